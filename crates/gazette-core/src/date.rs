@@ -1,0 +1,553 @@
+//! Dates: parsing the timestamps feeds carry, civil-calendar arithmetic, and the relative form
+//! ("3 days ago") a card shows.
+//!
+//! Feeds promise RFC 3339 and often deliver something near it: a space instead of `T`, no
+//! seconds, no offset, an RFC 2822 date from an RSS habit, or a bare calendar date. Repairing those
+//! needs a lenient parser of our own (a strict crate parser would reject them all), and the
+//! calendar arithmetic is a few lines of Howard Hinnant's well-known `days_from_civil`, so this
+//! module carries no dependency. Formatting for people is left to the browser's `Intl`.
+
+use std::fmt;
+
+/// A moment in time: whole seconds since 1970-01-01T00:00:00Z.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Timestamp(pub i64);
+
+impl Timestamp {
+    /// Milliseconds since the epoch, as JavaScript's `Date` counts them.
+    pub fn as_millis(self) -> f64 {
+        self.0 as f64 * 1000.0
+    }
+
+    /// The timestamp for JavaScript's millisecond count (fractions are dropped).
+    pub fn from_millis(ms: f64) -> Self {
+        Timestamp((ms / 1000.0).floor() as i64)
+    }
+
+    /// The calendar year in UTC.
+    pub fn year(self) -> i32 {
+        civil_from_days(self.0.div_euclid(86_400)).0
+    }
+
+    /// The instant in RFC 3339 form, in UTC (`2023-06-30T21:34:00Z`), as a `<time datetime>`
+    /// attribute wants it.
+    pub fn to_rfc3339(self) -> String {
+        let days = self.0.div_euclid(86_400);
+        let secs = self.0.rem_euclid(86_400);
+        let (y, m, d) = civil_from_days(days);
+        format!(
+            "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+            secs / 3600,
+            secs / 60 % 60,
+            secs % 60
+        )
+    }
+}
+
+/// How a date string was understood.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateQuality {
+    /// Valid RFC 3339, as the format asks.
+    Exact,
+    /// Understood, but not RFC 3339; the reason says what was assumed.
+    Repaired(&'static str),
+}
+
+/// Why a date string could not be understood.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DateError(pub String);
+
+impl fmt::Display for DateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Parses a publication date.
+///
+/// Accepted, in order: RFC 3339 (`2023-07-01T05:34:00+08:00`, fractions ignored), the same with
+/// a space for `T`, lower-case letters, no seconds, or no offset (taken as UTC); a bare date
+/// `2023-07-01` (midnight UTC); RFC 2822 (`Sat, 01 Jul 2023 05:34:00 +0800`, with `GMT`, `UT`
+/// and the North American zone names). Anything else is an error saying what was seen.
+pub fn parse_date(input: &str) -> Result<(Timestamp, DateQuality), DateError> {
+    let s = input.trim();
+    if s.is_empty() {
+        return Err(DateError("the date is empty".into()));
+    }
+    if s.as_bytes()[0].is_ascii_digit() {
+        if let Some(r) = parse_iso(s) {
+            return r;
+        }
+    }
+    if let Some(ts) = parse_rfc2822(s) {
+        return Ok((ts, DateQuality::Repaired("an RFC 2822 date")));
+    }
+    Err(DateError(format!("“{}” is not a date", shorten(s, 40))))
+}
+
+fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        let mut out: String = s.chars().take(max).collect();
+        out.push('…');
+        out
+    }
+}
+
+/// A cursor over ASCII bytes for the small parsers below.
+struct Cursor<'a> {
+    b: &'a [u8],
+    i: usize,
+}
+
+impl<'a> Cursor<'a> {
+    fn new(s: &'a str) -> Self {
+        Cursor {
+            b: s.as_bytes(),
+            i: 0,
+        }
+    }
+    fn peek(&self) -> Option<u8> {
+        self.b.get(self.i).copied()
+    }
+    fn eat(&mut self, c: u8) -> bool {
+        if self.peek() == Some(c) {
+            self.i += 1;
+            true
+        } else {
+            false
+        }
+    }
+    fn digits(&mut self, n: usize) -> Option<i64> {
+        let end = self.i.checked_add(n)?;
+        let slice = self.b.get(self.i..end)?;
+        let mut v = 0i64;
+        for &d in slice {
+            if !d.is_ascii_digit() {
+                return None;
+            }
+            v = v * 10 + i64::from(d - b'0');
+        }
+        self.i = end;
+        Some(v)
+    }
+    fn skip_spaces(&mut self) {
+        while self.peek() == Some(b' ') {
+            self.i += 1;
+        }
+    }
+    fn done(&self) -> bool {
+        self.i >= self.b.len()
+    }
+}
+
+/// `Some(result)` when the string is shaped like an ISO date; `None` to let other forms try.
+fn parse_iso(s: &str) -> Option<Result<(Timestamp, DateQuality), DateError>> {
+    let mut c = Cursor::new(s);
+    let year = c.digits(4)?;
+    if !c.eat(b'-') {
+        return None;
+    }
+    let month = c.digits(2)?;
+    if !c.eat(b'-') {
+        return None;
+    }
+    let day = c.digits(2)?;
+    let bad = |what: &str| Some(Err(DateError(format!("“{}” has {what}", shorten(s, 40)))));
+    if !(1..=12).contains(&month) || day < 1 || day > days_in_month(year, month) {
+        return bad("no such calendar day");
+    }
+    let date_days = days_from_civil(year, month, day);
+    if c.done() {
+        return Some(Ok((
+            Timestamp(date_days * 86_400),
+            DateQuality::Repaired("a date without a time (midnight UTC assumed)"),
+        )));
+    }
+    let mut repaired: Option<&'static str> = None;
+    match c.peek() {
+        Some(b'T') => c.i += 1,
+        Some(b't') | Some(b' ') => {
+            c.i += 1;
+            repaired = Some("a date with a non-standard separator");
+        }
+        _ => return bad("text after the date"),
+    }
+    let Some(hour) = c.digits(2) else {
+        return bad("no valid time");
+    };
+    if !c.eat(b':') {
+        return bad("no valid time");
+    }
+    let Some(minute) = c.digits(2) else {
+        return bad("no valid time");
+    };
+    let mut second = 0;
+    if c.eat(b':') {
+        let Some(sec) = c.digits(2) else {
+            return bad("no valid seconds");
+        };
+        second = sec;
+        if c.eat(b'.') || c.eat(b',') {
+            let start = c.i;
+            while c.peek().is_some_and(|d| d.is_ascii_digit()) {
+                c.i += 1;
+            }
+            if c.i == start {
+                return bad("an empty fraction of a second");
+            }
+        }
+    } else {
+        repaired = repaired.or(Some("a time without seconds"));
+    }
+    if hour > 23 || minute > 59 || second > 60 {
+        return bad("a time out of range");
+    }
+    let second = second.min(59); // a leap second counts as the one before it
+    c.skip_spaces();
+    let offset_minutes = match c.peek() {
+        None => {
+            repaired = Some("a time without a UTC offset (UTC assumed)");
+            0
+        }
+        Some(b'Z') | Some(b'z') => {
+            c.i += 1;
+            0
+        }
+        Some(sign @ (b'+' | b'-')) => {
+            c.i += 1;
+            let Some(oh) = c.digits(2) else {
+                return bad("a malformed UTC offset");
+            };
+            c.eat(b':');
+            let om = c.digits(2).unwrap_or(0);
+            if oh > 23 || om > 59 {
+                return bad("a UTC offset out of range");
+            }
+            let m = oh * 60 + om;
+            if sign == b'-' {
+                -m
+            } else {
+                m
+            }
+        }
+        Some(_) => return bad("text after the time"),
+    };
+    if !c.done() {
+        return bad("text after the time");
+    }
+    let secs = date_days * 86_400 + hour * 3600 + minute * 60 + second - offset_minutes * 60;
+    let quality = repaired.map_or(DateQuality::Exact, DateQuality::Repaired);
+    Some(Ok((Timestamp(secs), quality)))
+}
+
+const MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+fn parse_rfc2822(s: &str) -> Option<Timestamp> {
+    let mut parts = s.split_whitespace().peekable();
+    // An optional day name, with or without its comma.
+    if parts.peek()?.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        parts.next();
+    }
+    let day: i64 = parts.next()?.trim_end_matches(',').parse().ok()?;
+    let mon = parts.next()?.to_ascii_lowercase();
+    let month = MONTHS.iter().position(|m| mon.starts_with(m))? as i64 + 1;
+    let mut year: i64 = parts.next()?.parse().ok()?;
+    if year < 100 {
+        year += if year < 50 { 2000 } else { 1900 };
+    }
+    let time = parts.next()?;
+    let mut hms = time.split(':');
+    let hour: i64 = hms.next()?.parse().ok()?;
+    let minute: i64 = hms.next()?.parse().ok()?;
+    let second: i64 = hms.next().map_or(Some(0), |x| x.parse().ok())?;
+    if hms.next().is_some() || hour > 23 || minute > 59 || second > 60 {
+        return None;
+    }
+    if !(1..=12).contains(&month) || day < 1 || day > days_in_month(year, month) {
+        return None;
+    }
+    let zone = parts.next().unwrap_or("GMT");
+    let offset = zone_offset_minutes(zone)?;
+    if parts.next().is_some_and(|rest| !rest.starts_with('(')) {
+        return None;
+    }
+    let days = days_from_civil(year, month, day);
+    Some(Timestamp(
+        days * 86_400 + hour * 3600 + minute * 60 + second.min(59) - offset * 60,
+    ))
+}
+
+fn zone_offset_minutes(zone: &str) -> Option<i64> {
+    let z = zone.to_ascii_uppercase();
+    if let Some(sign) = z.strip_prefix(['+', '-']).map(|_| z.as_bytes()[0]) {
+        let digits = &z[1..];
+        if digits.len() != 4 || !digits.bytes().all(|d| d.is_ascii_digit()) {
+            return None;
+        }
+        let h: i64 = digits[..2].parse().ok()?;
+        let m: i64 = digits[2..].parse().ok()?;
+        let total = h * 60 + m;
+        return Some(if sign == b'-' { -total } else { total });
+    }
+    Some(match z.as_str() {
+        "GMT" | "UT" | "UTC" | "Z" => 0,
+        "EDT" => -4 * 60,
+        "EST" | "CDT" => -5 * 60,
+        "CST" | "MDT" => -6 * 60,
+        "MST" | "PDT" => -7 * 60,
+        "PST" => -8 * 60,
+        _ => return None,
+    })
+}
+
+fn is_leap(y: i64) -> bool {
+    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+}
+
+fn days_in_month(y: i64, m: i64) -> i64 {
+    match m {
+        2 if is_leap(y) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date.
+pub fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The proleptic Gregorian `(year, month, day)` of a count of days since 1970-01-01.
+pub fn civil_from_days(z: i64) -> (i32, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y as i32, m, d)
+}
+
+/// The unit of a relative time, named as `Intl.RelativeTimeFormat` names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RelativeUnit {
+    Second,
+    Minute,
+    Hour,
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+impl RelativeUnit {
+    /// The unit's name for `Intl.RelativeTimeFormat.prototype.format`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RelativeUnit::Second => "second",
+            RelativeUnit::Minute => "minute",
+            RelativeUnit::Hour => "hour",
+            RelativeUnit::Day => "day",
+            RelativeUnit::Week => "week",
+            RelativeUnit::Month => "month",
+            RelativeUnit::Year => "year",
+        }
+    }
+}
+
+/// "`value` `unit`s from now": negative values lie in the past.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Relative {
+    /// Whole units, rounded towards zero; negative for the past.
+    pub value: i64,
+    /// The largest unit that fits at least once.
+    pub unit: RelativeUnit,
+}
+
+/// The relative form of `then` seen from `now`, in the largest unit that fits: under a minute
+/// counts seconds, under an hour minutes, under a day hours, under a week days, under a month
+/// (30 days) weeks, under a year (365 days) months, and years after that.
+pub fn relative(then: Timestamp, now: Timestamp) -> Relative {
+    let delta = then.0 - now.0;
+    let abs = delta.unsigned_abs() as i64;
+    let (unit, size) = if abs < 60 {
+        (RelativeUnit::Second, 1)
+    } else if abs < 3600 {
+        (RelativeUnit::Minute, 60)
+    } else if abs < 86_400 {
+        (RelativeUnit::Hour, 3600)
+    } else if abs < 7 * 86_400 {
+        (RelativeUnit::Day, 86_400)
+    } else if abs < 30 * 86_400 {
+        (RelativeUnit::Week, 7 * 86_400)
+    } else if abs < 365 * 86_400 {
+        (RelativeUnit::Month, 30 * 86_400)
+    } else {
+        (RelativeUnit::Year, 365 * 86_400)
+    };
+    Relative {
+        value: delta / size,
+        unit,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ts(s: &str) -> i64 {
+        parse_date(s).expect(s).0 .0
+    }
+
+    #[test]
+    fn rfc3339_with_offsets_is_exact() {
+        assert_eq!(
+            parse_date("2023-07-01T05:34:00+08:00").unwrap(),
+            (Timestamp(1_688_160_840), DateQuality::Exact)
+        );
+        assert_eq!(ts("2023-06-30T21:34:00Z"), 1_688_160_840);
+        assert_eq!(ts("2023-06-30T16:34:00-05:00"), 1_688_160_840);
+        assert_eq!(ts("2023-06-30T21:34:00.123456Z"), 1_688_160_840);
+        assert_eq!(ts("1970-01-01T00:00:00Z"), 0);
+        assert_eq!(ts("1969-12-31T23:59:59Z"), -1);
+    }
+
+    #[test]
+    fn near_rfc3339_forms_are_repaired() {
+        for s in [
+            "2023-06-30 21:34:00Z",
+            "2023-06-30t21:34:00z",
+            "2023-06-30T21:34Z",
+            "2023-06-30T21:34:00",
+            "2023-06-30T21:34:00 +0000",
+        ] {
+            let (t, q) = parse_date(s).expect(s);
+            assert_eq!(t.0, 1_688_160_840, "{s}");
+            if s != "2023-06-30t21:34:00z" && s != "2023-06-30T21:34:00 +0000" {
+                assert!(matches!(q, DateQuality::Repaired(_)), "{s}");
+            }
+        }
+        let (t, q) = parse_date("2022-09-23").unwrap();
+        assert_eq!(t.to_rfc3339(), "2022-09-23T00:00:00Z");
+        assert!(matches!(q, DateQuality::Repaired(_)));
+    }
+
+    #[test]
+    fn rfc2822_dates_are_understood() {
+        assert_eq!(ts("Fri, 30 Jun 2023 21:34:00 GMT"), 1_688_160_840);
+        assert_eq!(ts("Sat, 01 Jul 2023 05:34:00 +0800"), 1_688_160_840);
+        assert_eq!(ts("30 Jun 2023 17:34:00 EDT"), 1_688_160_840);
+        assert_eq!(ts("Fri, 30 Jun 23 21:34 GMT"), 1_688_160_840);
+        assert_eq!(ts("Mon, 3 Oct 2022 12:00:00 +0000 (UTC)"), 1_664_798_400);
+    }
+
+    #[test]
+    fn nonsense_and_impossible_dates_are_errors() {
+        for s in [
+            "",
+            "   ",
+            "yesterday",
+            "2023-13-01",
+            "2023-02-29",
+            "2023-04-31T10:00:00Z",
+            "2023-06-30T25:00:00Z",
+            "2023-06-30T21:34:00+25:00",
+            "2023-06-30T21:34:00Zjunk",
+            "2023-06-30X",
+            "Fri, 31 Jun 2023 21:34:00 GMT",
+            "Fri, 30 Jun 2023 21:34:00 MARS",
+            "1688160840",
+            "２０２３-06-30",
+        ] {
+            assert!(parse_date(s).is_err(), "{s:?} should be rejected");
+        }
+        assert!(parse_date("2024-02-29").is_ok());
+    }
+
+    #[test]
+    fn civil_round_trip_over_centuries() {
+        for days in (-800_000..800_000).step_by(997) {
+            let (y, m, d) = civil_from_days(days);
+            assert_eq!(days_from_civil(y.into(), m.into(), d.into()), days);
+        }
+        assert_eq!(Timestamp(1_688_160_840).year(), 2023);
+        assert_eq!(Timestamp(-1).year(), 1969);
+    }
+
+    #[test]
+    fn relative_picks_the_largest_fitting_unit() {
+        let now = Timestamp(1_700_000_000);
+        let r = |secs: i64| relative(Timestamp(now.0 - secs), now);
+        assert_eq!(
+            r(5),
+            Relative {
+                value: -5,
+                unit: RelativeUnit::Second
+            }
+        );
+        assert_eq!(
+            r(90),
+            Relative {
+                value: -1,
+                unit: RelativeUnit::Minute
+            }
+        );
+        assert_eq!(
+            r(3 * 3600 + 5),
+            Relative {
+                value: -3,
+                unit: RelativeUnit::Hour
+            }
+        );
+        assert_eq!(
+            r(3 * 86_400),
+            Relative {
+                value: -3,
+                unit: RelativeUnit::Day
+            }
+        );
+        assert_eq!(
+            r(15 * 86_400),
+            Relative {
+                value: -2,
+                unit: RelativeUnit::Week
+            }
+        );
+        assert_eq!(
+            r(65 * 86_400),
+            Relative {
+                value: -2,
+                unit: RelativeUnit::Month
+            }
+        );
+        assert_eq!(
+            r(800 * 86_400),
+            Relative {
+                value: -2,
+                unit: RelativeUnit::Year
+            }
+        );
+        assert_eq!(
+            r(-7200),
+            Relative {
+                value: 2,
+                unit: RelativeUnit::Hour
+            }
+        );
+        assert_eq!(RelativeUnit::Week.as_str(), "week");
+    }
+}

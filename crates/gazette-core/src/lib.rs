@@ -1,0 +1,23 @@
+//! Gazette's pure core: everything the widget knows about news that does not need a browser.
+//!
+//! - [`load`] reads a document (Gazette article set, JSON Feed 1.0/1.1, NewsAPI) into validated
+//!   [`model::Article`]s and a [`load::Report`] of what was repaired or left out;
+//! - [`filter`] prepares a [`filter::Catalog`] once and answers each [`filter::Filter`];
+//! - [`date`], [`text`], [`url`] and [`palette`] are the small pieces those are made of.
+//!
+//! Nothing here depends on the web platform: it builds and tests natively with `cargo test`,
+//! and the wasm widget calls it through plain Rust values.
+
+pub mod date;
+pub mod filter;
+pub mod load;
+pub mod model;
+pub mod palette;
+pub mod text;
+pub mod url;
+pub mod wire;
+
+pub use date::Timestamp;
+pub use filter::{Catalog, CategoryCount, DatePreset, Filter, Outcome, SortOrder};
+pub use load::{load_document, DocumentError, Loaded, Problem, Report};
+pub use model::{Article, FeedMeta, Format, Image};

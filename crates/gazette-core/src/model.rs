@@ -1,0 +1,87 @@
+//! The view model: articles as the widget uses them, after validation. Every field here has
+//! already been checked; nothing downstream re-validates.
+
+use crate::date::Timestamp;
+
+/// One story, validated.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Article {
+    /// Unique within its set.
+    pub id: String,
+    /// Plain text, never empty, white space collapsed.
+    pub title: String,
+    /// An absolute http(s) address, or `None` when the feed gave no usable one.
+    pub url: Option<String>,
+    /// Never empty.
+    pub category: String,
+    /// When the story was published.
+    pub published: Timestamp,
+    /// Plain text, white space collapsed: the feed's summary, or else the start of its text.
+    pub summary: Option<String>,
+    /// The full plain text, paragraphs separated by a blank line (from `content_text`, or taken
+    /// out of `content_html`).
+    pub content_text: Option<String>,
+    /// A picture for the story.
+    pub image: Option<Image>,
+    /// Author names, in order, none empty.
+    pub authors: Vec<String>,
+    /// Tags, in order, none empty, no duplicates.
+    pub tags: Vec<String>,
+    /// A BCP 47 language tag, when the story or its feed names one.
+    pub language: Option<String>,
+}
+
+/// A picture that goes with a story.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Image {
+    /// An absolute http(s) address.
+    pub url: String,
+    /// The text alternative; empty when the feed gave none (the picture is then decorative,
+    /// since the headline beside it says what the story is).
+    pub alt: String,
+    /// Who made the picture ("Photo by … on Unsplash").
+    pub credit: Option<String>,
+}
+
+/// Facts about the document as a whole.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FeedMeta {
+    /// The feed's title.
+    pub title: Option<String>,
+    /// Its description.
+    pub description: Option<String>,
+    /// The site it belongs to (http(s) only).
+    pub home_page_url: Option<String>,
+    /// Its language.
+    pub language: Option<String>,
+}
+
+/// Which format a document was read as.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Gazette's own article set (`articles`).
+    ArticleSet,
+    /// JSON Feed 1.0.
+    JsonFeed10,
+    /// JSON Feed 1.1.
+    JsonFeed11,
+    /// A document with `items` but no recognised JSON Feed `version`, read as JSON Feed.
+    JsonFeedUnversioned,
+}
+
+impl Format {
+    /// A name for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::ArticleSet => "Gazette article set",
+            Format::JsonFeed10 => "JSON Feed 1.0",
+            Format::JsonFeed11 => "JSON Feed 1.1",
+            Format::JsonFeedUnversioned => "JSON Feed (no version)",
+        }
+    }
+
+    /// True for the JSON Feed family.
+    pub fn is_json_feed(self) -> bool {
+        !matches!(self, Format::ArticleSet)
+    }
+}

@@ -1,0 +1,352 @@
+//! Text: folding for search, whitespace clean-up, excerpts, and plain text out of feed HTML.
+
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+
+/// Folds text for matching: lower case, accents removed ("Résumé" → "resume"), and the Latin
+/// letters that canonical decomposition leaves whole mapped by hand ("ł" → "l", "ø" → "o",
+/// "ß" → "ss", "æ" → "ae"). Every character that is not a letter or digit becomes a space, so the
+/// result is words separated by single spaces, with no space at either end.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for ch in text.chars() {
+        fold_char(ch, &mut |c| {
+            if c.is_alphanumeric() {
+                if pending_space && !out.is_empty() {
+                    out.push(' ');
+                }
+                pending_space = false;
+                out.push(c);
+            } else if !is_combining_mark(c) {
+                pending_space = true;
+            }
+        });
+    }
+    out
+}
+
+fn fold_char(ch: char, emit: &mut impl FnMut(char)) {
+    if ch.is_ascii() {
+        emit(ch.to_ascii_lowercase());
+        return;
+    }
+    if let Some(s) = special_fold(ch) {
+        s.chars().for_each(&mut *emit);
+        return;
+    }
+    for lower in ch.to_lowercase() {
+        decompose_canonical(lower, |c| {
+            if !is_combining_mark(c) {
+                emit(c);
+            }
+        });
+    }
+}
+
+/// Letters with no canonical decomposition that readers still type without their mark.
+fn special_fold(ch: char) -> Option<&'static str> {
+    Some(match ch {
+        'ł' | 'Ł' => "l",
+        'ø' | 'Ø' => "o",
+        'đ' | 'Đ' | 'ð' | 'Ð' => "d",
+        'ħ' | 'Ħ' => "h",
+        'ı' => "i",
+        'ŀ' | 'Ŀ' => "l",
+        'ß' | 'ẞ' => "ss",
+        'æ' | 'Æ' => "ae",
+        'œ' | 'Œ' => "oe",
+        'þ' | 'Þ' => "th",
+        'ŧ' | 'Ŧ' => "t",
+        'ƒ' => "f",
+        // Typographic apostrophes inside words ("don’t") fold like ASCII ones.
+        '\u{2018}' | '\u{2019}' | '\u{02BC}' => "'",
+        _ => return None,
+    })
+}
+
+/// True for characters of scripts written without spaces between words (CJK ideographs, kana,
+/// Hangul), where a query must match anywhere rather than at a word start.
+pub fn is_unspaced_script(ch: char) -> bool {
+    matches!(ch as u32,
+        0x3040..=0x30FF   // Hiragana, Katakana
+        | 0x3400..=0x4DBF // CJK Extension A
+        | 0x4E00..=0x9FFF // CJK Unified Ideographs
+        | 0xAC00..=0xD7AF // Hangul syllables
+        | 0xF900..=0xFAFF // CJK Compatibility Ideographs
+        | 0x20000..=0x2FFFF)
+}
+
+/// Collapses every run of white space (including line breaks) into one space and trims the ends.
+pub fn collapse_whitespace(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// Cuts `text` to at most `max_chars` characters at a word boundary and adds "…" when anything was
+/// cut. A single word longer than the limit is cut inside the word. Trailing punctuation before the
+/// ellipsis is dropped ("markets, …" reads badly).
+pub fn excerpt(text: &str, max_chars: usize) -> String {
+    let text = text.trim();
+    if text.chars().count() <= max_chars {
+        return text.to_string();
+    }
+    let cut = text
+        .char_indices()
+        .nth(max_chars)
+        .map_or(text.len(), |(i, _)| i);
+    let head = &text[..cut];
+    // Cut at the last space if the limit fell inside a word.
+    let next_is_space = text[cut..].starts_with(char::is_whitespace);
+    let head = if next_is_space {
+        head
+    } else {
+        match head.rfind(char::is_whitespace) {
+            Some(i) if i > 0 => &head[..i],
+            _ => head,
+        }
+    };
+    let head = head.trim_end_matches(|c: char| c.is_whitespace() || ",;:-–—".contains(c));
+    format!("{head}…")
+}
+
+/// The readable text of an HTML fragment: tags dropped, the content of `script`, `style`,
+/// `template`, `noscript`, `iframe` and `svg` dropped whole, block ends turned into paragraph
+/// breaks, and character references decoded. The result is plain text and is never rendered as
+/// HTML. Paragraphs are separated by a blank line.
+pub fn html_to_text(html: &str) -> String {
+    const SKIP: [&str; 6] = ["script", "style", "template", "noscript", "iframe", "svg"];
+    const BLOCK: [&str; 18] = [
+        "p",
+        "div",
+        "br",
+        "li",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "pre",
+        "tr",
+        "table",
+        "section",
+        "figure",
+    ];
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(lt) = rest.find('<') {
+        out.push_str(&decode_entities(&rest[..lt]));
+        let after = &rest[lt + 1..];
+        if let Some(comment) = after.strip_prefix("!--") {
+            rest = comment.find("-->").map_or("", |e| &comment[e + 3..]);
+            continue;
+        }
+        let Some(gt) = after.find('>') else {
+            // A lone "<" is text.
+            out.push('<');
+            rest = after;
+            continue;
+        };
+        let tag = &after[..gt];
+        rest = &after[gt + 1..];
+        let closing = tag.starts_with('/');
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if name.is_empty() && !closing {
+            // "<" followed by something that is not a tag name ("a < b > c") is text.
+            out.push('<');
+            out.push_str(&decode_entities(tag));
+            out.push('>');
+            continue;
+        }
+        if !closing && SKIP.contains(&name.as_str()) && !tag.ends_with('/') {
+            let close = format!("</{name}");
+            rest = match find_ascii_case_insensitive(rest, &close) {
+                Some(i) => rest[i..].find('>').map_or("", |e| &rest[i + e + 1..]),
+                None => "",
+            };
+            continue;
+        }
+        if BLOCK.contains(&name.as_str()) {
+            out.push_str("\n\n");
+        } else {
+            out.push(' ');
+        }
+    }
+    out.push_str(&decode_entities(rest));
+    // Normalise: collapse spaces within paragraphs, one blank line between them.
+    out.split("\n\n")
+        .map(collapse_whitespace)
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+fn find_ascii_case_insensitive(haystack: &str, needle: &str) -> Option<usize> {
+    let h = haystack.as_bytes();
+    let n = needle.as_bytes();
+    (0..=h.len().checked_sub(n.len())?).find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
+}
+
+/// Decodes HTML character references: numeric ones (`&#8217;`, `&#x2019;`) and the named ones
+/// feeds use in practice. An unknown or malformed reference is kept as written.
+pub fn decode_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        let after = &rest[amp + 1..];
+        let end = after
+            .char_indices()
+            .take(12)
+            .find(|&(_, c)| c == ';')
+            .map(|(i, _)| i);
+        let decoded = end.and_then(|e| decode_reference(&after[..e]).map(|c| (c, e)));
+        match decoded {
+            Some((c, e)) => {
+                out.push(c);
+                rest = &after[e + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn decode_reference(name: &str) -> Option<char> {
+    if let Some(num) = name.strip_prefix('#') {
+        let code = match num.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => num.parse().ok()?,
+        };
+        return match char::from_u32(code) {
+            Some('\0') | None => Some('\u{FFFD}'),
+            c => c,
+        };
+    }
+    Some(match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "nbsp" => '\u{A0}',
+        "ndash" => '–',
+        "mdash" => '—',
+        "hellip" => '…',
+        "lsquo" => '‘',
+        "rsquo" => '’',
+        "ldquo" => '“',
+        "rdquo" => '”',
+        "laquo" => '«',
+        "raquo" => '»',
+        "middot" => '·',
+        "bull" => '•',
+        "copy" => '©',
+        "reg" => '®',
+        "trade" => '™',
+        "euro" => '€',
+        "pound" => '£',
+        "deg" => '°',
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_removes_case_accents_and_punctuation() {
+        assert_eq!(fold("Résumé"), "resume");
+        assert_eq!(fold("  São Paulo's   ZÜRICH!! "), "sao paulo s zurich");
+        assert_eq!(
+            fold("Łódź, Ørsted, Straße, Æsir"),
+            "lodz orsted strasse aesir"
+        );
+        assert_eq!(fold("Nguyễn Thu Hà"), "nguyen thu ha");
+        assert_eq!(fold("don’t"), "don t");
+        assert_eq!(fold("Web3 & Enterprise"), "web3 enterprise");
+        assert_eq!(fold("中国移动 元宇宙"), "中国移动 元宇宙");
+        assert_eq!(fold("ΕΛΛΆΔΑ"), "ελλαδα");
+        assert_eq!(fold(""), "");
+        assert_eq!(fold("—"), "");
+    }
+
+    #[test]
+    fn unspaced_scripts_are_recognised() {
+        assert!(is_unspaced_script('中'));
+        assert!(is_unspaced_script('か'));
+        assert!(is_unspaced_script('한'));
+        assert!(!is_unspaced_script('a'));
+        assert!(!is_unspaced_script('é'));
+    }
+
+    #[test]
+    fn excerpt_cuts_at_a_word_boundary() {
+        let s = "Regulators in three countries agreed on shared rules for stablecoin reserves";
+        assert_eq!(excerpt(s, 200), s);
+        assert_eq!(excerpt(s, 30), "Regulators in three countries…");
+        assert_eq!(excerpt(s, 29), "Regulators in three countries…");
+        assert_eq!(excerpt(s, 28), "Regulators in three…");
+        assert_eq!(excerpt("Markets, bonds and more", 9), "Markets…");
+        assert_eq!(excerpt("Supercalifragilistic", 5), "Super…");
+        assert_eq!(excerpt("  padded  ", 10), "padded");
+        let long = "é".repeat(50);
+        assert_eq!(excerpt(&long, 10).chars().count(), 11);
+    }
+
+    #[test]
+    fn html_becomes_plain_paragraphs() {
+        let html = "<p>Hello <b>world</b> &amp; friends&#8217; <a href=\"x\">link</a></p>\
+                    <script>alert('x')</script><p>Second&nbsp;para</p><!-- note --><STYLE>p{}</STYLE>";
+        assert_eq!(
+            html_to_text(html),
+            "Hello world & friends’ link\n\nSecond para"
+        );
+        assert_eq!(html_to_text("a < b and c > d"), "a < b and c > d");
+        assert_eq!(
+            html_to_text("<img src=x onerror=alert(1)>caption"),
+            "caption"
+        );
+        assert_eq!(
+            html_to_text("unterminated <script>never closed"),
+            "unterminated"
+        );
+        assert_eq!(html_to_text("<p>one<br>two</p>"), "one\n\ntwo");
+    }
+
+    #[test]
+    fn entities_decode_and_unknown_ones_stay() {
+        assert_eq!(
+            decode_entities("AT&amp;T &#x41;&#66; &bogus; & &;"),
+            "AT&T AB &bogus; & &;"
+        );
+        assert_eq!(decode_entities("&#0;&#xFFFFFF;"), "\u{FFFD}\u{FFFD}");
+    }
+
+    #[test]
+    fn whitespace_collapses() {
+        assert_eq!(collapse_whitespace(" a \n\t b  "), "a b");
+    }
+}

@@ -1,0 +1,507 @@
+//! Wire formats: the JSON as it arrives, read leniently.
+//!
+//! Each field is a [`Field`]: missing, a value of the expected type, or a note of what came
+//! instead. Items that are not objects become [`ItemSlot::NotObject`]. So a wrong type anywhere
+//! in one article never fails the document: validation (`load.rs`) decides, article by article,
+//! what to repair and what to leave out. Everything streams through serde visitors; nothing is
+//! buffered as a `serde_json::Value`, which matters for memory on archives of 100,000s of stories.
+//!
+//! One struct serves Gazette's article set, JSON Feed 1.0/1.1 and the common NewsAPI shape: their
+//! field names hardly overlap, and `load.rs` picks the ones that apply to the detected format.
+
+use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use std::fmt;
+
+/// A field as found in the document.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum Field<T> {
+    /// Absent, or `null`.
+    #[default]
+    Missing,
+    /// Present with the expected type.
+    Value(T),
+    /// Present with another type, named for people ("a list").
+    Wrong(&'static str),
+}
+
+impl<T> Field<T> {
+    /// The value, if it had the expected type.
+    pub fn value(self) -> Option<T> {
+        match self {
+            Field::Value(v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
+/// The whole document.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct Document {
+    pub version: Field<String>,
+    pub title: Field<String>,
+    pub description: Field<String>,
+    pub home_page_url: Field<String>,
+    pub feed_url: Field<String>,
+    pub language: Field<String>,
+    pub articles: Field<Vec<ItemSlot>>,
+    pub items: Field<Vec<ItemSlot>>,
+}
+
+/// One element of `articles` or `items`.
+#[derive(Debug)]
+pub enum ItemSlot {
+    /// An object, read as an item.
+    Item(Box<Item>),
+    /// Something else, named for people.
+    NotObject(&'static str),
+}
+
+/// One article, in any of the accepted formats.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct Item {
+    pub id: Field<String>,
+    pub url: Field<String>,
+    pub external_url: Field<String>,
+    pub title: Field<String>,
+    pub category: Field<String>,
+    pub summary: Field<String>,
+    /// NewsAPI's summary.
+    pub description: Field<String>,
+    pub content_text: Field<String>,
+    pub content_html: Field<String>,
+    /// Article set.
+    pub published: Field<String>,
+    /// JSON Feed.
+    pub date_published: Field<String>,
+    pub date_modified: Field<String>,
+    /// NewsAPI.
+    #[serde(rename = "publishedAt")]
+    pub published_at: Field<String>,
+    pub image: Field<WireImage>,
+    pub banner_image: Field<String>,
+    /// NewsAPI.
+    #[serde(rename = "urlToImage")]
+    pub url_to_image: Field<String>,
+    pub authors: Field<Names>,
+    /// JSON Feed 1.0 and NewsAPI.
+    pub author: Field<Names>,
+    pub tags: Field<Names>,
+    /// NewsAPI: `{ "id": …, "name": … }`.
+    pub source: Field<Names>,
+    pub language: Field<String>,
+}
+
+/// A list of names: strings, or objects with a `name` (JSON Feed authors). A single string or
+/// object counts as a list of one. Elements that are neither are counted in `dropped`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Names {
+    pub names: Vec<String>,
+    pub dropped: usize,
+}
+
+/// An image: an address, or an object with `url` (or `src`), `alt` (or `title`) and `credit`
+/// (or `caption`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct WireImage {
+    pub url: Option<String>,
+    pub alt: Option<String>,
+    pub credit: Option<String>,
+}
+
+/// Parses a document. Errors are JSON syntax errors only; every shape problem is reported in the
+/// returned value.
+pub fn parse(text: &str) -> Result<Top, serde_json::Error> {
+    serde_json::from_str(text)
+}
+
+/// The top level: an object, or something else named for people.
+#[derive(Debug)]
+pub enum Top {
+    Object(Box<Document>),
+    NotObject(&'static str),
+}
+
+fn drain_seq<'de, A: SeqAccess<'de>>(mut seq: A) -> Result<(), A::Error> {
+    while seq.next_element::<IgnoredAny>()?.is_some() {}
+    Ok(())
+}
+
+fn drain_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<(), A::Error> {
+    while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+    Ok(())
+}
+
+/// Implements the visitor methods for every JSON kind a field does not accept, answering
+/// `Wrong(kind)` (and `Missing` for null). The accepted kinds are written out before it.
+macro_rules! refuse_other_kinds {
+    (wrong = $wrong:expr; $($kind:ident)*) => {
+        $(refuse_other_kinds!(@one $kind, $wrong);)*
+    };
+    (@one bool, $w:expr) => {
+        fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> { Ok($w("true or false")) }
+    };
+    (@one num, $w:expr) => {
+        fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> { Ok($w("a number")) }
+        fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> { Ok($w("a number")) }
+        fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> { Ok($w("a number")) }
+    };
+    (@one str, $w:expr) => {
+        fn visit_str<E: de::Error>(self, _: &str) -> Result<Self::Value, E> { Ok($w("text")) }
+    };
+    (@one seq, $w:expr) => {
+        fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+            drain_seq(seq)?;
+            Ok($w("a list"))
+        }
+    };
+    (@one map, $w:expr) => {
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+            drain_map(map)?;
+            Ok($w("an object"))
+        }
+    };
+}
+
+struct TextVisitor;
+
+impl<'de> Visitor<'de> for TextVisitor {
+    type Value = Field<String>;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("text")
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(Field::Value(v.to_owned()))
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
+        Ok(Field::Value(v))
+    }
+    // Numbers are accepted as text: ids and years are often written as numbers.
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+        Ok(Field::Value(v.to_string()))
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+        Ok(Field::Value(v.to_string()))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+        Ok(Field::Value(v.to_string()))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(Field::Missing)
+    }
+    refuse_other_kinds!(wrong = Field::Wrong; bool seq map);
+}
+
+impl<'de> Deserialize<'de> for Field<String> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(TextVisitor)
+    }
+}
+
+/// One name: a string, or an object's `name` string. `None` for anything else.
+struct NameVisitor;
+
+impl<'de> Visitor<'de> for NameVisitor {
+    type Value = Option<String>;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a name")
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(Some(v.to_owned()))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut name = None;
+        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            if key == "name" && name.is_none() {
+                name = map.next_value::<Field<String>>()?.value();
+            } else {
+                map.next_value::<IgnoredAny>()?;
+            }
+        }
+        Ok(name)
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    refuse_other_kinds!(wrong = (|_| None); bool num seq);
+}
+
+struct Name(Option<String>);
+
+impl<'de> Deserialize<'de> for Name {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(NameVisitor).map(Name)
+    }
+}
+
+struct NamesVisitor;
+
+impl<'de> Visitor<'de> for NamesVisitor {
+    type Value = Field<Names>;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a list of names")
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut out = Names::default();
+        while let Some(Name(n)) = seq.next_element::<Name>()? {
+            match n {
+                Some(n) => out.names.push(n),
+                None => out.dropped += 1,
+            }
+        }
+        Ok(Field::Value(out))
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(Field::Value(Names {
+            names: vec![v.to_owned()],
+            dropped: 0,
+        }))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        let one = NameVisitor.visit_map(map)?;
+        Ok(match one {
+            Some(n) => Field::Value(Names {
+                names: vec![n],
+                dropped: 0,
+            }),
+            None => Field::Wrong("an object without a name"),
+        })
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(Field::Missing)
+    }
+    refuse_other_kinds!(wrong = Field::Wrong; bool num);
+}
+
+impl<'de> Deserialize<'de> for Field<Names> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(NamesVisitor)
+    }
+}
+
+struct ImageVisitor;
+
+impl<'de> Visitor<'de> for ImageVisitor {
+    type Value = Field<WireImage>;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an image")
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(Field::Value(WireImage {
+            url: Some(v.to_owned()),
+            ..WireImage::default()
+        }))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut img = WireImage::default();
+        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            let slot = match key.as_ref() {
+                "url" | "src" => &mut img.url,
+                "alt" | "title" => &mut img.alt,
+                "credit" | "caption" => &mut img.credit,
+                _ => {
+                    map.next_value::<IgnoredAny>()?;
+                    continue;
+                }
+            };
+            let v = map.next_value::<Field<String>>()?.value();
+            if slot.is_none() {
+                *slot = v;
+            }
+        }
+        Ok(Field::Value(img))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(Field::Missing)
+    }
+    refuse_other_kinds!(wrong = Field::Wrong; bool num seq);
+}
+
+impl<'de> Deserialize<'de> for Field<WireImage> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(ImageVisitor)
+    }
+}
+
+struct SlotVisitor;
+
+impl<'de> Visitor<'de> for SlotVisitor {
+    type Value = ItemSlot;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an article object")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        Item::deserialize(de::value::MapAccessDeserializer::new(map))
+            .map(|item| ItemSlot::Item(Box::new(item)))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(ItemSlot::NotObject("null"))
+    }
+    refuse_other_kinds!(wrong = ItemSlot::NotObject; bool num str seq);
+}
+
+impl<'de> Deserialize<'de> for ItemSlot {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(SlotVisitor)
+    }
+}
+
+struct ListVisitor;
+
+impl<'de> Visitor<'de> for ListVisitor {
+    type Value = Field<Vec<ItemSlot>>;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a list of articles")
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1 << 16));
+        while let Some(slot) = seq.next_element::<ItemSlot>()? {
+            items.push(slot);
+        }
+        Ok(Field::Value(items))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(Field::Missing)
+    }
+    refuse_other_kinds!(wrong = Field::Wrong; bool num str map);
+}
+
+impl<'de> Deserialize<'de> for Field<Vec<ItemSlot>> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(ListVisitor)
+    }
+}
+
+struct TopVisitor;
+
+impl<'de> Visitor<'de> for TopVisitor {
+    type Value = Top;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a JSON object")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        Document::deserialize(de::value::MapAccessDeserializer::new(map))
+            .map(|d| Top::Object(Box::new(d)))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(Top::NotObject("null"))
+    }
+    refuse_other_kinds!(wrong = Top::NotObject; bool num str seq);
+}
+
+impl<'de> Deserialize<'de> for Top {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(TopVisitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(json: &str) -> Item {
+        let doc = format!(r#"{{"articles":[{json}]}}"#);
+        match parse(&doc).unwrap() {
+            Top::Object(d) => match d.articles {
+                Field::Value(mut v) => match v.remove(0) {
+                    ItemSlot::Item(i) => *i,
+                    other => panic!("{other:?}"),
+                },
+                other => panic!("{other:?}"),
+            },
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn wrong_types_become_notes_not_errors() {
+        let i =
+            item(r#"{"id": 7, "title": ["a"], "summary": {"x": 1}, "published": true, "tags": 3}"#);
+        assert_eq!(i.id, Field::Value("7".into()));
+        assert_eq!(i.title, Field::Wrong("a list"));
+        assert_eq!(i.summary, Field::Wrong("an object"));
+        assert_eq!(i.published, Field::Wrong("true or false"));
+        assert_eq!(i.tags, Field::Wrong("a number"));
+        assert_eq!(i.url, Field::Missing);
+    }
+
+    #[test]
+    fn names_accept_strings_objects_and_singletons() {
+        let i = item(
+            r#"{"authors": ["Ann", {"name": "Bo", "url": "x"}, 5, {"url": "y"}], "author": {"name": "Cy"}, "tags": "solo", "source": {"id": null, "name": "Wire"}}"#,
+        );
+        assert_eq!(
+            i.authors,
+            Field::Value(Names {
+                names: vec!["Ann".into(), "Bo".into()],
+                dropped: 2
+            })
+        );
+        assert_eq!(
+            i.author,
+            Field::Value(Names {
+                names: vec!["Cy".into()],
+                dropped: 0
+            })
+        );
+        assert_eq!(
+            i.tags,
+            Field::Value(Names {
+                names: vec!["solo".into()],
+                dropped: 0
+            })
+        );
+        assert_eq!(
+            i.source,
+            Field::Value(Names {
+                names: vec!["Wire".into()],
+                dropped: 0
+            })
+        );
+    }
+
+    #[test]
+    fn images_accept_a_string_or_an_object() {
+        let i = item(
+            r#"{"image": {"src": "a.png", "caption": "Photo", "alt": "A cat", "extra": [1]}}"#,
+        );
+        assert_eq!(
+            i.image,
+            Field::Value(WireImage {
+                url: Some("a.png".into()),
+                alt: Some("A cat".into()),
+                credit: Some("Photo".into())
+            })
+        );
+        let i = item(r#"{"image": "b.png"}"#);
+        assert_eq!(i.image.value().unwrap().url.as_deref(), Some("b.png"));
+    }
+
+    #[test]
+    fn non_objects_in_the_list_are_named() {
+        match parse(r#"{"items": [1, "x", null, [], {"id": "ok"}]}"#).unwrap() {
+            Top::Object(d) => {
+                let v = d.items.value().unwrap();
+                let kinds: Vec<_> = v
+                    .iter()
+                    .map(|s| match s {
+                        ItemSlot::NotObject(k) => *k,
+                        ItemSlot::Item(_) => "item",
+                    })
+                    .collect();
+                assert_eq!(kinds, ["a number", "text", "null", "a list", "item"]);
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_top_level_must_be_an_object() {
+        assert!(matches!(parse("[1,2]").unwrap(), Top::NotObject("a list")));
+        assert!(matches!(parse("\"x\"").unwrap(), Top::NotObject("text")));
+        assert!(matches!(parse("null").unwrap(), Top::NotObject("null")));
+        assert!(parse("{").is_err());
+        assert!(parse("").is_err());
+    }
+}

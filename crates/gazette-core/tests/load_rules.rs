@@ -1,0 +1,371 @@
+//! Every loading rule of docs/FORMAT.md, one test each, on small hand-made documents.
+
+use gazette_core::load::{FALLBACK_CATEGORY, MAX_TITLE_CHARS};
+use gazette_core::{load_document, DocumentError, Format, Loaded};
+
+const BASE: &str = "https://news.example/data/set.json";
+
+fn set(articles: &str) -> String {
+    format!(r#"{{"title": "Test set", "articles": [{articles}]}}"#)
+}
+
+fn load(doc: &str) -> Loaded {
+    load_document(doc, Some(BASE)).unwrap_or_else(|e| panic!("{e}"))
+}
+
+const GOOD: &str = r#"{"id": "a1", "title": "Headline", "url": "https://news.example/a1",
+    "category": "Markets", "published": "2024-05-01T10:00:00Z", "summary": "Summary text.",
+    "authors": ["Ann Lee"], "tags": ["news", "markets"], "language": "en",
+    "image": {"url": "img/a1.svg", "alt": "A chart", "credit": "Illustration by Gazette"}}"#;
+
+#[test]
+fn a_valid_article_set_loads_without_notes() {
+    let l = load(&set(GOOD));
+    assert_eq!(l.format, Format::ArticleSet);
+    assert_eq!(l.meta.title.as_deref(), Some("Test set"));
+    assert_eq!(l.report.total, 1);
+    assert!(
+        l.report.skipped.is_empty() && l.report.repaired.is_empty(),
+        "{:?}",
+        l.report
+    );
+    let a = &l.articles[0];
+    assert_eq!(a.id, "a1");
+    assert_eq!(a.url.as_deref(), Some("https://news.example/a1"));
+    assert_eq!(a.published.to_rfc3339(), "2024-05-01T10:00:00Z");
+    assert_eq!(a.authors, ["Ann Lee"]);
+    assert_eq!(a.tags, ["news", "markets"]);
+    let img = a.image.as_ref().unwrap();
+    assert_eq!(img.url, "https://news.example/data/img/a1.svg");
+    assert_eq!(img.alt, "A chart");
+    assert_eq!(img.credit.as_deref(), Some("Illustration by Gazette"));
+}
+
+#[test]
+fn unusable_documents_are_errors_that_say_why() {
+    let err = |s: &str| load_document(s, None).unwrap_err();
+    assert_eq!(err(""), DocumentError::Empty);
+    assert_eq!(err(" \n "), DocumentError::Empty);
+    assert!(matches!(
+        err("{\"articles\": [}"),
+        DocumentError::NotJson { line: 1, .. }
+    ));
+    assert!(matches!(
+        err("<html>404</html>"),
+        DocumentError::NotJson { .. }
+    ));
+    assert_eq!(
+        err("[1, 2]"),
+        DocumentError::NotAnObject { found: "a list" }
+    );
+    assert_eq!(
+        err("{\"stories\": []}"),
+        DocumentError::NoArticleList { list_kind: None }
+    );
+    assert_eq!(
+        err("{\"articles\": {}}"),
+        DocumentError::NoArticleList {
+            list_kind: Some("an object")
+        }
+    );
+    for e in [err(""), err("[1]"), err("{"), err("{}")] {
+        assert!(e.to_string().starts_with("The news file"), "{e}");
+    }
+}
+
+#[test]
+fn a_byte_order_mark_is_ignored() {
+    let l = load(&format!("\u{FEFF}{}", set(GOOD)));
+    assert_eq!(l.articles.len(), 1);
+}
+
+#[test]
+fn an_empty_list_is_a_valid_empty_set() {
+    let l = load(r#"{"articles": []}"#);
+    assert!(l.articles.is_empty());
+    assert_eq!(l.report.total, 0);
+}
+
+#[test]
+fn rule_non_objects_are_left_out() {
+    let l = load(&set(&format!("1, null, \"x\", {GOOD}")));
+    assert_eq!(l.articles.len(), 1);
+    let msgs: Vec<_> = l
+        .report
+        .skipped
+        .iter()
+        .map(|p| (p.position, p.message.as_str()))
+        .collect();
+    assert_eq!(
+        msgs,
+        [
+            (1, "it is a number, not an article object"),
+            (2, "it is null, not an article object"),
+            (3, "it is text, not an article object")
+        ]
+    );
+}
+
+#[test]
+fn rule_a_missing_title_is_made_from_the_text_or_the_story_is_left_out() {
+    let l = load(&set(
+        r#"{"id": "t1", "published": "2024-01-01T00:00:00Z", "category": "X",
+            "summary": "Regulators agreed a shared rulebook for stablecoin reserves across the region, after long talks"},
+           {"id": "t2", "title": "   ", "published": "2024-01-01T00:00:00Z", "category": "X"},
+           {"id": "t3", "title": ["wrong"], "published": "2024-01-01T00:00:00Z", "category": "X",
+            "content_text": "Short body."}"#,
+    ));
+    assert_eq!(l.articles.len(), 2);
+    assert_eq!(l.articles[0].title, "Regulators agreed a shared rulebook for stablecoin reserves across the region, after long…");
+    assert_eq!(l.articles[1].title, "Short body.");
+    assert_eq!(l.report.skipped.len(), 1);
+    assert_eq!(
+        l.report.skipped[0].message,
+        "it has no headline and no text"
+    );
+    assert!(l.report.repaired[1]
+        .message
+        .contains("“title” is a list, not text"));
+}
+
+#[test]
+fn rule_long_titles_are_cut_and_html_in_titles_is_removed() {
+    let long = "word ".repeat(200);
+    let l = load(&set(&format!(
+        r#"{{"id": "l", "title": "{long}", "published": "2024-01-01T00:00:00Z", "category": "X"}},
+           {{"id": "h", "title": "<b>Bold</b> claim &amp; more", "published": "2024-01-01T00:00:00Z", "category": "X"}}"#
+    )));
+    assert!(l.articles[0].title.chars().count() <= MAX_TITLE_CHARS + 1);
+    assert!(l.articles[0].title.ends_with('…'));
+    assert_eq!(l.articles[1].title, "Bold claim & more");
+    assert!(l
+        .report
+        .repaired
+        .iter()
+        .any(|p| p.message.contains("HTML tags were removed")));
+}
+
+#[test]
+fn rule_dates_must_parse_or_the_story_is_left_out() {
+    let l = load(&set(
+        r#"{"id": "d1", "title": "A", "category": "X", "published": "next Tuesday"},
+           {"id": "d2", "title": "B", "category": "X"},
+           {"id": "d3", "title": "C", "category": "X", "published": 1700000000},
+           {"id": "d4", "title": "D", "category": "X", "published": "2024-02-30"},
+           {"id": "d5", "title": "E", "category": "X", "published": "2024-03-01"},
+           {"id": "d6", "title": "F", "category": "X", "published": "Fri, 01 Mar 2024 12:00:00 GMT"}"#,
+    ));
+    let ids: Vec<_> = l.articles.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["d5", "d6"]);
+    let skipped: Vec<_> = l
+        .report
+        .skipped
+        .iter()
+        .map(|p| p.message.as_str())
+        .collect();
+    assert_eq!(skipped[0], "“published”: “next Tuesday” is not a date");
+    assert_eq!(skipped[1], "it has no publication date (“published”)");
+    assert_eq!(skipped[2], "“published”: “1700000000” is not a date");
+    assert!(skipped[3].contains("no such calendar day"));
+    assert_eq!(l.report.repaired.len(), 2, "{:?}", l.report.repaired);
+    assert!(l.report.repaired[0].message.contains("midnight UTC"));
+    assert!(l.report.repaired[1].message.contains("RFC 2822"));
+}
+
+#[test]
+fn rule_only_http_links_survive_and_relative_ones_resolve() {
+    let l = load(&set(
+        r#"{"id": "u1", "title": "A", "category": "X", "published": "2024-01-01T00:00:00Z", "url": "javascript:alert(1)"},
+           {"id": "u2", "title": "B", "category": "X", "published": "2024-01-01T00:00:00Z", "url": "../stories/b.html"},
+           {"id": "u3", "title": "C", "category": "X", "published": "2024-01-01T00:00:00Z"},
+           {"id": "u4", "title": "D", "category": "X", "published": "2024-01-01T00:00:00Z", "url": "data:text/html,<b>x</b>",
+            "image": "javascript:alert(2)"}"#,
+    ));
+    assert_eq!(l.articles.len(), 4, "bad links never cost a story");
+    let urls: Vec<_> = l.articles.iter().map(|a| a.url.as_deref()).collect();
+    assert_eq!(
+        urls,
+        [
+            None,
+            Some("https://news.example/stories/b.html"),
+            None,
+            None
+        ]
+    );
+    assert!(l.articles[3].image.is_none());
+    let notes: Vec<_> = l
+        .report
+        .repaired
+        .iter()
+        .map(|p| (p.label.as_deref().unwrap(), p.message.as_str()))
+        .collect();
+    assert_eq!(
+        notes[0],
+        (
+            "u1",
+            "“url” was not used: a “javascript:” address is not allowed"
+        )
+    );
+    assert_eq!(notes[1], ("u3", "no “url”: the headline is not a link"));
+    assert!(
+        notes[2].1.contains("“data:” address") && notes[2].1.contains("its image was not used")
+    );
+}
+
+#[test]
+fn rule_ids_default_to_the_link_and_duplicates_are_left_out() {
+    let l = load(&set(
+        r#"{"title": "A", "category": "X", "published": "2024-01-01T00:00:00Z", "url": "https://x.example/a"},
+           {"title": "B", "category": "X", "published": "2024-01-01T00:00:00Z"},
+           {"id": "dup", "title": "C", "category": "X", "published": "2024-01-01T00:00:00Z"},
+           {"id": "dup", "title": "D", "category": "X", "published": "2024-01-01T00:00:00Z"}"#,
+    ));
+    let ids: Vec<_> = l.articles.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["https://x.example/a", "story-2", "dup"]);
+    assert_eq!(
+        l.report.skipped[0].message,
+        "its id “dup” repeats an earlier story's"
+    );
+    assert_eq!(l.report.skipped[0].position, 4);
+}
+
+#[test]
+fn rule_a_missing_category_becomes_other() {
+    let l = load(&set(
+        r#"{"id": "c", "title": "A", "published": "2024-01-01T00:00:00Z", "tags": ["news"]}"#,
+    ));
+    assert_eq!(l.articles[0].category, FALLBACK_CATEGORY);
+    assert_eq!(
+        l.articles[0].tags,
+        ["news"],
+        "article sets never take the category from tags"
+    );
+    assert!(l.report.repaired[0].message.contains("no “category”"));
+}
+
+#[test]
+fn rule_summary_falls_back_to_the_text_and_html_becomes_text() {
+    let l = load(&set(
+        r#"{"id": "s1", "title": "A", "category": "X", "published": "2024-01-01T00:00:00Z",
+            "content_text": "First paragraph.\r\n\r\n   Second   paragraph.  "},
+           {"id": "s2", "title": "B", "category": "X", "published": "2024-01-01T00:00:00Z",
+            "content_html": "<p>Rich <em>text</em></p><script>steal()</script><p>More</p>"},
+           {"id": "s3", "title": "C", "category": "X", "published": "2024-01-01T00:00:00Z",
+            "summary": "<p>Tagged <b>summary</b></p>"}"#,
+    ));
+    assert_eq!(
+        l.articles[0].content_text.as_deref(),
+        Some("First paragraph.\n\nSecond paragraph.")
+    );
+    assert_eq!(
+        l.articles[0].summary.as_deref(),
+        Some("First paragraph. Second paragraph.")
+    );
+    assert_eq!(
+        l.articles[1].content_text.as_deref(),
+        Some("Rich text\n\nMore")
+    );
+    assert_eq!(l.articles[1].summary.as_deref(), Some("Rich text More"));
+    assert_eq!(l.articles[2].summary.as_deref(), Some("Tagged summary"));
+    assert!(
+        l.report
+            .repaired
+            .iter()
+            .all(|p| p.message == "no “url”: the headline is not a link"),
+        "{:?}",
+        l.report.repaired
+    );
+}
+
+#[test]
+fn rule_wrong_types_in_optional_fields_are_ignored_with_a_note() {
+    let l = load(&set(
+        r#"{"id": "w", "title": "A", "category": "X", "published": "2024-01-01T00:00:00Z",
+            "summary": 42, "authors": "Solo Writer", "tags": ["a", 7, "A", " b "], "image": true,
+            "language": ["en"]}"#,
+    ));
+    let a = &l.articles[0];
+    assert_eq!(a.summary.as_deref(), Some("42"), "numbers are read as text");
+    assert_eq!(a.authors, ["Solo Writer"]);
+    assert_eq!(
+        a.tags,
+        ["a", "b"],
+        "non-names dropped, duplicates folded, spaces trimmed"
+    );
+    assert!(a.image.is_none());
+    let note = &l.report.repaired[0].message;
+    assert!(note.contains("1 entry of “tags” ignored"), "{note}");
+    assert!(note.contains("“image” is true or false"), "{note}");
+    assert!(note.contains("“language” is a list"), "{note}");
+}
+
+#[test]
+fn json_feed_1_1_is_detected_and_its_category_comes_from_tags_then_the_feed_title() {
+    let doc = r#"{"version": "https://jsonfeed.org/version/1.1", "title": "Daily Wire",
+        "home_page_url": "https://wire.example/", "language": "en-GB",
+        "items": [
+          {"id": "1", "url": "https://wire.example/1", "title": "Tagged", "tags": ["Markets", "bonds"],
+           "date_published": "2024-01-02T03:04:05+01:00", "authors": [{"name": "Ann"}, {"url": "x"}],
+           "image": "https://wire.example/1.jpg", "content_html": "<p>Body</p>"},
+          {"id": "2", "external_url": "https://elsewhere.example/2", "content_text": "Untitled micro post",
+           "date_published": "2024-01-03T00:00:00Z", "banner_image": "/b.png"},
+          {"id": "3", "url": "https://wire.example/3", "title": "Undated"}
+        ]}"#;
+    let l = load_document(doc, None).unwrap();
+    assert_eq!(l.format, Format::JsonFeed11);
+    assert_eq!(l.articles.len(), 2);
+    let (a, b) = (&l.articles[0], &l.articles[1]);
+    assert_eq!(
+        (a.category.as_str(), a.tags.as_slice()),
+        ("Markets", &["bonds".to_string()][..])
+    );
+    assert_eq!(a.authors, ["Ann"]);
+    assert_eq!(a.summary.as_deref(), Some("Body"));
+    assert_eq!(
+        a.language.as_deref(),
+        Some("en-GB"),
+        "the feed's language is inherited"
+    );
+    assert_eq!(b.category, "Daily Wire");
+    assert_eq!(b.title, "Untitled micro post");
+    assert_eq!(b.url.as_deref(), Some("https://elsewhere.example/2"));
+    assert_eq!(b.image.as_ref().unwrap().url, "https://wire.example/b.png");
+    assert_eq!(
+        l.report.skipped[0].message,
+        "it has no publication date (“date_published”)"
+    );
+}
+
+#[test]
+fn json_feed_1_0_author_and_date_modified_are_used() {
+    let doc = r#"{"version": "https://jsonfeed.org/version/1", "items": [
+        {"id": "x", "title": "T", "author": {"name": "Old Style"}, "date_modified": "2020-01-01T00:00:00Z"}]}"#;
+    let l = load_document(doc, None).unwrap();
+    assert_eq!(l.format, Format::JsonFeed10);
+    assert_eq!(l.articles[0].authors, ["Old Style"]);
+    assert_eq!(l.articles[0].category, "Other");
+    assert!(l.report.repaired[0]
+        .message
+        .contains("“date_modified” is used"));
+}
+
+#[test]
+fn newsapi_responses_are_read_too() {
+    let doc = r#"{"status": "ok", "totalResults": 1, "articles": [
+        {"source": {"id": null, "name": "Wire Service"}, "author": "Pat Doe", "title": "Headline - Wire Service",
+         "description": "What happened.", "url": "https://wire.example/x", "urlToImage": "https://wire.example/x.jpg",
+         "publishedAt": "2020-11-15T12:00:00Z", "content": "Truncated… [+1200 chars]"}]}"#;
+    let l = load_document(doc, None).unwrap();
+    assert!(l.report.repaired.is_empty(), "{:?}", l.report);
+    let a = &l.articles[0];
+    assert_eq!(a.category, "Wire Service");
+    assert_eq!(a.summary.as_deref(), Some("What happened."));
+    assert_eq!(a.authors, ["Pat Doe"]);
+    assert_eq!(a.image.as_ref().unwrap().url, "https://wire.example/x.jpg");
+}
+
+#[test]
+fn documents_that_are_too_large_are_refused_before_parsing() {
+    let msg = DocumentError::TooLarge { bytes: 300_000_000 }.to_string();
+    assert!(msg.contains("too large"), "{msg}");
+}
