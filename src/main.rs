@@ -1,1 +1,5 @@
-fn main() {}
+//! The entry point Trunk builds: mounts every widget on the page.
+
+fn main() {
+    gazette::start();
+}

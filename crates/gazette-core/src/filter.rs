@@ -159,8 +159,9 @@ pub struct Outcome {
     pub categories: Vec<CategoryCount>,
 }
 
-/// A loaded article set, prepared for filtering.
-#[derive(Debug, Default)]
+/// A loaded article set, prepared for filtering. Equality compares content; behind an `Rc`
+/// (as the widget holds it) the pointer is compared first, so the usual check is cheap.
+#[derive(Debug, Default, PartialEq, Eq)]
 pub struct Catalog {
     articles: Vec<Article>,
     /// Per story: folded headline, summary, authors and tags, with a leading space so that

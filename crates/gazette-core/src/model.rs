@@ -4,7 +4,7 @@
 use crate::date::Timestamp;
 
 /// One story, validated.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Article {
     /// Unique within its set.
     pub id: String,

@@ -1,0 +1,209 @@
+//! The one boundary with JavaScript and the DOM beyond what Yew renders: the clock, `fetch`,
+//! `Intl` formatting, the address bar, the console, and finding mount points. Everything else in
+//! the widget is plain Rust over the pure core; nothing crosses this boundary per story except
+//! the few strings a visible card needs.
+
+use gazette_core::date::{Relative, Timestamp};
+use js_sys::{Array, Date, Intl, Object, Reflect};
+use std::cell::OnceCell;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// Why fetching a document failed, before its content was looked at.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FetchError {
+    /// No response: offline, a refused connection, a blocked cross-origin request, a bad address.
+    Network(String),
+    /// A response with an error status.
+    Http { status: u16, status_text: String },
+}
+
+/// Now, by the reader's clock.
+pub fn now() -> Timestamp {
+    Timestamp::from_millis(Date::now())
+}
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+fn js_error_text(e: &JsValue) -> String {
+    e.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| "unknown error".into())
+}
+
+/// Fetches a document as text (decoded as UTF-8 by the browser).
+pub async fn fetch_text(url: String) -> Result<String, FetchError> {
+    let window = window().ok_or_else(|| FetchError::Network("no browser window".into()))?;
+    let response = JsFuture::from(window.fetch_with_str(&url))
+        .await
+        .map_err(|e| FetchError::Network(js_error_text(&e)))?;
+    let response: web_sys::Response = response
+        .dyn_into()
+        .map_err(|_| FetchError::Network("not a response".into()))?;
+    if !response.ok() {
+        return Err(FetchError::Http {
+            status: response.status(),
+            status_text: response.status_text(),
+        });
+    }
+    let text = response
+        .text()
+        .map_err(|e| FetchError::Network(js_error_text(&e)))?;
+    let text = JsFuture::from(text)
+        .await
+        .map_err(|e| FetchError::Network(js_error_text(&e)))?;
+    Ok(text.as_string().unwrap_or_default())
+}
+
+/// The absolute form of an address written in the page, resolved against the page's base.
+pub fn absolute_url(address: &str) -> Option<String> {
+    let base = window()?.document()?.base_uri().ok().flatten()?;
+    web_sys::Url::new_with_base(address, &base)
+        .ok()
+        .map(|u| u.href())
+}
+
+/// The value of a query parameter of the page's own address.
+pub fn page_query_param(name: &str) -> Option<String> {
+    let search = window()?.location().search().ok()?;
+    web_sys::UrlSearchParams::new_with_str(&search)
+        .ok()?
+        .get(name)
+}
+
+/// Every element on the page that asks for a widget (`data-gazette`).
+pub fn mount_points() -> Vec<web_sys::Element> {
+    let Some(doc) = window().and_then(|w| w.document()) else {
+        return Vec::new();
+    };
+    let Ok(list) = doc.query_selector_all("[data-gazette]") else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
+        .collect()
+}
+
+/// Writes a warning to the console.
+pub fn warn(message: &str) {
+    web_sys::console::warn_1(&JsValue::from_str(message));
+}
+
+/// Writes a collapsed group of lines to the console under a heading.
+pub fn log_group(heading: &str, lines: &[String]) {
+    web_sys::console::group_collapsed_1(&JsValue::from_str(heading));
+    for line in lines {
+        web_sys::console::warn_1(&JsValue::from_str(line));
+    }
+    web_sys::console::group_end();
+}
+
+fn options(pairs: &[(&str, &str)]) -> Object {
+    let o = Object::new();
+    for (k, v) in pairs {
+        // Setting a property on a fresh plain object cannot fail.
+        let _ = Reflect::set(&o, &JsValue::from_str(k), &JsValue::from_str(v));
+    }
+    o
+}
+
+thread_local! {
+    static SHORT_DATE: OnceCell<Intl::DateTimeFormat> = const { OnceCell::new() };
+    static LONG_DATE: OnceCell<Intl::DateTimeFormat> = const { OnceCell::new() };
+    static RELATIVE: OnceCell<Intl::RelativeTimeFormat> = const { OnceCell::new() };
+    static LIST: OnceCell<Intl::ListFormat> = const { OnceCell::new() };
+}
+
+/// The reader's locales: an empty list lets `Intl` use the browser's own.
+fn locales() -> Array {
+    Array::new()
+}
+
+fn format_with(fmt: &Intl::DateTimeFormat, t: Timestamp) -> String {
+    let date = Date::new(&JsValue::from_f64(t.as_millis()));
+    fmt.format()
+        .call1(fmt, &date)
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_default()
+}
+
+/// The date in the reader's locale and time zone, short ("30 Nov 2023", "Nov 30, 2023").
+pub fn format_date(t: Timestamp) -> String {
+    SHORT_DATE.with(|f| {
+        let fmt = f.get_or_init(|| {
+            Intl::DateTimeFormat::new(&locales(), &options(&[("dateStyle", "medium")]))
+        });
+        format_with(fmt, t)
+    })
+}
+
+/// The date and time in full, for a tooltip ("Saturday, 1 July 2023 at 05:34").
+pub fn format_date_time(t: Timestamp) -> String {
+    LONG_DATE.with(|f| {
+        let fmt = f.get_or_init(|| {
+            Intl::DateTimeFormat::new(
+                &locales(),
+                &options(&[("dateStyle", "full"), ("timeStyle", "short")]),
+            )
+        });
+        format_with(fmt, t)
+    })
+}
+
+/// A relative time in the reader's language ("3 days ago", "yesterday").
+pub fn format_relative(r: Relative) -> String {
+    RELATIVE.with(|f| {
+        let fmt = f.get_or_init(|| {
+            Intl::RelativeTimeFormat::new(&locales(), &options(&[("numeric", "auto")]))
+        });
+        fmt.format(r.value as f64, r.unit.as_str()).into()
+    })
+}
+
+/// A list of names joined in the reader's language ("Ann, Bo and Cy").
+pub fn format_list(items: &[String]) -> String {
+    LIST.with(|f| {
+        let fmt = f.get_or_init(|| {
+            Intl::ListFormat::new(
+                &locales(),
+                &options(&[("style", "long"), ("type", "conjunction")]),
+            )
+        });
+        let arr: Array = items.iter().map(|s| JsValue::from_str(s)).collect();
+        fmt.format(&arr).into()
+    })
+}
+
+/// Replaces the content of every widget on the page with a message, for when the program itself
+/// has failed (a panic). Uses the DOM directly: Yew's state can no longer be trusted.
+pub fn show_crash_message(message: &str) {
+    for el in mount_points() {
+        el.set_text_content(None);
+        let Some(doc) = el.owner_document() else {
+            continue;
+        };
+        if let Ok(p) = doc.create_element("p") {
+            let _ = p.set_attribute("role", "alert");
+            let _ = p.set_attribute("class", "gz-crash");
+            p.set_text_content(Some(message));
+            let _ = el.append_child(&p);
+        }
+    }
+}
+
+/// Logs a panic to the console and turns every widget into a visible message rather than a dead
+/// region of the page.
+pub fn install_panic_hook() {
+    yew::set_custom_panic_hook(Box::new(|info| {
+        web_sys::console::error_1(&JsValue::from_str(&format!("Gazette failed: {info}")));
+        show_crash_message(
+            "Sorry, the news widget stopped working because of an error in its program. \
+             Reload the page to try again.",
+        );
+    }));
+}

@@ -1,0 +1,58 @@
+use gazette_core::{palette, CategoryCount};
+use std::collections::BTreeSet;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct CategoryChipsProps {
+    /// Every category with its count under the other filters.
+    pub categories: Rc<Vec<CategoryCount>>,
+    /// The selected ones.
+    pub selected: BTreeSet<String>,
+    /// How many stories match when no category is selected.
+    pub all_count: usize,
+    /// A chip was pressed.
+    pub on_toggle: Callback<String>,
+    /// "All" was pressed.
+    pub on_all: Callback<()>,
+}
+
+fn count_label(n: usize) -> Html {
+    html! {
+        <span class="gz-count">
+            <span class="gz-visually-hidden">{ ", " }</span>
+            { n }
+            <span class="gz-visually-hidden">{ if n == 1 { " story" } else { " stories" } }</span>
+        </span>
+    }
+}
+
+/// Toggle buttons, one per category, with counts; several may be on at once (any of them
+/// matches). "All" turns them all off.
+#[function_component]
+pub fn CategoryChips(props: &CategoryChipsProps) -> Html {
+    let none_selected = props.selected.is_empty();
+    let on_all = props.on_all.reform(|_: MouseEvent| ());
+    html! {
+        <div class="gz-chips" role="group" aria-label="Categories">
+            <button type="button" class="gz-chip gz-chip-all" aria-pressed={none_selected.to_string()} onclick={on_all}>
+                { "All" }{ count_label(props.all_count) }
+            </button>
+            { for props.categories.iter().map(|c| {
+                let pressed = props.selected.contains(&c.name);
+                let name = c.name.clone();
+                let onclick = props.on_toggle.reform(move |_: MouseEvent| name.clone());
+                let class = classes!(
+                    "gz-chip",
+                    (c.count == 0 && !pressed).then_some("gz-chip-empty")
+                );
+                html! {
+                    <button type="button" {class} aria-pressed={pressed.to_string()} {onclick}>
+                        <span class={format!("gz-dot gz-swatch-{}", palette::swatch(&c.name))} aria-hidden="true"></span>
+                        { c.name.clone() }{ count_label(c.count) }
+                    </button>
+                }
+            }) }
+        </div>
+    }
+}

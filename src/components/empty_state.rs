@@ -1,0 +1,25 @@
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct EmptyStateProps {
+    /// True when the set has stories but none match; false when it has none at all.
+    pub filtered: bool,
+    /// The reader asked to clear every filter.
+    pub on_clear: Callback<()>,
+}
+
+/// What the list shows when it has nothing to show.
+#[function_component]
+pub fn EmptyState(props: &EmptyStateProps) -> Html {
+    let onclick = props.on_clear.reform(|_: MouseEvent| ());
+    html! {
+        <div class="gz-empty">
+            if props.filtered {
+                <p>{ "No stories match your search and filters." }</p>
+                <button type="button" class="gz-button" {onclick}>{ "Clear all filters" }</button>
+            } else {
+                <p>{ "There are no stories to show yet." }</p>
+            }
+        </div>
+    }
+}

@@ -1,0 +1,29 @@
+use crate::services::LoadError;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ErrorPanelProps {
+    /// What went wrong.
+    pub error: Rc<LoadError>,
+    /// The reader pressed Retry.
+    pub on_retry: Callback<()>,
+}
+
+/// Shown instead of the stories when the document could not be used: what happened, what to do,
+/// and a Retry button.
+#[function_component]
+pub fn ErrorPanel(props: &ErrorPanelProps) -> Html {
+    let onclick = props.on_retry.reform(|_: MouseEvent| ());
+    let retryable = !matches!(*props.error, LoadError::NoSource);
+    html! {
+        <div class="gz-error" role="alert">
+            <p class="gz-error-title"><strong>{ props.error.title() }</strong></p>
+            <p>{ props.error.to_string() }</p>
+            <p>{ props.error.advice() }</p>
+            if retryable {
+                <button type="button" class="gz-button" {onclick}>{ "Retry" }</button>
+            }
+        </div>
+    }
+}

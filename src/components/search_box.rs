@@ -1,0 +1,49 @@
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct SearchBoxProps {
+    /// The element id, unique on the page.
+    pub id: AttrValue,
+    /// The current text.
+    pub value: AttrValue,
+    /// Called with the new text on every change.
+    pub on_input: Callback<String>,
+}
+
+/// The labelled search field. Typing filters as you go; Escape clears it (the browser's own
+/// behaviour for `type="search"`, made explicit so that every browser does it).
+#[function_component]
+pub fn SearchBox(props: &SearchBoxProps) -> Html {
+    let oninput = props.on_input.reform(|e: InputEvent| {
+        e.target_unchecked_into::<web_sys::HtmlInputElement>()
+            .value()
+    });
+    let onkeydown = {
+        let on_input = props.on_input.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+                if !input.value().is_empty() {
+                    e.prevent_default();
+                    input.set_value("");
+                    on_input.emit(String::new());
+                }
+            }
+        })
+    };
+    html! {
+        <div class="gz-field gz-search">
+            <label for={props.id.clone()}>{ "Search stories" }</label>
+            <input
+                id={props.id.clone()}
+                type="search"
+                autocomplete="off"
+                spellcheck="false"
+                placeholder="Headline, author, tag…"
+                value={props.value.clone()}
+                {oninput}
+                {onkeydown}
+            />
+        </div>
+    }
+}

@@ -1,0 +1,34 @@
+//! Reading a widget's configuration from its element's `data-` attributes.
+//!
+//! | attribute | meaning | default |
+//! |---|---|---|
+//! | `data-src` | address of the article set or JSON Feed, relative to the page | required |
+//! | `data-src-param` | name of a query parameter of the page's address that may replace `data-src` (opt-in, for demo pages) | none |
+//! | `data-heading` | the widget's heading | the feed's title |
+//! | `data-new-tab` | present: stories open in a new tab | absent |
+//! | `data-page-size` | stories per page, 1 to 200 | 24 |
+
+use crate::app::{AppProps, DEFAULT_PAGE_SIZE};
+use crate::browser;
+use crate::services::Fetcher;
+use yew::AttrValue;
+
+/// The props for the widget mounted on `el`.
+pub fn props_for(el: &web_sys::Element) -> AppProps {
+    let attr = |name: &str| el.get_attribute(name).map(|v| v.trim().to_string());
+    let from_page = attr("data-src-param")
+        .filter(|p| !p.is_empty())
+        .and_then(|p| browser::page_query_param(&p))
+        .filter(|s| !s.trim().is_empty());
+    AppProps {
+        src: AttrValue::from(from_page.or_else(|| attr("data-src")).unwrap_or_default()),
+        heading: attr("data-heading")
+            .filter(|h| !h.is_empty())
+            .map(AttrValue::from),
+        new_tab: attr("data-new-tab").is_some_and(|v| v != "false"),
+        page_size: attr("data-page-size")
+            .and_then(|v| v.parse::<usize>().ok())
+            .map_or(DEFAULT_PAGE_SIZE, |n| n.clamp(1, 200)),
+        fetcher: Fetcher::browser(),
+    }
+}

@@ -1,0 +1,32 @@
+//! Gazette: an embeddable news widget. This crate is the Yew front end; the pure core
+//! (`gazette-core`) does the loading, validation and filtering.
+//!
+//! Layout: [`browser`] is the one boundary with JavaScript; [`services`] fetches and reads
+//! documents; [`state`] holds each widget's state and its reducer; [`app`] wires it to the
+//! [`components`], which only render and dispatch.
+
+pub mod app;
+pub mod browser;
+pub mod components;
+pub mod config;
+pub mod services;
+pub mod state;
+
+pub use app::{App, AppProps};
+pub use services::{Fetcher, LoadError};
+
+/// Mounts a widget on every `[data-gazette]` element of the page. Safe to call more than once:
+/// an element that already has a widget is left alone.
+pub fn start() {
+    browser::install_panic_hook();
+    for el in browser::mount_points() {
+        if el.has_attribute("data-gazette-mounted") {
+            continue;
+        }
+        let _ = el.set_attribute("data-gazette-mounted", "");
+        let props = config::props_for(&el);
+        // Fallback content for readers without scripts goes; the widget replaces it.
+        el.set_text_content(None);
+        yew::Renderer::<App>::with_root_and_props(el, props).render();
+    }
+}

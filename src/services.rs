@@ -1,0 +1,153 @@
+//! Input and output behind `Result`: fetching a document and turning it into a catalog, with the
+//! one error type the widget shows to readers.
+
+use crate::browser::{self, FetchError};
+use gazette_core::{load_document, Catalog, DocumentError, FeedMeta, Report};
+use std::fmt;
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+
+/// Everything that can stop a document from loading.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoadError {
+    /// The widget was given no address.
+    NoSource,
+    /// The request failed or the server answered with an error.
+    Fetch(FetchError),
+    /// The response was not a usable document.
+    Document(DocumentError),
+}
+
+impl LoadError {
+    /// A headline for the error panel.
+    pub fn title(&self) -> &'static str {
+        match self {
+            LoadError::NoSource => "No news source is set",
+            LoadError::Fetch(_) => "The news could not be loaded",
+            LoadError::Document(_) => "The news could not be read",
+        }
+    }
+
+    /// What to do about it.
+    pub fn advice(&self) -> &'static str {
+        match self {
+            LoadError::NoSource => "Give the widget's element a data-src attribute with the address of a JSON Feed or article set.",
+            LoadError::Fetch(FetchError::Network(_)) => "Check your connection and try again. If it keeps failing, the feed's server may not allow this site to read it.",
+            LoadError::Fetch(FetchError::Http { status, .. }) if *status >= 500 => "The feed's server had a problem. Try again in a moment.",
+            LoadError::Fetch(FetchError::Http { .. }) => "The feed's address may be wrong or the feed may have moved.",
+            LoadError::Document(_) => "The feed's publisher needs to fix the file. You can try again later.",
+        }
+    }
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::NoSource => f.write_str("This widget has no feed address."),
+            LoadError::Fetch(FetchError::Network(detail)) => {
+                write!(f, "The request for the news file failed ({detail}).")
+            }
+            LoadError::Fetch(FetchError::Http {
+                status,
+                status_text,
+            }) => {
+                let text = if status_text.is_empty() {
+                    ""
+                } else {
+                    status_text.as_str()
+                };
+                write!(f, "The server answered {status} {text}.").map(|_| ())
+            }
+            LoadError::Document(e) => e.fmt(f),
+        }
+    }
+}
+
+/// A loaded set, ready to show.
+#[derive(Debug)]
+pub struct LoadedSet {
+    /// The stories, prepared for filtering.
+    pub catalog: Rc<Catalog>,
+    /// Facts about the feed.
+    pub meta: FeedMeta,
+    /// What was repaired or left out.
+    pub report: Report,
+}
+
+/// Fetches a document's text. A function value, so that tests can serve documents without a
+/// network; compares by identity.
+#[derive(Clone)]
+pub struct Fetcher(Rc<dyn Fn(String) -> Pin<Box<dyn Future<Output = Result<String, FetchError>>>>>);
+
+impl Fetcher {
+    /// A fetcher from any async function of an address.
+    pub fn new<F, Fut>(f: F) -> Self
+    where
+        F: Fn(String) -> Fut + 'static,
+        Fut: Future<Output = Result<String, FetchError>> + 'static,
+    {
+        Fetcher(Rc::new(move |url| Box::pin(f(url))))
+    }
+
+    /// The browser's `fetch`.
+    pub fn browser() -> Self {
+        Fetcher::new(browser::fetch_text)
+    }
+}
+
+impl Default for Fetcher {
+    fn default() -> Self {
+        Fetcher::browser()
+    }
+}
+
+impl PartialEq for Fetcher {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl fmt::Debug for Fetcher {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Fetcher")
+    }
+}
+
+/// Fetches and reads the document at `src` (resolved against the page), logging what was
+/// repaired or left out to the console.
+pub async fn load(fetcher: &Fetcher, src: &str) -> Result<LoadedSet, LoadError> {
+    if src.trim().is_empty() {
+        return Err(LoadError::NoSource);
+    }
+    let url = browser::absolute_url(src).unwrap_or_else(|| src.to_string());
+    let text = (fetcher.0)(url.clone()).await.map_err(LoadError::Fetch)?;
+    let loaded = load_document(&text, Some(&url)).map_err(LoadError::Document)?;
+    let report = loaded.report;
+    if !report.skipped.is_empty() {
+        let lines: Vec<String> = report.skipped.iter().map(|p| p.to_string()).collect();
+        browser::log_group(
+            &format!(
+                "Gazette: {} of {} stories in {url} could not be shown",
+                report.skipped.len(),
+                report.total
+            ),
+            &lines,
+        );
+    }
+    if !report.repaired.is_empty() {
+        let lines: Vec<String> = report.repaired.iter().map(|p| p.to_string()).collect();
+        browser::log_group(
+            &format!(
+                "Gazette: {} stories in {url} were repaired",
+                report.repaired.len()
+            ),
+            &lines,
+        );
+    }
+    Ok(LoadedSet {
+        catalog: Rc::new(Catalog::new(loaded.articles)),
+        meta: loaded.meta,
+        report,
+    })
+}

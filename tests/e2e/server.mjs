@@ -1,0 +1,70 @@
+// A small static file server for the end-to-end tests, the screenshot script and the browser
+// benchmarks: it serves the Trunk build (dist/) at / and the test documents at /fixtures/.
+// /status/NNN answers with that HTTP status, to test how the widget reports server errors.
+import { createServer } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, normalize, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json",
+  ".wasm": "application/wasm",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".txt": "text/plain; charset=utf-8",
+};
+
+/** Starts the server on a free loopback port; resolves to { url, close }. */
+export async function startServer({ dist = join(ROOT, "dist"), extra = {} } = {}) {
+  const mounts = { "/fixtures/": join(ROOT, "tests/e2e/fixtures"), ...extra, "/": dist };
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    const status = path.match(/^\/status\/(\d{3})$/);
+    if (status) {
+      res.writeHead(Number(status[1]), { "content-type": "text/plain" });
+      res.end(`status ${status[1]}`);
+      return;
+    }
+    const [prefix, dir] = Object.entries(mounts).find(([p]) => path.startsWith(p));
+    let file = normalize(join(dir, path.slice(prefix.length)));
+    if (!file.startsWith(dir)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, "index.html");
+      const body = await readFile(file);
+      res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { "content-type": "text/plain" });
+      res.end("not found");
+    }
+  });
+  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+  const { port } = server.address();
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+export const BROWSER_FLAGS = [
+  "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+  "--no-first-run", "--disable-quic",
+];
+
+/** Launches Debian's Chromium through playwright-core. */
+export async function launchBrowser() {
+  const { chromium } = await import("playwright-core");
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: BROWSER_FLAGS,
+    headless: true,
+  });
+}
+
+export { ROOT };

@@ -1,0 +1,216 @@
+//! Browser tests of the widget's components, in headless Chromium (wasm-bindgen-test).
+
+#![cfg(target_arch = "wasm32")]
+
+mod common;
+
+use common::*;
+use gazette::browser::FetchError;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen_test]
+async fn cards_render_with_badges_links_and_pictures() {
+    let (f, asked) = fetcher(vec![Ok(SAMPLE.into())]);
+    let root = mount(f);
+    until("cards", || !headlines(&root).is_empty()).await;
+    assert_eq!(asked.borrow().as_slice(), ["memory://articles.json"]);
+    assert_eq!(
+        headlines(&root),
+        [
+            "Regulators publish stablecoin reserve rules",
+            "An on-chain résumé pilot starts",
+            "Exchange restructuring plan filed",
+            "Alliance forms for metaverse standards"
+        ]
+    );
+    let first = &all(&root, "article")[0];
+    let link = first.query_selector("h3 a").unwrap().unwrap();
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("https://news.example/a")
+    );
+    let badge = first.query_selector(".gz-badge").unwrap().unwrap();
+    assert_eq!(text(&badge), "Policy & Regulation");
+    assert!(badge.class_name().contains("gz-swatch-"));
+    let time = first.query_selector("time").unwrap().unwrap();
+    assert_eq!(
+        time.get_attribute("datetime").as_deref(),
+        Some("2025-02-10T09:00:00Z")
+    );
+    assert!(text(&time).contains("2025"), "{}", text(&time));
+    let relative = text(&first.query_selector(".gz-relative").unwrap().unwrap());
+    assert!(
+        relative.contains("ago") || relative.contains("last"),
+        "{relative}"
+    );
+    let img = first.query_selector("img").unwrap().unwrap();
+    assert_eq!(img.get_attribute("loading").as_deref(), Some("lazy"));
+    assert_eq!(img.get_attribute("alt").as_deref(), Some("A bar chart"));
+    assert_eq!(
+        text(&first.query_selector(".gz-byline").unwrap().unwrap()),
+        "By Zoë Lindqvist"
+    );
+
+    // The javascript: link never becomes a link.
+    let second = &all(&root, "article")[1];
+    assert!(second.query_selector("a").unwrap().is_none());
+    assert!(all(&root, "a")
+        .iter()
+        .all(|a| a.get_attribute("href").unwrap().starts_with("https://")));
+}
+
+#[wasm_bindgen_test]
+async fn the_widget_says_how_many_stories_it_could_not_show() {
+    let (f, _) = fetcher(vec![Ok(SAMPLE.into())]);
+    let root = mount(f);
+    until("cards", || !headlines(&root).is_empty()).await;
+    let notice = text(&root.query_selector(".gz-notice").unwrap().unwrap());
+    assert!(notice.starts_with("1 of the 5 stories"), "{notice}");
+    until("the count", || status(&root) == "4 stories").await;
+}
+
+#[wasm_bindgen_test]
+async fn typing_filters_ignoring_accents_and_announces_the_count() {
+    let (f, _) = fetcher(vec![Ok(SAMPLE.into())]);
+    let root = mount(f);
+    until("cards", || !headlines(&root).is_empty()).await;
+    let search = input_labelled(&root, "Search stories");
+    assert_eq!(search.type_(), "search");
+    type_into(&search, "RESUME");
+    until("one card", || headlines(&root).len() == 1).await;
+    assert_eq!(headlines(&root), ["An on-chain résumé pilot starts"]);
+    until("the count", || status(&root) == "1 story match").await;
+    type_into(&search, "zoe stablecoins");
+    until("author and tag match", || {
+        headlines(&root) == ["Regulators publish stablecoin reserve rules"]
+    })
+    .await;
+    type_into(&search, "nothing like this");
+    until("empty state", || {
+        root.query_selector(".gz-empty").unwrap().is_some()
+    })
+    .await;
+    until("the count", || status(&root) == "No stories match.").await;
+    button(&root, "Clear all filters").click();
+    until("all back", || headlines(&root).len() == 4).await;
+    assert_eq!(search.value(), "");
+}
+
+#[wasm_bindgen_test]
+async fn a_category_chip_toggles_and_keeps_other_counts() {
+    let (f, _) = fetcher(vec![Ok(SAMPLE.into())]);
+    let root = mount(f);
+    until("cards", || !headlines(&root).is_empty()).await;
+    let chip = button(&root, "Policy & Regulation");
+    assert_eq!(chip.get_attribute("aria-pressed").as_deref(), Some("false"));
+    assert_eq!(text(&chip), "Policy & Regulation, 2 stories");
+    chip.click();
+    until("two cards", || headlines(&root).len() == 2).await;
+    let chip = button(&root, "Policy & Regulation");
+    assert_eq!(chip.get_attribute("aria-pressed").as_deref(), Some("true"));
+    assert_eq!(
+        text(&button(&root, "Technology")),
+        "Technology, 1 story",
+        "other counts stay"
+    );
+    assert_eq!(
+        button(&root, "All")
+            .get_attribute("aria-pressed")
+            .as_deref(),
+        Some("false")
+    );
+    button(&root, "Technology").click();
+    until("three cards", || headlines(&root).len() == 3).await;
+    button(&root, "All").click();
+    until("all cards", || headlines(&root).len() == 4).await;
+    assert_eq!(
+        button(&root, "Policy & Regulation")
+            .get_attribute("aria-pressed")
+            .as_deref(),
+        Some("false")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn bad_json_shows_a_message_and_retry_loads_again() {
+    let (f, asked) = fetcher(vec![Ok("{\"articles\": [".into()), Ok(SAMPLE.into())]);
+    let root = mount(f);
+    until("error panel", || {
+        root.query_selector("[role=alert]").unwrap().is_some()
+    })
+    .await;
+    let alert = text(&root.query_selector("[role=alert]").unwrap().unwrap());
+    assert!(alert.contains("The news could not be read"), "{alert}");
+    assert!(alert.contains("not valid JSON"), "{alert}");
+    assert!(headlines(&root).is_empty());
+    button(&root, "Retry").click();
+    until("cards after retry", || headlines(&root).len() == 4).await;
+    assert_eq!(asked.borrow().len(), 2);
+    assert!(root.query_selector("[role=alert]").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn server_and_network_errors_say_what_happened() {
+    let (f, _) = fetcher(vec![Err(FetchError::Http {
+        status: 404,
+        status_text: "Not Found".into(),
+    })]);
+    let root = mount(f);
+    until("error panel", || {
+        root.query_selector("[role=alert]").unwrap().is_some()
+    })
+    .await;
+    let alert = text(&root.query_selector("[role=alert]").unwrap().unwrap());
+    assert!(
+        alert.contains("The server answered 404 Not Found."),
+        "{alert}"
+    );
+
+    let (f, _) = fetcher(vec![Err(FetchError::Network("Failed to fetch".into()))]);
+    let root = mount(f);
+    until("error panel", || {
+        root.query_selector("[role=alert]").unwrap().is_some()
+    })
+    .await;
+    let alert = text(&root.query_selector("[role=alert]").unwrap().unwrap());
+    assert!(alert.contains("Check your connection"), "{alert}");
+}
+
+#[wasm_bindgen_test]
+async fn hostile_text_is_shown_as_text_never_as_markup() {
+    let doc = r#"{"articles": [{"id": "x", "category": "<img src=x onerror=alert(1)>",
+        "title": "<script>alert(1)</script>Breaking", "summary": "<img src=x onerror=alert(2)> & more",
+        "published": "2025-01-01T00:00:00Z", "authors": ["<b>Mallory</b>"]}]}"#;
+    let (f, _) = fetcher(vec![Ok(doc.into())]);
+    let root = mount(f);
+    until("card", || headlines(&root).len() == 1).await;
+    assert!(all(&root, "script").is_empty());
+    assert!(
+        all(&root, "img").is_empty(),
+        "no element comes from feed text"
+    );
+    assert!(all(&root, "b").is_empty());
+    assert_eq!(
+        text(&all(&root, ".gz-badge")[0]),
+        "<img src=x onerror=alert(1)>"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn show_more_adds_a_page_of_cards() {
+    let items: Vec<String> = (0..30)
+        .map(|i| format!(r#"{{"id": "s{i}", "title": "Story {i}", "category": "Markets", "published": "2024-01-{:02}T00:00:00Z"}}"#, i % 28 + 1))
+        .collect();
+    let doc = format!(r#"{{"articles": [{}]}}"#, items.join(","));
+    let (f, _) = fetcher(vec![Ok(doc)]);
+    let root = mount(f);
+    until("first page", || headlines(&root).len() == 24).await;
+    until("the count", || status(&root) == "30 stories").await;
+    button(&root, "Show more stories").click();
+    until("second page", || headlines(&root).len() == 30).await;
+    assert!(all(&root, "button")
+        .iter()
+        .all(|b| text(b) != "Show more stories"));
+}
