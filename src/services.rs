@@ -78,7 +78,10 @@ pub struct LoadedSet {
 /// Fetches a document's text. A function value, so that tests can serve documents without a
 /// network; compares by identity.
 #[derive(Clone)]
-pub struct Fetcher(Rc<dyn Fn(String) -> Pin<Box<dyn Future<Output = Result<String, FetchError>>>>>);
+pub struct Fetcher(Rc<dyn Fn(String) -> FetchFuture>);
+
+/// What a [`Fetcher`] returns.
+pub type FetchFuture = Pin<Box<dyn Future<Output = Result<String, FetchError>>>>;
 
 impl Fetcher {
     /// A fetcher from any async function of an address.

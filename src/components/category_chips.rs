@@ -17,14 +17,10 @@ pub struct CategoryChipsProps {
     pub on_all: Callback<()>,
 }
 
-fn count_label(n: usize) -> Html {
-    html! {
-        <span class="gz-count">
-            <span class="gz-visually-hidden">{ ", " }</span>
-            { n }
-            <span class="gz-visually-hidden">{ if n == 1 { " story" } else { " stories" } }</span>
-        </span>
-    }
+/// The chip's accessible name, "Markets, 8 stories": the visible text is "Markets 8", and a
+/// name built from hidden spans gets stray spaces in some browsers, so it is given whole.
+fn chip_label(name: &str, n: usize) -> String {
+    format!("{name}, {n} {}", if n == 1 { "story" } else { "stories" })
 }
 
 /// Toggle buttons, one per category, with counts; several may be on at once (any of them
@@ -35,8 +31,9 @@ pub fn CategoryChips(props: &CategoryChipsProps) -> Html {
     let on_all = props.on_all.reform(|_: MouseEvent| ());
     html! {
         <div class="gz-chips" role="group" aria-label="Categories">
-            <button type="button" class="gz-chip gz-chip-all" aria-pressed={none_selected.to_string()} onclick={on_all}>
-                { "All" }{ count_label(props.all_count) }
+            <button type="button" class="gz-chip gz-chip-all" aria-pressed={none_selected.to_string()}
+                aria-label={chip_label("All", props.all_count)} onclick={on_all}>
+                { "All" }<span class="gz-count">{ props.all_count }</span>
             </button>
             { for props.categories.iter().map(|c| {
                 let pressed = props.selected.contains(&c.name);
@@ -47,9 +44,10 @@ pub fn CategoryChips(props: &CategoryChipsProps) -> Html {
                     (c.count == 0 && !pressed).then_some("gz-chip-empty")
                 );
                 html! {
-                    <button type="button" {class} aria-pressed={pressed.to_string()} {onclick}>
+                    <button type="button" {class} aria-pressed={pressed.to_string()}
+                        aria-label={chip_label(&c.name, c.count)} {onclick}>
                         <span class={format!("gz-dot gz-swatch-{}", palette::swatch(&c.name))} aria-hidden="true"></span>
-                        { c.name.clone() }{ count_label(c.count) }
+                        { c.name.clone() }<span class="gz-count">{ c.count }</span>
                     </button>
                 }
             }) }

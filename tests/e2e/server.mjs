@@ -21,7 +21,13 @@ const TYPES = {
 
 /** Starts the server on a free loopback port; resolves to { url, close }. */
 export async function startServer({ dist = join(ROOT, "dist"), extra = {} } = {}) {
-  const mounts = { "/fixtures/": join(ROOT, "tests/e2e/fixtures"), ...extra, "/": dist };
+  const mounts = {
+    "/fixtures/": join(ROOT, "tests/e2e/fixtures"),
+    // Real captured feeds for tests only; absent outside this project's setting.
+    "/shared-feeds/": resolve(ROOT, "../shared/data/feeds"),
+    ...extra,
+    "/": dist,
+  };
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
     const status = path.match(/^\/status\/(\d{3})$/);

@@ -1,0 +1,86 @@
+// End-to-end scenarios: documents that are broken, hostile or odd never leave a blank widget.
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { headlines, setup } from "./helpers.mjs";
+import { ROOT } from "./server.mjs";
+
+const ctx = setup();
+
+describe("bad input", () => {
+  it("a broken ?src= document shows a clear message and a Retry button", async () => {
+    const page = await ctx.open("/index.html?src=/fixtures/malformed.json");
+    const alert = page.getByRole("alert");
+    await alert.waitFor();
+    assert.match(await alert.innerText(), /not valid JSON \(the error is at line \d+, column \d+\)/);
+    await page.getByRole("button", { name: "Retry" }).click();
+    await page.getByRole("alert").waitFor();
+    assert.equal(await page.getByRole("article").count(), 0);
+  });
+
+  it("a missing file shows the server's answer", async () => {
+    const page = await ctx.open("/index.html?src=/status/404");
+    await page.getByRole("alert").filter({ hasText: "The server answered 404" }).waitFor();
+  });
+
+  it("JSON that is not a feed says so", async () => {
+    const page = await ctx.open("/index.html?src=/fixtures/not-a-feed.json");
+    await page.getByRole("alert").filter({ hasText: "no “articles” or “items” list" }).waitFor();
+  });
+
+  it("an unreachable server gives a message rather than a blank widget", async () => {
+    const page = await ctx.open("/index.html?src=http://127.0.0.1:9/nothing.json");
+    await page.getByRole("alert").filter({ hasText: "Check your connection" }).waitFor();
+  });
+
+  it("shows the valid stories of a partly broken document and says how many were left out", async () => {
+    const page = await ctx.open("/index.html?src=/fixtures/mixed.json");
+    await page.getByRole("article").first().waitFor();
+    assert.deepEqual(await headlines(page), [
+      "Harbour council approves a tide-energy pilot",
+      "Ferry operator trials contactless boarding",
+      "Night buses return to the coast road after a summer break, with two extra stops",
+    ]);
+    assert.match(await page.locator(".gz-notice").innerText(), /^4 of the 7 stories in this feed could not be shown/);
+  });
+
+  it("never turns feed text into markup, scripts or javascript: links", async () => {
+    const page = await ctx.open("/index.html?src=/fixtures/hostile.json");
+    await page.getByRole("article").first().waitFor();
+    assert.equal(await page.getByRole("article").count(), 3);
+    assert.notEqual(await page.title(), "pwned");
+    const widget = page.locator("[data-gazette]");
+    assert.equal(await widget.locator("script, iframe, svg, img, b").count(), 0);
+    const hrefs = await widget.locator("a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+    assert.deepEqual(hrefs, ["https://news.example/h3"]);
+    assert.ok(await page.getByText("<b>Security</b>").first().isVisible(), "tags shown as text");
+    assert.deepEqual(page.problems, []);
+  });
+
+  it("reads a JSON Feed 1.1, taking the category from the first tag or the feed's title", async () => {
+    const page = await ctx.open("/index.html?src=/fixtures/feed11.json");
+    await page.getByRole("heading", { name: "Harbour Notes", level: 2 }).waitFor();
+    const badges = await page.getByRole("article").locator(".gz-badge").allInnerTexts();
+    assert.deepEqual(badges, ["Harbour Notes", "Culture"]);
+    assert.ok(await page.getByText("By Maëlle Quist").isVisible());
+  });
+
+  const feeds = join(ROOT, "..", "shared", "data", "feeds");
+  const real = existsSync(feeds) ? readdirSync(feeds).filter((f) => f.endsWith(".json")) : [];
+  it(`loads the real captured JSON feeds (${real.length})`, { skip: real.length === 0 && "../shared/data/feeds is absent" }, async () => {
+    const server = ctx.server;
+    for (const name of real) {
+      // The server maps /shared/ to ../shared/data/feeds through a page-relative address.
+      const page = await ctx.open(`/index.html?src=/shared-feeds/${name}`);
+      await page.getByRole("article").first().or(page.getByRole("alert")).waitFor();
+      assert.equal(await page.getByRole("alert").count(), 0, `${name} shows an error`);
+      assert.ok((await page.getByRole("article").count()) > 0, `${name} shows cards`);
+      // Pictures on the publishers' hosts cannot load on this offline machine; nothing else may fail.
+      const problems = page.problems.filter((p) => !p.startsWith("Failed to load resource: net::"));
+      assert.deepEqual(problems, [], `${name}: console errors`);
+      await page.context().close();
+    }
+    assert.ok(server);
+  });
+});

@@ -1,0 +1,108 @@
+// End-to-end scenarios on the built demo page with its bundled sample stories.
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { assertAccessible, headlines, setup } from "./helpers.mjs";
+
+const ctx = setup();
+
+describe("the demo page", () => {
+  it("shows the sample stories as cards with category and date badges", async () => {
+    const page = await ctx.open("/index.html");
+    const status = page.getByRole("status");
+    await assert.doesNotReject(status.filter({ hasText: /^\d+ stories$/ }).waitFor());
+    const total = Number((await status.innerText()).split(" ")[0]);
+    assert.ok(total >= 40, `at least 40 sample stories, got ${total}`);
+    assert.equal(await page.getByRole("article").count(), 24, "one page of cards");
+    const first = page.getByRole("article").first();
+    assert.match(await first.locator(".gz-badge").innerText(), /\S/);
+    const time = first.locator("time");
+    assert.match(await time.getAttribute("datetime"), /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    assert.match(await time.innerText(), /^\d{1,2} [A-Z][a-z]{2,3} \d{4}$/, "en-GB medium date");
+    assert.ok(await page.getByRole("heading", { name: "Gazette sample stories" }).isVisible());
+    assert.deepEqual(page.problems, []);
+  });
+
+  it("narrows the list as the reader types, ignoring accents, and announces the count", async () => {
+    const page = await ctx.open("/index.html");
+    await page.getByRole("article").first().waitFor();
+    const search = page.getByLabel("Search stories");
+    await search.pressSequentially("resume");
+    await page.getByRole("status").filter({ hasText: /match/ }).waitFor();
+    const found = await headlines(page);
+    assert.ok(found.length >= 1 && found.every((h) => /résumé/i.test(h) || true));
+    assert.ok(found.some((h) => h.includes("résumé")), `a headline with “résumé”: ${found}`);
+    await search.fill("stablecoin japan");
+    await page.getByRole("heading", { name: /Circle and SBI/ }).waitFor();
+    await search.fill("zzzz nothing");
+    await page.getByText("No stories match your search and filters.").waitFor();
+    await page.getByRole("button", { name: "Clear all filters" }).click();
+    await page.getByRole("status").filter({ hasText: /^\d+ stories$/ }).waitFor();
+    assert.equal(await search.inputValue(), "");
+  });
+
+  it("filters by category with toggle chips that show counts", async () => {
+    const page = await ctx.open("/index.html");
+    await page.getByRole("article").first().waitFor();
+    const chip = page.getByRole("button", { name: /^Policy & Regulation, \d+ stor/ });
+    const count = Number((await chip.getAttribute("aria-pressed")) === "false" && (await chip.innerText()).match(/(\d+)$/)[1]);
+    await chip.click();
+    await assert.doesNotReject(page.getByRole("button", { name: /^Policy & Regulation/, pressed: true }).waitFor());
+    await page.getByRole("status").filter({ hasText: `${count} stories match` }).waitFor();
+    const badges = await page.getByRole("article").locator(".gz-badge").allInnerTexts();
+    assert.equal(badges.length, Math.min(count, 24));
+    assert.ok(badges.every((b) => b === "Policy & Regulation"), badges.join());
+    await chip.click();
+    await page.getByRole("status").filter({ hasText: /^\d+ stories$/ }).waitFor();
+  });
+
+  it("orders oldest first and limits by date on request", async () => {
+    const page = await ctx.open("/index.html");
+    await page.getByRole("article").first().waitFor();
+    await page.getByLabel("Sort").selectOption({ label: "Oldest first" });
+    await page.waitForFunction(() => {
+      const t = [...document.querySelectorAll("article time")].map((e) => e.getAttribute("datetime"));
+      return t.length > 1 && t.every((v, i) => i === 0 || t[i - 1] <= v);
+    });
+    await page.getByLabel("Published").selectOption({ label: "Past year" });
+    await page.getByRole("status").filter({ hasText: /match/ }).waitFor();
+    const dates = await page.locator("article time").evaluateAll((ts) => ts.map((t) => Date.parse(t.getAttribute("datetime"))));
+    const yearAgo = Date.now() - 366 * 86400e3;
+    assert.ok(dates.every((d) => d >= yearAgo), "every card is from the past year");
+  });
+
+  it("loads more stories when the reader asks", async () => {
+    const page = await ctx.open("/index.html");
+    await page.getByRole("article").first().waitFor();
+    await page.getByRole("button", { name: "Show more stories" }).click();
+    await page.waitForFunction(() => document.querySelectorAll("article").length > 24);
+  });
+
+  it("can be used with the keyboard alone", async () => {
+    const page = await ctx.open("/index.html");
+    await page.getByRole("article").first().waitFor();
+    await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate(() => document.activeElement.getAttribute("type")), "search");
+    await page.keyboard.type("mining");
+    await page.getByRole("status").filter({ hasText: /match/ }).waitFor();
+    await page.keyboard.press("Escape");
+    await page.getByRole("status").filter({ hasText: /^\d+ stories$/ }).waitFor();
+    // Tab to the first chip after the search box ("All") and press it with Space.
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => document.activeElement.textContent);
+    assert.match(focused, /^All/);
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+    assert.notEqual(outline, "none", "focus is visible");
+  });
+
+  it("passes an axe-core audit with the stories shown, filtered to nothing, and failed", async () => {
+    const page = await ctx.open("/index.html");
+    await page.getByRole("article").first().waitFor();
+    await assertAccessible(page, "on the loaded demo");
+    await page.getByLabel("Search stories").fill("zzzz nothing");
+    await page.getByText("No stories match your search and filters.").waitFor();
+    await assertAccessible(page, "on the empty state");
+    const broken = await ctx.open("/index.html?src=/fixtures/malformed.json");
+    await broken.getByRole("alert").waitFor();
+    await assertAccessible(broken, "on the error panel");
+  });
+});

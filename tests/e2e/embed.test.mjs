@@ -1,0 +1,37 @@
+// End-to-end scenario: a site embeds two widgets with embed.js and its own look.
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { assertAccessible, headlines, setup } from "./helpers.mjs";
+
+const ctx = setup();
+
+describe("embedding", () => {
+  it("two widgets on one page load their own feeds and filter independently", async () => {
+    const page = await ctx.open("/fixtures/two-widgets.html");
+    const left = page.locator("#left");
+    const right = page.locator("#right");
+    await left.getByRole("article").first().waitFor();
+    await right.getByRole("article").first().waitFor();
+    assert.equal(await left.getByRole("article").count(), 6, "data-page-size is honoured");
+    assert.ok(await left.getByRole("heading", { name: "Sample desk" }).isVisible(), "data-heading");
+    assert.equal(await right.getByRole("article").count(), 2);
+
+    await right.getByLabel("Search stories").fill("lighthouse");
+    await right.getByRole("status").filter({ hasText: "1 story match" }).waitFor();
+    assert.equal(await left.getByRole("article").count(), 6, "the other widget is untouched");
+
+    const link = left.getByRole("article").first().getByRole("link");
+    assert.equal(await link.getAttribute("target"), "_blank");
+    assert.equal(await link.getAttribute("rel"), "noopener noreferrer");
+    assert.match(await link.innerText(), /\(opens in a new tab\)$/);
+
+    const accent = await left.getByRole("button", { name: /^All/ }).evaluate((b) => getComputedStyle(b).backgroundColor);
+    assert.equal(accent, "rgb(124, 45, 18)", "the site's accent colour applies");
+    assert.ok(await page.evaluate(() => !!document.querySelector('link[href$="gazette.css"]')), "embed.js adds the stylesheet");
+    const ids = await page.evaluate(() => [...document.querySelectorAll("[id]")].map((e) => e.id));
+    assert.equal(new Set(ids).size, ids.length, "element ids are unique across widgets");
+    assert.deepEqual(await headlines(right), ["The old lighthouse reopens as a museum"]);
+    await assertAccessible(page, "with two widgets");
+    assert.deepEqual(page.problems, []);
+  });
+});

@@ -1,0 +1,47 @@
+// Shared set-up for the end-to-end scenarios: one server and one browser per test file, a fresh
+// page per scenario that records console errors and uncaught exceptions, and an axe-core audit.
+import { after, before } from "node:test";
+import assert from "node:assert/strict";
+import { createRequire } from "node:module";
+import { launchBrowser, startServer } from "./server.mjs";
+
+const require = createRequire(import.meta.url);
+const AXE = require.resolve("axe-core/axe.min.js");
+
+export function setup() {
+  const ctx = {};
+  before(async () => {
+    ctx.server = await startServer();
+    ctx.browser = await launchBrowser();
+  });
+  after(async () => {
+    await ctx.browser?.close();
+    await ctx.server?.close();
+  });
+  /** Opens `path` on the test server in a new page; `page.problems` collects console errors. */
+  ctx.open = async (path, { locale = "en-GB", timezoneId = "Europe/London" } = {}) => {
+    const context = await ctx.browser.newContext({ locale, timezoneId, viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    page.problems = [];
+    page.on("console", (m) => m.type() === "error" && page.problems.push(m.text()));
+    page.on("pageerror", (e) => page.problems.push(String(e)));
+    await page.goto(ctx.server.url + path);
+    return page;
+  };
+  return ctx;
+}
+
+/** Runs axe-core on the page and fails with a readable list of any violations. */
+export async function assertAccessible(page, what) {
+  await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ["violations"] });
+    return r.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  });
+  assert.deepEqual(violations, [], `axe-core violations ${what}:\n${violations.join("\n")}`);
+}
+
+/** The headlines of the story cards in `scope`, in order. */
+export async function headlines(scope) {
+  return scope.getByRole("article").getByRole("heading", { level: 3 }).allInnerTexts();
+}
