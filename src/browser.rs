@@ -88,6 +88,28 @@ pub fn mount_points() -> Vec<web_sys::Element> {
         .collect()
 }
 
+/// Adds a named mark to the page's performance timeline (`performance.mark`), for the browser
+/// benchmarks: `gazette:data-arrived`, `gazette:parsed`, `gazette:index-built`,
+/// `gazette:first-cards`. Costs nothing measurable; does nothing where unsupported.
+pub fn mark(name: &str) {
+    if let Some(p) = window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
+}
+
+/// The size of the widget's WebAssembly memory in bytes (for the benchmarks).
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn wasm_memory_bytes() -> f64 {
+    wasm_bindgen::memory()
+        .dyn_into::<js_sys::WebAssembly::Memory>()
+        .map(|m| {
+            m.buffer()
+                .unchecked_into::<js_sys::ArrayBuffer>()
+                .byte_length() as f64
+        })
+        .unwrap_or(0.0)
+}
+
 /// Writes a warning to the console.
 pub fn warn(message: &str) {
     web_sys::console::warn_1(&JsValue::from_str(message));

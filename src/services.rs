@@ -125,7 +125,10 @@ pub async fn load(fetcher: &Fetcher, src: &str) -> Result<LoadedSet, LoadError> 
     }
     let url = browser::absolute_url(src).unwrap_or_else(|| src.to_string());
     let text = (fetcher.0)(url.clone()).await.map_err(LoadError::Fetch)?;
+    browser::mark("gazette:data-arrived");
     let loaded = load_document(&text, Some(&url)).map_err(LoadError::Document)?;
+    drop(text);
+    browser::mark("gazette:parsed");
     let report = loaded.report;
     if !report.skipped.is_empty() {
         let lines: Vec<String> = report.skipped.iter().map(|p| p.to_string()).collect();
@@ -148,8 +151,10 @@ pub async fn load(fetcher: &Fetcher, src: &str) -> Result<LoadedSet, LoadError> 
             &lines,
         );
     }
+    let catalog = Rc::new(Catalog::new(loaded.articles));
+    browser::mark("gazette:index-built");
     Ok(LoadedSet {
-        catalog: Rc::new(Catalog::new(loaded.articles)),
+        catalog,
         meta: loaded.meta,
         report,
     })

@@ -1,12 +1,12 @@
-use gazette_core::{palette, CategoryCount};
+use gazette_core::CategoryCount;
 use std::collections::BTreeSet;
 use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct CategoryChipsProps {
-    /// Every category with its count under the other filters.
-    pub categories: Rc<Vec<CategoryCount>>,
+    /// Every category with its count under the other filters, and its colour swatch.
+    pub categories: Rc<Vec<(CategoryCount, u32)>>,
     /// The selected ones.
     pub selected: BTreeSet<String>,
     /// How many stories match when no category is selected.
@@ -35,7 +35,7 @@ pub fn CategoryChips(props: &CategoryChipsProps) -> Html {
                 aria-label={chip_label("All", props.all_count)} onclick={on_all}>
                 { "All" }<span class="gz-count">{ props.all_count }</span>
             </button>
-            { for props.categories.iter().map(|c| {
+            { for props.categories.iter().map(|(c, swatch)| {
                 let pressed = props.selected.contains(&c.name);
                 let name = c.name.clone();
                 let onclick = props.on_toggle.reform(move |_: MouseEvent| name.clone());
@@ -46,7 +46,7 @@ pub fn CategoryChips(props: &CategoryChipsProps) -> Html {
                 html! {
                     <button type="button" {class} aria-pressed={pressed.to_string()}
                         aria-label={chip_label(&c.name, c.count)} {onclick}>
-                        <span class={format!("gz-dot gz-swatch-{}", palette::swatch(&c.name))} aria-hidden="true"></span>
+                        <span class={format!("gz-dot gz-swatch-{}", swatch)} aria-hidden="true"></span>
                         { c.name.clone() }<span class="gz-count">{ c.count }</span>
                     </button>
                 }

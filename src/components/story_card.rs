@@ -1,7 +1,7 @@
 use crate::browser;
 use gazette_core::date::relative;
 use gazette_core::text::excerpt;
-use gazette_core::{palette, Catalog, Timestamp};
+use gazette_core::{Catalog, Timestamp};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -29,7 +29,7 @@ pub fn StoryCard(props: &StoryCardProps) -> Html {
     let Some(a) = props.catalog.articles().get(props.index) else {
         return Html::default();
     };
-    let swatch = palette::swatch(&a.category);
+    let swatch = props.catalog.swatch_of_story(props.index);
     let headline = match &a.url {
         Some(url) if props.new_tab => html! {
             <a href={url.clone()} target="_blank" rel="noopener noreferrer">

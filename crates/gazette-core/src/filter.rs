@@ -171,6 +171,8 @@ pub struct Catalog {
     category_of: Vec<u32>,
     /// Category names, most stories first, then by name.
     categories: Vec<String>,
+    /// Per category: its colour swatch, distinct within the set where possible.
+    swatches: Vec<u32>,
     /// Story indexes, newest first (ties: document order).
     by_date: Vec<usize>,
 }
@@ -194,7 +196,8 @@ impl Catalog {
             .iter()
             .map(|a| numbers[a.category.as_str()])
             .collect();
-        let categories = categories.into_iter().map(|(n, _)| n.to_string()).collect();
+        let categories: Vec<String> = categories.into_iter().map(|(n, _)| n.to_string()).collect();
+        let swatches = crate::palette::assign(categories.iter().map(String::as_str));
         let mut by_date: Vec<usize> = (0..articles.len()).collect();
         by_date.sort_by(|&a, &b| {
             articles[b]
@@ -207,6 +210,7 @@ impl Catalog {
             haystacks,
             category_of,
             categories,
+            swatches,
             by_date,
         }
     }
@@ -231,6 +235,23 @@ impl Catalog {
         &self.categories
     }
 
+    /// The colour swatch of story `index`'s category.
+    pub fn swatch_of_story(&self, index: usize) -> u32 {
+        self.category_of
+            .get(index)
+            .and_then(|&c| self.swatches.get(c as usize))
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// The colour swatch of a category of this set (any swatch for an unknown name).
+    pub fn swatch_of_category(&self, name: &str) -> u32 {
+        self.categories
+            .iter()
+            .position(|c| c == name)
+            .map_or_else(|| crate::palette::swatch(name), |i| self.swatches[i])
+    }
+
     /// Applies a filter. `now` anchors the date window.
     pub fn apply(&self, filter: &Filter, now: Timestamp) -> Outcome {
         let terms = Terms::parse(&filter.query);
@@ -239,7 +260,8 @@ impl Catalog {
             .iter()
             .map(|c| filter.categories.contains(c))
             .collect();
-        let any_selected = selected.iter().any(|&s| s);
+        // A selection of names the set lacks matches nothing, as the filter says.
+        let any_selected = !filter.categories.is_empty();
         let mut counts = vec![0usize; self.categories.len()];
         let mut matches = Vec::new();
         for &i in &self.by_date {

@@ -21,6 +21,31 @@ pub fn swatch(category: &str) -> u32 {
     h % SWATCHES
 }
 
+/// Swatches for a set of categories: each gets its own [`swatch`] unless another category of the
+/// set has it already, in which case it takes the next free one. Categories are placed in order
+/// of their folded names, so the same set always gets the same colours, whatever order it comes
+/// in. With more categories than swatches, the extra ones share.
+pub fn assign<'a>(categories: impl IntoIterator<Item = &'a str>) -> Vec<u32> {
+    let names: Vec<&str> = categories.into_iter().collect();
+    let mut order: Vec<usize> = (0..names.len()).collect();
+    order.sort_by_cached_key(|&i| (fold(names[i]), names[i]));
+    let mut taken = [false; SWATCHES as usize];
+    let mut out = vec![0; names.len()];
+    for (placed, &i) in order.iter().enumerate() {
+        let first = swatch(names[i]);
+        out[i] = if placed < SWATCHES as usize {
+            (0..SWATCHES)
+                .map(|k| (first + k) % SWATCHES)
+                .find(|&s| !taken[s as usize])
+                .unwrap_or(first)
+        } else {
+            first
+        };
+        taken[out[i] as usize] = true;
+    }
+    out
+}
+
 /// The WCAG 2 contrast ratio of two `#rrggbb` colours (1.0 to 21.0), or `None` if either is not
 /// in that form.
 pub fn contrast_ratio(a: &str, b: &str) -> Option<f64> {
@@ -69,6 +94,34 @@ mod tests {
         ];
         let distinct: std::collections::HashSet<_> = names.iter().map(|n| swatch(n)).collect();
         assert!(distinct.len() >= 5, "{distinct:?}");
+    }
+
+    #[test]
+    fn a_set_of_up_to_ten_categories_gets_distinct_swatches_whatever_the_order() {
+        let names = [
+            "Markets",
+            "Policy & Regulation",
+            "Web3 & Enterprise",
+            "Technology",
+            "Security",
+            "DeFi",
+            "Culture",
+        ];
+        let a = assign(names);
+        let distinct: std::collections::HashSet<_> = a.iter().collect();
+        assert_eq!(distinct.len(), names.len());
+        let mut reversed = names;
+        reversed.reverse();
+        let mut b = assign(reversed);
+        b.reverse();
+        assert_eq!(a, b, "order of arrival does not matter");
+        let many: Vec<String> = (0..25).map(|i| format!("Category {i}")).collect();
+        let m = assign(many.iter().map(String::as_str));
+        assert!(m.iter().all(|&s| s < SWATCHES));
+        assert_eq!(
+            m.iter().collect::<std::collections::HashSet<_>>().len(),
+            SWATCHES as usize
+        );
     }
 
     #[test]

@@ -1,0 +1,154 @@
+//! Property tests: the loader never panics and keeps its promises on arbitrary input; text
+//! helpers and dates keep their invariants; filtering agrees with a brute-force scan.
+
+use gazette_core::date::{parse_date, Timestamp};
+use gazette_core::text::{excerpt, fold};
+use gazette_core::{load_document, Article, Catalog, DatePreset, Filter, SortOrder};
+use proptest::prelude::*;
+use serde_json::{json, Value};
+
+fn arb_json() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(|n| json!(n)),
+        any::<f64>()
+            .prop_filter("finite", |f| f.is_finite())
+            .prop_map(|f| json!(f)),
+        ".{0,12}".prop_map(Value::String),
+        prop_oneof![
+            Just("2024-02-29T12:00:00Z"),
+            Just("javascript:alert(1)"),
+            Just("https://x.example/a"),
+            Just("<b>x</b>"),
+            Just("résumé"),
+        ]
+        .prop_map(|s| Value::String(s.into())),
+    ];
+    let keys = prop_oneof![
+        Just("id"),
+        Just("title"),
+        Just("url"),
+        Just("category"),
+        Just("published"),
+        Just("summary"),
+        Just("content_html"),
+        Just("image"),
+        Just("authors"),
+        Just("tags"),
+        Just("name"),
+        Just("date_published"),
+        Just("items"),
+        Just("articles"),
+        Just("version"),
+    ];
+    leaf.prop_recursive(4, 64, 8, move |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            prop::collection::vec((keys.clone(), inner), 0..8).prop_map(|kv| {
+                Value::Object(kv.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
+            }),
+        ]
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn loading_arbitrary_text_never_panics(s in ".{0,200}") {
+        let _ = load_document(&s, Some("https://base.example/x.json"));
+    }
+
+    #[test]
+    fn loading_arbitrary_json_keeps_its_promises(items in prop::collection::vec(arb_json(), 0..8), feed in any::<bool>()) {
+        let doc = if feed {
+            json!({"version": "https://jsonfeed.org/version/1.1", "items": items})
+        } else {
+            json!({"articles": items})
+        };
+        let l = load_document(&doc.to_string(), Some("https://base.example/x.json")).unwrap();
+        prop_assert_eq!(l.articles.len() + l.report.skipped.len(), l.report.total);
+        let mut ids = std::collections::HashSet::new();
+        for a in &l.articles {
+            prop_assert!(!a.title.trim().is_empty());
+            prop_assert!(!a.category.trim().is_empty());
+            prop_assert!(a.url.as_deref().is_none_or(gazette_core::url::is_http_url));
+            prop_assert!(a.image.as_ref().is_none_or(|i| gazette_core::url::is_http_url(&i.url)));
+            prop_assert!(ids.insert(a.id.clone()), "duplicate id");
+        }
+    }
+
+    #[test]
+    fn folding_is_idempotent_and_spaced(s in "\\PC{0,40}") {
+        let f = fold(&s);
+        prop_assert_eq!(fold(&f), f.clone());
+        prop_assert!(!f.starts_with(' ') && !f.ends_with(' ') && !f.contains("  "));
+        prop_assert_eq!(f.to_lowercase(), f.clone());
+    }
+
+    #[test]
+    fn excerpts_are_short_prefixes(s in "\\PC{0,300}", max in 1usize..200) {
+        let e = excerpt(&s, max);
+        prop_assert!(e.chars().count() <= max + 1);
+        let body = e.strip_suffix('…').unwrap_or(&e);
+        prop_assert!(s.trim().starts_with(body));
+    }
+
+    #[test]
+    fn dates_round_trip(secs in -2_000_000_000i64..8_000_000_000) {
+        let t = Timestamp(secs);
+        prop_assert_eq!(parse_date(&t.to_rfc3339()).unwrap().0, t);
+    }
+
+    #[test]
+    fn filtering_agrees_with_a_brute_force_scan(
+        stories in prop::collection::vec(("[a-c]{1,3}( [a-c]{1,3}){0,3}", 0usize..3, -40i64..5), 0..30),
+        query in "[a-c]{0,2}( [a-c]{1,2})?",
+        picked in prop::collection::btree_set(0usize..3, 0..3),
+        preset in 0usize..5,
+        oldest in any::<bool>(),
+    ) {
+        const CATS: [&str; 3] = ["Alpha", "Beta", "Gamma"];
+        let now = Timestamp(1_000_000_000);
+        let articles: Vec<Article> = stories.iter().enumerate().map(|(i, (title, cat, days))| Article {
+            id: format!("s{i}"),
+            title: title.clone(),
+            url: None,
+            category: CATS[*cat].into(),
+            published: Timestamp(now.0 + days * 86_400),
+            summary: None,
+            content_text: None,
+            image: None,
+            authors: vec![],
+            tags: vec![],
+            language: None,
+        }).collect();
+        let filter = Filter {
+            query: query.clone(),
+            categories: picked.iter().map(|&c| CATS[c].to_string()).collect(),
+            date: DatePreset::ALL[preset],
+            sort: if oldest { SortOrder::Oldest } else { SortOrder::Newest },
+        };
+        let catalog = Catalog::new(articles.clone());
+        let out = catalog.apply(&filter, now);
+        let words: Vec<&str> = query.split(' ').filter(|w| !w.is_empty()).collect();
+        let base = |a: &Article| {
+            words.iter().all(|w| a.title.split(' ').any(|t| t.starts_with(w)))
+                && filter.date.contains(a.published, now)
+        };
+        let mut brute: Vec<usize> = (0..articles.len())
+            .filter(|&i| base(&articles[i]) && (filter.categories.is_empty() || filter.categories.contains(&articles[i].category)))
+            .collect();
+        brute.sort_by(|&a, &b| {
+            let o = articles[b].published.cmp(&articles[a].published);
+            let o = if oldest { o.reverse() } else { o };
+            o.then(a.cmp(&b))
+        });
+        prop_assert_eq!(&out.matches, &brute);
+        for c in &out.categories {
+            let n = articles.iter().filter(|a| a.category == c.name && base(a)).count();
+            prop_assert_eq!(c.count, n, "count of {}", c.name);
+        }
+    }
+}
