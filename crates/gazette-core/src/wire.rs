@@ -184,8 +184,9 @@ impl<'de> Visitor<'de> for TextVisitor {
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
         Ok(Field::Value(v.to_string()))
     }
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
-        Ok(Field::Value(v.to_string()))
+    // Fractions are not: no field is one, and formatting floats would cost wasm size.
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
+        Ok(Field::Wrong("a number with a fraction"))
     }
     fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
         Ok(Field::Missing)

@@ -1,0 +1,54 @@
+// How long a reader waits for the first story card on the demo page, from navigation start.
+// Usage: node bench/browser/first-card.mjs [--runs 9] [--out bench/results/first-card.json]
+// Needs the release build in dist/ (trunk build --release). Each run uses a fresh browser
+// context (empty cache). Prints median and spread and writes the figures as JSON.
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { parseArgs } from "node:util";
+import { launchBrowser, startServer, ROOT } from "../../tests/e2e/server.mjs";
+
+const { values } = parseArgs({ options: { runs: { type: "string", default: "9" }, out: { type: "string" } } });
+const runs = Number(values.runs);
+const out = values.out ?? join(ROOT, "bench/results/first-card.json");
+
+const server = await startServer();
+const browser = await launchBrowser();
+const rows = [];
+try {
+  for (let i = 0; i < runs; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/index.html`);
+    await page.getByRole("article").first().waitFor({ timeout: 30_000 });
+    rows.push(
+      await page.evaluate(() => {
+        const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
+        const wasm = performance.getEntriesByType("resource").find((r) => r.name.endsWith(".wasm"));
+        return {
+          first_card_ms: at("gazette:first-cards"),
+          data_arrived_ms: at("gazette:data-arrived"),
+          after_data_ms: at("gazette:first-cards") - at("gazette:data-arrived"),
+          wasm_loaded_ms: wasm ? wasm.responseEnd : NaN,
+          dom_content_loaded_ms: performance.getEntriesByType("navigation")[0].domContentLoadedEventEnd,
+        };
+      }),
+    );
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const keys = Object.keys(rows[0]);
+const summary = Object.fromEntries(keys.map((k) => {
+  const xs = rows.map((r) => r[k]);
+  return [k, { median: median(xs), min: Math.min(...xs), max: Math.max(...xs) }];
+}));
+console.log(`first card on the demo page, ${runs} runs, localhost, headless Chromium (ms)`);
+console.log("| measure | median | min | max |\n|---|---|---|---|");
+for (const k of keys) console.log(`| ${k} | ${summary[k].median.toFixed(1)} | ${summary[k].min.toFixed(1)} | ${summary[k].max.toFixed(1)} |`);
+await mkdir(dirname(out), { recursive: true });
+await writeFile(out, JSON.stringify({ date: new Date().toISOString(), runs, summary, rows }, null, 2));
+console.log(`wrote ${out}`);
