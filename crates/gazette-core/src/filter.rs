@@ -1,13 +1,20 @@
 //! Filtering: the reader's choices ([`Filter`]) applied to a loaded set ([`Catalog`]).
 //!
-//! A catalog is built once per article set: it folds each story's searchable text once, orders
-//! the stories by date once, and numbers the categories. Each change of filter is then one pass
-//! over that prepared data, with no allocation per story.
+//! A catalog is built once per article set (story by story, through [`CatalogBuilder`], so a
+//! large set can be built between frames): the search [`Index`], the stories' order by date, and
+//! the facet values of every story (category, authors, tags, year). Each change of filter is
+//! then one run of the query over the index and one pass over the per-story facet numbers.
+//!
+//! Facet counts follow the usual faceted-search rule: a facet's counts reflect every other active
+//! filter but not its own selection, so ticking one category never turns the others to zero.
+//! Several values in one facet combine with OR; different facets, the query and the dates combine
+//! with AND.
 
 use crate::date::Timestamp;
 use crate::model::Article;
-use crate::text::{fold, is_unspaced_script};
-use std::collections::{BTreeSet, HashMap};
+use crate::search::{index::contains_phrase, Clause, Index, IndexBuilder, Query};
+use rustc_hash::FxHashMap;
+use std::collections::BTreeSet;
 
 /// A publication-date window, counted back from now.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -84,8 +91,10 @@ impl DatePreset {
 /// The order of results.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum SortOrder {
-    /// Most recent first.
+    /// Best match first (newer first among equals); newest first when there is no query.
     #[default]
+    Relevance,
+    /// Most recent first.
     Newest,
     /// Earliest first.
     Oldest,
@@ -93,11 +102,12 @@ pub enum SortOrder {
 
 impl SortOrder {
     /// Every order, as a menu lists them.
-    pub const ALL: [SortOrder; 2] = [SortOrder::Newest, SortOrder::Oldest];
+    pub const ALL: [SortOrder; 3] = [SortOrder::Relevance, SortOrder::Newest, SortOrder::Oldest];
 
     /// A label for people.
     pub fn label(self) -> &'static str {
         match self {
+            SortOrder::Relevance => "Best match",
             SortOrder::Newest => "Newest first",
             SortOrder::Oldest => "Oldest first",
         }
@@ -106,6 +116,7 @@ impl SortOrder {
     /// A short stable key.
     pub fn key(self) -> &'static str {
         match self {
+            SortOrder::Relevance => "relevance",
             SortOrder::Newest => "newest",
             SortOrder::Oldest => "oldest",
         }
@@ -120,13 +131,23 @@ impl SortOrder {
 /// What the reader asked for.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Filter {
-    /// Words typed in the search box; every word must match the start of a word in the
-    /// headline, summary, authors or tags, ignoring case and accents.
+    /// The search text: words (all must match; the last one as a prefix while typing; words of
+    /// five letters or more also one typo away) and "quoted phrases".
     pub query: String,
     /// Selected categories (any of them matches); empty for all.
     pub categories: BTreeSet<String>,
-    /// The date window.
+    /// Selected authors (any of them matches); empty for all.
+    pub authors: BTreeSet<String>,
+    /// Selected tags (any of them matches); empty for all.
+    pub tags: BTreeSet<String>,
+    /// Selected years, UTC (any of them matches); empty for all.
+    pub years: BTreeSet<i32>,
+    /// A date window counted back from now.
     pub date: DatePreset,
+    /// Only stories published at or after this moment.
+    pub from: Option<Timestamp>,
+    /// Only stories published before this moment.
+    pub until: Option<Timestamp>,
     /// The order.
     pub sort: SortOrder,
 }
@@ -136,88 +157,224 @@ impl Filter {
     pub fn is_unfiltered(&self) -> bool {
         self.query.trim().is_empty()
             && self.categories.is_empty()
+            && self.authors.is_empty()
+            && self.tags.is_empty()
+            && self.years.is_empty()
             && self.date == DatePreset::AnyTime
+            && self.from.is_none()
+            && self.until.is_none()
+    }
+
+    fn dates_contain(&self, t: Timestamp, now: Timestamp) -> bool {
+        self.date.contains(t, now) && self.from.is_none_or(|f| t >= f) && self.until.is_none_or(|u| t < u)
     }
 }
 
-/// A category and how many stories it has.
+/// A facet value and how many stories have it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CategoryCount {
-    /// The category's name.
+    /// The value (a category, author, tag, or year written out).
     pub name: String,
-    /// Stories in it that match every other active filter (search and date, not the category
-    /// selection itself), so that choosing one category never turns the others' counts to zero.
+    /// Stories with it that match every other active filter (the query, the dates and the other
+    /// facets, not this facet's own selection).
     pub count: usize,
 }
 
 /// The answer to a filter.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Outcome {
-    /// Indexes into [`Catalog::articles`] of the matching stories, in the requested order.
+    /// How many stories match: always exact.
+    pub total: usize,
+    /// The first matches, in the requested order (as many as asked for).
     pub matches: Vec<usize>,
-    /// Every category of the set, in the catalog's fixed order, with its count.
+    /// Every category, in the catalog's fixed order, with its count.
     pub categories: Vec<CategoryCount>,
+    /// The authors with the most matches (and every selected one), most first.
+    pub authors: Vec<CategoryCount>,
+    /// The tags with the most matches (and every selected one), most first.
+    pub tags: Vec<CategoryCount>,
+    /// Every year with stories, newest first.
+    pub years: Vec<CategoryCount>,
+    /// The parsed query, for highlighting.
+    pub query: Query,
 }
 
-/// A loaded article set, prepared for filtering. Equality compares content; behind an `Rc`
-/// (as the widget holds it) the pointer is compared first, so the usual check is cheap.
+/// How many authors and tags an [`Outcome`] lists at most (besides the selected ones).
+pub const TOP_FACET_VALUES: usize = 12;
+
+/// Values of one multi-valued facet (authors, tags) per story, compressed-row style.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Multi {
+    names: Vec<String>,
+    ids: FxHashMap<String, u32>,
+    starts: Vec<u32>,
+    values: Vec<u32>,
+}
+
+impl Multi {
+    fn push(&mut self, list: &[String]) {
+        if self.starts.is_empty() {
+            self.starts.push(0);
+        }
+        for v in list {
+            let id = match self.ids.get(v) {
+                Some(&id) => id,
+                None => {
+                    let id = self.names.len() as u32;
+                    self.names.push(v.clone());
+                    self.ids.insert(v.clone(), id);
+                    id
+                }
+            };
+            if !self.values[*self.starts.last().unwrap_or(&0) as usize..].contains(&id) {
+                self.values.push(id);
+            }
+        }
+        self.starts.push(self.values.len() as u32);
+    }
+
+    #[inline]
+    fn of(&self, doc: usize) -> &[u32] {
+        match (self.starts.get(doc), self.starts.get(doc + 1)) {
+            (Some(&s), Some(&e)) => &self.values[s as usize..e as usize],
+            _ => &[],
+        }
+    }
+
+    fn selection(&self, chosen: &BTreeSet<String>) -> Option<Vec<bool>> {
+        if chosen.is_empty() {
+            return None;
+        }
+        let mut sel = vec![false; self.names.len()];
+        for c in chosen {
+            if let Some(&id) = self.ids.get(c) {
+                sel[id as usize] = true;
+            }
+        }
+        Some(sel)
+    }
+}
+
+/// Builds a [`Catalog`] one story at a time.
+#[derive(Default)]
+pub struct CatalogBuilder {
+    articles: Vec<Article>,
+    index: IndexBuilder,
+    authors: Multi,
+    tags: Multi,
+}
+
+impl CatalogBuilder {
+    /// A builder with room for `n` stories.
+    pub fn with_capacity(n: usize) -> Self {
+        CatalogBuilder { articles: Vec::with_capacity(n), ..Default::default() }
+    }
+
+    /// Adds a story.
+    pub fn push(&mut self, a: Article) {
+        self.index.add(&a);
+        self.authors.push(&a.authors);
+        self.tags.push(&a.tags);
+        self.articles.push(a);
+    }
+
+    /// The stories added so far.
+    pub fn articles(&self) -> &[Article] {
+        &self.articles
+    }
+
+    /// Finishes the index and the facet tables.
+    pub fn finish(self) -> Catalog {
+        let CatalogBuilder { articles, index, mut authors, mut tags } = self;
+        if authors.starts.is_empty() {
+            authors.starts.push(0);
+        }
+        if tags.starts.is_empty() {
+            tags.starts.push(0);
+        }
+        let index = index.finish();
+        let mut totals: FxHashMap<&str, usize> = FxHashMap::default();
+        for a in &articles {
+            *totals.entry(a.category.as_str()).or_default() += 1;
+        }
+        let mut categories: Vec<(&str, usize)> = totals.into_iter().collect();
+        categories.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+        let numbers: FxHashMap<&str, u32> =
+            categories.iter().enumerate().map(|(i, (name, _))| (*name, i as u32)).collect();
+        let category_of: Vec<u32> = articles.iter().map(|a| numbers[a.category.as_str()]).collect();
+        let categories: Vec<String> = categories.into_iter().map(|(n, _)| n.to_string()).collect();
+        let swatches = crate::palette::assign(categories.iter().map(String::as_str));
+        let mut years: Vec<i32> = articles.iter().map(|a| a.published.year()).collect::<BTreeSet<_>>().into_iter().rev().collect();
+        years.dedup();
+        let year_of: Vec<u16> = articles
+            .iter()
+            .map(|a| years.iter().position(|&y| y == a.published.year()).unwrap_or(0) as u16)
+            .collect();
+        let mut by_date: Vec<u32> = (0..articles.len() as u32).collect();
+        by_date.sort_by(|&a, &b| {
+            articles[b as usize].published.cmp(&articles[a as usize].published).then(a.cmp(&b))
+        });
+        let mut date_rank = vec![0u32; articles.len()];
+        for (rank, &doc) in by_date.iter().enumerate() {
+            date_rank[doc as usize] = rank as u32;
+        }
+        Catalog {
+            articles,
+            index,
+            category_of,
+            categories,
+            swatches,
+            authors,
+            tags,
+            years,
+            year_of,
+            by_date,
+            date_rank,
+        }
+    }
+}
+
+/// A loaded article set, prepared for searching and filtering.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Catalog {
     articles: Vec<Article>,
-    /// Per story: folded headline, summary, authors and tags, with a leading space so that
-    /// " word" finds a word start.
-    haystacks: Vec<String>,
+    index: Index,
     /// Per story: its category's number.
     category_of: Vec<u32>,
     /// Category names, most stories first, then by name.
     categories: Vec<String>,
     /// Per category: its colour swatch, distinct within the set where possible.
     swatches: Vec<u32>,
-    /// Story indexes, newest first (ties: document order).
-    by_date: Vec<usize>,
+    authors: Multi,
+    tags: Multi,
+    /// Years with stories, newest first.
+    years: Vec<i32>,
+    /// Per story: the number of its year in `years`.
+    year_of: Vec<u16>,
+    /// Story numbers, newest first (ties: document order).
+    by_date: Vec<u32>,
+    /// Per story: its place in `by_date`.
+    date_rank: Vec<u32>,
 }
 
 impl Catalog {
     /// Prepares a set of stories.
     pub fn new(articles: Vec<Article>) -> Self {
-        let haystacks = articles.iter().map(haystack).collect();
-        let mut totals: HashMap<&str, usize> = HashMap::new();
-        for a in &articles {
-            *totals.entry(a.category.as_str()).or_default() += 1;
+        let mut b = CatalogBuilder::with_capacity(articles.len());
+        for a in articles {
+            b.push(a);
         }
-        let mut categories: Vec<(&str, usize)> = totals.into_iter().collect();
-        categories.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
-        let numbers: HashMap<&str, u32> = categories
-            .iter()
-            .enumerate()
-            .map(|(i, (name, _))| (*name, i as u32))
-            .collect();
-        let category_of = articles
-            .iter()
-            .map(|a| numbers[a.category.as_str()])
-            .collect();
-        let categories: Vec<String> = categories.into_iter().map(|(n, _)| n.to_string()).collect();
-        let swatches = crate::palette::assign(categories.iter().map(String::as_str));
-        let mut by_date: Vec<usize> = (0..articles.len()).collect();
-        by_date.sort_by(|&a, &b| {
-            articles[b]
-                .published
-                .cmp(&articles[a].published)
-                .then(a.cmp(&b))
-        });
-        Catalog {
-            articles,
-            haystacks,
-            category_of,
-            categories,
-            swatches,
-            by_date,
-        }
+        b.finish()
     }
 
     /// The stories, in document order.
     pub fn articles(&self) -> &[Article] {
         &self.articles
+    }
+
+    /// The search index.
+    pub fn index(&self) -> &Index {
+        &self.index
     }
 
     /// The number of stories.
@@ -252,47 +409,138 @@ impl Catalog {
             .map_or_else(|| crate::palette::swatch(name), |i| self.swatches[i])
     }
 
-    /// Applies a filter. `now` anchors the date window.
-    pub fn apply(&self, filter: &Filter, now: Timestamp) -> Outcome {
-        let terms = Terms::parse(&filter.query);
-        let selected: Vec<bool> = self
-            .categories
+    /// Applies a filter and returns the exact number of matches, the first `limit` of them in
+    /// order, and the facet counts. `now` anchors the date windows.
+    pub fn apply(&self, filter: &Filter, now: Timestamp, limit: usize) -> Outcome {
+        let query = Query::parse(&filter.query);
+        let matches = self.index.run(&query);
+        let phrases: Vec<&Vec<String>> = query
+            .clauses
             .iter()
-            .map(|c| filter.categories.contains(c))
-            .collect();
-        // A selection of names the set lacks matches nothing, as the filter says.
-        let any_selected = !filter.categories.is_empty();
-        let mut counts = vec![0usize; self.categories.len()];
-        let mut matches = Vec::new();
-        for &i in &self.by_date {
-            if !filter.date.contains(self.articles[i].published, now)
-                || !terms.matches(&self.haystacks[i])
-            {
-                continue;
-            }
-            let cat = self.category_of[i] as usize;
-            counts[cat] += 1;
-            if !any_selected || selected[cat] {
-                matches.push(i);
-            }
-        }
-        if filter.sort == SortOrder::Oldest {
-            matches.reverse();
-            // Reversing swaps the tie order too; keep document order among equal dates.
-            stable_ties(&mut matches, &self.articles);
-        }
-        let categories = self
-            .categories
-            .iter()
-            .zip(counts)
-            .map(|(name, count)| CategoryCount {
-                name: name.clone(),
-                count,
+            .filter_map(|c| match c {
+                Clause::Phrase(ws) => Some(ws),
+                Clause::Word { .. } => None,
             })
             .collect();
+        let sel_cat: Option<Vec<bool>> = (!filter.categories.is_empty())
+            .then(|| self.categories.iter().map(|c| filter.categories.contains(c)).collect());
+        let sel_year: Option<Vec<bool>> =
+            (!filter.years.is_empty()).then(|| self.years.iter().map(|y| filter.years.contains(y)).collect());
+        let sel_author = self.authors.selection(&filter.authors);
+        let sel_tag = self.tags.selection(&filter.tags);
+
+        let mut n_cat = vec![0usize; self.categories.len()];
+        let mut n_year = vec![0usize; self.years.len()];
+        let mut n_author = vec![0usize; self.authors.names.len()];
+        let mut n_tag = vec![0usize; self.tags.names.len()];
+        let mut hits: Vec<u32> = Vec::new();
+        let dated = filter.date != DatePreset::AnyTime || filter.from.is_some() || filter.until.is_some();
+
+        for doc in 0..self.articles.len() {
+            if let Some(m) = &matches {
+                if !m.hit(doc) {
+                    continue;
+                }
+            }
+            if dated && !filter.dates_contain(self.articles[doc].published, now) {
+                continue;
+            }
+            if !phrases.is_empty() {
+                let a = &self.articles[doc];
+                let text = format!("{} \u{1} {}", a.title, a.summary.as_deref().unwrap_or(""));
+                if !phrases.iter().all(|p| contains_phrase(&text, p)) {
+                    continue;
+                }
+            }
+            let cat = self.category_of[doc] as usize;
+            let year = self.year_of[doc] as usize;
+            let authors = self.authors.of(doc);
+            let tags = self.tags.of(doc);
+            let ok_c = sel_cat.as_ref().is_none_or(|s| s[cat]);
+            let ok_y = sel_year.as_ref().is_none_or(|s| s[year]);
+            let ok_a = sel_author.as_ref().is_none_or(|s| authors.iter().any(|&a| s[a as usize]));
+            let ok_t = sel_tag.as_ref().is_none_or(|s| tags.iter().any(|&t| s[t as usize]));
+            let fails = u8::from(!ok_c) + u8::from(!ok_y) + u8::from(!ok_a) + u8::from(!ok_t);
+            if fails > 1 {
+                continue;
+            }
+            if ok_y && ok_a && ok_t {
+                n_cat[cat] += 1;
+            }
+            if ok_c && ok_a && ok_t {
+                n_year[year] += 1;
+            }
+            if ok_c && ok_y && ok_t {
+                for &a in authors {
+                    n_author[a as usize] += 1;
+                }
+            }
+            if ok_c && ok_y && ok_a {
+                for &t in tags {
+                    n_tag[t as usize] += 1;
+                }
+            }
+            if fails == 0 {
+                hits.push(doc as u32);
+            }
+        }
+        let total = hits.len();
+        let limit = limit.min(total);
+        let relevance = filter.sort == SortOrder::Relevance && matches.is_some();
+        let ordered: Vec<usize> = if relevance {
+            let m = matches.as_ref();
+            let key = |d: &u32| {
+                let d = *d as usize;
+                (
+                    m.map_or(0, |m| m.exact[d].count_ones()),
+                    m.map_or(0.0, |m| m.score[d]),
+                    std::cmp::Reverse(self.date_rank[d]),
+                )
+            };
+            let cmp = |a: &u32, b: &u32| key(b).partial_cmp(&key(a)).unwrap_or(std::cmp::Ordering::Equal);
+            if limit > 0 && limit < hits.len() {
+                hits.select_nth_unstable_by(limit - 1, cmp);
+                hits.truncate(limit);
+            }
+            hits.sort_unstable_by(cmp);
+            hits.into_iter().map(|d| d as usize).collect()
+        } else {
+            let mut in_result = vec![false; self.articles.len()];
+            for &d in &hits {
+                in_result[d as usize] = true;
+            }
+            let pick = |d: &&u32| in_result[**d as usize];
+            if filter.sort == SortOrder::Oldest {
+                let mut v: Vec<usize> = self.by_date.iter().rev().filter(pick).take(limit).map(|&d| d as usize).collect();
+                stable_ties(&mut v, &self.articles);
+                v
+            } else {
+                self.by_date.iter().filter(pick).take(limit).map(|&d| d as usize).collect()
+            }
+        };
+        let named = |names: &[String], counts: Vec<usize>| -> Vec<CategoryCount> {
+            names.iter().zip(counts).map(|(n, c)| CategoryCount { name: n.clone(), count: c }).collect()
+        };
+        let top = |names: &[String], counts: Vec<usize>, chosen: &BTreeSet<String>| -> Vec<CategoryCount> {
+            let mut all: Vec<(usize, usize)> = counts.into_iter().enumerate().filter(|&(i, c)| c > 0 || chosen.contains(&names[i])).collect();
+            all.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| names[a.0].cmp(&names[b.0])));
+            let mut out: Vec<CategoryCount> = Vec::new();
+            for (i, c) in all {
+                if out.len() < TOP_FACET_VALUES || chosen.contains(&names[i]) {
+                    out.push(CategoryCount { name: names[i].clone(), count: c });
+                }
+            }
+            out
+        };
+        let years: Vec<String> = self.years.iter().map(|y| y.to_string()).collect();
         Outcome {
-            matches,
-            categories,
+            total,
+            matches: ordered,
+            categories: named(&self.categories, n_cat),
+            authors: top(&self.authors.names, n_author, &filter.authors),
+            tags: top(&self.tags.names, n_tag, &filter.tags),
+            years: named(&years, n_year),
+            query,
         }
     }
 }
@@ -307,52 +555,6 @@ fn stable_ties(matches: &mut [usize], articles: &[Article]) {
         }
         matches[start..end].sort_unstable();
         start = end;
-    }
-}
-
-fn haystack(a: &Article) -> String {
-    let mut s =
-        String::with_capacity(a.title.len() + a.summary.as_ref().map_or(0, String::len) + 32);
-    let mut push = |t: &str| {
-        let f = fold(t);
-        if !f.is_empty() {
-            s.push(' ');
-            s.push_str(&f);
-        }
-    };
-    push(&a.title);
-    if let Some(sum) = &a.summary {
-        push(sum);
-    }
-    for x in a.authors.iter().chain(&a.tags) {
-        push(x);
-    }
-    s
-}
-
-/// The words of a query, folded, each with a leading space for word-start matching (or none for
-/// text in scripts written without spaces, which may match anywhere).
-struct Terms(Vec<String>);
-
-impl Terms {
-    fn parse(query: &str) -> Self {
-        Terms(
-            fold(query)
-                .split(' ')
-                .filter(|w| !w.is_empty())
-                .map(|w| {
-                    if w.chars().any(is_unspaced_script) {
-                        w.to_string()
-                    } else {
-                        format!(" {w}")
-                    }
-                })
-                .collect(),
-        )
-    }
-
-    fn matches(&self, haystack: &str) -> bool {
-        self.0.iter().all(|t| haystack.contains(t.as_str()))
     }
 }
 
@@ -400,7 +602,7 @@ mod tests {
     }
 
     fn ids(c: &Catalog, f: &Filter) -> Vec<String> {
-        c.apply(f, NOW)
+        c.apply(f, NOW, usize::MAX)
             .matches
             .iter()
             .map(|&i| c.articles()[i].id.clone())
@@ -418,10 +620,9 @@ mod tests {
     fn no_filter_lists_everything_newest_first_with_ties_in_document_order() {
         let c = catalog();
         assert_eq!(ids(&c, &Filter::default()), ["a", "b", "c", "d", "e", "f"]);
-        let oldest = Filter {
-            sort: SortOrder::Oldest,
-            ..Filter::default()
-        };
+        let oldest = Filter { sort: SortOrder::Oldest, ..Filter::default() };
+        let newest = Filter { sort: SortOrder::Newest, ..Filter::default() };
+        assert_eq!(ids(&c, &newest), ids(&c, &Filter::default()), "no query: relevance is newest");
         assert_eq!(ids(&c, &oldest), ["e", "f", "d", "c", "b", "a"]);
     }
 
@@ -433,7 +634,7 @@ mod tests {
         assert_eq!(ids(&c, &q("zurich")), ["a"]);
         assert_eq!(ids(&c, &q("lodz")), ["d"]);
         assert_eq!(ids(&c, &q("zoe")), ["c"], "authors are searched");
-        assert_eq!(ids(&c, &q("outages")), ["e"], "tags are searched");
+        assert_eq!(ids(&c, &q("outages")), ["e", "f"], "tags are searched; one typo away ranks lower");
         assert_eq!(ids(&c, &q("colder")), ["b"], "summaries are searched");
     }
 
@@ -442,7 +643,9 @@ mod tests {
         let c = catalog();
         assert_eq!(ids(&c, &q("exchange outage")), ["e", "f"]);
         assert_eq!(ids(&c, &q("exchange again")), ["f"]);
-        assert_eq!(ids(&c, &q("exch")), ["e", "f"], "prefixes match");
+        assert_eq!(ids(&c, &q("exchnage again")), ["f"], "one typo in a long word");
+        assert_eq!(ids(&c, &q("exch")), ["e", "f"], "the last word matches as a prefix");
+        assert!(ids(&c, &q("exch outage")).is_empty(), "earlier words must be whole");
         assert!(ids(&c, &q("change")).is_empty(), "word middles do not");
         assert!(ids(&c, &q("exchange banana")).is_empty());
         assert_eq!(
@@ -476,7 +679,7 @@ mod tests {
         assert_eq!(c.category_names(), ["Markets", "Policy", "Technology"]);
         let mut f = Filter::default();
         f.categories.insert("Policy".into());
-        let out = c.apply(&f, NOW);
+        let out = c.apply(&f, NOW, usize::MAX);
         let got: Vec<_> = out
             .categories
             .iter()
@@ -487,10 +690,62 @@ mod tests {
         f.categories.insert("Technology".into());
         assert_eq!(ids(&c, &f), ["a", "c", "d"]);
         f.query = "outage".into();
-        let out = c.apply(&f, NOW);
+        let out = c.apply(&f, NOW, usize::MAX);
         assert!(out.matches.is_empty());
         let got: Vec<_> = out.categories.iter().map(|c| c.count).collect();
         assert_eq!(got, [2, 0, 0], "counts follow the search");
+    }
+
+    #[test]
+    fn ranking_puts_headline_matches_first_then_newer_on_ties() {
+        let mut a = vec![
+            story("summary-only", "Budget talks", "X", NOW.0 - 10),
+            story("headline", "Pipeline approved", "X", NOW.0 - 1000),
+            story("tag-only", "Council meets", "X", NOW.0),
+            story("typo", "Pipelines reroute", "X", NOW.0 - 5),
+            story("headline-newer", "Pipeline approved", "X", NOW.0 - 500),
+        ];
+        a[0].summary = Some("A pipeline is mentioned in passing here.".into());
+        a[2].tags = vec!["pipeline".into()];
+        let c = Catalog::new(a);
+        let got = ids(&c, &q("pipeline "));
+        assert_eq!(got, ["headline-newer", "headline", "summary-only", "tag-only", "typo"]);
+    }
+
+    #[test]
+    fn phrases_must_stand_together() {
+        let mut a = vec![
+            story("together", "White House responds", "X", NOW.0),
+            story("apart", "House painted white", "X", NOW.0),
+        ];
+        a[1].summary = Some("white walls".into());
+        let c = Catalog::new(a);
+        assert_eq!(ids(&c, &q("\"white house\"")), ["together"]);
+        let mut both = ids(&c, &q("white house"));
+        both.sort();
+        assert_eq!(both, ["apart", "together"]);
+    }
+
+    #[test]
+    fn limits_cut_the_list_but_never_the_count() {
+        let c = catalog();
+        let out = c.apply(&Filter::default(), NOW, 2);
+        assert_eq!(out.total, 6);
+        assert_eq!(out.matches.len(), 2);
+        let out = c.apply(&q("exchange"), NOW, 1);
+        assert_eq!((out.total, out.matches.len()), (2, 1));
+    }
+
+    #[test]
+    fn custom_date_ranges_and_years_filter() {
+        let c = catalog();
+        let f = Filter { from: Some(Timestamp(NOW.0 - 21 * DAY)), until: Some(Timestamp(NOW.0 - DAY)), ..Filter::default() };
+        assert_eq!(ids(&c, &f), ["b", "c"]);
+        let years = c.apply(&Filter::default(), NOW, 0).years;
+        assert_eq!(years.iter().map(|y| y.count).sum::<usize>(), 6);
+        let newest_year: i32 = years[0].name.parse().unwrap();
+        let f = Filter { years: [newest_year].into(), ..Filter::default() };
+        assert_eq!(ids(&c, &f).len(), years[0].count);
     }
 
     #[test]

@@ -13,6 +13,7 @@ pub mod filter;
 pub mod load;
 pub mod model;
 pub mod palette;
+pub mod search;
 pub mod text;
 pub mod url;
 pub mod wire;

@@ -10,9 +10,9 @@ use crate::wire::{self, Field, Item, ItemSlot, Names, Top};
 use std::collections::HashSet;
 use std::fmt;
 
-/// Largest document accepted, in bytes (256 MiB). Larger ones are refused before parsing, with a
-/// message, rather than exhausting the page's memory. About 800,000 typical stories fit.
-pub const MAX_DOCUMENT_BYTES: usize = 256 * 1024 * 1024;
+/// Largest document accepted, in bytes (512 MiB). Larger ones are refused before parsing, with a
+/// message, rather than exhausting the page's memory. About a million typical stories fit.
+pub const MAX_DOCUMENT_BYTES: usize = 512 * 1024 * 1024;
 /// Headlines longer than this many characters are cut at a word boundary.
 pub const MAX_TITLE_CHARS: usize = 300;
 /// Summaries longer than this many characters are cut at a word boundary.

@@ -25,7 +25,7 @@ pub fn fold(text: &str) -> String {
     out
 }
 
-fn fold_char(ch: char, emit: &mut impl FnMut(char)) {
+pub(crate) fn fold_char(ch: char, emit: &mut impl FnMut(char)) {
     if ch.is_ascii() {
         emit(ch.to_ascii_lowercase());
         return;
@@ -41,6 +41,11 @@ fn fold_char(ch: char, emit: &mut impl FnMut(char)) {
             }
         });
     }
+}
+
+/// True for combining marks (accents left over by decomposition).
+pub(crate) fn is_mark(c: char) -> bool {
+    is_combining_mark(c)
 }
 
 /// Letters with no canonical decomposition that readers still type without their mark.

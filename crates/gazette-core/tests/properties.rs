@@ -102,16 +102,26 @@ proptest! {
     }
 
     #[test]
-    fn filtering_agrees_with_a_brute_force_scan(
-        stories in prop::collection::vec(("[a-c]{1,3}( [a-c]{1,3}){0,3}", 0usize..3, -40i64..5), 0..30),
+    fn filtering_and_facet_counts_agree_with_a_brute_force_scan(
+        stories in prop::collection::vec(
+            ("[a-c]{1,3}( [a-c]{1,3}){0,3}", 0usize..3, -800i64..5, prop::collection::btree_set(0usize..4, 0..3), prop::collection::btree_set(0usize..4, 0..3)),
+            0..40,
+        ),
         query in "[a-c]{0,2}( [a-c]{1,2})?",
-        picked in prop::collection::btree_set(0usize..3, 0..3),
+        picked in (
+            prop::collection::btree_set(0usize..3, 0..3),
+            prop::collection::btree_set(0usize..4, 0..2),
+            prop::collection::btree_set(0usize..4, 0..2),
+            prop::collection::btree_set(0usize..3, 0..2),
+        ),
         preset in 0usize..5,
-        oldest in any::<bool>(),
+        sort in 0usize..3,
     ) {
         const CATS: [&str; 3] = ["Alpha", "Beta", "Gamma"];
+        const PEOPLE: [&str; 4] = ["Ann", "Bo", "Cy", "Di"];
+        const TAGS: [&str; 4] = ["red", "green", "blue", "grey"];
         let now = Timestamp(1_000_000_000);
-        let articles: Vec<Article> = stories.iter().enumerate().map(|(i, (title, cat, days))| Article {
+        let articles: Vec<Article> = stories.iter().enumerate().map(|(i, (title, cat, days, people, tags))| Article {
             id: format!("s{i}"),
             title: title.clone(),
             url: None,
@@ -120,35 +130,78 @@ proptest! {
             summary: None,
             content_text: None,
             image: None,
-            authors: vec![],
-            tags: vec![],
+            authors: people.iter().map(|&p| PEOPLE[p].to_string()).collect(),
+            tags: tags.iter().map(|&t| TAGS[t].to_string()).collect(),
             language: None,
         }).collect();
+        let years_present: Vec<i32> = {
+            let mut y: Vec<i32> = articles.iter().map(|a| a.published.year()).collect();
+            y.sort_unstable();
+            y.dedup();
+            y
+        };
         let filter = Filter {
             query: query.clone(),
-            categories: picked.iter().map(|&c| CATS[c].to_string()).collect(),
+            categories: picked.0.iter().map(|&c| CATS[c].to_string()).collect(),
+            authors: picked.1.iter().map(|&c| PEOPLE[c].to_string()).collect(),
+            tags: picked.2.iter().map(|&c| TAGS[c].to_string()).collect(),
+            years: picked.3.iter().filter_map(|&i| years_present.get(i).copied()).collect(),
             date: DatePreset::ALL[preset],
-            sort: if oldest { SortOrder::Oldest } else { SortOrder::Newest },
+            sort: SortOrder::ALL[sort],
+            ..Filter::default()
         };
         let catalog = Catalog::new(articles.clone());
-        let out = catalog.apply(&filter, now);
+        let out = catalog.apply(&filter, now, usize::MAX);
+
+        // Brute force: the last word is a prefix unless the query ends in a space; others whole.
         let words: Vec<&str> = query.split(' ').filter(|w| !w.is_empty()).collect();
-        let base = |a: &Article| {
-            words.iter().all(|w| a.title.split(' ').any(|t| t.starts_with(w)))
-                && filter.date.contains(a.published, now)
+        let text_ok = |a: &Article| {
+            words.iter().enumerate().all(|(k, w)| {
+                let last = k + 1 == words.len();
+                a.title.split(' ').chain(a.authors.iter().map(|s| s.as_str())).chain(a.tags.iter().map(|s| s.as_str()))
+                    .map(|t| t.to_lowercase())
+                    .any(|t| if last { t.starts_with(w) } else { t == *w })
+            }) && filter.date.contains(a.published, now)
         };
+        let c_ok = |a: &Article| filter.categories.is_empty() || filter.categories.contains(&a.category);
+        let a_ok = |a: &Article| filter.authors.is_empty() || a.authors.iter().any(|x| filter.authors.contains(x));
+        let t_ok = |a: &Article| filter.tags.is_empty() || a.tags.iter().any(|x| filter.tags.contains(x));
+        let y_ok = |a: &Article| filter.years.is_empty() || filter.years.contains(&a.published.year());
         let mut brute: Vec<usize> = (0..articles.len())
-            .filter(|&i| base(&articles[i]) && (filter.categories.is_empty() || filter.categories.contains(&articles[i].category)))
+            .filter(|&i| { let a = &articles[i]; text_ok(a) && c_ok(a) && a_ok(a) && t_ok(a) && y_ok(a) })
             .collect();
-        brute.sort_by(|&a, &b| {
-            let o = articles[b].published.cmp(&articles[a].published);
-            let o = if oldest { o.reverse() } else { o };
-            o.then(a.cmp(&b))
-        });
-        prop_assert_eq!(&out.matches, &brute);
-        for c in &out.categories {
-            let n = articles.iter().filter(|a| a.category == c.name && base(a)).count();
-            prop_assert_eq!(c.count, n, "count of {}", c.name);
+        prop_assert_eq!(out.total, brute.len());
+        let mut got = out.matches.clone();
+        if filter.sort == SortOrder::Relevance && !words.is_empty() {
+            got.sort_unstable();
+        } else {
+            let oldest = filter.sort == SortOrder::Oldest;
+            brute.sort_by(|&a, &b| {
+                let o = articles[b].published.cmp(&articles[a].published);
+                let o = if oldest { o.reverse() } else { o };
+                o.then(a.cmp(&b))
+            });
         }
+        prop_assert_eq!(&got, &brute);
+        for c in &out.categories {
+            let n = articles.iter().filter(|a| a.category == c.name && text_ok(a) && a_ok(a) && t_ok(a) && y_ok(a)).count();
+            prop_assert_eq!(c.count, n, "category {}", c.name);
+        }
+        for c in &out.authors {
+            let n = articles.iter().filter(|a| a.authors.contains(&c.name) && text_ok(a) && c_ok(a) && t_ok(a) && y_ok(a)).count();
+            prop_assert_eq!(c.count, n, "author {}", c.name);
+        }
+        for c in &out.tags {
+            let n = articles.iter().filter(|a| a.tags.contains(&c.name) && text_ok(a) && c_ok(a) && a_ok(a) && y_ok(a)).count();
+            prop_assert_eq!(c.count, n, "tag {}", c.name);
+        }
+        for c in &out.years {
+            let n = articles.iter().filter(|a| a.published.year().to_string() == c.name && text_ok(a) && c_ok(a) && a_ok(a) && t_ok(a)).count();
+            prop_assert_eq!(c.count, n, "year {}", c.name);
+        }
+        // Every author and tag with a match is listed (there are fewer than the cut-off here).
+        let listed: usize = out.authors.iter().filter(|c| c.count > 0).count();
+        let with_matches = PEOPLE.iter().filter(|p| articles.iter().any(|a| a.authors.iter().any(|x| x == *p) && text_ok(a) && c_ok(a) && t_ok(a) && y_ok(a))).count();
+        prop_assert_eq!(listed, with_matches);
     }
 }

@@ -1,0 +1,343 @@
+//! The inverted index: built once per article set, it answers every query from its vocabulary and
+//! postings without reading the stories' text again.
+//!
+//! Layout (flat arrays, a few bytes per posting, so 200,000 stories index in well under a
+//! second and stay compact in wasm memory):
+//! - `terms`: the vocabulary, sorted, so a prefix is one contiguous range found by binary search;
+//! - `starts[t]..starts[t + 1]`: term `t`'s postings in `docs` (ascending story numbers) and
+//!   `tfs` (how often it occurs in the headline, the summary, and the authors and tags, packed
+//!   into one byte);
+//! - per story, the lengths of its headline and summary in tokens, for length normalisation.
+//!
+//! Ranking is BM25F: term frequencies are weighted per field (headline [`W_TITLE`] above summary
+//! [`W_SUMMARY`] above authors and tags [`W_META`]), normalised by field length, saturated by
+//! [`K1`], and multiplied by the term's inverse document frequency. Stories are ordered first by
+//! how many clauses they matched without a typo, so typo matches always rank below exact ones.
+
+use super::query::{Clause, Query};
+use super::tokens::{for_each_token, within_one_edit};
+use crate::model::Article;
+use rustc_hash::FxHashMap;
+
+/// BM25 term-frequency saturation (usual range 1.2 to 2.0).
+pub const K1: f32 = 1.2;
+/// BM25 length normalisation (0 = none, 1 = full).
+pub const B: f32 = 0.75;
+/// Weight of a match in the headline.
+pub const W_TITLE: f32 = 4.0;
+/// Weight of a match in the summary.
+pub const W_SUMMARY: f32 = 2.0;
+/// Weight of a match in the authors or tags.
+pub const W_META: f32 = 1.0;
+/// Score factor of a word that only starts with the typed prefix.
+pub const PREFIX_FACTOR: f32 = 0.85;
+/// Score factor of a word one edit away from the typed one (ranked below exact matches).
+pub const TYPO_FACTOR: f32 = 0.4;
+/// Length normalisation is kept within these bounds, so that with the weights above a match in
+/// a headline always counts for more than one in a summary, and that for more than one in the
+/// authors or tags, whatever the lengths.
+const NORM_RANGE: (f32, f32) = (0.75, 1.5);
+/// Typo candidates are looked for among words of up to this many characters.
+const MAX_TYPO_CHARS: usize = 24;
+
+const FIELD_TITLE: u8 = 0;
+const FIELD_SUMMARY: u8 = 1;
+const FIELD_META: u8 = 2;
+
+fn pack(title: u32, summary: u32, meta: u32) -> u8 {
+    (title.min(7) as u8) | ((summary.min(7) as u8) << 3) | ((meta.min(3) as u8) << 6)
+}
+
+/// Collects stories one at a time and builds the [`Index`].
+#[derive(Default)]
+pub struct IndexBuilder {
+    ids: FxHashMap<Box<str>, u32>,
+    names: Vec<Box<str>>,
+    pair_term: Vec<u32>,
+    pair_tf: Vec<u8>,
+    doc_end: Vec<u32>,
+    lens: Vec<[u8; 2]>,
+    scratch: Vec<(u32, u8)>,
+}
+
+impl IndexBuilder {
+    /// Adds the next story (stories are numbered in the order they are added).
+    pub fn add(&mut self, a: &Article) {
+        let mut local = std::mem::take(&mut self.scratch);
+        local.clear();
+        let mut lens = [0u32; 2];
+        let mut field = |text: &str, f: u8, local: &mut Vec<(u32, u8)>, b: &mut Self| {
+            for_each_token(text, |t, _, _| {
+                let id = match b.ids.get(t) {
+                    Some(&id) => id,
+                    None => {
+                        let id = b.names.len() as u32;
+                        b.names.push(t.into());
+                        b.ids.insert(t.into(), id);
+                        id
+                    }
+                };
+                local.push((id, f));
+                if (f as usize) < 2 {
+                    lens[f as usize] += 1;
+                }
+            });
+        };
+        field(&a.title, FIELD_TITLE, &mut local, self);
+        if let Some(s) = &a.summary {
+            field(s, FIELD_SUMMARY, &mut local, self);
+        }
+        for m in a.authors.iter().chain(&a.tags) {
+            field(m, FIELD_META, &mut local, self);
+        }
+        local.sort_unstable();
+        let mut i = 0;
+        while i < local.len() {
+            let t = local[i].0;
+            let mut c = [0u32; 3];
+            while i < local.len() && local[i].0 == t {
+                c[local[i].1 as usize] += 1;
+                i += 1;
+            }
+            self.pair_term.push(t);
+            self.pair_tf.push(pack(c[0], c[1], c[2]));
+        }
+        self.doc_end.push(self.pair_term.len() as u32);
+        self.lens.push([lens[0].min(255) as u8, lens[1].min(255) as u8]);
+        self.scratch = local;
+    }
+
+    /// Builds the index: sorts the vocabulary and lays out the postings.
+    pub fn finish(self) -> Index {
+        let IndexBuilder { names, pair_term, pair_tf, doc_end, lens, .. } = self;
+        drop(self.ids);
+        let mut order: Vec<u32> = (0..names.len() as u32).collect();
+        order.sort_unstable_by(|&a, &b| names[a as usize].cmp(&names[b as usize]));
+        let mut remap = vec![0u32; names.len()];
+        for (new, &old) in order.iter().enumerate() {
+            remap[old as usize] = new as u32;
+        }
+        let mut starts = vec![0u32; names.len() + 1];
+        for &t in &pair_term {
+            starts[remap[t as usize] as usize + 1] += 1;
+        }
+        for i in 1..starts.len() {
+            starts[i] += starts[i - 1];
+        }
+        let mut fill = starts.clone();
+        let mut docs = vec![0u32; pair_term.len()];
+        let mut tfs = vec![0u8; pair_term.len()];
+        let mut begin = 0usize;
+        for (doc, &end) in doc_end.iter().enumerate() {
+            for p in begin..end as usize {
+                let t = remap[pair_term[p] as usize] as usize;
+                let at = fill[t] as usize;
+                docs[at] = doc as u32;
+                tfs[at] = pair_tf[p];
+                fill[t] += 1;
+            }
+            begin = end as usize;
+        }
+        drop((pair_term, pair_tf, fill, remap));
+        let mut names: Vec<Option<Box<str>>> = names.into_iter().map(Some).collect();
+        let terms: Vec<Box<str>> = order.iter().map(|&o| names[o as usize].take().unwrap_or_default()).collect();
+        let mut by_len = vec![Vec::new(); MAX_TYPO_CHARS + 2];
+        for (id, t) in terms.iter().enumerate() {
+            let n = t.chars().count();
+            if n <= MAX_TYPO_CHARS + 1 {
+                by_len[n].push(id as u32);
+            }
+        }
+        let n = lens.len().max(1) as f32;
+        let avg = [
+            lens.iter().map(|l| f32::from(l[0])).sum::<f32>() / n,
+            lens.iter().map(|l| f32::from(l[1])).sum::<f32>() / n,
+        ];
+        Index { terms, by_len, starts, docs, tfs, lens, avg: [avg[0].max(1.0), avg[1].max(1.0)] }
+    }
+}
+
+/// An inverted index over a set of stories.
+#[derive(Debug, Default, PartialEq)]
+pub struct Index {
+    terms: Vec<Box<str>>,
+    by_len: Vec<Vec<u32>>,
+    starts: Vec<u32>,
+    docs: Vec<u32>,
+    tfs: Vec<u8>,
+    lens: Vec<[u8; 2]>,
+    avg: [f32; 2],
+}
+
+impl Eq for Index {}
+
+/// Which stories match a query, and how well.
+#[derive(Debug)]
+pub struct Matches {
+    /// Per story: one bit per clause it matched.
+    pub mask: Vec<u16>,
+    /// The value of `mask` for a story that matched every clause.
+    pub full: u16,
+    /// Per story: one bit per clause it matched exactly (or as a prefix), not only by a typo.
+    pub exact: Vec<u16>,
+    /// Per story: its relevance score.
+    pub score: Vec<f32>,
+}
+
+impl Matches {
+    /// True if story `doc` matched every clause.
+    #[inline]
+    pub fn hit(&self, doc: usize) -> bool {
+        self.mask[doc] == self.full
+    }
+}
+
+impl Index {
+    /// How many stories the index covers.
+    pub fn len(&self) -> usize {
+        self.lens.len()
+    }
+
+    /// True for an index of no stories.
+    pub fn is_empty(&self) -> bool {
+        self.lens.is_empty()
+    }
+
+    /// How many distinct words it holds.
+    pub fn vocabulary_len(&self) -> usize {
+        self.terms.len()
+    }
+
+    /// How many (word, story) pairs it holds.
+    pub fn postings_len(&self) -> usize {
+        self.docs.len()
+    }
+
+    /// Bytes held by the index's arrays (not counting allocator overhead).
+    pub fn heap_bytes(&self) -> usize {
+        self.terms.iter().map(|t| t.len() + 16).sum::<usize>()
+            + self.by_len.iter().map(|v| v.len() * 4 + 24).sum::<usize>()
+            + self.starts.len() * 4
+            + self.docs.len() * 5
+            + self.lens.len() * 2
+    }
+
+    fn term_id(&self, word: &str) -> Option<u32> {
+        self.terms.binary_search_by(|t| t.as_ref().cmp(word)).ok().map(|i| i as u32)
+    }
+
+    fn prefix_range(&self, prefix: &str) -> std::ops::Range<usize> {
+        let lo = self.terms.partition_point(|t| t.as_ref() < prefix);
+        let hi = lo + self.terms[lo..].partition_point(|t| t.starts_with(prefix));
+        lo..hi
+    }
+
+    /// The words of the index a clause word stands for, each with its score factor: the word
+    /// itself (1.0), words it begins (prefix clauses, [`PREFIX_FACTOR`]) and words one edit away
+    /// (typo clauses, [`TYPO_FACTOR`]).
+    pub fn expand(&self, word: &str, prefix: bool, typo: bool) -> Vec<(u32, f32)> {
+        let mut out = Vec::new();
+        let exact = self.term_id(word);
+        if let Some(id) = exact {
+            out.push((id, 1.0));
+        }
+        if prefix {
+            for id in self.prefix_range(word) {
+                if Some(id as u32) != exact {
+                    out.push((id as u32, PREFIX_FACTOR));
+                }
+            }
+        }
+        if typo {
+            let n = word.chars().count();
+            for len in n.saturating_sub(1)..=(n + 1).min(MAX_TYPO_CHARS + 1) {
+                for &id in &self.by_len[len] {
+                    let t = &self.terms[id as usize];
+                    if Some(id) != exact && !(prefix && t.starts_with(word)) && within_one_edit(t, word) {
+                        out.push((id, TYPO_FACTOR));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    fn idf(&self, term: u32) -> f32 {
+        let df = (self.starts[term as usize + 1] - self.starts[term as usize]) as f32;
+        let n = self.len() as f32;
+        (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+    }
+
+    /// Runs the word and phrase clauses of a query over the index. Phrase clauses match here
+    /// when the story has all their words; the caller checks that they stand together.
+    /// `None` for a query with no clauses (every story matches).
+    pub fn run(&self, query: &Query) -> Option<Matches> {
+        if query.is_empty() {
+            return None;
+        }
+        let n = self.len();
+        let mut m = Matches { mask: vec![0; n], full: 0, exact: vec![0; n], score: vec![0.0; n] };
+        let mut bit = 0u32;
+        for clause in &query.clauses {
+            let words: Vec<(&str, bool, bool)> = match clause {
+                Clause::Word { text, prefix, typo } => vec![(text.as_str(), *prefix, *typo)],
+                Clause::Phrase(ws) => ws.iter().map(|w| (w.as_str(), false, false)).collect(),
+            };
+            for (w, prefix, typo) in words {
+                if bit >= 16 {
+                    break;
+                }
+                let b = 1u16 << bit;
+                bit += 1;
+                m.full |= b;
+                for (term, factor) in self.expand(w, prefix, typo) {
+                    let idf = self.idf(term) * factor;
+                    let exact_bit = if factor >= PREFIX_FACTOR { b } else { 0 };
+                    let (s, e) = (self.starts[term as usize] as usize, self.starts[term as usize + 1] as usize);
+                    for p in s..e {
+                        let doc = self.docs[p] as usize;
+                        m.mask[doc] |= b;
+                        m.exact[doc] |= exact_bit;
+                        m.score[doc] += idf * self.bm25(doc, self.tfs[p]);
+                    }
+                }
+            }
+        }
+        Some(m)
+    }
+
+    #[inline]
+    fn bm25(&self, doc: usize, packed: u8) -> f32 {
+        let [lt, ls] = self.lens[doc];
+        let tf_t = f32::from(packed & 7);
+        let tf_s = f32::from((packed >> 3) & 7);
+        let tf_m = f32::from(packed >> 6);
+        let norm = |len: u8, avg: f32| (1.0 - B + B * f32::from(len) / avg).clamp(NORM_RANGE.0, NORM_RANGE.1);
+        let w = W_TITLE * tf_t / norm(lt, self.avg[0]) + W_SUMMARY * tf_s / norm(ls, self.avg[1]) + W_META * tf_m;
+        w * (K1 + 1.0) / (w + K1)
+    }
+}
+
+/// True if `words` stand next to each other, in order, among the tokens of `text`.
+pub fn contains_phrase(text: &str, words: &[String]) -> bool {
+    if words.is_empty() {
+        return true;
+    }
+    let mut matched = 0usize;
+    let mut found = false;
+    let mut history: Vec<String> = Vec::new();
+    for_each_token(text, |t, _, _| {
+        if found {
+            return;
+        }
+        history.push(t.to_string());
+        if history.len() > words.len() {
+            history.remove(0);
+        }
+        matched = history.len();
+        if matched == words.len() && history.iter().zip(words).all(|(a, b)| a == b) {
+            found = true;
+        }
+    });
+    found
+}

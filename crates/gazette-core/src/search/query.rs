@@ -1,0 +1,138 @@
+//! Queries as typed: words, "quoted phrases", and the word still being typed.
+
+use super::tokens::for_each_token;
+use crate::text::is_unspaced_script;
+
+/// Words of at least this many characters also match words one edit away ("presidnet").
+pub const TYPO_MIN_CHARS: usize = 5;
+/// At most this many clauses of a query are used; the rest are ignored.
+pub const MAX_CLAUSES: usize = 16;
+
+/// One requirement of a query: every clause must match a story.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Clause {
+    /// A folded word. `prefix`: it is the last word and still being typed, so words that start
+    /// with it match too. `typo`: long enough that words one edit away match (ranked lower).
+    Word { text: String, prefix: bool, typo: bool },
+    /// Folded words that must stand next to each other, in order.
+    Phrase(Vec<String>),
+}
+
+/// A parsed query.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Query {
+    /// Its clauses, in the order typed.
+    pub clauses: Vec<Clause>,
+}
+
+impl Query {
+    /// Parses what the reader typed. Text inside double quotes (straight or curly) is a phrase;
+    /// an unclosed quote runs to the end. The last word is a prefix unless the query ends in a
+    /// space or a closing quote. Text in unspaced scripts becomes its characters' bigrams.
+    pub fn parse(input: &str) -> Self {
+        let mut clauses = Vec::new();
+        let normalised = input.replace(['“', '”', '„'], "\"");
+        let ends_open = !normalised.ends_with(|c: char| c.is_whitespace() || c == '"');
+        let parts: Vec<&str> = normalised.split('"').collect();
+        let last_part = parts.len() - 1;
+        for (n, part) in parts.iter().enumerate() {
+            let quoted = n % 2 == 1;
+            let words = query_tokens(part);
+            if quoted {
+                match words.len() {
+                    0 => {}
+                    1 => clauses.push(Clause::Word { text: words[0].clone(), prefix: false, typo: false }),
+                    _ => clauses.push(Clause::Phrase(words)),
+                }
+                continue;
+            }
+            let count = words.len();
+            for (k, w) in words.into_iter().enumerate() {
+                let unspaced = w.chars().any(is_unspaced_script);
+                let prefix = !unspaced && ends_open && n == last_part && k + 1 == count;
+                let typo = !unspaced && w.chars().count() >= TYPO_MIN_CHARS;
+                clauses.push(Clause::Word { text: w, prefix, typo });
+            }
+        }
+        clauses.dedup();
+        clauses.truncate(MAX_CLAUSES);
+        Query { clauses }
+    }
+
+    /// True when the query asks for nothing.
+    pub fn is_empty(&self) -> bool {
+        self.clauses.is_empty()
+    }
+}
+
+/// The tokens of a query: words as indexed, and for unspaced scripts the bigrams (or the single
+/// character when a run is one character long), since the index holds both.
+fn query_tokens(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut run: Vec<String> = Vec::new();
+    let flush = |run: &mut Vec<String>, out: &mut Vec<String>| {
+        match run.len() {
+            0 => {}
+            1 => out.push(run[0].clone()),
+            _ => out.extend(run.windows(2).map(|w| format!("{}{}", w[0], w[1]))),
+        }
+        run.clear();
+    };
+    for_each_token(text, |t, _, _| {
+        let mut chars = t.chars();
+        let single_unspaced = matches!((chars.next(), chars.next()), (Some(c), None) if is_unspaced_script(c));
+        let unspaced_pair = t.chars().count() == 2 && t.chars().all(is_unspaced_script);
+        if single_unspaced {
+            run.push(t.to_string());
+        } else if unspaced_pair {
+            // Bigrams are rebuilt from the run of single characters.
+        } else {
+            flush(&mut run, &mut out);
+            out.push(t.to_string());
+        }
+    });
+    flush(&mut run, &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn w(text: &str, prefix: bool) -> Clause {
+        Clause::Word { text: text.into(), prefix, typo: text.chars().count() >= TYPO_MIN_CHARS }
+    }
+
+    #[test]
+    fn the_last_word_is_a_prefix_while_typing() {
+        assert_eq!(Query::parse("Climate chan").clauses, [w("climate", false), w("chan", true)]);
+        assert_eq!(Query::parse("climate change ").clauses, [w("climate", false), w("change", false)]);
+        assert!(Query::parse("  ").is_empty());
+        assert!(Query::parse("—!").is_empty());
+    }
+
+    #[test]
+    fn quotes_make_phrases() {
+        assert_eq!(
+            Query::parse("\"White House\" bid").clauses,
+            [Clause::Phrase(vec!["white".into(), "house".into()]), w("bid", true)]
+        );
+        assert_eq!(Query::parse("“supreme court”").clauses, [Clause::Phrase(vec!["supreme".into(), "court".into()])]);
+        assert_eq!(Query::parse("\"open ended").clauses, [Clause::Phrase(vec!["open".into(), "ended".into()])]);
+        assert_eq!(Query::parse("\"solo\"").clauses, [Clause::Word { text: "solo".into(), prefix: false, typo: false }]);
+    }
+
+    #[test]
+    fn accents_fold_and_short_words_get_no_typos() {
+        assert_eq!(Query::parse("Résumé").clauses, [w("resume", true)]);
+        assert_eq!(Query::parse("tax ").clauses, [Clause::Word { text: "tax".into(), prefix: false, typo: false }]);
+    }
+
+    #[test]
+    fn unspaced_text_becomes_bigrams() {
+        let bigram = |t: &str| Clause::Word { text: t.into(), prefix: false, typo: false };
+        assert_eq!(Query::parse("元宇宙").clauses, [bigram("元宇"), bigram("宇宙")]);
+        assert_eq!(Query::parse("宙").clauses, [bigram("宙")]);
+        assert_eq!(Query::parse("中国 mobile").clauses, [bigram("中国"), w("mobile", true)]);
+    }
+}
