@@ -1,14 +1,17 @@
-//! The widget's root component: owns the state, starts loading, and wires components to actions.
+//! The widget's root component: owns the state, starts loading, keeps the address in step, and
+//! wires components to actions.
 
 use crate::browser;
 use crate::components::result_status::stories;
 use crate::components::{
-    CategoryChips, EmptyState, ErrorPanel, LabelledSelect, ResultStatus, SearchBox, StoryList,
+    CategoryChips, DateRange, EmptyState, ErrorPanel, FacetGroup, LabelledSelect, ResultStatus,
+    SearchBox, StoryList,
 };
 use crate::services::{self, Fetcher};
 use crate::state::{Action, Load, State};
-use gazette_core::{DatePreset, SortOrder};
+use gazette_core::{address, DatePreset, SortOrder, Timestamp};
 use std::cell::Cell;
+use std::collections::BTreeSet;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -29,6 +32,10 @@ pub struct AppProps {
     /// Stories per page (1 to 200).
     #[prop_or(DEFAULT_PAGE_SIZE)]
     pub page_size: usize,
+    /// The prefix of this widget's parameters in the page address (`gz` → `gz.q=…`); `None`
+    /// keeps the view out of the address.
+    #[prop_or_default]
+    pub url_key: Option<AttrValue>,
     /// How documents are fetched (tests replace it).
     #[prop_or_default]
     pub fetcher: Fetcher,
@@ -46,12 +53,25 @@ fn next_instance() -> u32 {
     })
 }
 
+fn from_address(key: &Option<AttrValue>) -> (gazette_core::Filter, usize) {
+    let params = key
+        .as_ref()
+        .map(|k| browser::page_params(k))
+        .unwrap_or_default();
+    address::decode(params.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+}
+
 /// One news widget.
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
-    let state = use_reducer(|| State::new(props.page_size.clamp(1, 200)));
+    let state = {
+        let (filter, pages) = from_address(&props.url_key);
+        let size = props.page_size.clamp(1, 200);
+        use_reducer(move || State::new(size, filter, pages))
+    };
     let instance = *use_state(next_instance);
     let id = |part: &str| AttrValue::from(format!("gazette-{instance}-{part}"));
+    let search_ref = use_node_ref();
 
     {
         let dispatcher = state.dispatcher();
@@ -70,13 +90,56 @@ pub fn App(props: &AppProps) -> Html {
             });
         });
     }
-
     // Marks the first paint of cards for the benchmarks (effects run after the DOM is updated).
     use_effect_with(state.load == Load::Ready, |ready| {
         if *ready {
             browser::mark("gazette:first-cards");
         }
     });
+    // The address follows the view: typing replaces the entry, other changes add one.
+    {
+        let key = props.url_key.clone();
+        let mode = state.history;
+        use_effect_with(
+            (state.filter.clone(), state.pages),
+            move |(filter, pages)| {
+                if let Some(key) = key {
+                    browser::write_page_params(&key, &address::encode(filter, *pages), mode);
+                }
+            },
+        );
+    }
+    // Back and Forward show the view the address describes.
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with(props.url_key.clone(), move |key| {
+            let key = key.clone();
+            let listener = key.is_some().then(|| {
+                browser::on_history_change(move || {
+                    let (filter, pages) = from_address(&key);
+                    dispatcher.dispatch(Action::Restore(filter, pages));
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    // "/" focuses the search box of the first widget on the page.
+    {
+        let search_ref = search_ref.clone();
+        use_effect_with((), move |_| {
+            let listener = browser::on_slash_key(move |e| {
+                if e.default_prevented() {
+                    return;
+                }
+                if let Some(input) = search_ref.cast::<web_sys::HtmlInputElement>() {
+                    e.prevent_default();
+                    let _ = input.focus();
+                    input.select();
+                }
+            });
+            move || drop(listener)
+        });
+    }
 
     let dispatch = |make: fn(String) -> Action| {
         let s = state.clone();
@@ -85,6 +148,10 @@ pub fn App(props: &AppProps) -> Html {
     let signal = |action: fn() -> Action| {
         let s = state.clone();
         Callback::from(move |_: ()| s.dispatch(action()))
+    };
+    let on_time = |make: fn(Option<Timestamp>) -> Action| {
+        let s = state.clone();
+        Callback::from(move |v: Option<Timestamp>| s.dispatch(make(v)))
     };
 
     let heading = props
@@ -96,41 +163,45 @@ pub fn App(props: &AppProps) -> Html {
     let (status, body) = match &state.load {
         Load::Loading => (
             "Loading stories…".to_string(),
-            html! {
-                <p class="gz-loading" aria-hidden="true">{ "Loading stories…" }</p>
-            },
+            html! { <p class="gz-loading" aria-hidden="true">{ "Loading stories…" }</p> },
         ),
         Load::Failed(error) => (
             "The stories could not be loaded.".to_string(),
-            html! {
-                <ErrorPanel error={error.clone()} on_retry={signal(|| Action::Retry)} />
-            },
+            html! { <ErrorPanel error={error.clone()} on_retry={signal(|| Action::Retry)} /> },
         ),
         Load::Ready => {
-            let matches = state.outcome.matches.len();
+            let o = &state.outcome;
+            let f = &state.filter;
             let status = if state.catalog.is_empty() {
                 "No stories.".to_string()
-            } else if state.filter.is_unfiltered() {
-                stories(matches)
-            } else if matches == 0 {
+            } else if f.is_unfiltered() {
+                stories(o.total)
+            } else if o.total == 0 {
                 "No stories match.".to_string()
             } else {
-                format!("{} match", stories(matches))
+                format!(
+                    "{} {}",
+                    stories(o.total),
+                    if o.total == 1 { "matches" } else { "match" }
+                )
             };
-            let all_count = state
-                .outcome
-                .categories
-                .iter()
-                .map(|c| c.count)
-                .sum::<usize>();
+            let all_count = o.categories.iter().map(|c| c.count).sum::<usize>();
             let categories = Rc::new(
-                state
-                    .outcome
-                    .categories
+                o.categories
                     .iter()
                     .map(|c| (c.clone(), state.catalog.swatch_of_category(&c.name)))
                     .collect::<Vec<_>>(),
             );
+            let years_selected: BTreeSet<String> = f.years.iter().map(|y| y.to_string()).collect();
+            let more_active = f.authors.len()
+                + f.tags.len()
+                + f.years.len()
+                + usize::from(f.from.is_some() || f.until.is_some());
+            // Without a query, "Best match" lists the newest first.
+            let sort_options: Vec<(&'static str, &'static str)> = SortOrder::ALL
+                .iter()
+                .map(|o| (o.key(), o.label()))
+                .collect();
             let body = html! {
                 <>
                     if state.skipped > 0 {
@@ -144,11 +215,11 @@ pub fn App(props: &AppProps) -> Html {
                     if !state.catalog.is_empty() {
                         <div class="gz-controls">
                             <form role="search" aria-label={format!("Search {heading}")} onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
-                                <SearchBox id={id("q")} value={state.filter.query.clone()} on_input={dispatch(Action::Search)} />
+                                <SearchBox id={id("q")} value={f.query.clone()} on_input={dispatch(Action::Search)} input_ref={search_ref.clone()} />
                             </form>
                             <CategoryChips
                                 {categories}
-                                selected={state.filter.categories.clone()}
+                                selected={f.categories.clone()}
                                 {all_count}
                                 on_toggle={dispatch(Action::ToggleCategory)}
                                 on_all={signal(|| Action::AllCategories)}
@@ -158,26 +229,35 @@ pub fn App(props: &AppProps) -> Html {
                                     id={id("date")}
                                     label="Published"
                                     options={DatePreset::ALL.iter().map(|p| (p.key(), p.label())).collect::<Vec<_>>()}
-                                    value={state.filter.date.key()}
+                                    value={f.date.key()}
                                     on_change={dispatch(|k| Action::SetDate(DatePreset::from_key(&k).unwrap_or_default()))}
                                 />
                                 <LabelledSelect
                                     id={id("sort")}
                                     label="Sort"
-                                    options={SortOrder::ALL.iter().map(|o| (o.key(), o.label())).collect::<Vec<_>>()}
-                                    value={state.filter.sort.key()}
+                                    options={sort_options}
+                                    value={f.sort.key()}
                                     on_change={dispatch(|k| Action::SetSort(SortOrder::from_key(&k).unwrap_or_default()))}
                                 />
                             </div>
+                            <details class="gz-more-filters" open={more_active > 0}>
+                                <summary>{ if more_active > 0 { format!("More filters ({more_active} on)") } else { "More filters".to_string() } }</summary>
+                                <div class="gz-facets">
+                                    <DateRange id={id("range")} from={f.from} until={f.until} on_from={on_time(Action::SetFrom)} on_until={on_time(Action::SetUntil)} />
+                                    <FacetGroup legend="Year" values={Rc::new(o.years.clone())} selected={Rc::new(years_selected)}
+                                        on_toggle={dispatch(|y| y.parse().map_or(Action::ShowMore, Action::ToggleYear))} />
+                                    <FacetGroup legend="Authors" values={Rc::new(o.authors.clone())} selected={Rc::new(f.authors.clone())} on_toggle={dispatch(Action::ToggleAuthor)} />
+                                    <FacetGroup legend="Tags" values={Rc::new(o.tags.clone())} selected={Rc::new(f.tags.clone())} on_toggle={dispatch(Action::ToggleTag)} />
+                                </div>
+                            </details>
                         </div>
                     }
-                    if matches == 0 {
+                    if o.total == 0 {
                         <EmptyState filtered={!state.catalog.is_empty()} on_clear={signal(|| Action::ClearFilters)} />
                     } else {
                         <StoryList
                             catalog={state.catalog.clone()}
                             outcome={state.outcome.clone()}
-                            shown={state.shown}
                             now={state.now}
                             new_tab={props.new_tab}
                             on_more={signal(|| Action::ShowMore)}

@@ -6,6 +6,7 @@
 use gazette_core::date::{Relative, Timestamp};
 use js_sys::{Array, Date, Intl, Object, Reflect};
 use std::cell::OnceCell;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -72,6 +73,182 @@ pub fn page_query_param(name: &str) -> Option<String> {
     web_sys::UrlSearchParams::new_with_str(&search)
         .ok()?
         .get(name)
+}
+
+/// The page's query parameters that start with `prefix` + ".", without the prefix.
+pub fn page_params(prefix: &str) -> Vec<(String, String)> {
+    let Some(search) = window().and_then(|w| w.location().search().ok()) else {
+        return Vec::new();
+    };
+    let lead = format!("{prefix}.");
+    parse_query_string(&search)
+        .into_iter()
+        .filter_map(|(k, v)| k.strip_prefix(&lead).map(|k| (k.to_string(), v)))
+        .collect()
+}
+
+fn parse_query_string(search: &str) -> Vec<(String, String)> {
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(search) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let entries = js_sys::try_iter(&params).ok().flatten();
+    for entry in entries.into_iter().flatten().flatten() {
+        let pair: Array = entry.unchecked_into();
+        if let (Some(k), Some(v)) = (pair.get(0).as_string(), pair.get(1).as_string()) {
+            out.push((k, v));
+        }
+    }
+    out
+}
+
+/// How a change of view is kept in the browser's history.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HistoryMode {
+    /// Not at all (the change came from the address).
+    Keep,
+    /// In place of the current entry (typing).
+    Replace,
+    /// As a new entry, so Back undoes it (a discrete filter change).
+    Push,
+}
+
+/// Rewrites this widget's parameters (`prefix.name=value`) in the page address, leaving every
+/// other parameter and the fragment alone.
+pub fn write_page_params(prefix: &str, params: &[(&str, String)], mode: HistoryMode) {
+    let Some(w) = window() else { return };
+    let Ok(search) = w.location().search() else {
+        return;
+    };
+    let lead = format!("{prefix}.");
+    let Ok(out) = web_sys::UrlSearchParams::new() else {
+        return;
+    };
+    for (k, v) in parse_query_string(&search) {
+        if !k.starts_with(&lead) {
+            out.append(&k, &v);
+        }
+    }
+    for (k, v) in params {
+        out.append(&format!("{lead}{k}"), v);
+    }
+    let query = String::from(out.to_string());
+    if format!("?{query}") == search || (query.is_empty() && search.is_empty()) {
+        return;
+    }
+    let hash = w.location().hash().unwrap_or_default();
+    let path = w.location().pathname().unwrap_or_default();
+    let url = if query.is_empty() {
+        format!("{path}{hash}")
+    } else {
+        format!("{path}?{query}{hash}")
+    };
+    if let Ok(h) = w.history() {
+        let _ = match mode {
+            HistoryMode::Keep => Ok(()),
+            HistoryMode::Replace => h.replace_state_with_url(&JsValue::NULL, "", Some(&url)),
+            HistoryMode::Push => h.push_state_with_url(&JsValue::NULL, "", Some(&url)),
+        };
+    }
+}
+
+/// An event listener that is removed when dropped.
+pub struct Listener {
+    target: web_sys::EventTarget,
+    kind: &'static str,
+    callback: Closure<dyn FnMut(web_sys::Event)>,
+}
+
+impl Drop for Listener {
+    fn drop(&mut self) {
+        let _ = self
+            .target
+            .remove_event_listener_with_callback(self.kind, self.callback.as_ref().unchecked_ref());
+    }
+}
+
+fn listen(
+    target: web_sys::EventTarget,
+    kind: &'static str,
+    f: impl FnMut(web_sys::Event) + 'static,
+) -> Option<Listener> {
+    let callback = Closure::<dyn FnMut(web_sys::Event)>::new(f);
+    target
+        .add_event_listener_with_callback(kind, callback.as_ref().unchecked_ref())
+        .ok()?;
+    Some(Listener {
+        target,
+        kind,
+        callback,
+    })
+}
+
+/// Calls `f` when the reader goes Back or Forward.
+pub fn on_history_change(f: impl Fn() + 'static) -> Option<Listener> {
+    listen(window()?.into(), "popstate", move |_| f())
+}
+
+/// Calls `f` when "/" is pressed outside a text field (the usual shortcut to search).
+pub fn on_slash_key(f: impl Fn(&web_sys::KeyboardEvent) + 'static) -> Option<Listener> {
+    let doc: web_sys::EventTarget = window()?.document()?.into();
+    listen(doc, "keydown", move |e| {
+        let Some(k) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+            return;
+        };
+        if k.key() != "/" || k.ctrl_key() || k.meta_key() || k.alt_key() {
+            return;
+        }
+        let typing = k
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|el| {
+                matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                    || el.get_attribute("contenteditable").is_some()
+            });
+        if !typing {
+            f(k);
+        }
+    })
+}
+
+/// Watches `el` and calls `f` when it comes within `margin` (CSS, e.g. "600px") of the
+/// viewport. Stops when dropped.
+pub struct Watch {
+    observer: web_sys::IntersectionObserver,
+    _callback: Closure<dyn FnMut(Array)>,
+}
+
+impl Drop for Watch {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
+/// Starts watching; `None` where `IntersectionObserver` is missing.
+pub fn when_near_viewport(
+    el: &web_sys::Element,
+    margin: &str,
+    f: impl Fn() + 'static,
+) -> Option<Watch> {
+    let callback = Closure::<dyn FnMut(Array)>::new(move |entries: Array| {
+        let visible = entries.iter().any(|e| {
+            e.dyn_into::<web_sys::IntersectionObserverEntry>()
+                .is_ok_and(|e| e.is_intersecting())
+        });
+        if visible {
+            f();
+        }
+    });
+    let init = web_sys::IntersectionObserverInit::new();
+    init.set_root_margin(margin);
+    let observer =
+        web_sys::IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &init)
+            .ok()?;
+    observer.observe(el);
+    Some(Watch {
+        observer,
+        _callback: callback,
+    })
 }
 
 /// Every element on the page that asks for a widget (`data-gazette`).

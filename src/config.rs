@@ -7,14 +7,15 @@
 //! | `data-heading` | the widget's heading | the feed's title |
 //! | `data-new-tab` | present: stories open in a new tab | absent |
 //! | `data-page-size` | stories per page, 1 to 200 | 24 |
+//! | `data-url-key` | prefix of this widget's parameters in the page address (`gz` → `gz.q=…`); `off` keeps the view out of the address | `gz`, then `gz2`, `gz3`… in page order |
 
 use crate::app::{AppProps, DEFAULT_PAGE_SIZE};
 use crate::browser;
 use crate::services::Fetcher;
 use yew::AttrValue;
 
-/// The props for the widget mounted on `el`.
-pub fn props_for(el: &web_sys::Element) -> AppProps {
+/// The props for the widget mounted on `el`, the `n`-th widget of the page (from 0).
+pub fn props_for(el: &web_sys::Element, n: usize) -> AppProps {
     let attr = |name: &str| el.get_attribute(name).map(|v| v.trim().to_string());
     let from_page = attr("data-src-param")
         .filter(|p| !p.is_empty())
@@ -29,6 +30,12 @@ pub fn props_for(el: &web_sys::Element) -> AppProps {
         page_size: attr("data-page-size")
             .and_then(|v| v.parse::<usize>().ok())
             .map_or(DEFAULT_PAGE_SIZE, |n| n.clamp(1, 200)),
+        url_key: match attr("data-url-key").filter(|k| !k.is_empty()) {
+            Some(k) if k == "off" => None,
+            Some(k) => Some(AttrValue::from(k)),
+            None if n == 0 => Some(AttrValue::from("gz")),
+            None => Some(AttrValue::from(format!("gz{}", n + 1))),
+        },
         fetcher: Fetcher::browser(),
     }
 }

@@ -19,12 +19,12 @@ pub use services::{Fetcher, LoadError};
 /// an element that already has a widget is left alone.
 pub fn start() {
     browser::install_panic_hook();
-    for el in browser::mount_points() {
+    for (n, el) in browser::mount_points().into_iter().enumerate() {
         if el.has_attribute("data-gazette-mounted") {
             continue;
         }
         let _ = el.set_attribute("data-gazette-mounted", "");
-        let props = config::props_for(&el);
+        let props = config::props_for(&el, n);
         // Fallback content for readers without scripts goes; the widget replaces it.
         el.set_text_content(None);
         yew::Renderer::<App>::with_root_and_props(el, props).render();

@@ -1,8 +1,10 @@
 //! The widget's state, in one place: what is loaded, what the reader asked for, and the answer.
 //! Components read it and dispatch [`Action`]s; only [`State::reduce`] changes it.
 
+use crate::browser::HistoryMode;
 use crate::services::{LoadError, LoadedSet};
 use gazette_core::{Catalog, DatePreset, FeedMeta, Filter, Outcome, SortOrder, Timestamp};
+use std::collections::BTreeSet;
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -28,7 +30,7 @@ pub struct State {
     pub catalog: Rc<Catalog>,
     /// Facts about the feed.
     pub meta: Rc<FeedMeta>,
-    /// How many stories the document held, and how many could not be shown.
+    /// How many stories the document held.
     pub total: usize,
     /// How many stories could not be shown.
     pub skipped: usize,
@@ -36,17 +38,19 @@ pub struct State {
     pub filter: Filter,
     /// The answer to it.
     pub outcome: Rc<Outcome>,
-    /// How many of the matches are on the page.
-    pub shown: usize,
-    /// How many more each "Show more" adds.
+    /// How many pages of matches are on the page.
+    pub pages: usize,
+    /// Stories per page.
     pub page_size: usize,
     /// The moment date windows count back from: when the stories arrived.
     pub now: Timestamp,
+    /// How the last change should be kept in the page address.
+    pub history: HistoryMode,
 }
 
 impl State {
-    /// The state of a widget that has just started loading.
-    pub fn new(page_size: usize) -> Self {
+    /// The state of a widget that has just started loading, with the view the address asked for.
+    pub fn new(page_size: usize, filter: Filter, pages: usize) -> Self {
         State {
             load: Load::Loading,
             attempt: 0,
@@ -54,17 +58,29 @@ impl State {
             meta: Rc::new(FeedMeta::default()),
             total: 0,
             skipped: 0,
-            filter: Filter::default(),
+            filter,
             outcome: Rc::new(Outcome::default()),
-            shown: page_size,
+            pages: pages.max(1),
             page_size,
             now: Timestamp::default(),
+            history: HistoryMode::Keep,
         }
     }
 
+    /// How many matches are on the page.
+    pub fn shown(&self) -> usize {
+        self.pages * self.page_size
+    }
+
     fn refilter(&mut self) {
-        self.outcome = Rc::new(self.catalog.apply(&self.filter, self.now));
-        self.shown = self.page_size;
+        self.outcome = Rc::new(self.catalog.apply(&self.filter, self.now, self.shown()));
+    }
+
+    /// A filter change: back to the first page, recorded as `mode`.
+    fn changed(&mut self, mode: HistoryMode) {
+        self.pages = 1;
+        self.history = mode;
+        self.refilter();
     }
 }
 
@@ -75,7 +91,7 @@ impl PartialEq for State {
             && Rc::ptr_eq(&self.catalog, &other.catalog)
             && self.filter == other.filter
             && Rc::ptr_eq(&self.outcome, &other.outcome)
-            && self.shown == other.shown
+            && self.pages == other.pages
     }
 }
 
@@ -98,14 +114,32 @@ pub enum Action {
     ToggleCategory(String),
     /// The "All" chip was pressed.
     AllCategories,
+    /// An author was ticked or unticked.
+    ToggleAuthor(String),
+    /// A tag was ticked or unticked.
+    ToggleTag(String),
+    /// A year was ticked or unticked.
+    ToggleYear(i32),
     /// The date window changed.
     SetDate(DatePreset),
+    /// The first day of the custom range changed (midnight UTC), or was cleared.
+    SetFrom(Option<Timestamp>),
+    /// The day after the last day of the custom range changed, or was cleared.
+    SetUntil(Option<Timestamp>),
     /// The order changed.
     SetSort(SortOrder),
     /// Every filter back to its default (the order stays).
     ClearFilters,
     /// One more page of matches.
     ShowMore,
+    /// The address changed (Back, Forward): show the view it describes.
+    Restore(Filter, usize),
+}
+
+fn toggle<T: Ord>(set: &mut BTreeSet<T>, value: T) {
+    if !set.remove(&value) {
+        set.insert(value);
+    }
 }
 
 impl Reducible for State {
@@ -127,9 +161,7 @@ impl Reducible for State {
                 s.catalog = set.catalog;
                 s.meta = Rc::new(set.meta);
                 s.load = Load::Ready;
-                // Categories that the new set lacks cannot stay selected.
-                let names = s.catalog.category_names().to_vec();
-                s.filter.categories.retain(|c| names.contains(c));
+                s.history = HistoryMode::Keep;
                 s.refilter();
             }
             Action::Failed { error, .. } => s.load = Load::Failed(Rc::new(error)),
@@ -142,37 +174,71 @@ impl Reducible for State {
                     return self;
                 }
                 s.filter.query = q;
-                s.refilter();
+                s.changed(HistoryMode::Replace);
             }
             Action::ToggleCategory(c) => {
-                if !s.filter.categories.remove(&c) {
-                    s.filter.categories.insert(c);
-                }
-                s.refilter();
+                toggle(&mut s.filter.categories, c);
+                s.changed(HistoryMode::Push);
             }
             Action::AllCategories => {
                 if s.filter.categories.is_empty() {
                     return self;
                 }
                 s.filter.categories.clear();
-                s.refilter();
+                s.changed(HistoryMode::Push);
+            }
+            Action::ToggleAuthor(a) => {
+                toggle(&mut s.filter.authors, a);
+                s.changed(HistoryMode::Push);
+            }
+            Action::ToggleTag(t) => {
+                toggle(&mut s.filter.tags, t);
+                s.changed(HistoryMode::Push);
+            }
+            Action::ToggleYear(y) => {
+                toggle(&mut s.filter.years, y);
+                s.changed(HistoryMode::Push);
             }
             Action::SetDate(d) => {
                 s.filter.date = d;
-                s.refilter();
+                s.changed(HistoryMode::Push);
+            }
+            Action::SetFrom(t) => {
+                s.filter.from = t;
+                s.changed(HistoryMode::Push);
+            }
+            Action::SetUntil(t) => {
+                s.filter.until = t;
+                s.changed(HistoryMode::Push);
             }
             Action::SetSort(o) => {
                 s.filter.sort = o;
-                s.refilter();
+                s.changed(HistoryMode::Push);
             }
             Action::ClearFilters => {
                 s.filter = Filter {
                     sort: s.filter.sort,
                     ..Filter::default()
                 };
+                s.changed(HistoryMode::Push);
+            }
+            Action::ShowMore => {
+                if s.outcome.matches.len() >= s.outcome.total {
+                    return self;
+                }
+                s.pages += 1;
+                s.history = HistoryMode::Replace;
                 s.refilter();
             }
-            Action::ShowMore => s.shown += s.page_size,
+            Action::Restore(filter, pages) => {
+                if filter == s.filter && pages == s.pages {
+                    return self;
+                }
+                s.filter = filter;
+                s.pages = pages.max(1);
+                s.history = HistoryMode::Keep;
+                s.refilter();
+            }
         }
         Rc::new(s)
     }

@@ -81,7 +81,7 @@ async fn typing_filters_ignoring_accents_and_announces_the_count() {
     type_into(&search, "RESUME");
     until("one card", || headlines(&root).len() == 1).await;
     assert_eq!(headlines(&root), ["An on-chain résumé pilot starts"]);
-    until("the count", || status(&root) == "1 story match").await;
+    until("the count", || status(&root) == "1 story matches").await;
     type_into(&search, "zoe stablecoins");
     until("author and tag match", || {
         headlines(&root) == ["Regulators publish stablecoin reserve rules"]

@@ -23,14 +23,56 @@ fn chip_label(name: &str, n: usize) -> String {
     format!("{name}, {n} {}", if n == 1 { "story" } else { "stories" })
 }
 
+/// Moves focus to the previous or next chip with the arrow keys (Home and End: first, last).
+fn arrow_keys(e: KeyboardEvent) {
+    let step: i32 = match e.key().as_str() {
+        "ArrowRight" | "ArrowDown" => 1,
+        "ArrowLeft" | "ArrowUp" => -1,
+        "Home" => i32::MIN,
+        "End" => i32::MAX,
+        _ => return,
+    };
+    let Some(group) = e
+        .current_target()
+        .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+    else {
+        return;
+    };
+    let Ok(list) = group.query_selector_all("button") else {
+        return;
+    };
+    let buttons: Vec<web_sys::HtmlElement> = (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| wasm_bindgen::JsCast::dyn_into(n).ok())
+        .collect();
+    let active = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element());
+    let Some(at) = buttons.iter().position(|b| {
+        active
+            .as_ref()
+            .is_some_and(|a| a == b.as_ref() as &web_sys::Element)
+    }) else {
+        return;
+    };
+    let last = buttons.len() as i32 - 1;
+    let to = match step {
+        i32::MIN => 0,
+        i32::MAX => last,
+        s => (at as i32 + s).clamp(0, last),
+    };
+    e.prevent_default();
+    let _ = buttons[to as usize].focus();
+}
+
 /// Toggle buttons, one per category, with counts; several may be on at once (any of them
-/// matches). "All" turns them all off.
+/// matches). "All" turns them all off. Arrow keys move between them.
 #[function_component]
 pub fn CategoryChips(props: &CategoryChipsProps) -> Html {
     let none_selected = props.selected.is_empty();
     let on_all = props.on_all.reform(|_: MouseEvent| ());
     html! {
-        <div class="gz-chips" role="group" aria-label="Categories">
+        <div class="gz-chips" role="group" aria-label="Categories" onkeydown={Callback::from(arrow_keys)}>
             <button type="button" class="gz-chip gz-chip-all" aria-pressed={none_selected.to_string()}
                 aria-label={chip_label("All", props.all_count)} onclick={on_all}>
                 { "All" }<span class="gz-count">{ props.all_count }</span>

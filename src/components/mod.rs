@@ -2,8 +2,11 @@
 //! None holds state of its own or talks to the browser beyond formatting through `browser`.
 
 pub mod category_chips;
+pub mod date_range;
 pub mod empty_state;
 pub mod error_panel;
+pub mod facet_group;
+pub mod highlighted;
 pub mod labelled_select;
 pub mod result_status;
 pub mod search_box;
@@ -11,8 +14,10 @@ pub mod story_card;
 pub mod story_list;
 
 pub use category_chips::CategoryChips;
+pub use date_range::DateRange;
 pub use empty_state::EmptyState;
 pub use error_panel::ErrorPanel;
+pub use facet_group::FacetGroup;
 pub use labelled_select::LabelledSelect;
 pub use result_status::ResultStatus;
 pub use search_box::SearchBox;

@@ -8,6 +8,9 @@ pub struct SearchBoxProps {
     pub value: AttrValue,
     /// Called with the new text on every change.
     pub on_input: Callback<String>,
+    /// The input element, for the "/" shortcut.
+    #[prop_or_default]
+    pub input_ref: NodeRef,
 }
 
 /// The labelled search field. Typing filters as you go; Escape clears it (the browser's own
@@ -36,7 +39,9 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
             <label for={props.id.clone()}>{ "Search stories" }</label>
             <input
                 id={props.id.clone()}
+                ref={props.input_ref.clone()}
                 type="search"
+                aria-keyshortcuts="/"
                 autocomplete="off"
                 spellcheck="false"
                 placeholder="Headline, author, tag…"

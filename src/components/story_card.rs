@@ -1,7 +1,9 @@
+use super::highlighted::highlighted;
 use crate::browser;
 use gazette_core::date::relative;
-use gazette_core::text::excerpt;
-use gazette_core::{Catalog, Timestamp};
+use gazette_core::search::highlight;
+use gazette_core::text::{excerpt, excerpt_around};
+use gazette_core::{Catalog, Query, Timestamp};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -17,28 +19,41 @@ pub struct StoryCardProps {
     pub index: usize,
     /// The moment the relative date counts from.
     pub now: Timestamp,
+    /// The query whose matches are marked.
+    #[prop_or_default]
+    pub query: Rc<Query>,
     /// Open the story in a new tab.
     #[prop_or_default]
     pub new_tab: bool,
 }
 
 /// One story: category and date badges, headline (a link when the story has a safe address),
-/// excerpt, authors, tags, and a lazily loaded picture in a fixed-ratio box.
+/// excerpt, authors, tags, and a lazily loaded picture in a fixed-ratio box. Words that match
+/// the query are marked in the headline and the excerpt, and the excerpt is taken around the
+/// first match when that lies deep in a long summary.
 #[function_component]
 pub fn StoryCard(props: &StoryCardProps) -> Html {
     let Some(a) = props.catalog.articles().get(props.index) else {
         return Html::default();
     };
     let swatch = props.catalog.swatch_of_story(props.index);
+    let title = highlighted(&a.title, &highlight(&a.title, &props.query));
     let headline = match &a.url {
         Some(url) if props.new_tab => html! {
             <a href={url.clone()} target="_blank" rel="noopener noreferrer">
-                { a.title.clone() }<span class="gz-visually-hidden">{ " (opens in a new tab)" }</span>
+                { title }<span class="gz-visually-hidden">{ " (opens in a new tab)" }</span>
             </a>
         },
-        Some(url) => html! { <a href={url.clone()}>{ a.title.clone() }</a> },
-        None => html! { { a.title.clone() } },
+        Some(url) => html! { <a href={url.clone()}>{ title }</a> },
+        None => title,
     };
+    let excerpt_html = a.summary.as_deref().map(|summary| {
+        let text = match highlight(summary, &props.query).first() {
+            Some(&(start, _)) => excerpt_around(summary, start, EXCERPT_CHARS),
+            None => excerpt(summary, EXCERPT_CHARS),
+        };
+        highlighted(&text, &highlight(&text, &props.query))
+    });
     html! {
         <article class="gz-card">
             <div class="gz-card-body">
@@ -51,8 +66,8 @@ pub fn StoryCard(props: &StoryCardProps) -> Html {
                     <span class="gz-relative">{ browser::format_relative(relative(a.published, props.now)) }</span>
                 </p>
                 <h3 class="gz-headline">{ headline }</h3>
-                if let Some(summary) = &a.summary {
-                    <p class="gz-excerpt">{ excerpt(summary, EXCERPT_CHARS) }</p>
+                if let Some(ex) = excerpt_html {
+                    <p class="gz-excerpt">{ ex }</p>
                 }
                 if !a.authors.is_empty() {
                     <p class="gz-byline">{ "By " }{ browser::format_list(&a.authors) }</p>

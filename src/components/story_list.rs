@@ -1,5 +1,6 @@
 use super::StoryCard;
-use gazette_core::{Catalog, Outcome, Timestamp};
+use crate::browser;
+use gazette_core::{Catalog, Outcome, Query, Timestamp};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -7,32 +8,46 @@ use yew::prelude::*;
 pub struct StoryListProps {
     pub catalog: Rc<Catalog>,
     pub outcome: Rc<Outcome>,
-    /// How many matches to put on the page.
-    pub shown: usize,
     pub now: Timestamp,
     #[prop_or_default]
     pub new_tab: bool,
-    /// The reader asked for more.
+    /// The reader asked for more, or scrolled near the end.
     pub on_more: Callback<()>,
 }
 
-/// The matching stories, a page at a time, with a "Show more" button while more remain.
+/// The first pages of matches. More load as the reader nears the end of the list (like the
+/// "Loading" rail of a news page) or presses "Show more stories"; only those pages are in the
+/// page, however many stories match.
 #[function_component]
 pub fn StoryList(props: &StoryListProps) -> Html {
-    let total = props.outcome.matches.len();
-    let shown = props.shown.min(total);
+    let total = props.outcome.total;
+    let shown = props.outcome.matches.len();
+    let sentinel = use_node_ref();
+    let query = use_memo(props.outcome.clone(), |o| Query::clone(&o.query));
+    {
+        // Re-armed after every page, so that a reader already near the end gets the next one.
+        let sentinel = sentinel.clone();
+        let on_more = props.on_more.clone();
+        use_effect_with((shown, total), move |(shown, total)| {
+            let watch = (shown < total)
+                .then(|| sentinel.cast::<web_sys::Element>())
+                .flatten()
+                .and_then(|el| browser::when_near_viewport(&el, "600px", move || on_more.emit(())));
+            move || drop(watch)
+        });
+    }
     let on_more = props.on_more.reform(|_: MouseEvent| ());
     html! {
         <>
             <ul class="gz-list" role="list">
-                { for props.outcome.matches[..shown].iter().map(|&index| html! {
+                { for props.outcome.matches.iter().map(|&index| html! {
                     <li key={props.catalog.articles()[index].id.as_str()}>
-                        <StoryCard catalog={props.catalog.clone()} {index} now={props.now} new_tab={props.new_tab} />
+                        <StoryCard catalog={props.catalog.clone()} {index} now={props.now} query={query.clone()} new_tab={props.new_tab} />
                     </li>
                 }) }
             </ul>
             if shown < total {
-                <div class="gz-more">
+                <div class="gz-more" ref={sentinel}>
                     <p class="gz-more-count">{ format!("Showing {shown} of {total}") }</p>
                     <button type="button" class="gz-button" onclick={on_more}>{ "Show more stories" }</button>
                 </div>

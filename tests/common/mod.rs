@@ -41,6 +41,7 @@ pub fn mount(fetcher: Fetcher) -> Element {
         heading: None,
         new_tab: false,
         page_size: 24,
+        url_key: None,
         fetcher,
     };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();

@@ -17,7 +17,7 @@ describe("embedding", () => {
     assert.equal(await right.getByRole("article").count(), 2);
 
     await right.getByLabel("Search stories").fill("lighthouse");
-    await right.getByRole("status").filter({ hasText: "1 story match" }).waitFor();
+    await right.getByRole("status").filter({ hasText: "1 story matches" }).waitFor();
     assert.equal(await left.getByRole("article").count(), 6, "the other widget is untouched");
 
     const link = left.getByRole("article").first().getByRole("link");

@@ -166,7 +166,9 @@ impl Filter {
     }
 
     fn dates_contain(&self, t: Timestamp, now: Timestamp) -> bool {
-        self.date.contains(t, now) && self.from.is_none_or(|f| t >= f) && self.until.is_none_or(|u| t < u)
+        self.date.contains(t, now)
+            && self.from.is_none_or(|f| t >= f)
+            && self.until.is_none_or(|u| t < u)
     }
 }
 
@@ -267,7 +269,10 @@ pub struct CatalogBuilder {
 impl CatalogBuilder {
     /// A builder with room for `n` stories.
     pub fn with_capacity(n: usize) -> Self {
-        CatalogBuilder { articles: Vec::with_capacity(n), ..Default::default() }
+        CatalogBuilder {
+            articles: Vec::with_capacity(n),
+            ..Default::default()
+        }
     }
 
     /// Adds a story.
@@ -285,7 +290,12 @@ impl CatalogBuilder {
 
     /// Finishes the index and the facet tables.
     pub fn finish(self) -> Catalog {
-        let CatalogBuilder { articles, index, mut authors, mut tags } = self;
+        let CatalogBuilder {
+            articles,
+            index,
+            mut authors,
+            mut tags,
+        } = self;
         if authors.starts.is_empty() {
             authors.starts.push(0);
         }
@@ -299,20 +309,40 @@ impl CatalogBuilder {
         }
         let mut categories: Vec<(&str, usize)> = totals.into_iter().collect();
         categories.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
-        let numbers: FxHashMap<&str, u32> =
-            categories.iter().enumerate().map(|(i, (name, _))| (*name, i as u32)).collect();
-        let category_of: Vec<u32> = articles.iter().map(|a| numbers[a.category.as_str()]).collect();
+        let numbers: FxHashMap<&str, u32> = categories
+            .iter()
+            .enumerate()
+            .map(|(i, (name, _))| (*name, i as u32))
+            .collect();
+        let category_of: Vec<u32> = articles
+            .iter()
+            .map(|a| numbers[a.category.as_str()])
+            .collect();
         let categories: Vec<String> = categories.into_iter().map(|(n, _)| n.to_string()).collect();
         let swatches = crate::palette::assign(categories.iter().map(String::as_str));
-        let mut years: Vec<i32> = articles.iter().map(|a| a.published.year()).collect::<BTreeSet<_>>().into_iter().rev().collect();
+        let mut years: Vec<i32> = articles
+            .iter()
+            .map(|a| a.published.year())
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .rev()
+            .collect();
         years.dedup();
         let year_of: Vec<u16> = articles
             .iter()
-            .map(|a| years.iter().position(|&y| y == a.published.year()).unwrap_or(0) as u16)
+            .map(|a| {
+                years
+                    .iter()
+                    .position(|&y| y == a.published.year())
+                    .unwrap_or(0) as u16
+            })
             .collect();
         let mut by_date: Vec<u32> = (0..articles.len() as u32).collect();
         by_date.sort_by(|&a, &b| {
-            articles[b as usize].published.cmp(&articles[a as usize].published).then(a.cmp(&b))
+            articles[b as usize]
+                .published
+                .cmp(&articles[a as usize].published)
+                .then(a.cmp(&b))
         });
         let mut date_rank = vec![0u32; articles.len()];
         for (rank, &doc) in by_date.iter().enumerate() {
@@ -422,10 +452,18 @@ impl Catalog {
                 Clause::Word { .. } => None,
             })
             .collect();
-        let sel_cat: Option<Vec<bool>> = (!filter.categories.is_empty())
-            .then(|| self.categories.iter().map(|c| filter.categories.contains(c)).collect());
-        let sel_year: Option<Vec<bool>> =
-            (!filter.years.is_empty()).then(|| self.years.iter().map(|y| filter.years.contains(y)).collect());
+        let sel_cat: Option<Vec<bool>> = (!filter.categories.is_empty()).then(|| {
+            self.categories
+                .iter()
+                .map(|c| filter.categories.contains(c))
+                .collect()
+        });
+        let sel_year: Option<Vec<bool>> = (!filter.years.is_empty()).then(|| {
+            self.years
+                .iter()
+                .map(|y| filter.years.contains(y))
+                .collect()
+        });
         let sel_author = self.authors.selection(&filter.authors);
         let sel_tag = self.tags.selection(&filter.tags);
 
@@ -434,7 +472,8 @@ impl Catalog {
         let mut n_author = vec![0usize; self.authors.names.len()];
         let mut n_tag = vec![0usize; self.tags.names.len()];
         let mut hits: Vec<u32> = Vec::new();
-        let dated = filter.date != DatePreset::AnyTime || filter.from.is_some() || filter.until.is_some();
+        let dated =
+            filter.date != DatePreset::AnyTime || filter.from.is_some() || filter.until.is_some();
 
         for doc in 0..self.articles.len() {
             if let Some(m) = &matches {
@@ -458,8 +497,12 @@ impl Catalog {
             let tags = self.tags.of(doc);
             let ok_c = sel_cat.as_ref().is_none_or(|s| s[cat]);
             let ok_y = sel_year.as_ref().is_none_or(|s| s[year]);
-            let ok_a = sel_author.as_ref().is_none_or(|s| authors.iter().any(|&a| s[a as usize]));
-            let ok_t = sel_tag.as_ref().is_none_or(|s| tags.iter().any(|&t| s[t as usize]));
+            let ok_a = sel_author
+                .as_ref()
+                .is_none_or(|s| authors.iter().any(|&a| s[a as usize]));
+            let ok_t = sel_tag
+                .as_ref()
+                .is_none_or(|s| tags.iter().any(|&t| s[t as usize]));
             let fails = u8::from(!ok_c) + u8::from(!ok_y) + u8::from(!ok_a) + u8::from(!ok_t);
             if fails > 1 {
                 continue;
@@ -497,7 +540,11 @@ impl Catalog {
                     std::cmp::Reverse(self.date_rank[d]),
                 )
             };
-            let cmp = |a: &u32, b: &u32| key(b).partial_cmp(&key(a)).unwrap_or(std::cmp::Ordering::Equal);
+            let cmp = |a: &u32, b: &u32| {
+                key(b)
+                    .partial_cmp(&key(a))
+                    .unwrap_or(std::cmp::Ordering::Equal)
+            };
             if limit > 0 && limit < hits.len() {
                 hits.select_nth_unstable_by(limit - 1, cmp);
                 hits.truncate(limit);
@@ -511,23 +558,52 @@ impl Catalog {
             }
             let pick = |d: &&u32| in_result[**d as usize];
             if filter.sort == SortOrder::Oldest {
-                let mut v: Vec<usize> = self.by_date.iter().rev().filter(pick).take(limit).map(|&d| d as usize).collect();
+                let mut v: Vec<usize> = self
+                    .by_date
+                    .iter()
+                    .rev()
+                    .filter(pick)
+                    .take(limit)
+                    .map(|&d| d as usize)
+                    .collect();
                 stable_ties(&mut v, &self.articles);
                 v
             } else {
-                self.by_date.iter().filter(pick).take(limit).map(|&d| d as usize).collect()
+                self.by_date
+                    .iter()
+                    .filter(pick)
+                    .take(limit)
+                    .map(|&d| d as usize)
+                    .collect()
             }
         };
         let named = |names: &[String], counts: Vec<usize>| -> Vec<CategoryCount> {
-            names.iter().zip(counts).map(|(n, c)| CategoryCount { name: n.clone(), count: c }).collect()
+            names
+                .iter()
+                .zip(counts)
+                .map(|(n, c)| CategoryCount {
+                    name: n.clone(),
+                    count: c,
+                })
+                .collect()
         };
-        let top = |names: &[String], counts: Vec<usize>, chosen: &BTreeSet<String>| -> Vec<CategoryCount> {
-            let mut all: Vec<(usize, usize)> = counts.into_iter().enumerate().filter(|&(i, c)| c > 0 || chosen.contains(&names[i])).collect();
+        let top = |names: &[String],
+                   counts: Vec<usize>,
+                   chosen: &BTreeSet<String>|
+         -> Vec<CategoryCount> {
+            let mut all: Vec<(usize, usize)> = counts
+                .into_iter()
+                .enumerate()
+                .filter(|&(i, c)| c > 0 || chosen.contains(&names[i]))
+                .collect();
             all.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| names[a.0].cmp(&names[b.0])));
             let mut out: Vec<CategoryCount> = Vec::new();
             for (i, c) in all {
                 if out.len() < TOP_FACET_VALUES || chosen.contains(&names[i]) {
-                    out.push(CategoryCount { name: names[i].clone(), count: c });
+                    out.push(CategoryCount {
+                        name: names[i].clone(),
+                        count: c,
+                    });
                 }
             }
             out
@@ -620,9 +696,19 @@ mod tests {
     fn no_filter_lists_everything_newest_first_with_ties_in_document_order() {
         let c = catalog();
         assert_eq!(ids(&c, &Filter::default()), ["a", "b", "c", "d", "e", "f"]);
-        let oldest = Filter { sort: SortOrder::Oldest, ..Filter::default() };
-        let newest = Filter { sort: SortOrder::Newest, ..Filter::default() };
-        assert_eq!(ids(&c, &newest), ids(&c, &Filter::default()), "no query: relevance is newest");
+        let oldest = Filter {
+            sort: SortOrder::Oldest,
+            ..Filter::default()
+        };
+        let newest = Filter {
+            sort: SortOrder::Newest,
+            ..Filter::default()
+        };
+        assert_eq!(
+            ids(&c, &newest),
+            ids(&c, &Filter::default()),
+            "no query: relevance is newest"
+        );
         assert_eq!(ids(&c, &oldest), ["e", "f", "d", "c", "b", "a"]);
     }
 
@@ -634,7 +720,11 @@ mod tests {
         assert_eq!(ids(&c, &q("zurich")), ["a"]);
         assert_eq!(ids(&c, &q("lodz")), ["d"]);
         assert_eq!(ids(&c, &q("zoe")), ["c"], "authors are searched");
-        assert_eq!(ids(&c, &q("outages")), ["e", "f"], "tags are searched; one typo away ranks lower");
+        assert_eq!(
+            ids(&c, &q("outages")),
+            ["e", "f"],
+            "tags are searched; one typo away ranks lower"
+        );
         assert_eq!(ids(&c, &q("colder")), ["b"], "summaries are searched");
     }
 
@@ -643,9 +733,20 @@ mod tests {
         let c = catalog();
         assert_eq!(ids(&c, &q("exchange outage")), ["e", "f"]);
         assert_eq!(ids(&c, &q("exchange again")), ["f"]);
-        assert_eq!(ids(&c, &q("exchnage again")), ["f"], "one typo in a long word");
-        assert_eq!(ids(&c, &q("exch")), ["e", "f"], "the last word matches as a prefix");
-        assert!(ids(&c, &q("exch outage")).is_empty(), "earlier words must be whole");
+        assert_eq!(
+            ids(&c, &q("exchnage again")),
+            ["f"],
+            "one typo in a long word"
+        );
+        assert_eq!(
+            ids(&c, &q("exch")),
+            ["e", "f"],
+            "the last word matches as a prefix"
+        );
+        assert!(
+            ids(&c, &q("exch outage")).is_empty(),
+            "earlier words must be whole"
+        );
         assert!(ids(&c, &q("change")).is_empty(), "word middles do not");
         assert!(ids(&c, &q("exchange banana")).is_empty());
         assert_eq!(
@@ -709,7 +810,16 @@ mod tests {
         a[2].tags = vec!["pipeline".into()];
         let c = Catalog::new(a);
         let got = ids(&c, &q("pipeline "));
-        assert_eq!(got, ["headline-newer", "headline", "summary-only", "tag-only", "typo"]);
+        assert_eq!(
+            got,
+            [
+                "headline-newer",
+                "headline",
+                "summary-only",
+                "tag-only",
+                "typo"
+            ]
+        );
     }
 
     #[test]
@@ -739,12 +849,19 @@ mod tests {
     #[test]
     fn custom_date_ranges_and_years_filter() {
         let c = catalog();
-        let f = Filter { from: Some(Timestamp(NOW.0 - 21 * DAY)), until: Some(Timestamp(NOW.0 - DAY)), ..Filter::default() };
+        let f = Filter {
+            from: Some(Timestamp(NOW.0 - 21 * DAY)),
+            until: Some(Timestamp(NOW.0 - DAY)),
+            ..Filter::default()
+        };
         assert_eq!(ids(&c, &f), ["b", "c"]);
         let years = c.apply(&Filter::default(), NOW, 0).years;
         assert_eq!(years.iter().map(|y| y.count).sum::<usize>(), 6);
         let newest_year: i32 = years[0].name.parse().unwrap();
-        let f = Filter { years: [newest_year].into(), ..Filter::default() };
+        let f = Filter {
+            years: [newest_year].into(),
+            ..Filter::default()
+        };
         assert_eq!(ids(&c, &f).len(), years[0].count);
     }
 

@@ -8,6 +8,7 @@
 //! Nothing here depends on the web platform: it builds and tests natively with `cargo test`,
 //! and the wasm widget calls it through plain Rust values.
 
+pub mod address;
 pub mod date;
 pub mod filter;
 pub mod load;
@@ -19,6 +20,7 @@ pub mod url;
 pub mod wire;
 
 pub use date::Timestamp;
-pub use filter::{Catalog, CategoryCount, DatePreset, Filter, Outcome, SortOrder};
+pub use filter::{Catalog, CatalogBuilder, CategoryCount, DatePreset, Filter, Outcome, SortOrder};
 pub use load::{load_document, DocumentError, Loaded, Problem, Report};
 pub use model::{Article, FeedMeta, Format, Image};
+pub use search::Query;

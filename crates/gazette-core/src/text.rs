@@ -120,6 +120,31 @@ pub fn excerpt(text: &str, max_chars: usize) -> String {
     format!("{head}…")
 }
 
+/// An excerpt of `text` of about `max_chars` characters that shows the place at byte `at`: from
+/// the start when `at` falls early enough, else from a word boundary shortly before it, with a
+/// leading "…".
+pub fn excerpt_around(text: &str, at: usize, max_chars: usize) -> String {
+    let text = text.trim();
+    let at = at.min(text.len());
+    let chars_before = text[..text.floor_char_boundary(at)].chars().count();
+    if chars_before + max_chars / 4 <= max_chars {
+        return excerpt(text, max_chars);
+    }
+    // Start about a quarter of the excerpt before the match, at a word boundary.
+    let lead = max_chars / 4;
+    let start_char = chars_before.saturating_sub(lead);
+    let start = text.char_indices().nth(start_char).map_or(0, |(i, _)| i);
+    let start = text[..start]
+        .rfind(char::is_whitespace)
+        .map_or(start, |i| i + 1);
+    let start = if start > text.floor_char_boundary(at) {
+        text.floor_char_boundary(at)
+    } else {
+        start
+    };
+    format!("…{}", excerpt(&text[start..], max_chars))
+}
+
 /// The readable text of an HTML fragment: tags dropped, the content of `script`, `style`,
 /// `template`, `noscript`, `iframe` and `svg` dropped whole, block ends turned into paragraph
 /// breaks, and character references decoded. The result is plain text and is never rendered as
@@ -319,6 +344,20 @@ mod tests {
         assert_eq!(excerpt("  padded  ", 10), "padded");
         let long = "é".repeat(50);
         assert_eq!(excerpt(&long, 10).chars().count(), 11);
+    }
+
+    #[test]
+    fn excerpts_move_to_a_late_match() {
+        let text = format!(
+            "{} the needle is here and then more words follow",
+            "filler words ".repeat(40)
+        );
+        let at = text.find("needle").unwrap();
+        let e = excerpt_around(&text, at, 80);
+        assert!(e.starts_with('…') && e.contains("needle"), "{e}");
+        assert!(e.chars().count() <= 82);
+        assert_eq!(excerpt_around("short text", 6, 80), "short text");
+        assert_eq!(excerpt_around(&text, 0, 80), excerpt(&text, 80));
     }
 
     #[test]

@@ -148,13 +148,26 @@ fn nine_thousand_real_headlines_load_and_filter_like_a_brute_force_scan() {
     let catalog = Catalog::new(l.articles);
     assert_eq!(catalog.category_names().len(), 29);
     let now = Timestamp(1_700_000_000);
-    for query in ["trump ", "climate change ", "world cup ", "covid vacc", "new york police ", "Beyoncé "] {
-        let f = Filter { query: query.into(), ..Filter::default() };
+    for query in [
+        "trump ",
+        "climate change ",
+        "world cup ",
+        "covid vacc",
+        "new york police ",
+        "Beyoncé ",
+    ] {
+        let f = Filter {
+            query: query.into(),
+            ..Filter::default()
+        };
         let out = catalog.apply(&f, now, usize::MAX);
         // Brute force over whole words, and a prefix for a last word still being typed. Typo
         // matches come on top, so every brute-force match must be found, and nothing else
         // unless it is one typo away.
-        let words: Vec<String> = gazette_core::text::fold(query).split(' ').map(String::from).collect();
+        let words: Vec<String> = gazette_core::text::fold(query)
+            .split(' ')
+            .map(String::from)
+            .collect();
         let open = !query.ends_with(' ');
         let brute: Vec<usize> = (0..catalog.len())
             .filter(|&i| {
@@ -167,16 +180,26 @@ fn nine_thousand_real_headlines_load_and_filter_like_a_brute_force_scan() {
                 ));
                 words.iter().enumerate().all(|(k, w)| {
                     let prefix = open && k + 1 == words.len();
-                    hay.iter().any(|t| t == w || (prefix && t.starts_with(w.as_str())))
+                    hay.iter()
+                        .any(|t| t == w || (prefix && t.starts_with(w.as_str())))
                 })
             })
             .collect();
         let got: std::collections::BTreeSet<usize> = out.matches.iter().copied().collect();
-        assert!(brute.iter().all(|i| got.contains(i)), "query {query:?}: an exact match is missing");
+        assert!(
+            brute.iter().all(|i| got.contains(i)),
+            "query {query:?}: an exact match is missing"
+        );
         assert_eq!(out.total, got.len());
         assert!(!brute.is_empty(), "query {query:?} finds nothing");
-        assert_eq!(out.categories.iter().map(|c| c.count).sum::<usize>(), out.total);
+        assert_eq!(
+            out.categories.iter().map(|c| c.count).sum::<usize>(),
+            out.total
+        );
         // The first result matches every word exactly (typos rank lower).
-        assert!(brute.contains(&out.matches[0]), "query {query:?}: the top result is a typo match");
+        assert!(
+            brute.contains(&out.matches[0]),
+            "query {query:?}: the top result is a typo match"
+        );
     }
 }

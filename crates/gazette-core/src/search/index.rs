@@ -103,13 +103,21 @@ impl IndexBuilder {
             self.pair_tf.push(pack(c[0], c[1], c[2]));
         }
         self.doc_end.push(self.pair_term.len() as u32);
-        self.lens.push([lens[0].min(255) as u8, lens[1].min(255) as u8]);
+        self.lens
+            .push([lens[0].min(255) as u8, lens[1].min(255) as u8]);
         self.scratch = local;
     }
 
     /// Builds the index: sorts the vocabulary and lays out the postings.
     pub fn finish(self) -> Index {
-        let IndexBuilder { names, pair_term, pair_tf, doc_end, lens, .. } = self;
+        let IndexBuilder {
+            names,
+            pair_term,
+            pair_tf,
+            doc_end,
+            lens,
+            ..
+        } = self;
         drop(self.ids);
         let mut order: Vec<u32> = (0..names.len() as u32).collect();
         order.sort_unstable_by(|&a, &b| names[a as usize].cmp(&names[b as usize]));
@@ -140,7 +148,10 @@ impl IndexBuilder {
         }
         drop((pair_term, pair_tf, fill, remap));
         let mut names: Vec<Option<Box<str>>> = names.into_iter().map(Some).collect();
-        let terms: Vec<Box<str>> = order.iter().map(|&o| names[o as usize].take().unwrap_or_default()).collect();
+        let terms: Vec<Box<str>> = order
+            .iter()
+            .map(|&o| names[o as usize].take().unwrap_or_default())
+            .collect();
         let mut by_len = vec![Vec::new(); MAX_TYPO_CHARS + 2];
         for (id, t) in terms.iter().enumerate() {
             let n = t.chars().count();
@@ -153,7 +164,15 @@ impl IndexBuilder {
             lens.iter().map(|l| f32::from(l[0])).sum::<f32>() / n,
             lens.iter().map(|l| f32::from(l[1])).sum::<f32>() / n,
         ];
-        Index { terms, by_len, starts, docs, tfs, lens, avg: [avg[0].max(1.0), avg[1].max(1.0)] }
+        Index {
+            terms,
+            by_len,
+            starts,
+            docs,
+            tfs,
+            lens,
+            avg: [avg[0].max(1.0), avg[1].max(1.0)],
+        }
     }
 }
 
@@ -223,7 +242,10 @@ impl Index {
     }
 
     fn term_id(&self, word: &str) -> Option<u32> {
-        self.terms.binary_search_by(|t| t.as_ref().cmp(word)).ok().map(|i| i as u32)
+        self.terms
+            .binary_search_by(|t| t.as_ref().cmp(word))
+            .ok()
+            .map(|i| i as u32)
     }
 
     fn prefix_range(&self, prefix: &str) -> std::ops::Range<usize> {
@@ -253,7 +275,10 @@ impl Index {
             for len in n.saturating_sub(1)..=(n + 1).min(MAX_TYPO_CHARS + 1) {
                 for &id in &self.by_len[len] {
                     let t = &self.terms[id as usize];
-                    if Some(id) != exact && !(prefix && t.starts_with(word)) && within_one_edit(t, word) {
+                    if Some(id) != exact
+                        && !(prefix && t.starts_with(word))
+                        && within_one_edit(t, word)
+                    {
                         out.push((id, TYPO_FACTOR));
                     }
                 }
@@ -276,7 +301,12 @@ impl Index {
             return None;
         }
         let n = self.len();
-        let mut m = Matches { mask: vec![0; n], full: 0, exact: vec![0; n], score: vec![0.0; n] };
+        let mut m = Matches {
+            mask: vec![0; n],
+            full: 0,
+            exact: vec![0; n],
+            score: vec![0.0; n],
+        };
         let mut bit = 0u32;
         for clause in &query.clauses {
             let words: Vec<(&str, bool, bool)> = match clause {
@@ -293,7 +323,10 @@ impl Index {
                 for (term, factor) in self.expand(w, prefix, typo) {
                     let idf = self.idf(term) * factor;
                     let exact_bit = if factor >= PREFIX_FACTOR { b } else { 0 };
-                    let (s, e) = (self.starts[term as usize] as usize, self.starts[term as usize + 1] as usize);
+                    let (s, e) = (
+                        self.starts[term as usize] as usize,
+                        self.starts[term as usize + 1] as usize,
+                    );
                     for p in s..e {
                         let doc = self.docs[p] as usize;
                         m.mask[doc] |= b;
@@ -312,8 +345,12 @@ impl Index {
         let tf_t = f32::from(packed & 7);
         let tf_s = f32::from((packed >> 3) & 7);
         let tf_m = f32::from(packed >> 6);
-        let norm = |len: u8, avg: f32| (1.0 - B + B * f32::from(len) / avg).clamp(NORM_RANGE.0, NORM_RANGE.1);
-        let w = W_TITLE * tf_t / norm(lt, self.avg[0]) + W_SUMMARY * tf_s / norm(ls, self.avg[1]) + W_META * tf_m;
+        let norm = |len: u8, avg: f32| {
+            (1.0 - B + B * f32::from(len) / avg).clamp(NORM_RANGE.0, NORM_RANGE.1)
+        };
+        let w = W_TITLE * tf_t / norm(lt, self.avg[0])
+            + W_SUMMARY * tf_s / norm(ls, self.avg[1])
+            + W_META * tf_m;
         w * (K1 + 1.0) / (w + K1)
     }
 }

@@ -17,8 +17,14 @@ pub fn highlight(text: &str, query: &Query) -> Vec<(usize, usize)> {
     }
     for_each_token(text, |t, s, e| {
         let hit = query.clauses.iter().any(|c| match c {
-            Clause::Word { text: w, prefix, typo } => {
-                t == w || (*prefix && t.starts_with(w.as_str())) || (*typo && t.chars().count() >= 4 && within_one_edit(t, w))
+            Clause::Word {
+                text: w,
+                prefix,
+                typo,
+            } => {
+                t == w
+                    || (*prefix && t.starts_with(w.as_str()))
+                    || (*typo && t.chars().count() >= 4 && within_one_edit(t, w))
             }
             Clause::Phrase(ws) => ws.iter().any(|w| w == t),
         });
@@ -37,15 +43,24 @@ mod tests {
     use super::*;
 
     fn marked(text: &str, q: &str) -> Vec<String> {
-        highlight(text, &Query::parse(q)).into_iter().map(|(s, e)| text[s..e].to_string()).collect()
+        highlight(text, &Query::parse(q))
+            .into_iter()
+            .map(|(s, e)| text[s..e].to_string())
+            .collect()
     }
 
     #[test]
     fn highlights_follow_folding_prefixes_typos_and_phrases() {
         assert_eq!(marked("An on-chain Résumé pilot", "resume"), ["Résumé"]);
-        assert_eq!(marked("Climate change and climbing", "clim"), ["Climate", "climbing"]);
+        assert_eq!(
+            marked("Climate change and climbing", "clim"),
+            ["Climate", "climbing"]
+        );
         assert_eq!(marked("The president spoke", "presidnet "), ["president"]);
-        assert_eq!(marked("White House press", "\"white house\""), ["White", "House"]);
+        assert_eq!(
+            marked("White House press", "\"white house\""),
+            ["White", "House"]
+        );
         assert_eq!(marked("中国移动成立元宇宙产业联盟", "元宇宙"), ["元宇宙"]);
         assert!(marked("nothing here", "").is_empty());
     }

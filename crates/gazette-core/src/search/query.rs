@@ -13,7 +13,11 @@ pub const MAX_CLAUSES: usize = 16;
 pub enum Clause {
     /// A folded word. `prefix`: it is the last word and still being typed, so words that start
     /// with it match too. `typo`: long enough that words one edit away match (ranked lower).
-    Word { text: String, prefix: bool, typo: bool },
+    Word {
+        text: String,
+        prefix: bool,
+        typo: bool,
+    },
     /// Folded words that must stand next to each other, in order.
     Phrase(Vec<String>),
 }
@@ -41,7 +45,11 @@ impl Query {
             if quoted {
                 match words.len() {
                     0 => {}
-                    1 => clauses.push(Clause::Word { text: words[0].clone(), prefix: false, typo: false }),
+                    1 => clauses.push(Clause::Word {
+                        text: words[0].clone(),
+                        prefix: false,
+                        typo: false,
+                    }),
                     _ => clauses.push(Clause::Phrase(words)),
                 }
                 continue;
@@ -51,7 +59,11 @@ impl Query {
                 let unspaced = w.chars().any(is_unspaced_script);
                 let prefix = !unspaced && ends_open && n == last_part && k + 1 == count;
                 let typo = !unspaced && w.chars().count() >= TYPO_MIN_CHARS;
-                clauses.push(Clause::Word { text: w, prefix, typo });
+                clauses.push(Clause::Word {
+                    text: w,
+                    prefix,
+                    typo,
+                });
             }
         }
         clauses.dedup();
@@ -80,7 +92,8 @@ fn query_tokens(text: &str) -> Vec<String> {
     };
     for_each_token(text, |t, _, _| {
         let mut chars = t.chars();
-        let single_unspaced = matches!((chars.next(), chars.next()), (Some(c), None) if is_unspaced_script(c));
+        let single_unspaced =
+            matches!((chars.next(), chars.next()), (Some(c), None) if is_unspaced_script(c));
         let unspaced_pair = t.chars().count() == 2 && t.chars().all(is_unspaced_script);
         if single_unspaced {
             run.push(t.to_string());
@@ -100,13 +113,23 @@ mod tests {
     use super::*;
 
     fn w(text: &str, prefix: bool) -> Clause {
-        Clause::Word { text: text.into(), prefix, typo: text.chars().count() >= TYPO_MIN_CHARS }
+        Clause::Word {
+            text: text.into(),
+            prefix,
+            typo: text.chars().count() >= TYPO_MIN_CHARS,
+        }
     }
 
     #[test]
     fn the_last_word_is_a_prefix_while_typing() {
-        assert_eq!(Query::parse("Climate chan").clauses, [w("climate", false), w("chan", true)]);
-        assert_eq!(Query::parse("climate change ").clauses, [w("climate", false), w("change", false)]);
+        assert_eq!(
+            Query::parse("Climate chan").clauses,
+            [w("climate", false), w("chan", true)]
+        );
+        assert_eq!(
+            Query::parse("climate change ").clauses,
+            [w("climate", false), w("change", false)]
+        );
         assert!(Query::parse("  ").is_empty());
         assert!(Query::parse("—!").is_empty());
     }
@@ -115,24 +138,57 @@ mod tests {
     fn quotes_make_phrases() {
         assert_eq!(
             Query::parse("\"White House\" bid").clauses,
-            [Clause::Phrase(vec!["white".into(), "house".into()]), w("bid", true)]
+            [
+                Clause::Phrase(vec!["white".into(), "house".into()]),
+                w("bid", true)
+            ]
         );
-        assert_eq!(Query::parse("“supreme court”").clauses, [Clause::Phrase(vec!["supreme".into(), "court".into()])]);
-        assert_eq!(Query::parse("\"open ended").clauses, [Clause::Phrase(vec!["open".into(), "ended".into()])]);
-        assert_eq!(Query::parse("\"solo\"").clauses, [Clause::Word { text: "solo".into(), prefix: false, typo: false }]);
+        assert_eq!(
+            Query::parse("“supreme court”").clauses,
+            [Clause::Phrase(vec!["supreme".into(), "court".into()])]
+        );
+        assert_eq!(
+            Query::parse("\"open ended").clauses,
+            [Clause::Phrase(vec!["open".into(), "ended".into()])]
+        );
+        assert_eq!(
+            Query::parse("\"solo\"").clauses,
+            [Clause::Word {
+                text: "solo".into(),
+                prefix: false,
+                typo: false
+            }]
+        );
     }
 
     #[test]
     fn accents_fold_and_short_words_get_no_typos() {
         assert_eq!(Query::parse("Résumé").clauses, [w("resume", true)]);
-        assert_eq!(Query::parse("tax ").clauses, [Clause::Word { text: "tax".into(), prefix: false, typo: false }]);
+        assert_eq!(
+            Query::parse("tax ").clauses,
+            [Clause::Word {
+                text: "tax".into(),
+                prefix: false,
+                typo: false
+            }]
+        );
     }
 
     #[test]
     fn unspaced_text_becomes_bigrams() {
-        let bigram = |t: &str| Clause::Word { text: t.into(), prefix: false, typo: false };
-        assert_eq!(Query::parse("元宇宙").clauses, [bigram("元宇"), bigram("宇宙")]);
+        let bigram = |t: &str| Clause::Word {
+            text: t.into(),
+            prefix: false,
+            typo: false,
+        };
+        assert_eq!(
+            Query::parse("元宇宙").clauses,
+            [bigram("元宇"), bigram("宇宙")]
+        );
         assert_eq!(Query::parse("宙").clauses, [bigram("宙")]);
-        assert_eq!(Query::parse("中国 mobile").clauses, [bigram("中国"), w("mobile", true)]);
+        assert_eq!(
+            Query::parse("中国 mobile").clauses,
+            [bigram("中国"), w("mobile", true)]
+        );
     }
 }

@@ -59,7 +59,8 @@ pub fn for_each_token(text: &str, mut emit: impl FnMut(&str, usize, usize)) {
         }
         if any_alnum {
             word_end = end;
-        } else if n > 0 && !folded[..n].iter().all(|c| crate::text::is_mark(*c)) && !word.is_empty() {
+        } else if n > 0 && !folded[..n].iter().all(|c| crate::text::is_mark(*c)) && !word.is_empty()
+        {
             emit(&word, word_start, word_end);
             word.clear();
         }
@@ -94,7 +95,10 @@ pub fn within_one_edit(a: &str, b: &str) -> bool {
         .zip(b[prefix..].iter().rev())
         .take_while(|(x, y)| x == y)
         .count();
-    let (ra, rb) = (la - prefix - suffix.min(la - prefix), lb - prefix - suffix.min(lb - prefix));
+    let (ra, rb) = (
+        la - prefix - suffix.min(la - prefix),
+        lb - prefix - suffix.min(lb - prefix),
+    );
     match (ra, rb) {
         (1, 1) | (0, 1) | (1, 0) => true,
         (2, 2) => a[prefix] == b[prefix + 1] && a[prefix + 1] == b[prefix],
@@ -124,7 +128,10 @@ mod tests {
                 ("paulo".to_string(), "Paulo")
             ]
         );
-        assert_eq!(tokens("Straße ØRSTED 3.35 cents"), ["strasse", "orsted", "3", "35", "cents"]);
+        assert_eq!(
+            tokens("Straße ØRSTED 3.35 cents"),
+            ["strasse", "orsted", "3", "35", "cents"]
+        );
         assert!(tokens(" ,.;— ").is_empty());
     }
 
@@ -143,7 +150,10 @@ mod tests {
                 ("ok".to_string(), "ok")
             ]
         );
-        assert_eq!(tokens("東京タワー"), ["東", "京", "東京", "タ", "京タ", "ワ", "タワ", "ー", "ワー"]);
+        assert_eq!(
+            tokens("東京タワー"),
+            ["東", "京", "東京", "タ", "京タ", "ワ", "タワ", "ー", "ワー"]
+        );
     }
 
     #[test]
@@ -155,11 +165,23 @@ mod tests {
 
     #[test]
     fn one_edit_means_one_insert_delete_replace_or_swap() {
-        for (a, b) in [("president", "presidnet"), ("climate", "climte"), ("climate", "climatex"), ("vaccine", "vaxcine"), ("a", "b"), ("abc", "abc")] {
+        for (a, b) in [
+            ("president", "presidnet"),
+            ("climate", "climte"),
+            ("climate", "climatex"),
+            ("vaccine", "vaxcine"),
+            ("a", "b"),
+            ("abc", "abc"),
+        ] {
             assert!(within_one_edit(a, b), "{a} {b}");
             assert!(within_one_edit(b, a), "{b} {a}");
         }
-        for (a, b) in [("president", "prseidnet"), ("climate", "clmte"), ("abc", "cba"), ("ab", "abcd")] {
+        for (a, b) in [
+            ("president", "prseidnet"),
+            ("climate", "clmte"),
+            ("abc", "cba"),
+            ("ab", "abcd"),
+        ] {
             assert!(!within_one_edit(a, b), "{a} {b}");
         }
         assert!(within_one_edit("résumé", "résume"));

@@ -1,0 +1,49 @@
+use gazette_core::address::{day_start, day_string};
+use gazette_core::Timestamp;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct DateRangeProps {
+    /// Prefix for element ids, unique on the page.
+    pub id: AttrValue,
+    /// First day shown (midnight UTC).
+    pub from: Option<Timestamp>,
+    /// The day after the last day shown.
+    pub until: Option<Timestamp>,
+    /// The first day changed.
+    pub on_from: Callback<Option<Timestamp>>,
+    /// The end changed (the day after the chosen last day).
+    pub on_until: Callback<Option<Timestamp>>,
+}
+
+/// Two labelled date fields for a custom range of whole days, both included.
+#[function_component]
+pub fn DateRange(props: &DateRangeProps) -> Html {
+    let read = |e: Event| {
+        day_start(
+            &e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                .value(),
+        )
+    };
+    let on_from = props.on_from.reform(read);
+    let on_until = props
+        .on_until
+        .reform(move |e: Event| read(e).map(|t| Timestamp(t.0 + 86_400)));
+    let from_id = format!("{}-from", props.id);
+    let to_id = format!("{}-to", props.id);
+    html! {
+        <fieldset class="gz-facet gz-range">
+            <legend>{ "Published between" }</legend>
+            <div class="gz-range-fields">
+                <div class="gz-field">
+                    <label for={from_id.clone()}>{ "From" }</label>
+                    <input id={from_id} type="date" value={props.from.map(day_string).unwrap_or_default()} onchange={on_from} />
+                </div>
+                <div class="gz-field">
+                    <label for={to_id.clone()}>{ "To" }</label>
+                    <input id={to_id} type="date" value={props.until.map(|t| day_string(Timestamp(t.0 - 86_400))).unwrap_or_default()} onchange={on_until} />
+                </div>
+            </div>
+        </fieldset>
+    }
+}
