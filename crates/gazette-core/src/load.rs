@@ -4,9 +4,11 @@
 
 use crate::date::{parse_date, DateQuality, Timestamp};
 use crate::model::{Article, FeedMeta, Format, Image};
-use crate::text::{collapse_whitespace, decode_entities, excerpt, html_to_text};
+use crate::text::{
+    collapse_owned, collapse_whitespace, decode_entities, excerpt, excerpt_owned, html_to_text,
+};
 use crate::url::{is_http_url, resolve};
-use crate::wire::{self, Field, Item, ItemSlot, Names, Top};
+use crate::wire::{self, Field, Item, ItemSlot, Names};
 use std::collections::HashSet;
 use std::fmt;
 
@@ -121,96 +123,429 @@ pub struct Loaded {
 
 /// Reads a document: a Gazette article set, JSON Feed 1.0 or 1.1 (detected by `version`), or the
 /// common NewsAPI response. `base_url` is the document's own address, against which relative
-/// links resolve.
+/// links resolve. This reads the whole document at once; [`Reader`] does the same in steps.
 pub fn load_document(text: &str, base_url: Option<&str>) -> Result<Loaded, DocumentError> {
-    if text.len() > MAX_DOCUMENT_BYTES {
-        return Err(DocumentError::TooLarge { bytes: text.len() });
-    }
-    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    if text.trim().is_empty() {
-        return Err(DocumentError::Empty);
-    }
-    let doc = match wire::parse(text) {
-        Ok(Top::Object(doc)) => doc,
-        Ok(Top::NotObject(found)) => return Err(DocumentError::NotAnObject { found }),
-        Err(e) => {
-            return Err(DocumentError::NotJson {
-                line: e.line(),
-                column: e.column(),
-                detail: e.to_string(),
-            })
-        }
-    };
-    let doc = *doc;
-    let version = doc.version.value().unwrap_or_default();
-    let declared_feed = version.contains("jsonfeed.org/version/");
-    let (format, list) = match (doc.articles, doc.items) {
-        (Field::Value(a), _) if !declared_feed => (Format::ArticleSet, a),
-        (_, Field::Value(i)) => {
-            let format = if version.ends_with("/version/1.1") {
-                Format::JsonFeed11
-            } else if version.ends_with("/version/1") {
-                Format::JsonFeed10
-            } else {
-                Format::JsonFeedUnversioned
-            };
-            (format, i)
-        }
-        (Field::Wrong(k), _) | (_, Field::Wrong(k)) => {
-            return Err(DocumentError::NoArticleList { list_kind: Some(k) })
-        }
-        (Field::Value(a), _) => (Format::ArticleSet, a),
-        _ => return Err(DocumentError::NoArticleList { list_kind: None }),
-    };
-    let clean = |f: Field<String>| {
-        f.value()
-            .map(|s| collapse_whitespace(&s))
-            .filter(|s| !s.is_empty())
-    };
-    let home = clean(doc.home_page_url).filter(|u| is_http_url(u));
-    let meta = FeedMeta {
-        title: clean(doc.title),
-        description: clean(doc.description),
-        language: clean(doc.language),
-        home_page_url: home.clone(),
-    };
-    // Relative links resolve against the document's address, else the feed's own, else its site.
-    let feed_url = clean(doc.feed_url).filter(|u| is_http_url(u));
-    let base = base_url
-        .filter(|b| is_http_url(b))
-        .map(str::to_string)
-        .or(feed_url)
-        .or(home);
-
-    let mut ctx = Context {
-        format,
-        base: base.as_deref(),
-        meta: &meta,
-        seen_ids: HashSet::with_capacity(list.len()),
-        report: Report {
-            total: list.len(),
-            ..Report::default()
-        },
-    };
-    let mut articles = Vec::with_capacity(list.len());
-    for (i, slot) in list.into_iter().enumerate() {
-        if let Some(a) = ctx.validate(i + 1, slot) {
-            articles.push(a);
+    let mut reader = Reader::new(text, base_url)?;
+    let mut articles = Vec::new();
+    reader.read(usize::MAX, &mut |a| articles.push(a))?;
+    let end = reader.finish()?;
+    for &i in &end.needs_feed_title {
+        if let Some(t) = &end.meta.title {
+            articles[i].category = t.clone();
         }
     }
-    let report = ctx.report;
     Ok(Loaded {
-        format,
-        meta,
+        format: end.format,
+        meta: end.meta,
         articles,
-        report,
+        report: end.report,
     })
 }
 
-struct Context<'a> {
-    format: Format,
-    base: Option<&'a str>,
-    meta: &'a FeedMeta,
+/// What is known once a [`Reader`] has read the whole document.
+#[derive(Debug)]
+pub struct ReadEnd {
+    /// The format it was read as.
+    pub format: Format,
+    /// Facts about the feed.
+    pub meta: FeedMeta,
+    /// What was repaired or left out.
+    pub report: Report,
+    /// Stories (numbered in the order they were handed out) whose category should be the feed's
+    /// title, which the document only gave after them: the reader put them under "Other" until
+    /// then. Empty when the title came first, or there is none.
+    pub needs_feed_title: Vec<usize>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Stage {
+    /// Inside the story list, before an element or its closing bracket.
+    List,
+    /// After the story list: the rest of the top-level object.
+    AfterList,
+}
+
+/// Reads a document story by story, so that a very large one can be read between frames and
+/// its first stories shown before the rest are read.
+///
+/// The document is scanned for its structure (the top-level object, the story list and the
+/// bounds of each story); each story is then parsed on its own with serde and validated. A
+/// structural error (unbalanced brackets, an unterminated string, a truncated file) makes the
+/// whole document unusable; a story that is malformed inside is left out and reported.
+pub struct Reader<'t> {
+    text: &'t str,
+    pos: usize,
+    stage: Stage,
+    is_feed: bool,
+    header: Header,
+    given_base: Option<String>,
+    ctx: Context,
+    handed_out: usize,
+    needs_feed_title: Vec<usize>,
+}
+
+/// Top-level fields, as they arrive.
+#[derive(Default)]
+struct Header {
+    version: Option<String>,
+    title: Option<String>,
+    description: Option<String>,
+    home_page_url: Option<String>,
+    feed_url: Option<String>,
+    language: Option<String>,
+}
+
+impl Header {
+    fn meta(&self) -> FeedMeta {
+        FeedMeta {
+            title: self.title.clone(),
+            description: self.description.clone(),
+            home_page_url: self.home_page_url.clone().filter(|u| is_http_url(u)),
+            language: self.language.clone(),
+        }
+    }
+}
+
+fn not_json(text: &str, at: usize, detail: &str) -> DocumentError {
+    let before = &text.as_bytes()[..at.min(text.len())];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
+    DocumentError::NotJson {
+        line,
+        column,
+        detail: detail.to_string(),
+    }
+}
+
+fn skip_ws(b: &[u8], mut i: usize) -> usize {
+    while i < b.len() && matches!(b[i], b' ' | b'\t' | b'\n' | b'\r') {
+        i += 1;
+    }
+    i
+}
+
+/// The end of the string starting at `i` (on its opening quote), just after the closing quote.
+fn skip_string(b: &[u8], mut i: usize) -> Option<usize> {
+    i += 1;
+    while i < b.len() {
+        match b[i] {
+            b'"' => return Some(i + 1),
+            b'\\' => i += 2,
+            _ => i += 1,
+        }
+    }
+    None
+}
+
+/// The end of the JSON value starting at `i`. Only structure is checked here (brackets,
+/// strings); serde checks the rest when the value is parsed.
+fn skip_value(b: &[u8], i: usize) -> Result<usize, (usize, &'static str)> {
+    match b.get(i) {
+        None => Err((i, "the document ends where a value should be")),
+        Some(b'"') => skip_string(b, i).ok_or((b.len(), "a string is not closed")),
+        Some(b'{') | Some(b'[') => {
+            let mut stack: Vec<u8> = Vec::with_capacity(8);
+            let mut j = i;
+            while j < b.len() {
+                match b[j] {
+                    b'"' => {
+                        j = skip_string(b, j).ok_or((b.len(), "a string is not closed"))?;
+                        continue;
+                    }
+                    c @ (b'{' | b'[') => stack.push(if c == b'{' { b'}' } else { b']' }),
+                    c @ (b'}' | b']') => {
+                        if stack.pop() != Some(c) {
+                            return Err((j, "a bracket does not match"));
+                        }
+                        if stack.is_empty() {
+                            return Ok(j + 1);
+                        }
+                    }
+                    _ => {}
+                }
+                j += 1;
+            }
+            Err((b.len(), "the document ends inside a list or object"))
+        }
+        Some(_) => {
+            let mut j = i;
+            while j < b.len() && !matches!(b[j], b',' | b']' | b'}' | b' ' | b'\t' | b'\n' | b'\r')
+            {
+                j += 1;
+            }
+            if j == i {
+                Err((i, "a value is missing"))
+            } else {
+                Ok(j)
+            }
+        }
+    }
+}
+
+fn kind_of(b: u8) -> &'static str {
+    match b {
+        b'[' => "a list",
+        b'"' => "text",
+        b't' | b'f' => "true or false",
+        b'n' => "null",
+        _ => "a number",
+    }
+}
+
+impl<'t> Reader<'t> {
+    /// Starts reading: checks the size, reads the top-level fields that come before the story
+    /// list, and stops at its first story.
+    pub fn new(text: &'t str, base_url: Option<&str>) -> Result<Self, DocumentError> {
+        if text.len() > MAX_DOCUMENT_BYTES {
+            return Err(DocumentError::TooLarge { bytes: text.len() });
+        }
+        let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+        if text.trim().is_empty() {
+            return Err(DocumentError::Empty);
+        }
+        let b = text.as_bytes();
+        let start = skip_ws(b, 0);
+        if b[start] != b'{' {
+            // Let serde say whether it is JSON at all, and what it is.
+            return Err(match serde_json::from_str::<serde::de::IgnoredAny>(text) {
+                Err(e) => DocumentError::NotJson {
+                    line: e.line(),
+                    column: e.column(),
+                    detail: e.to_string(),
+                },
+                Ok(_) => DocumentError::NotAnObject {
+                    found: kind_of(b[start]),
+                },
+            });
+        }
+        let mut r = Reader {
+            text,
+            pos: start + 1,
+            stage: Stage::AfterList,
+            is_feed: false,
+            header: Header::default(),
+            given_base: base_url.filter(|u| is_http_url(u)).map(str::to_string),
+            ctx: Context::default(),
+            handed_out: 0,
+            needs_feed_title: Vec::new(),
+        };
+        if !r.members(true)? {
+            return Err(DocumentError::NoArticleList { list_kind: None });
+        }
+        r.refresh_context();
+        Ok(r)
+    }
+
+    /// The format as far as it is known (a `version` after the stories can still refine it).
+    pub fn format(&self) -> Format {
+        let v = self.header.version.as_deref().unwrap_or("");
+        if !self.is_feed {
+            Format::ArticleSet
+        } else if v.ends_with("/version/1.1") {
+            Format::JsonFeed11
+        } else if v.ends_with("/version/1") {
+            Format::JsonFeed10
+        } else {
+            Format::JsonFeedUnversioned
+        }
+    }
+
+    /// How far through the document reading is, in bytes.
+    pub fn progress(&self) -> (usize, usize) {
+        (self.pos, self.text.len())
+    }
+
+    /// How many stories the document has held so far.
+    pub fn seen(&self) -> usize {
+        self.ctx.report.total
+    }
+
+    fn refresh_context(&mut self) {
+        self.ctx.is_feed = self.is_feed;
+        self.ctx.feed_title = self.header.title.clone();
+        self.ctx.feed_language = self.header.language.clone();
+        // Relative links resolve against the document's address, else the feed's own, else its site.
+        self.ctx.base = self
+            .given_base
+            .clone()
+            .or_else(|| self.header.feed_url.clone().filter(|u| is_http_url(u)))
+            .or_else(|| self.header.home_page_url.clone().filter(|u| is_http_url(u)));
+    }
+
+    /// Reads top-level members from `pos`. With `stop_at_list`, stops (returning true) at the
+    /// first story of the story list; otherwise reads to the closing brace.
+    fn members(&mut self, stop_at_list: bool) -> Result<bool, DocumentError> {
+        let text = self.text;
+        let b = text.as_bytes();
+        let err = |at: usize, what: &str| not_json(text, at, what);
+        let mut first = stop_at_list && self.pos == skip_ws(b, 0) + 1;
+        loop {
+            let mut i = skip_ws(b, self.pos);
+            match b.get(i) {
+                Some(b'}') => {
+                    let rest = skip_ws(b, i + 1);
+                    if rest != b.len() {
+                        return Err(err(rest, "text after the end of the document"));
+                    }
+                    self.pos = b.len();
+                    return Ok(false);
+                }
+                Some(b',') if !first => {
+                    i = skip_ws(b, i + 1);
+                }
+                None => return Err(err(i, "the document ends inside its top-level object")),
+                _ if first => {}
+                _ => return Err(err(i, "a comma or closing brace is missing")),
+            }
+            first = false;
+            if b.get(i) != Some(&b'"') {
+                return Err(err(i, "a field name is missing"));
+            }
+            let key_end =
+                skip_string(b, i).ok_or_else(|| err(b.len(), "a string is not closed"))?;
+            let key: String =
+                serde_json::from_str(&text[i..key_end]).map_err(|e| err(i, &e.to_string()))?;
+            let colon = skip_ws(b, key_end);
+            if b.get(colon) != Some(&b':') {
+                return Err(err(colon, "a colon is missing"));
+            }
+            let v = skip_ws(b, colon + 1);
+            let is_list_key = key == "articles" || key == "items";
+            if is_list_key && stop_at_list {
+                match b.get(v) {
+                    Some(b'[') => {
+                        self.is_feed = key == "items";
+                        self.pos = v + 1;
+                        self.stage = Stage::List;
+                        return Ok(true);
+                    }
+                    Some(b'n') => {}
+                    Some(&c) => {
+                        return Err(DocumentError::NoArticleList {
+                            list_kind: Some(if c == b'{' { "an object" } else { kind_of(c) }),
+                        })
+                    }
+                    None => return Err(err(v, "the document ends where a value should be")),
+                }
+            }
+            let end = skip_value(b, v).map_err(|(at, what)| err(at, what))?;
+            let slot = match key.as_str() {
+                "version" => Some(&mut self.header.version),
+                "title" => Some(&mut self.header.title),
+                "description" => Some(&mut self.header.description),
+                "home_page_url" => Some(&mut self.header.home_page_url),
+                "feed_url" => Some(&mut self.header.feed_url),
+                "language" => Some(&mut self.header.language),
+                _ => None,
+            };
+            if let Some(slot) = slot {
+                let f: Field<String> =
+                    serde_json::from_str(&text[v..end]).map_err(|e| err(v, &e.to_string()))?;
+                *slot = f
+                    .value()
+                    .map(|s| collapse_whitespace(&s))
+                    .filter(|s| !s.is_empty());
+            }
+            self.pos = end;
+        }
+    }
+
+    /// Reads up to `max` more stories, handing each valid one to `sink`. Returns true while
+    /// stories remain.
+    pub fn read(
+        &mut self,
+        max: usize,
+        sink: &mut dyn FnMut(Article),
+    ) -> Result<bool, DocumentError> {
+        if self.stage != Stage::List {
+            return Ok(false);
+        }
+        let text = self.text;
+        let b = text.as_bytes();
+        let err = |at: usize, what: &str| not_json(text, at, what);
+        let mut done = 0;
+        while done < max {
+            let mut i = skip_ws(b, self.pos);
+            let first = self.ctx.report.total == 0;
+            match b.get(i) {
+                Some(b']') => {
+                    self.pos = i + 1;
+                    self.stage = Stage::AfterList;
+                    return Ok(false);
+                }
+                Some(b',') if !first => i = skip_ws(b, i + 1),
+                None => return Err(err(i, "the document ends inside the list of stories")),
+                _ if first => {}
+                _ => return Err(err(i, "a comma or closing bracket is missing")),
+            }
+            let end = skip_value(b, i).map_err(|(at, what)| err(at, what))?;
+            self.pos = end;
+            self.ctx.report.total += 1;
+            let position = self.ctx.report.total;
+            let slot = match serde_json::from_str::<ItemSlot>(&text[i..end]) {
+                Ok(slot) => slot,
+                Err(e) => {
+                    let (line, column) = match not_json(text, i, "") {
+                        DocumentError::NotJson { line, column, .. } => (line, column),
+                        _ => (0, 0),
+                    };
+                    self.ctx.report.skipped.push(Problem {
+                        position,
+                        label: None,
+                        message: format!("it is not valid JSON ({e}; the story starts at line {line}, column {column})"),
+                    });
+                    done += 1;
+                    continue;
+                }
+            };
+            if let Some((a, wants_title)) = self.ctx.validate(position, slot) {
+                if wants_title {
+                    self.needs_feed_title.push(self.handed_out);
+                }
+                self.handed_out += 1;
+                sink(a);
+            }
+            done += 1;
+        }
+        Ok(true)
+    }
+
+    /// Reads what follows the stories and returns what the whole document said.
+    pub fn finish(mut self) -> Result<ReadEnd, DocumentError> {
+        while self.stage == Stage::List {
+            self.read(usize::MAX, &mut |_| {})?;
+        }
+        if self.pos < self.text.len() {
+            self.members(false)?;
+        }
+        let title_known_late = self.header.title.is_some() && self.ctx.feed_title.is_none();
+        let format = self.format();
+        Ok(ReadEnd {
+            format,
+            meta: self.header.meta(),
+            report: self.ctx.report,
+            needs_feed_title: if title_known_late {
+                self.needs_feed_title
+            } else {
+                Vec::new()
+            },
+        })
+    }
+}
+
+#[derive(Default)]
+struct Context {
+    is_feed: bool,
+    base: Option<String>,
+    feed_title: Option<String>,
+    feed_language: Option<String>,
     seen_ids: HashSet<String>,
     report: Report,
 }
@@ -228,7 +563,7 @@ impl Notes {
     /// wrong type is noted and ignored.
     fn text(&mut self, field: &str, f: Field<String>) -> Option<String> {
         match f {
-            Field::Value(s) => Some(collapse_whitespace(&s)).filter(|s| !s.is_empty()),
+            Field::Value(s) => Some(collapse_owned(s)).filter(|s| !s.is_empty()),
             Field::Wrong(k) => {
                 self.wrong(field, k);
                 None
@@ -282,16 +617,26 @@ fn paragraphs(s: &str) -> String {
 }
 
 fn dedupe(list: Vec<String>, max: usize) -> Vec<String> {
-    let mut seen = HashSet::new();
-    list.into_iter()
-        .map(|s| collapse_whitespace(&s))
-        .filter(|s| !s.is_empty() && seen.insert(s.to_lowercase()))
-        .take(max)
-        .collect()
+    let mut out: Vec<String> = Vec::with_capacity(list.len().min(max));
+    for s in list {
+        let s = collapse_owned(s);
+        if !s.is_empty()
+            && out.len() < max
+            && !out.iter().any(|o| o.to_lowercase() == s.to_lowercase())
+        {
+            out.push(s);
+        }
+    }
+    out
 }
 
-impl Context<'_> {
-    fn skip(&mut self, position: usize, label: Option<String>, message: String) -> Option<Article> {
+impl Context {
+    fn skip(
+        &mut self,
+        position: usize,
+        label: Option<String>,
+        message: String,
+    ) -> Option<(Article, bool)> {
         self.report.skipped.push(Problem {
             position,
             label,
@@ -300,7 +645,9 @@ impl Context<'_> {
         None
     }
 
-    fn validate(&mut self, pos: usize, slot: ItemSlot) -> Option<Article> {
+    /// A story, valid or repaired, and whether it wants the feed's title as its category (a JSON
+    /// Feed item with no tags, when the title is not known yet); `None` when it is left out.
+    fn validate(&mut self, pos: usize, slot: ItemSlot) -> Option<(Article, bool)> {
         let item = match slot {
             ItemSlot::Item(item) => *item,
             ItemSlot::NotObject(kind) => {
@@ -330,7 +677,7 @@ impl Context<'_> {
             source,
             language,
         } = item;
-        let is_feed = self.format.is_json_feed();
+        let is_feed = self.is_feed;
         let mut notes = Notes::default();
 
         // Text first: a headline can be made from it.
@@ -358,7 +705,7 @@ impl Context<'_> {
             .map(|s| plain(s).0)
             .filter(|s| !s.is_empty())
             .or_else(|| content_text.as_deref().map(collapse_whitespace))
-            .map(|s| excerpt(&s, MAX_SUMMARY_CHARS));
+            .map(|s| excerpt_owned(s, MAX_SUMMARY_CHARS));
 
         // Headline.
         let title = match notes.text("title", title) {
@@ -369,7 +716,7 @@ impl Context<'_> {
                         .0
                         .push("HTML tags were removed from the headline".into());
                 }
-                Some(excerpt(&t, MAX_TITLE_CHARS)).filter(|t| !t.is_empty())
+                Some(excerpt_owned(t, MAX_TITLE_CHARS)).filter(|t| !t.is_empty())
             }
             None => None,
         };
@@ -445,7 +792,7 @@ impl Context<'_> {
                 break;
             }
             if let Some(u) = notes.text(name, field) {
-                match resolve(self.base, &u) {
+                match resolve(self.base.as_deref(), &u) {
                     Ok(abs) => link = Some(abs),
                     Err(p) => link_problems.push(format!("“{name}” was not used: {p}")),
                 }
@@ -490,13 +837,16 @@ impl Context<'_> {
                     .map(|s| collapse_whitespace(&s))
                     .filter(|s| !s.is_empty())
             })
-            .or_else(|| is_feed.then(|| self.meta.title.clone()).flatten())
-            .unwrap_or_else(|| {
+            .or_else(|| is_feed.then(|| self.feed_title.clone()).flatten());
+        let wants_title = category.is_none() && is_feed;
+        let category = category.unwrap_or_else(|| {
+            if !is_feed {
                 notes
                     .0
                     .push(format!("no “category”: shown under “{FALLBACK_CATEGORY}”"));
-                FALLBACK_CATEGORY.to_string()
-            });
+            }
+            FALLBACK_CATEGORY.to_string()
+        });
         let category = excerpt(&category, MAX_CATEGORY_CHARS);
 
         // Image.
@@ -523,7 +873,7 @@ impl Context<'_> {
                 .url
                 .map(|u| u.trim().to_string())
                 .filter(|u| !u.is_empty())?;
-            match resolve(self.base, &raw) {
+            match resolve(self.base.as_deref(), &raw) {
                 Ok(url) => Some(Image {
                     url,
                     alt: img.alt.map(|a| collapse_whitespace(&a)).unwrap_or_default(),
@@ -541,7 +891,7 @@ impl Context<'_> {
 
         let language = notes
             .text("language", language)
-            .or_else(|| self.meta.language.clone());
+            .or_else(|| self.feed_language.clone());
 
         if !notes.0.is_empty() {
             self.report.repaired.push(Problem {
@@ -550,18 +900,21 @@ impl Context<'_> {
                 message: notes.0.join("; "),
             });
         }
-        Some(Article {
-            id,
-            title,
-            url: link,
-            category,
-            published,
-            summary,
-            content_text,
-            image,
-            authors,
-            tags,
-            language,
-        })
+        Some((
+            Article {
+                id,
+                title,
+                url: link,
+                category,
+                published,
+                summary,
+                content_text,
+                image,
+                authors,
+                tags,
+                language,
+            },
+            wants_title,
+        ))
     }
 }

@@ -83,6 +83,9 @@ pub fn is_unspaced_script(ch: char) -> bool {
 
 /// Collapses every run of white space (including line breaks) into one space and trims the ends.
 pub fn collapse_whitespace(text: &str) -> String {
+    if is_collapsed(text) {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
         if !out.is_empty() {
@@ -91,6 +94,39 @@ pub fn collapse_whitespace(text: &str) -> String {
         out.push_str(word);
     }
     out
+}
+
+/// True when `text` has no white space at its ends and none but single spaces inside.
+fn is_collapsed(text: &str) -> bool {
+    let b = text.as_bytes();
+    if b.first().is_some_and(|c| c.is_ascii_whitespace())
+        || b.last().is_some_and(|c| c.is_ascii_whitespace())
+    {
+        return false;
+    }
+    if !text.is_ascii() {
+        return false;
+    }
+    !b.windows(2).any(|w| w[0] == b' ' && w[1] == b' ')
+        && !b.iter().any(|&c| c != b' ' && c.is_ascii_whitespace())
+}
+
+/// [`collapse_whitespace`] that reuses the string when it is already clean.
+pub fn collapse_owned(text: String) -> String {
+    if is_collapsed(&text) {
+        text
+    } else {
+        collapse_whitespace(&text)
+    }
+}
+
+/// [`excerpt`] that reuses the string when it is short enough already.
+pub fn excerpt_owned(text: String, max_chars: usize) -> String {
+    if text.len() <= max_chars && text.trim().len() == text.len() {
+        text
+    } else {
+        excerpt(&text, max_chars)
+    }
 }
 
 /// Cuts `text` to at most `max_chars` characters at a word boundary and adds "…" when anything was

@@ -369,3 +369,59 @@ fn documents_that_are_too_large_are_refused_before_parsing() {
     let msg = DocumentError::TooLarge { bytes: 300_000_000 }.to_string();
     assert!(msg.contains("too large"), "{msg}");
 }
+
+#[test]
+fn a_story_that_is_malformed_inside_is_left_out_and_the_others_load() {
+    let doc = set(&format!(
+        r#"{GOOD}, {{"id": "bad", "title": tru, "published": "2024-01-01T00:00:00Z"}}, {{"id": "z", "title": "Z", "category": "X", "published": "2024-01-02T00:00:00Z"}}"#
+    ));
+    let l = load(&doc);
+    let ids: Vec<_> = l.articles.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["a1", "z"]);
+    assert_eq!(l.report.skipped.len(), 1);
+    assert!(
+        l.report.skipped[0]
+            .message
+            .starts_with("it is not valid JSON"),
+        "{:?}",
+        l.report.skipped
+    );
+}
+
+#[test]
+fn a_truncated_document_is_not_json_with_its_position() {
+    let doc = set(GOOD);
+    let cut = &doc[..doc.len() - 30];
+    match load_document(cut, None) {
+        Err(DocumentError::NotJson { line, .. }) => assert!(line >= 1),
+        other => panic!("{other:?}"),
+    }
+    assert!(matches!(
+        load_document(&format!("{doc} trailing"), None),
+        Err(DocumentError::NotJson { .. })
+    ));
+}
+
+#[test]
+fn reading_in_steps_gives_the_same_stories_and_the_feed_title_may_come_last() {
+    use gazette_core::load::Reader;
+    let doc = r#"{"version": "https://jsonfeed.org/version/1.1", "items": [
+        {"id": "1", "title": "One", "date_published": "2024-01-01T00:00:00Z"},
+        {"id": "2", "title": "Two", "date_published": "2024-01-02T00:00:00Z", "tags": ["Tagged"]},
+        {"id": "3", "title": "Three", "date_published": "2024-01-03T00:00:00Z"}
+      ], "title": "Late Title"}"#;
+    let mut reader = Reader::new(doc, None).unwrap();
+    let mut got = Vec::new();
+    let mut steps = 0;
+    while reader.read(1, &mut |a| got.push(a)).unwrap() {
+        steps += 1;
+    }
+    let end = reader.finish().unwrap();
+    assert!(steps >= 3);
+    assert_eq!(end.needs_feed_title, [0, 2]);
+    assert_eq!(end.meta.title.as_deref(), Some("Late Title"));
+    let whole = load_document(doc, None).unwrap();
+    let cats: Vec<_> = whole.articles.iter().map(|a| a.category.as_str()).collect();
+    assert_eq!(cats, ["Late Title", "Tagged", "Late Title"]);
+    assert_eq!(got.len(), 3);
+}

@@ -13,6 +13,9 @@ pub const MAX_TOKEN_BYTES: usize = 40;
 /// Calls `emit(token, start, end)` for each token of `text`; `start..end` is the token's byte
 /// range in `text`. Tokens come in reading order.
 pub fn for_each_token(text: &str, mut emit: impl FnMut(&str, usize, usize)) {
+    if text.is_ascii() {
+        return ascii_tokens(text, emit);
+    }
     let mut word = String::with_capacity(32);
     let mut word_start = 0;
     let mut word_end = 0;
@@ -21,6 +24,22 @@ pub fn for_each_token(text: &str, mut emit: impl FnMut(&str, usize, usize)) {
     let mut folded: [char; 4] = ['\0'; 4];
     for (i, ch) in text.char_indices() {
         let end = i + ch.len_utf8();
+        if ch.is_ascii() {
+            prev_cjk = None;
+            if ch.is_ascii_alphanumeric() {
+                if word.is_empty() {
+                    word_start = i;
+                }
+                if word.len() < MAX_TOKEN_BYTES {
+                    word.push(ch.to_ascii_lowercase());
+                }
+                word_end = end;
+            } else if !word.is_empty() {
+                emit(&word, word_start, word_end);
+                word.clear();
+            }
+            continue;
+        }
         if is_unspaced_script(ch) {
             if !word.is_empty() {
                 emit(&word, word_start, word_end);
@@ -70,6 +89,44 @@ pub fn for_each_token(text: &str, mut emit: impl FnMut(&str, usize, usize)) {
     }
 }
 
+/// The same as [`for_each_token`] for ASCII text, byte by byte: most news text is ASCII, and
+/// this is the hot loop of index building.
+fn ascii_tokens(text: &str, mut emit: impl FnMut(&str, usize, usize)) {
+    let bytes = text.as_bytes();
+    let mut buf = [0u8; MAX_TOKEN_BYTES];
+    let mut len = 0;
+    let mut start = 0;
+    let mut end = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b.is_ascii_alphanumeric() {
+            if len == 0 && end <= start {
+                start = i;
+            }
+            if len < MAX_TOKEN_BYTES {
+                buf[len] = b.to_ascii_lowercase();
+                len += 1;
+            }
+            end = i + 1;
+        } else if end > start {
+            // All ASCII, so the buffer is valid UTF-8.
+            emit(
+                std::str::from_utf8(&buf[..len]).unwrap_or_default(),
+                start,
+                end,
+            );
+            len = 0;
+            start = end;
+        }
+    }
+    if end > start {
+        emit(
+            std::str::from_utf8(&buf[..len]).unwrap_or_default(),
+            start,
+            end,
+        );
+    }
+}
+
 /// The tokens of `text`, folded, in order.
 pub fn tokens(text: &str) -> Vec<String> {
     let mut out = Vec::new();
@@ -80,25 +137,32 @@ pub fn tokens(text: &str) -> Vec<String> {
 /// True if `a` and `b` differ by at most one edit: one character inserted, deleted or replaced,
 /// or two neighbours swapped ("recieve" / "receive").
 pub fn within_one_edit(a: &str, b: &str) -> bool {
-    if a == b {
-        return true;
+    if a.is_ascii() && b.is_ascii() {
+        one_edit(a.as_bytes(), b.as_bytes())
+    } else {
+        let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+        one_edit(&a, &b)
     }
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+}
+
+fn one_edit<T: PartialEq>(a: &[T], b: &[T]) -> bool {
     let (la, lb) = (a.len(), b.len());
     if la.abs_diff(lb) > 1 {
         return false;
     }
-    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    if prefix == la && la == lb {
+        return true;
+    }
+    let room = la.min(lb) - prefix;
     let suffix = a[prefix..]
         .iter()
         .rev()
         .zip(b[prefix..].iter().rev())
+        .take(room)
         .take_while(|(x, y)| x == y)
         .count();
-    let (ra, rb) = (
-        la - prefix - suffix.min(la - prefix),
-        lb - prefix - suffix.min(lb - prefix),
-    );
+    let (ra, rb) = (la - prefix - suffix, lb - prefix - suffix);
     match (ra, rb) {
         (1, 1) | (0, 1) | (1, 0) => true,
         (2, 2) => a[prefix] == b[prefix + 1] && a[prefix + 1] == b[prefix],
