@@ -15,6 +15,9 @@ use std::collections::BTreeSet;
 use std::rc::Rc;
 use yew::prelude::*;
 
+/// Typing is written to the address this long after the last keystroke.
+const URL_PAUSE_MS: i32 = 400;
+
 /// Stories per page, unless the element says otherwise.
 pub const DEFAULT_PAGE_SIZE: usize = 24;
 
@@ -79,7 +82,16 @@ pub fn App(props: &AppProps) -> Html {
         use_effect_with((props.src.clone(), state.attempt), move |(src, attempt)| {
             let (src, attempt) = (src.to_string(), *attempt);
             wasm_bindgen_futures::spawn_local(async move {
-                dispatcher.dispatch(match services::load(&fetcher, &src).await {
+                let progress = dispatcher.clone();
+                let on_progress = move |p: services::Progress| {
+                    progress.dispatch(Action::Preview {
+                        catalog: p.preview,
+                        bytes: p.bytes,
+                        now: browser::now(),
+                        attempt,
+                    });
+                };
+                dispatcher.dispatch(match services::load(&fetcher, &src, on_progress).await {
                     Ok(set) => Action::Loaded {
                         set: Box::new(set),
                         now: browser::now(),
@@ -91,20 +103,29 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
     // Marks the first paint of cards for the benchmarks (effects run after the DOM is updated).
-    use_effect_with(state.load == Load::Ready, |ready| {
-        if *ready {
+    use_effect_with(!state.outcome.matches.is_empty(), |shown| {
+        if *shown {
             browser::mark("gazette:first-cards");
         }
     });
-    // The address follows the view: typing replaces the entry, other changes add one.
+    // The address follows the view: typing replaces the entry (once typing pauses: the history
+    // API is slow and rate-limited), other changes add one at once.
     {
         let key = props.url_key.clone();
         let mode = state.history;
+        let pending = use_mut_ref(|| None::<browser::Timeout>);
         use_effect_with(
             (state.filter.clone(), state.pages),
             move |(filter, pages)| {
                 if let Some(key) = key {
-                    browser::write_page_params(&key, &address::encode(filter, *pages), mode);
+                    let params = address::encode(filter, *pages);
+                    let write = move || browser::write_page_params(&key, &params, mode);
+                    *pending.borrow_mut() = None;
+                    if mode == browser::HistoryMode::Replace {
+                        *pending.borrow_mut() = browser::after(URL_PAUSE_MS, write);
+                    } else {
+                        write();
+                    }
                 }
             },
         );
@@ -161,10 +182,25 @@ pub fn App(props: &AppProps) -> Html {
         .unwrap_or_else(|| AttrValue::from("Latest stories"));
 
     let (status, body) = match &state.load {
-        Load::Loading => (
-            "Loading stories…".to_string(),
-            html! { <p class="gz-loading" aria-hidden="true">{ "Loading stories…" }</p> },
-        ),
+        Load::Loading => match state.progress {
+            Some((read, total)) => (
+                "Loading stories…".to_string(),
+                html! {
+                    <>
+                        <p class="gz-loading">
+                            <label for={id("progress")}>{ "Reading the stories: the newest will show when all are read. " }</label>
+                            <progress id={id("progress")} max={total.to_string()} value={read.to_string()}></progress>
+                        </p>
+                        <StoryList catalog={state.catalog.clone()} outcome={state.outcome.clone()} now={state.now}
+                            new_tab={props.new_tab} on_more={Callback::noop()} more={false} />
+                    </>
+                },
+            ),
+            None => (
+                "Loading stories…".to_string(),
+                html! { <p class="gz-loading" aria-hidden="true">{ "Loading stories…" }</p> },
+            ),
+        },
         Load::Failed(error) => (
             "The stories could not be loaded.".to_string(),
             html! { <ErrorPanel error={error.clone()} on_retry={signal(|| Action::Retry)} /> },

@@ -19,6 +19,61 @@ pub enum FetchError {
     Http { status: u16, status_text: String },
 }
 
+/// Lets the browser handle input and paint before the future continues. Uses a message
+/// channel, which unlike a zero-delay timer is not throttled when repeated.
+pub async fn yield_now() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Ok(channel) = web_sys::MessageChannel::new() {
+            channel.port1().set_onmessage(Some(resolve.unchecked_ref()));
+            let _ = channel.port2().post_message(&JsValue::NULL);
+        } else if let Some(w) = window() {
+            let _ = w.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// A pending call, cancelled when dropped.
+pub struct Timeout {
+    id: i32,
+    _callback: Closure<dyn FnMut()>,
+}
+
+impl Drop for Timeout {
+    fn drop(&mut self) {
+        if let Some(w) = window() {
+            w.clear_timeout_with_handle(self.id);
+        }
+    }
+}
+
+/// Calls `f` after `ms` milliseconds, unless the returned handle is dropped first.
+pub fn after(ms: i32, f: impl FnOnce() + 'static) -> Option<Timeout> {
+    let mut f = Some(f);
+    let callback = Closure::<dyn FnMut()>::new(move || {
+        if let Some(f) = f.take() {
+            f();
+        }
+    });
+    let id = window()?
+        .set_timeout_with_callback_and_timeout_and_arguments_0(
+            callback.as_ref().unchecked_ref(),
+            ms,
+        )
+        .ok()?;
+    Some(Timeout {
+        id,
+        _callback: callback,
+    })
+}
+
+/// Milliseconds since the page started, for pacing work.
+pub fn clock_ms() -> f64 {
+    window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
 /// Now, by the reader's clock.
 pub fn now() -> Timestamp {
     Timestamp::from_millis(Date::now())

@@ -2,7 +2,8 @@
 //! one error type the widget shows to readers.
 
 use crate::browser::{self, FetchError};
-use gazette_core::{load_document, Catalog, DocumentError, FeedMeta, Report};
+use gazette_core::load::Reader;
+use gazette_core::{Catalog, CatalogBuilder, DocumentError, FeedMeta, Report};
 use std::fmt;
 use std::future::Future;
 use std::pin::Pin;
@@ -117,19 +118,59 @@ impl fmt::Debug for Fetcher {
     }
 }
 
+/// Stories read per step of a large document before the browser gets to paint; a step takes a
+/// few milliseconds, so the page stays responsive while a 200,000-story set loads.
+pub const STEP_STORIES: usize = 2_000;
+/// A document with more stories than one step shows its first ones as a preview this soon.
+pub const PREVIEW_STORIES: usize = 2_000;
+
+/// How far loading has come, for a preview while a large document is read.
+pub struct Progress {
+    /// The stories read so far (a preview), prepared for showing.
+    pub preview: Rc<Catalog>,
+    /// Bytes read, of the document's total.
+    pub bytes: (usize, usize),
+}
+
 /// Fetches and reads the document at `src` (resolved against the page), logging what was
-/// repaired or left out to the console.
-pub async fn load(fetcher: &Fetcher, src: &str) -> Result<LoadedSet, LoadError> {
+/// repaired or left out to the console. Large documents are read in steps of [`STEP_STORIES`],
+/// yielding to the browser between steps; after the first step `on_progress` gets a preview.
+pub async fn load(
+    fetcher: &Fetcher,
+    src: &str,
+    on_progress: impl Fn(Progress),
+) -> Result<LoadedSet, LoadError> {
     if src.trim().is_empty() {
         return Err(LoadError::NoSource);
     }
     let url = browser::absolute_url(src).unwrap_or_else(|| src.to_string());
     let text = (fetcher.0)(url.clone()).await.map_err(LoadError::Fetch)?;
     browser::mark("gazette:data-arrived");
-    let loaded = load_document(&text, Some(&url)).map_err(LoadError::Document)?;
+    let mut reader = Reader::new(&text, Some(&url)).map_err(LoadError::Document)?;
+    let mut builder = CatalogBuilder::default();
+    let mut previewed = false;
+    while reader
+        .read(STEP_STORIES, &mut |a| builder.push(a))
+        .map_err(LoadError::Document)?
+    {
+        if !previewed && builder.articles().len() >= PREVIEW_STORIES {
+            previewed = true;
+            let preview = Rc::new(Catalog::new(builder.articles().to_vec()));
+            browser::mark("gazette:preview");
+            on_progress(Progress {
+                preview,
+                bytes: reader.progress(),
+            });
+        }
+        browser::yield_now().await;
+    }
+    let end = reader.finish().map_err(LoadError::Document)?;
     drop(text);
     browser::mark("gazette:parsed");
-    let report = loaded.report;
+    if let Some(title) = &end.meta.title {
+        builder.set_categories(&end.needs_feed_title, title);
+    }
+    let report = end.report;
     if !report.skipped.is_empty() {
         let lines: Vec<String> = report.skipped.iter().map(|p| p.to_string()).collect();
         browser::log_group(
@@ -151,11 +192,11 @@ pub async fn load(fetcher: &Fetcher, src: &str) -> Result<LoadedSet, LoadError> 
             &lines,
         );
     }
-    let catalog = Rc::new(Catalog::new(loaded.articles));
+    let catalog = Rc::new(builder.finish());
     browser::mark("gazette:index-built");
     Ok(LoadedSet {
         catalog,
-        meta: loaded.meta,
+        meta: end.meta,
         report,
     })
 }

@@ -13,6 +13,9 @@ pub struct StoryListProps {
     pub new_tab: bool,
     /// The reader asked for more, or scrolled near the end.
     pub on_more: Callback<()>,
+    /// Offer more pages (not while a preview shows).
+    #[prop_or(true)]
+    pub more: bool,
 }
 
 /// The first pages of matches. More load as the reader nears the end of the list (like the
@@ -28,8 +31,9 @@ pub fn StoryList(props: &StoryListProps) -> Html {
         // Re-armed after every page, so that a reader already near the end gets the next one.
         let sentinel = sentinel.clone();
         let on_more = props.on_more.clone();
+        let more = props.more;
         use_effect_with((shown, total), move |(shown, total)| {
-            let watch = (shown < total)
+            let watch = (more && shown < total)
                 .then(|| sentinel.cast::<web_sys::Element>())
                 .flatten()
                 .and_then(|el| browser::when_near_viewport(&el, "600px", move || on_more.emit(())));
@@ -46,7 +50,7 @@ pub fn StoryList(props: &StoryListProps) -> Html {
                     </li>
                 }) }
             </ul>
-            if shown < total {
+            if props.more && shown < total {
                 <div class="gz-more" ref={sentinel}>
                     <p class="gz-more-count">{ format!("Showing {shown} of {total}") }</p>
                     <button type="button" class="gz-button" onclick={on_more}>{ "Show more stories" }</button>

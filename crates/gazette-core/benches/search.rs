@@ -7,8 +7,9 @@
 //! page of 24), writing the figures to `bench/results/native.json`.
 //! `GAZETTE_BENCH_SIZES=10k,200k` picks sizes (default: 10k, 200k, 1m).
 
-use criterion::{black_box, Criterion};
+use criterion::Criterion;
 use gazette_core::{load_document, Catalog, Filter, Timestamp};
+use std::hint::black_box;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 

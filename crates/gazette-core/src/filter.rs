@@ -288,6 +288,16 @@ impl CatalogBuilder {
         &self.articles
     }
 
+    /// Gives the stories numbered `which` (in the order pushed) the category `name`, for a feed
+    /// whose title, their category, came after them (see `load::ReadEnd::needs_feed_title`).
+    pub fn set_categories(&mut self, which: &[usize], name: &str) {
+        for &i in which {
+            if let Some(a) = self.articles.get_mut(i) {
+                a.category = name.to_string();
+            }
+        }
+    }
+
     /// Finishes the index and the facet tables.
     pub fn finish(self) -> Catalog {
         let CatalogBuilder {
@@ -348,7 +358,24 @@ impl CatalogBuilder {
         for (rank, &doc) in by_date.iter().enumerate() {
             date_rank[doc as usize] = rank as u32;
         }
+        let mut totals = [
+            vec![0; categories.len()],
+            vec![0; years.len()],
+            vec![0; authors.names.len()],
+            vec![0; tags.names.len()],
+        ];
+        for doc in 0..articles.len() {
+            totals[0][category_of[doc] as usize] += 1;
+            totals[1][year_of[doc] as usize] += 1;
+            for &x in authors.of(doc) {
+                totals[2][x as usize] += 1;
+            }
+            for &x in tags.of(doc) {
+                totals[3][x as usize] += 1;
+            }
+        }
         Catalog {
+            totals,
             articles,
             index,
             category_of,
@@ -385,6 +412,8 @@ pub struct Catalog {
     by_date: Vec<u32>,
     /// Per story: its place in `by_date`.
     date_rank: Vec<u32>,
+    /// Stories per category, year, author and tag, over the whole set.
+    totals: [Vec<usize>; 4],
 }
 
 impl Catalog {
@@ -475,81 +504,116 @@ impl Catalog {
         let dated =
             filter.date != DatePreset::AnyTime || filter.from.is_some() || filter.until.is_some();
 
-        for doc in 0..self.articles.len() {
-            if let Some(m) = &matches {
-                if !m.hit(doc) {
+        let n = self.articles.len();
+        let only_query = !dated
+            && phrases.is_empty()
+            && sel_cat.is_none()
+            && sel_year.is_none()
+            && sel_author.is_none()
+            && sel_tag.is_none();
+        let broad = only_query
+            && matches
+                .as_ref()
+                .is_none_or(|m| m.mask.iter().filter(|&&x| x == m.full).count() * 2 > n);
+        if broad {
+            // Most stories match (or all do): start from the set's totals and take away the
+            // stories that do not match, which are few.
+            let [c, y, a, t] = &self.totals;
+            (n_cat, n_year, n_author, n_tag) = (c.clone(), y.clone(), a.clone(), t.clone());
+            hits.reserve(n);
+            for doc in 0..n {
+                if matches.as_ref().is_none_or(|m| m.hit(doc)) {
+                    hits.push(doc as u32);
                     continue;
                 }
+                n_cat[self.category_of[doc] as usize] -= 1;
+                n_year[self.year_of[doc] as usize] -= 1;
+                for &x in self.authors.of(doc) {
+                    n_author[x as usize] -= 1;
+                }
+                for &x in self.tags.of(doc) {
+                    n_tag[x as usize] -= 1;
+                }
             }
-            if dated && !filter.dates_contain(self.articles[doc].published, now) {
-                continue;
-            }
-            if !phrases.is_empty() {
-                let a = &self.articles[doc];
-                let text = format!("{} \u{1} {}", a.title, a.summary.as_deref().unwrap_or(""));
-                if !phrases.iter().all(|p| contains_phrase(&text, p)) {
+        } else {
+            for doc in 0..self.articles.len() {
+                if let Some(m) = &matches {
+                    if !m.hit(doc) {
+                        continue;
+                    }
+                }
+                if dated && !filter.dates_contain(self.articles[doc].published, now) {
                     continue;
                 }
-            }
-            let cat = self.category_of[doc] as usize;
-            let year = self.year_of[doc] as usize;
-            let authors = self.authors.of(doc);
-            let tags = self.tags.of(doc);
-            let ok_c = sel_cat.as_ref().is_none_or(|s| s[cat]);
-            let ok_y = sel_year.as_ref().is_none_or(|s| s[year]);
-            let ok_a = sel_author
-                .as_ref()
-                .is_none_or(|s| authors.iter().any(|&a| s[a as usize]));
-            let ok_t = sel_tag
-                .as_ref()
-                .is_none_or(|s| tags.iter().any(|&t| s[t as usize]));
-            let fails = u8::from(!ok_c) + u8::from(!ok_y) + u8::from(!ok_a) + u8::from(!ok_t);
-            if fails > 1 {
-                continue;
-            }
-            if ok_y && ok_a && ok_t {
-                n_cat[cat] += 1;
-            }
-            if ok_c && ok_a && ok_t {
-                n_year[year] += 1;
-            }
-            if ok_c && ok_y && ok_t {
-                for &a in authors {
-                    n_author[a as usize] += 1;
+                if !phrases.is_empty() {
+                    let a = &self.articles[doc];
+                    let text = format!("{} \u{1} {}", a.title, a.summary.as_deref().unwrap_or(""));
+                    if !phrases.iter().all(|p| contains_phrase(&text, p)) {
+                        continue;
+                    }
                 }
-            }
-            if ok_c && ok_y && ok_a {
-                for &t in tags {
-                    n_tag[t as usize] += 1;
+                let cat = self.category_of[doc] as usize;
+                let year = self.year_of[doc] as usize;
+                let authors = self.authors.of(doc);
+                let tags = self.tags.of(doc);
+                let ok_c = sel_cat.as_ref().is_none_or(|s| s[cat]);
+                let ok_y = sel_year.as_ref().is_none_or(|s| s[year]);
+                let ok_a = sel_author
+                    .as_ref()
+                    .is_none_or(|s| authors.iter().any(|&a| s[a as usize]));
+                let ok_t = sel_tag
+                    .as_ref()
+                    .is_none_or(|s| tags.iter().any(|&t| s[t as usize]));
+                let fails = u8::from(!ok_c) + u8::from(!ok_y) + u8::from(!ok_a) + u8::from(!ok_t);
+                if fails > 1 {
+                    continue;
                 }
-            }
-            if fails == 0 {
-                hits.push(doc as u32);
+                if ok_y && ok_a && ok_t {
+                    n_cat[cat] += 1;
+                }
+                if ok_c && ok_a && ok_t {
+                    n_year[year] += 1;
+                }
+                if ok_c && ok_y && ok_t {
+                    for &a in authors {
+                        n_author[a as usize] += 1;
+                    }
+                }
+                if ok_c && ok_y && ok_a {
+                    for &t in tags {
+                        n_tag[t as usize] += 1;
+                    }
+                }
+                if fails == 0 {
+                    hits.push(doc as u32);
+                }
             }
         }
         let total = hits.len();
         let limit = limit.min(total);
         let relevance = filter.sort == SortOrder::Relevance && matches.is_some();
         let ordered: Vec<usize> = if relevance {
+            // One sortable number per hit: clauses matched without a typo, then the score (a
+            // non-negative float, whose bits order like its value), then newer first.
             let m = matches.as_ref();
-            let key = |d: &u32| {
-                let d = *d as usize;
-                (
-                    m.map_or(0, |m| m.exact[d].count_ones()),
-                    m.map_or(0.0, |m| m.score[d]),
-                    std::cmp::Reverse(self.date_rank[d]),
-                )
-            };
-            let cmp = |a: &u32, b: &u32| {
-                key(b)
-                    .partial_cmp(&key(a))
-                    .unwrap_or(std::cmp::Ordering::Equal)
-            };
-            if limit > 0 && limit < hits.len() {
-                hits.select_nth_unstable_by(limit - 1, cmp);
-                hits.truncate(limit);
+            let n = self.articles.len() as u64;
+            let mut keyed: Vec<(u64, u32)> = hits
+                .iter()
+                .map(|&d| {
+                    let i = d as usize;
+                    let exact = m.map_or(0, |m| u64::from(m.exact[i].count_ones()));
+                    let score = m.map_or(0, |m| u64::from(m.score[i].max(0.0).to_bits() >> 8));
+                    let newer = n - u64::from(self.date_rank[i]);
+                    ((exact << 59) | (score << 35) | newer.min((1 << 35) - 1), d)
+                })
+                .collect();
+            let cmp = |a: &(u64, u32), b: &(u64, u32)| b.0.cmp(&a.0);
+            if limit > 0 && limit < keyed.len() {
+                keyed.select_nth_unstable_by(limit - 1, cmp);
+                keyed.truncate(limit);
             }
-            hits.sort_unstable_by(cmp);
+            keyed.sort_unstable_by(cmp);
+            hits = keyed.into_iter().map(|(_, d)| d).collect();
             hits.into_iter().map(|d| d as usize).collect()
         } else {
             let mut in_result = vec![false; self.articles.len()];
@@ -596,17 +660,31 @@ impl Catalog {
                 .enumerate()
                 .filter(|&(i, c)| c > 0 || chosen.contains(&names[i]))
                 .collect();
-            all.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| names[a.0].cmp(&names[b.0])));
-            let mut out: Vec<CategoryCount> = Vec::new();
-            for (i, c) in all {
-                if out.len() < TOP_FACET_VALUES || chosen.contains(&names[i]) {
-                    out.push(CategoryCount {
-                        name: names[i].clone(),
-                        count: c,
-                    });
-                }
+            let order = |a: &(usize, usize), b: &(usize, usize)| {
+                b.1.cmp(&a.1).then_with(|| names[a.0].cmp(&names[b.0]))
+            };
+            // Only the first few are shown: select them, sort those, and keep the chosen rest.
+            let keep = TOP_FACET_VALUES.min(all.len());
+            if keep > 0 && keep < all.len() {
+                all.select_nth_unstable_by(keep - 1, order);
+                let mut rest: Vec<(usize, usize)> = all[keep..]
+                    .iter()
+                    .copied()
+                    .filter(|(i, _)| chosen.contains(&names[*i]))
+                    .collect();
+                all.truncate(keep);
+                all.sort_unstable_by(order);
+                rest.sort_unstable_by(order);
+                all.extend(rest);
+            } else {
+                all.sort_unstable_by(order);
             }
-            out
+            all.into_iter()
+                .map(|(i, c)| CategoryCount {
+                    name: names[i].clone(),
+                    count: c,
+                })
+                .collect()
         };
         let years: Vec<String> = self.years.iter().map(|y| y.to_string()).collect();
         Outcome {

@@ -96,6 +96,27 @@ proptest! {
     }
 
     #[test]
+    fn typo_candidates_are_every_word_one_edit_away(
+        titles in prop::collection::vec("[a-e]{4,7}( [a-e]{4,7}){0,4}", 1..30),
+        word in "[a-e]{5,7}",
+    ) {
+        use gazette_core::search::tokens::within_one_edit;
+        let articles: Vec<Article> = titles.iter().enumerate().map(|(i, t)| Article {
+            id: format!("t{i}"), title: t.clone(), url: None, category: "X".into(),
+            published: Timestamp(0), summary: None, content_text: None, image: None,
+            authors: vec![], tags: vec![], language: None,
+        }).collect();
+        let catalog = Catalog::new(articles);
+        let index = catalog.index();
+        let mut got: Vec<u32> = index.expand(&word, false, true).into_iter().map(|(t, _)| t).collect();
+        got.sort_unstable();
+        let want: Vec<u32> = (0..index.terms().len() as u32)
+            .filter(|&t| within_one_edit(&index.terms()[t as usize], &word))
+            .collect();
+        prop_assert_eq!(got, want);
+    }
+
+    #[test]
     fn dates_round_trip(secs in -2_000_000_000i64..8_000_000_000) {
         let t = Timestamp(secs);
         prop_assert_eq!(parse_date(&t.to_rfc3339()).unwrap().0, t);

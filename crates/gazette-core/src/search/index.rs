@@ -152,11 +152,20 @@ impl IndexBuilder {
             .iter()
             .map(|&o| names[o as usize].take().unwrap_or_default())
             .collect();
-        let mut by_len = vec![Vec::new(); MAX_TYPO_CHARS + 2];
+        // Typo candidates: words of a given length by their first and by their second
+        // character. A word one edit away from another shares its first character, or its
+        // second, or has one of them where the other has the other (see `expand`).
+        let mut by_first: FxHashMap<(u8, char), Vec<u32>> = FxHashMap::default();
+        let mut by_second: FxHashMap<(u8, char), Vec<u32>> = FxHashMap::default();
         for (id, t) in terms.iter().enumerate() {
             let n = t.chars().count();
-            if n <= MAX_TYPO_CHARS + 1 {
-                by_len[n].push(id as u32);
+            if (2..=MAX_TYPO_CHARS + 1).contains(&n) {
+                let mut cs = t.chars();
+                let (Some(c0), Some(c1)) = (cs.next(), cs.next()) else {
+                    continue;
+                };
+                by_first.entry((n as u8, c0)).or_default().push(id as u32);
+                by_second.entry((n as u8, c1)).or_default().push(id as u32);
             }
         }
         let n = lens.len().max(1) as f32;
@@ -164,15 +173,21 @@ impl IndexBuilder {
             lens.iter().map(|l| f32::from(l[0])).sum::<f32>() / n,
             lens.iter().map(|l| f32::from(l[1])).sum::<f32>() / n,
         ];
-        Index {
+        let mut index = Index {
             terms,
-            by_len,
+            by_first,
+            by_second,
             starts,
             docs,
             tfs,
             lens,
             avg: [avg[0].max(1.0), avg[1].max(1.0)],
-        }
+            quick: Vec::new(),
+        };
+        index.quick = (0..=255u8)
+            .map(|packed| index.bm25_at_average(packed))
+            .collect();
+        index
     }
 }
 
@@ -180,12 +195,15 @@ impl IndexBuilder {
 #[derive(Debug, Default, PartialEq)]
 pub struct Index {
     terms: Vec<Box<str>>,
-    by_len: Vec<Vec<u32>>,
+    by_first: FxHashMap<(u8, char), Vec<u32>>,
+    by_second: FxHashMap<(u8, char), Vec<u32>>,
     starts: Vec<u32>,
     docs: Vec<u32>,
     tfs: Vec<u8>,
     lens: Vec<[u8; 2]>,
     avg: [f32; 2],
+    /// BM25F of each packed term frequency at average field lengths, for quick scoring.
+    quick: Vec<f32>,
 }
 
 impl Eq for Index {}
@@ -235,10 +253,20 @@ impl Index {
     /// Bytes held by the index's arrays (not counting allocator overhead).
     pub fn heap_bytes(&self) -> usize {
         self.terms.iter().map(|t| t.len() + 16).sum::<usize>()
-            + self.by_len.iter().map(|v| v.len() * 4 + 24).sum::<usize>()
+            + self
+                .by_first
+                .values()
+                .chain(self.by_second.values())
+                .map(|v| v.len() * 4 + 32)
+                .sum::<usize>()
             + self.starts.len() * 4
             + self.docs.len() * 5
             + self.lens.len() * 2
+    }
+
+    /// The vocabulary, sorted.
+    pub fn terms(&self) -> &[Box<str>] {
+        &self.terms
     }
 
     fn term_id(&self, word: &str) -> Option<u32> {
@@ -272,14 +300,27 @@ impl Index {
         }
         if typo {
             let n = word.chars().count();
-            for len in n.saturating_sub(1)..=(n + 1).min(MAX_TYPO_CHARS + 1) {
-                for &id in &self.by_len[len] {
-                    let t = &self.terms[id as usize];
-                    if Some(id) != exact
-                        && !(prefix && t.starts_with(word))
-                        && within_one_edit(t, word)
-                    {
-                        out.push((id, TYPO_FACTOR));
+            let mut cs = word.chars();
+            if let (Some(c0), Some(c1)) = (cs.next(), cs.next()) {
+                let mut seen: Vec<u32> = Vec::new();
+                for len in n.saturating_sub(1)..=(n + 1).min(MAX_TYPO_CHARS + 1) {
+                    let key = |c| (len as u8, c);
+                    let buckets = [
+                        self.by_first.get(&key(c0)),
+                        self.by_first.get(&key(c1)),
+                        self.by_second.get(&key(c0)),
+                        self.by_second.get(&key(c1)),
+                    ];
+                    for &id in buckets.into_iter().flatten().flatten() {
+                        let t = &self.terms[id as usize];
+                        if Some(id) != exact
+                            && !(prefix && t.starts_with(word))
+                            && within_one_edit(t, word)
+                            && !seen.contains(&id)
+                        {
+                            seen.push(id);
+                            out.push((id, TYPO_FACTOR));
+                        }
                     }
                 }
             }
@@ -320,23 +361,47 @@ impl Index {
                 let b = 1u16 << bit;
                 bit += 1;
                 m.full |= b;
+                // A one-letter prefix stands for a large part of the vocabulary: it only
+                // selects stories (newest first), it does not rank them.
+                let rank = !(prefix && w.chars().count() == 1);
                 for (term, factor) in self.expand(w, prefix, typo) {
                     let idf = self.idf(term) * factor;
                     let exact_bit = if factor >= PREFIX_FACTOR { b } else { 0 };
-                    let (s, e) = (
-                        self.starts[term as usize] as usize,
-                        self.starts[term as usize + 1] as usize,
-                    );
-                    for p in s..e {
-                        let doc = self.docs[p] as usize;
-                        m.mask[doc] |= b;
-                        m.exact[doc] |= exact_bit;
-                        m.score[doc] += idf * self.bm25(doc, self.tfs[p]);
+                    let range = self.starts[term as usize] as usize
+                        ..self.starts[term as usize + 1] as usize;
+                    if !rank {
+                        for &doc in &self.docs[range] {
+                            m.mask[doc as usize] |= b;
+                            m.exact[doc as usize] |= exact_bit;
+                        }
+                    } else if factor < 1.0 {
+                        // Prefix and typo expansions: field weights without length normalisation.
+                        for p in range {
+                            let doc = self.docs[p] as usize;
+                            m.mask[doc] |= b;
+                            m.exact[doc] |= exact_bit;
+                            m.score[doc] += idf * self.quick[self.tfs[p] as usize];
+                        }
+                    } else {
+                        for p in range {
+                            let doc = self.docs[p] as usize;
+                            m.mask[doc] |= b;
+                            m.exact[doc] |= exact_bit;
+                            m.score[doc] += idf * self.bm25(doc, self.tfs[p]);
+                        }
                     }
                 }
             }
         }
         Some(m)
+    }
+
+    fn bm25_at_average(&self, packed: u8) -> f32 {
+        let tf_t = f32::from(packed & 7);
+        let tf_s = f32::from((packed >> 3) & 7);
+        let tf_m = f32::from(packed >> 6);
+        let w = W_TITLE * tf_t + W_SUMMARY * tf_s + W_META * tf_m;
+        w * (K1 + 1.0) / (w + K1)
     }
 
     #[inline]
