@@ -183,13 +183,13 @@ pub fn App(props: &AppProps) -> Html {
 
     let (status, body) = match &state.load {
         Load::Loading => match state.progress {
-            Some((read, total)) => (
+            Some(_) => (
                 "Loading stories…".to_string(),
                 html! {
                     <>
                         <p class="gz-loading">
-                            <label for={id("progress")}>{ "Reading the stories: the newest will show when all are read. " }</label>
-                            <progress id={id("progress")} max={total.to_string()} value={read.to_string()}></progress>
+                            <label for={id("progress")}>{ "Reading the stories; the newest will show when all have arrived. " }</label>
+                            <progress id={id("progress")}></progress>
                         </p>
                         <StoryList catalog={state.catalog.clone()} outcome={state.outcome.clone()} now={state.now}
                             new_tab={props.new_tab} on_more={Callback::noop()} more={false} />

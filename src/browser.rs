@@ -90,8 +90,40 @@ fn js_error_text(e: &JsValue) -> String {
         .unwrap_or_else(|| "unknown error".into())
 }
 
-/// Fetches a document as text (decoded as UTF-8 by the browser).
-pub async fn fetch_text(url: String) -> Result<String, FetchError> {
+/// A document's body, read a piece at a time as it arrives.
+pub enum Body {
+    /// A whole text at once (in-memory documents, tests).
+    Text(Option<String>),
+    /// The network stream of a `fetch` response.
+    Stream(web_sys::ReadableStreamDefaultReader),
+}
+
+impl Body {
+    /// The next piece of the body, or `None` at its end.
+    pub async fn next_chunk(&mut self) -> Result<Option<Vec<u8>>, FetchError> {
+        match self {
+            Body::Text(t) => Ok(t.take().map(String::into_bytes)),
+            Body::Stream(reader) => {
+                let result = JsFuture::from(reader.read())
+                    .await
+                    .map_err(|e| FetchError::Network(js_error_text(&e)))?;
+                let done = Reflect::get(&result, &JsValue::from_str("done"))
+                    .ok()
+                    .and_then(|d| d.as_bool())
+                    .unwrap_or(true);
+                if done {
+                    return Ok(None);
+                }
+                let value = Reflect::get(&result, &JsValue::from_str("value"))
+                    .unwrap_or(JsValue::UNDEFINED);
+                Ok(Some(js_sys::Uint8Array::new(&value).to_vec()))
+            }
+        }
+    }
+}
+
+/// Starts fetching a document; its body is then read with [`Body::next_chunk`] as it arrives.
+pub async fn fetch_body(url: String) -> Result<Body, FetchError> {
     let window = window().ok_or_else(|| FetchError::Network("no browser window".into()))?;
     let response = JsFuture::from(window.fetch_with_str(&url))
         .await
@@ -105,13 +137,18 @@ pub async fn fetch_text(url: String) -> Result<String, FetchError> {
             status_text: response.status_text(),
         });
     }
-    let text = response
-        .text()
-        .map_err(|e| FetchError::Network(js_error_text(&e)))?;
-    let text = JsFuture::from(text)
-        .await
-        .map_err(|e| FetchError::Network(js_error_text(&e)))?;
-    Ok(text.as_string().unwrap_or_default())
+    match response.body() {
+        Some(stream) => Ok(Body::Stream(stream.get_reader().unchecked_into())),
+        None => {
+            let text = response
+                .text()
+                .map_err(|e| FetchError::Network(js_error_text(&e)))?;
+            let text = JsFuture::from(text)
+                .await
+                .map_err(|e| FetchError::Network(js_error_text(&e)))?;
+            Ok(Body::Text(Some(text.as_string().unwrap_or_default())))
+        }
+    }
 }
 
 /// The absolute form of an address written in the page, resolved against the page's base.

@@ -1,8 +1,8 @@
 //! Input and output behind `Result`: fetching a document and turning it into a catalog, with the
 //! one error type the widget shows to readers.
 
-use crate::browser::{self, FetchError};
-use gazette_core::load::Reader;
+use crate::browser::{self, Body, FetchError};
+use gazette_core::load::{Reader, Step};
 use gazette_core::{Catalog, CatalogBuilder, DocumentError, FeedMeta, Report};
 use std::fmt;
 use std::future::Future;
@@ -76,27 +76,32 @@ pub struct LoadedSet {
     pub report: Report,
 }
 
-/// Fetches a document's text. A function value, so that tests can serve documents without a
-/// network; compares by identity.
+/// Fetches a document. A function value, so that tests can serve documents without a network;
+/// compares by identity.
 #[derive(Clone)]
 pub struct Fetcher(Rc<dyn Fn(String) -> FetchFuture>);
 
 /// What a [`Fetcher`] returns.
-pub type FetchFuture = Pin<Box<dyn Future<Output = Result<String, FetchError>>>>;
+pub type FetchFuture = Pin<Box<dyn Future<Output = Result<Body, FetchError>>>>;
 
 impl Fetcher {
-    /// A fetcher from any async function of an address.
+    /// A fetcher of whole texts, from any async function of an address (for tests and
+    /// documents held in memory).
     pub fn new<F, Fut>(f: F) -> Self
     where
         F: Fn(String) -> Fut + 'static,
         Fut: Future<Output = Result<String, FetchError>> + 'static,
     {
-        Fetcher(Rc::new(move |url| Box::pin(f(url))))
+        let f = Rc::new(f);
+        Fetcher(Rc::new(move |url| {
+            let f = f.clone();
+            Box::pin(async move { f(url).await.map(|t| Body::Text(Some(t))) })
+        }))
     }
 
-    /// The browser's `fetch`.
+    /// The browser's `fetch`, read as the body streams in.
     pub fn browser() -> Self {
-        Fetcher::new(browser::fetch_text)
+        Fetcher(Rc::new(|url| Box::pin(browser::fetch_body(url))))
     }
 }
 
@@ -128,7 +133,7 @@ pub const PREVIEW_STORIES: usize = 2_000;
 pub struct Progress {
     /// The stories read so far (a preview), prepared for showing.
     pub preview: Rc<Catalog>,
-    /// Bytes read, of the document's total.
+    /// Bytes received so far, twice (the total is not known while the body streams).
     pub bytes: (usize, usize),
 }
 
@@ -144,28 +149,43 @@ pub async fn load(
         return Err(LoadError::NoSource);
     }
     let url = browser::absolute_url(src).unwrap_or_else(|| src.to_string());
-    let text = (fetcher.0)(url.clone()).await.map_err(LoadError::Fetch)?;
-    browser::mark("gazette:data-arrived");
-    let mut reader = Reader::new(&text, Some(&url)).map_err(LoadError::Document)?;
+    let mut body = (fetcher.0)(url.clone()).await.map_err(LoadError::Fetch)?;
+    let mut reader = Reader::new(Some(&url));
     let mut builder = CatalogBuilder::default();
     let mut previewed = false;
-    while reader
-        .read(STEP_STORIES, &mut |a| builder.push(a))
-        .map_err(LoadError::Document)?
-    {
-        if !previewed && builder.articles().len() >= PREVIEW_STORIES {
-            previewed = true;
-            let preview = Rc::new(Catalog::new(builder.articles().to_vec()));
-            browser::mark("gazette:preview");
-            on_progress(Progress {
-                preview,
-                bytes: reader.progress(),
-            });
+    let mut arrived = false;
+    loop {
+        let chunk = body.next_chunk().await.map_err(LoadError::Fetch)?;
+        if !arrived {
+            arrived = true;
+            browser::mark("gazette:data-arrived");
         }
-        browser::yield_now().await;
+        match &chunk {
+            Some(bytes) => reader.push(bytes).map_err(LoadError::Document)?,
+            None => reader.end_of_input(),
+        }
+        // Read what has arrived, a step at a time, letting the page paint between steps.
+        while reader
+            .read(STEP_STORIES, &mut |a| builder.push(a))
+            .map_err(LoadError::Document)?
+            == Step::More
+        {
+            if !previewed && builder.articles().len() >= PREVIEW_STORIES {
+                previewed = true;
+                let preview = Rc::new(Catalog::new(builder.articles().to_vec()));
+                browser::mark("gazette:preview");
+                on_progress(Progress {
+                    preview,
+                    bytes: (reader.received(), reader.received()),
+                });
+            }
+            browser::yield_now().await;
+        }
+        if chunk.is_none() {
+            break;
+        }
     }
     let end = reader.finish().map_err(LoadError::Document)?;
-    drop(text);
     browser::mark("gazette:parsed");
     if let Some(title) = &end.meta.title {
         builder.set_categories(&end.needs_feed_title, title);

@@ -181,6 +181,12 @@ async function measure(engine, data, run) {
     await page
       .waitForFunction((n) => performance.getEntriesByName(n, "mark").length > 0, `${prefix}first-cards`, { timeout: MARK_GRACE, polling: 50 })
       .catch(() => {});
+    // Large sets show a preview first; typing starts once every story is searchable.
+    await Promise.race([
+      page.waitForFunction((n) => performance.getEntriesByName(n, "mark").length > 0, `${prefix}index-built`, { timeout: LOAD_TIMEOUT, polling: 50 }),
+      failure,
+    ]);
+    await Promise.race([page.waitForSelector("input[type=search]", { timeout: LOAD_TIMEOUT }), failure]);
 
     const load = await page.evaluate(({ prefix, src }) => {
       const mark = (n) => performance.getEntriesByName(prefix + n, "mark")[0]?.startTime ?? null;
@@ -209,12 +215,22 @@ async function measure(engine, data, run) {
 
     // Keystroke to next painted frame, measured in the page.
     await page.evaluate(() => {
-      const b = (window.__bench = { typed: [], clears: [], count: 0, kind: "type" });
+      const b = (window.__bench = { typed: [], clears: [], work: [], count: 0, kind: "type" });
       document.addEventListener(
         "input",
         () => {
           const t0 = performance.now();
           const into = b.kind === "clear" ? b.clears : b.typed;
+          // The work alone: from the input event to the first change of the results in the page
+          // (before the frame is painted). Keystrokes that change nothing are not counted.
+          if (b.kind !== "clear") {
+            const mo = new MutationObserver(() => {
+              b.work.push(performance.now() - t0);
+              mo.disconnect();
+            });
+            mo.observe(document.querySelector("main") ?? document.body, { subtree: true, childList: true, characterData: true });
+            setTimeout(() => mo.disconnect(), 2000);
+          }
           requestAnimationFrame(() => {
             const ch = new MessageChannel();
             ch.port1.onmessage = () => {
@@ -248,6 +264,7 @@ async function measure(engine, data, run) {
       await page.evaluate(() => (window.__bench.kind = "type"));
     }
     const typed = await page.evaluate(() => window.__bench.typed);
+    const work = await page.evaluate(() => window.__bench.work);
     let k = 0;
     for (const q of perQuery) {
       q.ms = typed.slice(k, k + q.keystrokes).map(round);
@@ -265,6 +282,7 @@ async function measure(engine, data, run) {
       indexBuildMs,
       firstCardsMs,
       keystroke: { count: typed.length, median: median(typed), p95: percentile(typed, 95), max: Math.max(...typed) },
+      work: { count: work.length, median: median(work), p95: percentile(work, 95) },
       memoryAfterLoad,
       memoryAfterTyping,
       queries: perQuery,
@@ -306,6 +324,8 @@ function summarise(rs) {
         dataMiB,
         keystrokeMedianMs: med((r) => r.keystroke.median),
         keystrokeP95Ms: med((r) => r.keystroke.p95),
+        workMedianMs: med((r) => r.work.median),
+        workP95Ms: med((r) => r.work.p95),
         indexBuildMs: med((r) => r.indexBuildMs),
         firstCardsAfterDataMs: med((r) => r.firstCardsMs),
         timing: mine.every((r) => r.timing === "marks") ? "marks" : "approximate",
@@ -320,12 +340,13 @@ function summarise(rs) {
 }
 
 function table(rows) {
-  const head = ["engine", "size", "stories", "JSON MiB", "keystroke median ms", "keystroke p95 ms", "index build ms",
+  const head = ["engine", "size", "stories", "JSON MiB", "keystroke→frame median ms", "keystroke→frame p95 ms", "keystroke→results median ms", "keystroke→results p95 ms", "index build ms",
     "first cards after data ms", "JS heap MiB", "wasm MiB", "memory MiB", "memory / JSON"];
   const lines = [`| ${head.join(" | ")} |`, `|${head.map((h, i) => (i < 2 ? " --- " : " ---: ")).join("|")}|`];
   for (const r of rows) {
     const approx = r.timing === "marks" ? "" : "≈";
     lines.push(`| ${[r.engine, r.size, r.stories ?? "–", fmt(r.dataMiB, 1), fmt(r.keystrokeMedianMs), fmt(r.keystrokeP95Ms),
+      fmt(r.workMedianMs), fmt(r.workP95Ms),
       fmt(r.indexBuildMs, 0), approx + fmt(r.firstCardsAfterDataMs, 0), fmt(r.jsHeapMiB, 1), fmt(r.wasmMiB, 1),
       fmt(r.memoryMiB, 1), r.memoryPerJson === null ? "–" : `${fmt(r.memoryPerJson, 2)}×`].join(" | ")} |`);
   }

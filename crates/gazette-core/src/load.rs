@@ -123,11 +123,17 @@ pub struct Loaded {
 
 /// Reads a document: a Gazette article set, JSON Feed 1.0 or 1.1 (detected by `version`), or the
 /// common NewsAPI response. `base_url` is the document's own address, against which relative
-/// links resolve. This reads the whole document at once; [`Reader`] does the same in steps.
+/// links resolve. This reads a whole document at once; [`Reader`] does the same in steps, as
+/// the bytes arrive.
 pub fn load_document(text: &str, base_url: Option<&str>) -> Result<Loaded, DocumentError> {
-    let mut reader = Reader::new(text, base_url)?;
+    if text.len() > MAX_DOCUMENT_BYTES {
+        return Err(DocumentError::TooLarge { bytes: text.len() });
+    }
+    let mut reader = Reader::new(base_url);
+    reader.push(text.as_bytes())?;
+    reader.end_of_input();
     let mut articles = Vec::new();
-    reader.read(usize::MAX, &mut |a| articles.push(a))?;
+    while reader.read(usize::MAX, &mut |a| articles.push(a))? == Step::More {}
     let end = reader.finish()?;
     for &i in &end.needs_feed_title {
         if let Some(t) = &end.meta.title {
@@ -157,25 +163,51 @@ pub struct ReadEnd {
     pub needs_feed_title: Vec<usize>,
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
+/// Where a [`Reader`] stands after a call to [`Reader::read`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    /// More stories can be read now.
+    More,
+    /// The bytes so far are used up: push more (or say that there are no more).
+    NeedInput,
+    /// The story list is read; call [`Reader::finish`].
+    Done,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Stage {
+    /// Before the story list: the top-level fields.
+    Head,
     /// Inside the story list, before an element or its closing bracket.
     List,
     /// After the story list: the rest of the top-level object.
-    AfterList,
+    Tail,
+    /// The whole document is read.
+    End,
 }
 
-/// Reads a document story by story, so that a very large one can be read between frames and
-/// its first stories shown before the rest are read.
+/// Reads a document story by story as its bytes arrive, so that a very large one never has to
+/// be held whole, and its first stories can show before the rest have even arrived.
 ///
-/// The document is scanned for its structure (the top-level object, the story list and the
-/// bounds of each story); each story is then parsed on its own with serde and validated. A
-/// structural error (unbalanced brackets, an unterminated string, a truncated file) makes the
-/// whole document unusable; a story that is malformed inside is left out and reported.
-pub struct Reader<'t> {
-    text: &'t str,
+/// The bytes are scanned for the document's structure (the top-level object, the story list,
+/// the bounds of each story); each story is then parsed on its own with serde and validated,
+/// and the bytes it took are released. A structural error (unbalanced brackets, an unterminated
+/// string, a truncated file) makes the whole document unusable; a story that is malformed inside
+/// is left out and reported.
+pub struct Reader {
+    buf: Vec<u8>,
     pos: usize,
+    /// Bytes already released from the front of `buf`, and the newlines among them, for error
+    /// positions.
+    dropped: usize,
+    dropped_lines: usize,
+    dropped_last_line_start: usize,
+    total: usize,
+    eof: bool,
     stage: Stage,
+    head_started: bool,
+    members_seen: usize,
+    first_in_list: bool,
     is_feed: bool,
     header: Header,
     given_base: Option<String>,
@@ -206,24 +238,6 @@ impl Header {
     }
 }
 
-fn not_json(text: &str, at: usize, detail: &str) -> DocumentError {
-    let before = &text.as_bytes()[..at.min(text.len())];
-    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let line_start = before
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |i| i + 1);
-    let column = String::from_utf8_lossy(&before[line_start..])
-        .chars()
-        .count()
-        + 1;
-    DocumentError::NotJson {
-        line,
-        column,
-        detail: detail.to_string(),
-    }
-}
-
 fn skip_ws(b: &[u8], mut i: usize) -> usize {
     while i < b.len() && matches!(b[i], b' ' | b'\t' | b'\n' | b'\r') {
         i += 1;
@@ -244,25 +258,34 @@ fn skip_string(b: &[u8], mut i: usize) -> Option<usize> {
     None
 }
 
+/// Why a value could not be skipped.
+enum Scan {
+    /// The bytes end inside it.
+    Short,
+    /// It is malformed at this position.
+    Bad(usize, &'static str),
+}
+
 /// The end of the JSON value starting at `i`. Only structure is checked here (brackets,
-/// strings); serde checks the rest when the value is parsed.
-fn skip_value(b: &[u8], i: usize) -> Result<usize, (usize, &'static str)> {
+/// strings); serde checks the rest when the value is parsed. `complete`: no more bytes will come,
+/// so a number at the very end is whole.
+fn skip_value(b: &[u8], i: usize, complete: bool) -> Result<usize, Scan> {
     match b.get(i) {
-        None => Err((i, "the document ends where a value should be")),
-        Some(b'"') => skip_string(b, i).ok_or((b.len(), "a string is not closed")),
+        None => Err(Scan::Short),
+        Some(b'"') => skip_string(b, i).ok_or(Scan::Short),
         Some(b'{') | Some(b'[') => {
             let mut stack: Vec<u8> = Vec::with_capacity(8);
             let mut j = i;
             while j < b.len() {
                 match b[j] {
                     b'"' => {
-                        j = skip_string(b, j).ok_or((b.len(), "a string is not closed"))?;
+                        j = skip_string(b, j).ok_or(Scan::Short)?;
                         continue;
                     }
                     c @ (b'{' | b'[') => stack.push(if c == b'{' { b'}' } else { b']' }),
                     c @ (b'}' | b']') => {
                         if stack.pop() != Some(c) {
-                            return Err((j, "a bracket does not match"));
+                            return Err(Scan::Bad(j, "a bracket does not match"));
                         }
                         if stack.is_empty() {
                             return Ok(j + 1);
@@ -272,7 +295,7 @@ fn skip_value(b: &[u8], i: usize) -> Result<usize, (usize, &'static str)> {
                 }
                 j += 1;
             }
-            Err((b.len(), "the document ends inside a list or object"))
+            Err(Scan::Short)
         }
         Some(_) => {
             let mut j = i;
@@ -280,8 +303,10 @@ fn skip_value(b: &[u8], i: usize) -> Result<usize, (usize, &'static str)> {
             {
                 j += 1;
             }
-            if j == i {
-                Err((i, "a value is missing"))
+            if j == b.len() && !complete {
+                Err(Scan::Short)
+            } else if j == i {
+                Err(Scan::Bad(i, "a value is missing"))
             } else {
                 Ok(j)
             }
@@ -299,48 +324,73 @@ fn kind_of(b: u8) -> &'static str {
     }
 }
 
-impl<'t> Reader<'t> {
-    /// Starts reading: checks the size, reads the top-level fields that come before the story
-    /// list, and stops at its first story.
-    pub fn new(text: &'t str, base_url: Option<&str>) -> Result<Self, DocumentError> {
-        if text.len() > MAX_DOCUMENT_BYTES {
-            return Err(DocumentError::TooLarge { bytes: text.len() });
-        }
-        let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-        if text.trim().is_empty() {
-            return Err(DocumentError::Empty);
-        }
-        let b = text.as_bytes();
-        let start = skip_ws(b, 0);
-        if b[start] != b'{' {
-            // Let serde say whether it is JSON at all, and what it is.
-            return Err(match serde_json::from_str::<serde::de::IgnoredAny>(text) {
-                Err(e) => DocumentError::NotJson {
-                    line: e.line(),
-                    column: e.column(),
-                    detail: e.to_string(),
-                },
-                Ok(_) => DocumentError::NotAnObject {
-                    found: kind_of(b[start]),
-                },
-            });
-        }
-        let mut r = Reader {
-            text,
-            pos: start + 1,
-            stage: Stage::AfterList,
+/// What a step of the top-level scan found.
+enum Head {
+    /// The story list starts here.
+    List,
+    /// The closing brace: no (more) lists.
+    Closed,
+}
+
+impl Reader {
+    /// A reader for a document at `base_url` (its own address, for relative links).
+    pub fn new(base_url: Option<&str>) -> Self {
+        Reader {
+            buf: Vec::new(),
+            pos: 0,
+            dropped: 0,
+            dropped_lines: 0,
+            dropped_last_line_start: 0,
+            total: 0,
+            eof: false,
+            stage: Stage::Head,
+            head_started: false,
+            members_seen: 0,
+            first_in_list: true,
             is_feed: false,
             header: Header::default(),
             given_base: base_url.filter(|u| is_http_url(u)).map(str::to_string),
             ctx: Context::default(),
             handed_out: 0,
             needs_feed_title: Vec::new(),
-        };
-        if !r.members(true)? {
-            return Err(DocumentError::NoArticleList { list_kind: None });
         }
-        r.refresh_context();
-        Ok(r)
+    }
+
+    /// Adds the next bytes of the document.
+    pub fn push(&mut self, bytes: &[u8]) -> Result<(), DocumentError> {
+        self.total += bytes.len();
+        if self.total > MAX_DOCUMENT_BYTES {
+            return Err(DocumentError::TooLarge { bytes: self.total });
+        }
+        // Release what has been read, so memory holds little more than the story in progress.
+        if self.pos > 0 && self.pos * 2 >= self.buf.len() && self.stage != Stage::Head {
+            let gone = &self.buf[..self.pos];
+            let newlines = gone.iter().filter(|&&b| b == b'\n').count();
+            if let Some(last) = gone.iter().rposition(|&b| b == b'\n') {
+                self.dropped_last_line_start = self.dropped + last + 1;
+            }
+            self.dropped_lines += newlines;
+            self.dropped += self.pos;
+            self.buf.drain(..self.pos);
+            self.pos = 0;
+        }
+        self.buf.extend_from_slice(bytes);
+        Ok(())
+    }
+
+    /// Says that no more bytes will come.
+    pub fn end_of_input(&mut self) {
+        self.eof = true;
+    }
+
+    /// Bytes received so far.
+    pub fn received(&self) -> usize {
+        self.total
+    }
+
+    /// How many stories the document has held so far.
+    pub fn seen(&self) -> usize {
+        self.ctx.report.total
     }
 
     /// The format as far as it is known (a `version` after the stories can still refine it).
@@ -357,14 +407,23 @@ impl<'t> Reader<'t> {
         }
     }
 
-    /// How far through the document reading is, in bytes.
-    pub fn progress(&self) -> (usize, usize) {
-        (self.pos, self.text.len())
-    }
-
-    /// How many stories the document has held so far.
-    pub fn seen(&self) -> usize {
-        self.ctx.report.total
+    fn not_json(&self, at: usize, detail: &str) -> DocumentError {
+        let before = &self.buf[..at.min(self.buf.len())];
+        let newlines = before.iter().filter(|&&b| b == b'\n').count();
+        let line = self.dropped_lines + newlines + 1;
+        let line_start = match before.iter().rposition(|&b| b == b'\n') {
+            Some(i) => i + 1,
+            None => self.dropped_last_line_start.saturating_sub(self.dropped),
+        };
+        let column = String::from_utf8_lossy(&before[line_start.min(before.len())..])
+            .chars()
+            .count()
+            + 1;
+        DocumentError::NotJson {
+            line,
+            column,
+            detail: detail.to_string(),
+        }
     }
 
     fn refresh_context(&mut self) {
@@ -379,42 +438,90 @@ impl<'t> Reader<'t> {
             .or_else(|| self.header.home_page_url.clone().filter(|u| is_http_url(u)));
     }
 
-    /// Reads top-level members from `pos`. With `stop_at_list`, stops (returning true) at the
-    /// first story of the story list; otherwise reads to the closing brace.
-    fn members(&mut self, stop_at_list: bool) -> Result<bool, DocumentError> {
-        let text = self.text;
-        let b = text.as_bytes();
-        let err = |at: usize, what: &str| not_json(text, at, what);
-        let mut first = stop_at_list && self.pos == skip_ws(b, 0) + 1;
+    /// The document's first bytes: an object, or an error saying what it is instead.
+    fn open(&mut self) -> Result<Option<()>, DocumentError> {
+        if self.buf.starts_with("\u{FEFF}".as_bytes()) {
+            self.pos = 3;
+        }
+        let start = skip_ws(&self.buf, self.pos);
+        let Some(&first) = self.buf.get(start) else {
+            return if self.eof {
+                Err(DocumentError::Empty)
+            } else {
+                Ok(None)
+            };
+        };
+        if first != b'{' {
+            if !self.eof {
+                return Ok(None);
+            }
+            // Let serde say whether it is JSON at all, and what it is.
+            return Err(
+                match serde_json::from_slice::<serde::de::IgnoredAny>(&self.buf[self.pos..]) {
+                    Err(e) => DocumentError::NotJson {
+                        line: e.line(),
+                        column: e.column(),
+                        detail: e.to_string(),
+                    },
+                    Ok(_) => DocumentError::NotAnObject {
+                        found: kind_of(first),
+                    },
+                },
+            );
+        }
+        self.pos = start + 1;
+        self.head_started = true;
+        Ok(Some(()))
+    }
+
+    /// Reads top-level members from `pos`, stopping (with `Some(Head::List)`) at the start of the
+    /// story list when `stop_at_list`. `None`: more bytes are needed.
+    fn members(&mut self, stop_at_list: bool) -> Result<Option<Head>, DocumentError> {
         loop {
+            let first = self.members_seen == 0;
+            let b = &self.buf;
             let mut i = skip_ws(b, self.pos);
             match b.get(i) {
+                None if self.eof => {
+                    return Err(self.not_json(i, "the document ends inside its top-level object"))
+                }
+                None => return Ok(None),
                 Some(b'}') => {
                     let rest = skip_ws(b, i + 1);
                     if rest != b.len() {
-                        return Err(err(rest, "text after the end of the document"));
+                        return Err(self.not_json(rest, "text after the end of the document"));
                     }
-                    self.pos = b.len();
-                    return Ok(false);
+                    self.pos = rest;
+                    return Ok(Some(Head::Closed));
                 }
-                Some(b',') if !first => {
-                    i = skip_ws(b, i + 1);
-                }
-                None => return Err(err(i, "the document ends inside its top-level object")),
+                Some(b',') if !first => i = skip_ws(b, i + 1),
                 _ if first => {}
-                _ => return Err(err(i, "a comma or closing brace is missing")),
+                _ => return Err(self.not_json(i, "a comma or closing brace is missing")),
             }
-            first = false;
-            if b.get(i) != Some(&b'"') {
-                return Err(err(i, "a field name is missing"));
+            if i >= b.len() {
+                return if self.eof {
+                    Err(self.not_json(i, "the document ends inside its top-level object"))
+                } else {
+                    Ok(None)
+                };
             }
-            let key_end =
-                skip_string(b, i).ok_or_else(|| err(b.len(), "a string is not closed"))?;
-            let key: String =
-                serde_json::from_str(&text[i..key_end]).map_err(|e| err(i, &e.to_string()))?;
+            if b[i] != b'"' {
+                return Err(self.not_json(i, "a field name is missing"));
+            }
+            let Some(key_end) = skip_string(b, i) else {
+                return if self.eof {
+                    Err(self.not_json(b.len(), "a string is not closed"))
+                } else {
+                    Ok(None)
+                };
+            };
+            let key: String = serde_json::from_slice(&b[i..key_end])
+                .map_err(|e| self.not_json(i, &e.to_string()))?;
             let colon = skip_ws(b, key_end);
-            if b.get(colon) != Some(&b':') {
-                return Err(err(colon, "a colon is missing"));
+            match b.get(colon) {
+                Some(b':') => {}
+                None if !self.eof => return Ok(None),
+                _ => return Err(self.not_json(colon, "a colon is missing")),
             }
             let v = skip_ws(b, colon + 1);
             let is_list_key = key == "articles" || key == "items";
@@ -423,19 +530,31 @@ impl<'t> Reader<'t> {
                     Some(b'[') => {
                         self.is_feed = key == "items";
                         self.pos = v + 1;
-                        self.stage = Stage::List;
-                        return Ok(true);
+                        self.members_seen += 1;
+                        return Ok(Some(Head::List));
                     }
-                    Some(b'n') => {}
-                    Some(&c) => {
-                        return Err(DocumentError::NoArticleList {
-                            list_kind: Some(if c == b'{' { "an object" } else { kind_of(c) }),
-                        })
+                    Some(b'n') | Some(b'"') | Some(b't') | Some(b'f') | Some(b'-')
+                    | Some(b'0'..=b'9') | Some(b'{') => {
+                        let c = b[v];
+                        if c != b'n' {
+                            return Err(DocumentError::NoArticleList {
+                                list_kind: Some(if c == b'{' { "an object" } else { kind_of(c) }),
+                            });
+                        }
                     }
-                    None => return Err(err(v, "the document ends where a value should be")),
+                    None if !self.eof => return Ok(None),
+                    _ => {}
                 }
             }
-            let end = skip_value(b, v).map_err(|(at, what)| err(at, what))?;
+            let end = match skip_value(b, v, self.eof) {
+                Ok(end) => end,
+                Err(Scan::Short) if !self.eof => return Ok(None),
+                Err(Scan::Short) => {
+                    return Err(self.not_json(b.len(), "the document ends inside a value"))
+                }
+                Err(Scan::Bad(at, what)) => return Err(self.not_json(at, what)),
+            };
+            let value = &b[v..end];
             let slot = match key.as_str() {
                 "version" => Some(&mut self.header.version),
                 "title" => Some(&mut self.header.title),
@@ -446,53 +565,77 @@ impl<'t> Reader<'t> {
                 _ => None,
             };
             if let Some(slot) = slot {
-                let f: Field<String> =
-                    serde_json::from_str(&text[v..end]).map_err(|e| err(v, &e.to_string()))?;
+                let f: Field<String> = match serde_json::from_slice(value) {
+                    Ok(f) => f,
+                    Err(e) => return Err(self.not_json(v, &e.to_string())),
+                };
                 *slot = f
                     .value()
                     .map(|s| collapse_whitespace(&s))
                     .filter(|s| !s.is_empty());
             }
             self.pos = end;
+            self.members_seen += 1;
         }
     }
 
-    /// Reads up to `max` more stories, handing each valid one to `sink`. Returns true while
-    /// stories remain.
+    /// Reads up to `max` more stories from the bytes received, handing each valid one to
+    /// `sink`.
     pub fn read(
         &mut self,
         max: usize,
         sink: &mut dyn FnMut(Article),
-    ) -> Result<bool, DocumentError> {
-        if self.stage != Stage::List {
-            return Ok(false);
+    ) -> Result<Step, DocumentError> {
+        if self.stage == Stage::Head {
+            if !self.head_started && self.open()?.is_none() {
+                return Ok(Step::NeedInput);
+            }
+            match self.members(true)? {
+                None => return Ok(Step::NeedInput),
+                Some(Head::Closed) => return Err(DocumentError::NoArticleList { list_kind: None }),
+                Some(Head::List) => {
+                    self.stage = Stage::List;
+                    self.refresh_context();
+                }
+            }
         }
-        let text = self.text;
-        let b = text.as_bytes();
-        let err = |at: usize, what: &str| not_json(text, at, what);
+        if self.stage != Stage::List {
+            return Ok(Step::Done);
+        }
         let mut done = 0;
         while done < max {
+            let b = &self.buf;
             let mut i = skip_ws(b, self.pos);
-            let first = self.ctx.report.total == 0;
             match b.get(i) {
                 Some(b']') => {
                     self.pos = i + 1;
-                    self.stage = Stage::AfterList;
-                    return Ok(false);
+                    self.stage = Stage::Tail;
+                    return Ok(Step::Done);
                 }
-                Some(b',') if !first => i = skip_ws(b, i + 1),
-                None => return Err(err(i, "the document ends inside the list of stories")),
-                _ if first => {}
-                _ => return Err(err(i, "a comma or closing bracket is missing")),
+                Some(b',') if !self.first_in_list => i = skip_ws(b, i + 1),
+                None if self.eof => {
+                    return Err(self.not_json(i, "the document ends inside the list of stories"))
+                }
+                None => return Ok(Step::NeedInput),
+                _ if self.first_in_list => {}
+                _ => return Err(self.not_json(i, "a comma or closing bracket is missing")),
             }
-            let end = skip_value(b, i).map_err(|(at, what)| err(at, what))?;
+            let end = match skip_value(b, i, self.eof) {
+                Ok(end) => end,
+                Err(Scan::Short) if !self.eof => return Ok(Step::NeedInput),
+                Err(Scan::Short) => {
+                    return Err(self.not_json(b.len(), "the document ends inside a story"))
+                }
+                Err(Scan::Bad(at, what)) => return Err(self.not_json(at, what)),
+            };
+            self.first_in_list = false;
             self.pos = end;
             self.ctx.report.total += 1;
             let position = self.ctx.report.total;
-            let slot = match serde_json::from_str::<ItemSlot>(&text[i..end]) {
+            let slot = match serde_json::from_slice::<ItemSlot>(&self.buf[i..end]) {
                 Ok(slot) => slot,
                 Err(e) => {
-                    let (line, column) = match not_json(text, i, "") {
+                    let (line, column) = match self.not_json(i, "") {
                         DocumentError::NotJson { line, column, .. } => (line, column),
                         _ => (0, 0),
                     };
@@ -514,16 +657,27 @@ impl<'t> Reader<'t> {
             }
             done += 1;
         }
-        Ok(true)
+        Ok(Step::More)
     }
 
-    /// Reads what follows the stories and returns what the whole document said.
+    /// Reads what follows the stories (all bytes must have arrived) and returns what the whole
+    /// document said.
     pub fn finish(mut self) -> Result<ReadEnd, DocumentError> {
-        while self.stage == Stage::List {
-            self.read(usize::MAX, &mut |_| {})?;
+        self.eof = true;
+        loop {
+            match self.read(usize::MAX, &mut |_| {})? {
+                Step::Done => break,
+                Step::More => continue,
+                Step::NeedInput => {
+                    return Err(self.not_json(self.buf.len(), "the document ends early"))
+                }
+            }
         }
-        if self.pos < self.text.len() {
-            self.members(false)?;
+        if self.stage == Stage::Tail {
+            match self.members(false)? {
+                Some(_) => self.stage = Stage::End,
+                None => return Err(self.not_json(self.buf.len(), "the document ends early")),
+            }
         }
         let title_known_late = self.header.title.is_some() && self.ctx.feed_title.is_none();
         let format = self.format();

@@ -404,18 +404,23 @@ fn a_truncated_document_is_not_json_with_its_position() {
 
 #[test]
 fn reading_in_steps_gives_the_same_stories_and_the_feed_title_may_come_last() {
-    use gazette_core::load::Reader;
+    use gazette_core::load::{Reader, Step};
     let doc = r#"{"version": "https://jsonfeed.org/version/1.1", "items": [
         {"id": "1", "title": "One", "date_published": "2024-01-01T00:00:00Z"},
         {"id": "2", "title": "Two", "date_published": "2024-01-02T00:00:00Z", "tags": ["Tagged"]},
         {"id": "3", "title": "Three", "date_published": "2024-01-03T00:00:00Z"}
       ], "title": "Late Title"}"#;
-    let mut reader = Reader::new(doc, None).unwrap();
+    // Bytes arrive seven at a time; stories come out as soon as they are whole.
+    let mut reader = Reader::new(None);
     let mut got = Vec::new();
     let mut steps = 0;
-    while reader.read(1, &mut |a| got.push(a)).unwrap() {
-        steps += 1;
+    for chunk in doc.as_bytes().chunks(7) {
+        reader.push(chunk).unwrap();
+        while reader.read(1, &mut |a| got.push(a)).unwrap() == Step::More {
+            steps += 1;
+        }
     }
+    reader.end_of_input();
     let end = reader.finish().unwrap();
     assert!(steps >= 3);
     assert_eq!(end.needs_feed_title, [0, 2]);

@@ -80,6 +80,37 @@ proptest! {
     }
 
     #[test]
+    fn reading_in_chunks_of_any_size_gives_what_reading_whole_gives(items in prop::collection::vec(arb_json(), 0..6), chunk in 1usize..40) {
+        use gazette_core::load::{Reader, Step};
+        let doc = json!({"title": "T", "articles": items}).to_string();
+        let whole = load_document(&doc, None);
+        let mut reader = Reader::new(None);
+        let mut got = Vec::new();
+        let mut result: Result<(), gazette_core::DocumentError> = Ok(());
+        for c in doc.as_bytes().chunks(chunk) {
+            if let Err(e) = reader.push(c) { result = Err(e); break; }
+            loop {
+                match reader.read(3, &mut |a| got.push(a)) {
+                    Ok(Step::More) => continue,
+                    Ok(_) => break,
+                    Err(e) => { result = Err(e); break; }
+                }
+            }
+            if result.is_err() { break; }
+        }
+        match (whole, result) {
+            (Ok(w), Ok(())) => {
+                reader.end_of_input();
+                let end = reader.finish().unwrap();
+                prop_assert_eq!(w.articles, got);
+                prop_assert_eq!(w.report, end.report);
+            }
+            (Err(a), Err(b)) => prop_assert_eq!(std::mem::discriminant(&a), std::mem::discriminant(&b)),
+            (w, r) => prop_assert!(false, "whole {:?} but chunked {:?}", w.map(|l| l.articles.len()), r),
+        }
+    }
+
+    #[test]
     fn folding_is_idempotent_and_spaced(s in "\\PC{0,40}") {
         let f = fold(&s);
         prop_assert_eq!(fold(&f), f.clone());
