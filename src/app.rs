@@ -19,7 +19,7 @@ use yew::prelude::*;
 const URL_PAUSE_MS: i32 = 400;
 
 /// Stories per page, unless the element says otherwise.
-pub const DEFAULT_PAGE_SIZE: usize = 24;
+pub const DEFAULT_PAGE_SIZE: usize = 12;
 
 /// How a widget instance is configured (from its element's `data-` attributes).
 #[derive(Properties, PartialEq, Clone, Debug)]

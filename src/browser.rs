@@ -423,8 +423,31 @@ fn format_with(fmt: &Intl::DateTimeFormat, t: Timestamp) -> String {
         .unwrap_or_default()
 }
 
+thread_local! {
+    /// Formatted dates by moment and style: cards come back as the reader types, and `Intl`
+    /// calls are the costliest part of drawing one.
+    static DATE_CACHE: std::cell::RefCell<std::collections::HashMap<(i64, bool), String>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+    static RELATIVE_CACHE: std::cell::RefCell<std::collections::HashMap<(i64, &'static str), String>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
+fn cached(t: Timestamp, long: bool, format: impl FnOnce() -> String) -> String {
+    DATE_CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.len() > 4096 {
+            c.clear();
+        }
+        c.entry((t.0, long)).or_insert_with(format).clone()
+    })
+}
+
 /// The date in the reader's locale and time zone, short ("30 Nov 2023", "Nov 30, 2023").
 pub fn format_date(t: Timestamp) -> String {
+    cached(t, false, || format_date_uncached(t))
+}
+
+fn format_date_uncached(t: Timestamp) -> String {
     SHORT_DATE.with(|f| {
         let fmt = f.get_or_init(|| {
             Intl::DateTimeFormat::new(&locales(), &options(&[("dateStyle", "medium")]))
@@ -435,6 +458,10 @@ pub fn format_date(t: Timestamp) -> String {
 
 /// The date and time in full, for a tooltip ("Saturday, 1 July 2023 at 05:34").
 pub fn format_date_time(t: Timestamp) -> String {
+    cached(t, true, || format_date_time_uncached(t))
+}
+
+fn format_date_time_uncached(t: Timestamp) -> String {
     LONG_DATE.with(|f| {
         let fmt = f.get_or_init(|| {
             Intl::DateTimeFormat::new(
@@ -448,6 +475,18 @@ pub fn format_date_time(t: Timestamp) -> String {
 
 /// A relative time in the reader's language ("3 days ago", "yesterday").
 pub fn format_relative(r: Relative) -> String {
+    RELATIVE_CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.len() > 1024 {
+            c.clear();
+        }
+        c.entry((r.value, r.unit.as_str()))
+            .or_insert_with(|| format_relative_uncached(r))
+            .clone()
+    })
+}
+
+fn format_relative_uncached(r: Relative) -> String {
     RELATIVE.with(|f| {
         let fmt = f.get_or_init(|| {
             Intl::RelativeTimeFormat::new(&locales(), &options(&[("numeric", "auto")]))

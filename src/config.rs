@@ -6,7 +6,7 @@
 //! | `data-src-param` | name of a query parameter of the page's address that may replace `data-src` (opt-in, for demo pages) | none |
 //! | `data-heading` | the widget's heading | the feed's title |
 //! | `data-new-tab` | present: stories open in a new tab | absent |
-//! | `data-page-size` | stories per page, 1 to 200 | 24 |
+//! | `data-page-size` | stories per page, 1 to 200 | 12 |
 //! | `data-url-key` | prefix of this widget's parameters in the page address (`gz` → `gz.q=…`); `off` keeps the view out of the address | `gz`, then `gz2`, `gz3`… in page order |
 
 use crate::app::{AppProps, DEFAULT_PAGE_SIZE};

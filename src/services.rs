@@ -127,7 +127,7 @@ impl fmt::Debug for Fetcher {
 /// few milliseconds, so the page stays responsive while a 200,000-story set loads.
 pub const STEP_STORIES: usize = 2_000;
 /// A document with more stories than one step shows its first ones as a preview this soon.
-pub const PREVIEW_STORIES: usize = 2_000;
+pub const PREVIEW_STORIES: usize = 500;
 
 /// How far loading has come, for a preview while a large document is read.
 pub struct Progress {

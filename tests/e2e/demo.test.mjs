@@ -12,7 +12,7 @@ describe("the demo page", () => {
     await assert.doesNotReject(status.filter({ hasText: /^\d+ stories$/ }).waitFor());
     const total = Number((await status.innerText()).split(" ")[0]);
     assert.ok(total >= 40, `at least 40 sample stories, got ${total}`);
-    assert.equal(await page.getByRole("article").count(), 24, "one page of cards");
+    assert.equal(await page.getByRole("article").count(), 12, "one page of cards");
     const first = page.getByRole("article").first();
     assert.match(await first.locator(".gz-badge").innerText(), /\S/);
     const time = first.locator("time");
@@ -49,7 +49,7 @@ describe("the demo page", () => {
     await assert.doesNotReject(page.getByRole("button", { name: /^Policy & Regulation/, pressed: true }).waitFor());
     await page.getByRole("status").filter({ hasText: `${count} stories match` }).waitFor();
     const badges = await page.getByRole("article").locator(".gz-badge").allInnerTexts();
-    assert.equal(badges.length, Math.min(count, 24));
+    assert.equal(badges.length, Math.min(count, 12));
     assert.ok(badges.every((b) => b === "Policy & Regulation"), badges.join());
     await chip.click();
     await page.getByRole("status").filter({ hasText: /^\d+ stories$/ }).waitFor();
@@ -74,7 +74,7 @@ describe("the demo page", () => {
     const page = await ctx.open("/index.html");
     await page.getByRole("article").first().waitFor();
     await page.getByRole("button", { name: "Show more stories" }).click();
-    await page.waitForFunction(() => document.querySelectorAll("article").length > 24);
+    await page.waitForFunction(() => document.querySelectorAll("article").length > 12);
   });
 
   it("can be used with the keyboard alone", async () => {

@@ -12,7 +12,7 @@
 // Search and render run synchronously in the field's `input` handler, as a typical app does.
 // All text goes in with textContent; nothing is parsed as HTML.
 
-const PAGE_SIZE = 24;
+const PAGE_SIZE = 12; // the same as the widget's default page
 const EXCERPT_CHARS = 220;
 const SWATCHES = 10;
 const FIELDS = ["title", "summary", "authors", "tags"];
