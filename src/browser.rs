@@ -67,6 +67,20 @@ pub fn after(ms: i32, f: impl FnOnce() + 'static) -> Option<Timeout> {
     })
 }
 
+/// Waits until the browser has painted the next frame (for a preview to show before more work).
+pub async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| match window() {
+        Some(w) => {
+            let _ = w.request_animation_frame(&resolve);
+        }
+        None => {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+    yield_now().await;
+}
+
 /// Milliseconds since the page started, for pacing work.
 pub fn clock_ms() -> f64 {
     window()

@@ -123,9 +123,11 @@ impl fmt::Debug for Fetcher {
     }
 }
 
-/// Stories read per step of a large document before the browser gets to paint; a step takes a
-/// few milliseconds, so the page stays responsive while a 200,000-story set loads.
-pub const STEP_STORIES: usize = 2_000;
+/// Stories read per step of a large document; between steps the reader yields to the browser
+/// once [`SLICE_MS`] have passed, so the page stays responsive while a 200,000-story set loads.
+pub const STEP_STORIES: usize = 250;
+/// Longest stretch of reading, in milliseconds, before the browser gets a turn.
+pub const SLICE_MS: f64 = 12.0;
 /// A document with more stories than one step shows its first ones as a preview this soon.
 pub const PREVIEW_STORIES: usize = 500;
 
@@ -154,6 +156,7 @@ pub async fn load(
     let mut builder = CatalogBuilder::default();
     let mut previewed = false;
     let mut arrived = false;
+    let mut last_yield = browser::clock_ms();
     loop {
         let chunk = body.next_chunk().await.map_err(LoadError::Fetch)?;
         if !arrived {
@@ -164,7 +167,9 @@ pub async fn load(
             Some(bytes) => reader.push(bytes).map_err(LoadError::Document)?,
             None => reader.end_of_input(),
         }
-        // Read what has arrived, a step at a time, letting the page paint between steps.
+        // Read what has arrived, a step at a time. Stream reads resolve at once when data is
+        // buffered, so without an explicit yield the page would not paint until the end: yield
+        // after each slice of work, and let the preview be painted before going on.
         while reader
             .read(STEP_STORIES, &mut |a| builder.push(a))
             .map_err(LoadError::Document)?
@@ -178,8 +183,13 @@ pub async fn load(
                     preview,
                     bytes: (reader.received(), reader.received()),
                 });
+                browser::next_frame().await;
+                last_yield = browser::clock_ms();
             }
-            browser::yield_now().await;
+            if browser::clock_ms() - last_yield > SLICE_MS {
+                browser::yield_now().await;
+                last_yield = browser::clock_ms();
+            }
         }
         if chunk.is_none() {
             break;

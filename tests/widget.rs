@@ -218,3 +218,83 @@ async fn show_more_adds_a_page_of_cards() {
         .iter()
         .all(|b| text(b) != "Show more stories"));
 }
+
+#[wasm_bindgen_test]
+async fn matched_words_are_marked_in_headlines_as_nodes() {
+    let (f, _) = fetcher(vec![Ok(SAMPLE.into())]);
+    let root = mount(f);
+    until("cards", || !headlines(&root).is_empty()).await;
+    type_into(&input_labelled(&root, "Search stories"), "resume");
+    until("one card", || headlines(&root).len() == 1).await;
+    let marks: Vec<String> = all(&root, "article h3 mark").iter().map(text).collect();
+    assert_eq!(marks, ["résumé"]);
+    assert_eq!(
+        headlines(&root),
+        ["An on-chain résumé pilot starts"],
+        "the text is whole"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn an_excerpt_is_taken_around_a_match_deep_in_a_long_summary() {
+    let filler = "Background paragraph words that say nothing in particular here. ".repeat(8);
+    let doc = format!(
+        r#"{{"articles": [{{"id": "deep", "title": "Council budget", "category": "Local",
+            "published": "2025-01-01T00:00:00Z", "summary": "{filler} The lighthouse repairs are finally funded."}}]}}"#
+    );
+    let (f, _) = fetcher(vec![Ok(doc)]);
+    let root = mount(f);
+    until("card", || headlines(&root).len() == 1).await;
+    type_into(&input_labelled(&root, "Search stories"), "lighthouse");
+    until("mark", || !all(&root, ".gz-excerpt mark").is_empty()).await;
+    let excerpt = text(&all(&root, ".gz-excerpt")[0]);
+    assert!(excerpt.starts_with('…'), "{excerpt}");
+    assert!(excerpt.contains("lighthouse repairs"), "{excerpt}");
+}
+
+#[wasm_bindgen_test]
+async fn author_and_year_facets_narrow_the_list_and_keep_other_counts() {
+    let (f, _) = fetcher(vec![Ok(SAMPLE.into())]);
+    let root = mount(f);
+    until("cards", || headlines(&root).len() == 4).await;
+    let author = all(&root, "fieldset")
+        .into_iter()
+        .find(|fs| text(fs).starts_with("Authors"))
+        .expect("an Authors group");
+    let boxes = all(&author, "input[type=checkbox]");
+    assert_eq!(boxes.len(), 1, "one author in the sample");
+    let zoe: web_sys::HtmlElement = wasm_bindgen::JsCast::dyn_into(boxes[0].clone()).unwrap();
+    zoe.click();
+    until("one card", || headlines(&root).len() == 1).await;
+    assert_eq!(
+        headlines(&root),
+        ["Regulators publish stablecoin reserve rules"]
+    );
+    // The year group still counts every year under the other filters (the author's only story is from 2025).
+    let years = all(&root, "fieldset")
+        .into_iter()
+        .find(|fs| text(fs).starts_with("Year"))
+        .unwrap();
+    let year_text = text(&years);
+    assert!(
+        year_text.contains("2025") && year_text.contains("2023"),
+        "{year_text}"
+    );
+    zoe.click();
+    until("all back", || headlines(&root).len() == 4).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_quoted_phrase_only_matches_words_side_by_side() {
+    let (f, _) = fetcher(vec![Ok(SAMPLE.into())]);
+    let root = mount(f);
+    until("cards", || headlines(&root).len() == 4).await;
+    let search = input_labelled(&root, "Search stories");
+    type_into(&search, "\"restructuring plan\"");
+    until("one card", || headlines(&root).len() == 1).await;
+    type_into(&search, "\"plan restructuring\"");
+    until("empty", || {
+        root.query_selector(".gz-empty").unwrap().is_some()
+    })
+    .await;
+}

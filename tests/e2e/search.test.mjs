@@ -1,0 +1,89 @@
+// End-to-end scenarios of searching as a reader does: typing, facets, Back, a shared link, the
+// keyboard, and pages that load as the reader scrolls.
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { headlines, setup } from "./helpers.mjs";
+
+const ctx = setup();
+
+describe("searching", () => {
+  it("typing marks the matches and keeps the view in the address, which reopens it", async () => {
+    const page = await ctx.open("/index.html");
+    await page.getByRole("article").first().waitFor();
+    await page.getByLabel("Search stories").pressSequentially("stablecoin japan");
+    await page.getByRole("heading", { name: /Circle and SBI/ }).waitFor();
+    assert.ok((await page.locator("article mark").count()) >= 2, "matched words are marked");
+    await page.waitForURL(/gz\.q=stablecoin\+japan/);
+    await page.getByLabel("Sort").selectOption({ label: "Newest first" });
+    await page.waitForURL(/gz\.sort=newest/);
+    // A copied link shows the same stories in a new tab.
+    const copy = await ctx.open(new URL(page.url()).pathname + new URL(page.url()).search);
+    await copy.getByRole("article").first().waitFor();
+    assert.equal(await copy.getByLabel("Search stories").inputValue(), "stablecoin japan");
+    assert.equal(await copy.getByLabel("Sort").inputValue(), "newest");
+    assert.deepEqual(await headlines(copy), await headlines(page));
+  });
+
+  it("Back undoes a filter", async () => {
+    const page = await ctx.open("/index.html");
+    await page.getByRole("article").first().waitFor();
+    const all = await page.getByRole("status").innerText();
+    await page.getByRole("button", { name: /^Markets, \d+ stor/ }).click();
+    await page.getByRole("status").filter({ hasText: /match/ }).waitFor();
+    await page.waitForURL(/gz\.cat=Markets/);
+    await page.getByText("More filters").click();
+    await page.getByRole("group", { name: "Year" }).getByRole("checkbox").first().check();
+    await page.waitForURL(/gz\.year=/);
+    await page.goBack();
+    await page.waitForURL((u) => !u.search.includes("gz.year"));
+    assert.equal(await page.getByRole("group", { name: "Year" }).getByRole("checkbox").first().isChecked(), false);
+    assert.ok(await page.getByRole("button", { name: /^Markets/, pressed: true }).isVisible(), "the category stays");
+    await page.goBack();
+    await page.getByRole("status").filter({ hasText: all }).waitFor();
+    assert.ok(await page.getByRole("button", { name: /^All/, pressed: true }).isVisible());
+  });
+
+  it("facet counts follow the other filters but not their own selection", async () => {
+    const page = await ctx.open("/index.html");
+    await page.getByRole("article").first().waitFor();
+    const chip = (name) => page.getByRole("button", { name: new RegExp(`^${name}, \\d+ stor`) });
+    const count = async (name) => Number((await chip(name).getAttribute("aria-label")).match(/, (\d+) stor/)[1]);
+    const markets = await count("Markets");
+    await chip("DeFi").click();
+    await page.getByRole("button", { name: /^DeFi/, pressed: true }).waitFor();
+    assert.equal(await count("Markets"), markets, "ticking one category leaves the others' counts");
+    await page.getByLabel("Search stories").fill("stablecoin ");
+    await page.getByRole("status").filter({ hasText: /match/ }).waitFor();
+    assert.ok((await count("Markets")) < markets, "the search narrows the counts");
+  });
+
+  it("is quick with the keyboard: / to search, Esc to clear, arrows between chips", async () => {
+    const page = await ctx.open("/index.html");
+    await page.getByRole("article").first().waitFor();
+    await page.locator("body").click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press("/");
+    assert.equal(await page.evaluate(() => document.activeElement.getAttribute("type")), "search");
+    await page.keyboard.type("mining");
+    await page.getByRole("status").filter({ hasText: /match/ }).waitFor();
+    await page.keyboard.press("Escape");
+    await page.getByRole("status").filter({ hasText: /^\d+ stories$/ }).waitFor();
+    await page.getByRole("button", { name: /^All/ }).focus();
+    await page.keyboard.press("ArrowRight");
+    const second = await page.evaluate(() => document.activeElement.getAttribute("aria-label"));
+    assert.match(second, /^Policy & Regulation|^Markets|^Web3/);
+    await page.keyboard.press("End");
+    await page.keyboard.press("Home");
+    assert.match(await page.evaluate(() => document.activeElement.getAttribute("aria-label")), /^All/);
+  });
+
+  it("loads the next page as the reader scrolls near the end, keeping the count exact", async () => {
+    const page = await ctx.open("/index.html");
+    await page.getByRole("article").first().waitFor();
+    const total = Number((await page.getByRole("status").innerText()).split(" ")[0]);
+    const before = await page.getByRole("article").count();
+    await page.getByRole("button", { name: "Show more stories" }).scrollIntoViewIfNeeded();
+    await page.waitForFunction((n) => document.querySelectorAll("article").length > n, before);
+    assert.equal(Number((await page.getByRole("status").innerText()).split(" ")[0]), total);
+    await page.waitForURL(/gz\.page=\d/);
+  });
+});
