@@ -75,6 +75,16 @@ pub fn App(props: &AppProps) -> Html {
     let instance = *use_state(next_instance);
     let id = |part: &str| AttrValue::from(format!("gazette-{instance}-{part}"));
     let search_ref = use_node_ref();
+    // "More filters" starts open when the address turned some on, then follows the reader.
+    let filters_open = {
+        let f = &state.filter;
+        let any = !(f.authors.is_empty()
+            && f.tags.is_empty()
+            && f.years.is_empty()
+            && f.from.is_none()
+            && f.until.is_none());
+        use_state(move || any)
+    };
 
     {
         let dispatcher = state.dispatcher();
@@ -276,7 +286,12 @@ pub fn App(props: &AppProps) -> Html {
                                     on_change={dispatch(|k| Action::SetSort(SortOrder::from_key(&k).unwrap_or_default()))}
                                 />
                             </div>
-                            <details class="gz-more-filters" open={more_active > 0}>
+                            <details class="gz-more-filters" open={*filters_open} ontoggle={{
+                                let filters_open = filters_open.clone();
+                                Callback::from(move |e: Event| {
+                                    filters_open.set(e.target_unchecked_into::<web_sys::HtmlDetailsElement>().open());
+                                })
+                            }}>
                                 <summary>{ if more_active > 0 { format!("More filters ({more_active} on)") } else { "More filters".to_string() } }</summary>
                                 <div class="gz-facets">
                                     <DateRange id={id("range")} from={f.from} until={f.until} on_from={on_time(Action::SetFrom)} on_until={on_time(Action::SetUntil)} />

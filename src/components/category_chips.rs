@@ -32,9 +32,11 @@ fn arrow_keys(e: KeyboardEvent) {
         "End" => i32::MAX,
         _ => return,
     };
+    // Yew delegates events to the widget's root, so find the group from the target.
     let Some(group) = e
-        .current_target()
+        .target()
         .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+        .and_then(|el| el.closest(".gz-chips").ok().flatten())
     else {
         return;
     };
