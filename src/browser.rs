@@ -136,31 +136,35 @@ impl Body {
     }
 }
 
-/// Starts fetching a document; its body is then read with [`Body::next_chunk`] as it arrives.
-pub async fn fetch_body(url: String) -> Result<Body, FetchError> {
-    let window = window().ok_or_else(|| FetchError::Network("no browser window".into()))?;
-    let response = JsFuture::from(window.fetch_with_str(&url))
-        .await
-        .map_err(|e| FetchError::Network(js_error_text(&e)))?;
-    let response: web_sys::Response = response
-        .dyn_into()
-        .map_err(|_| FetchError::Network("not a response".into()))?;
-    if !response.ok() {
-        return Err(FetchError::Http {
-            status: response.status(),
-            status_text: response.status_text(),
-        });
-    }
-    match response.body() {
-        Some(stream) => Ok(Body::Stream(stream.get_reader().unchecked_into())),
-        None => {
-            let text = response
-                .text()
-                .map_err(|e| FetchError::Network(js_error_text(&e)))?;
-            let text = JsFuture::from(text)
-                .await
-                .map_err(|e| FetchError::Network(js_error_text(&e)))?;
-            Ok(Body::Text(Some(text.as_string().unwrap_or_default())))
+/// Starts fetching a document at once (not when first awaited); its body is then read with
+/// [`Body::next_chunk`] as it arrives.
+pub fn fetch_body(url: String) -> impl std::future::Future<Output = Result<Body, FetchError>> {
+    let request = window().map(|w| w.fetch_with_str(&url));
+    async move {
+        let request = request.ok_or_else(|| FetchError::Network("no browser window".into()))?;
+        let response = JsFuture::from(request)
+            .await
+            .map_err(|e| FetchError::Network(js_error_text(&e)))?;
+        let response: web_sys::Response = response
+            .dyn_into()
+            .map_err(|_| FetchError::Network("not a response".into()))?;
+        if !response.ok() {
+            return Err(FetchError::Http {
+                status: response.status(),
+                status_text: response.status_text(),
+            });
+        }
+        match response.body() {
+            Some(stream) => Ok(Body::Stream(stream.get_reader().unchecked_into())),
+            None => {
+                let text = response
+                    .text()
+                    .map_err(|e| FetchError::Network(js_error_text(&e)))?;
+                let text = JsFuture::from(text)
+                    .await
+                    .map_err(|e| FetchError::Network(js_error_text(&e)))?;
+                Ok(Body::Text(Some(text.as_string().unwrap_or_default())))
+            }
         }
     }
 }
