@@ -74,6 +74,16 @@ fn luminance(hex: &str) -> Option<f64> {
 mod tests {
     use super::*;
 
+    const NAMES: [&str; 7] = [
+        "Markets",
+        "Policy & Regulation",
+        "Web3 & Enterprise",
+        "Technology",
+        "Security",
+        "DeFi",
+        "Culture",
+    ];
+
     #[test]
     fn swatches_are_stable_and_in_range() {
         assert_eq!(swatch("Markets"), swatch("markets"));
@@ -82,31 +92,14 @@ mod tests {
             assert!(swatch(name) < SWATCHES);
         }
         // Spread: eight common names do not all land on one swatch.
-        let names = [
-            "Markets",
-            "Policy & Regulation",
-            "Web3 & Enterprise",
-            "Technology",
-            "Security",
-            "DeFi",
-            "Culture",
-            "Other",
-        ];
-        let distinct: std::collections::HashSet<_> = names.iter().map(|n| swatch(n)).collect();
+        let distinct: std::collections::HashSet<_> =
+            NAMES.iter().chain(&["Other"]).map(|n| swatch(n)).collect();
         assert!(distinct.len() >= 5, "{distinct:?}");
     }
 
     #[test]
     fn a_set_of_up_to_ten_categories_gets_distinct_swatches_whatever_the_order() {
-        let names = [
-            "Markets",
-            "Policy & Regulation",
-            "Web3 & Enterprise",
-            "Technology",
-            "Security",
-            "DeFi",
-            "Culture",
-        ];
+        let names = NAMES;
         let a = assign(names);
         let distinct: std::collections::HashSet<_> = a.iter().collect();
         assert_eq!(distinct.len(), names.len());
