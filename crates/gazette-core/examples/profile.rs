@@ -8,7 +8,6 @@ fn main() {
         .nth(1)
         .unwrap_or_else(|| "bench/data/articles-200k.json".into());
     let text = std::fs::read_to_string(&path).expect("a benchmark set (bench/make-data.sh)");
-    split_timings(&text);
     let t = Instant::now();
     let loaded = load_document(&text, None).expect("loads");
     eprintln!("load {:?}", t.elapsed());
@@ -52,12 +51,4 @@ fn main() {
         }
     }
     eprintln!("queries {:?} ({n})", t.elapsed());
-}
-
-#[allow(dead_code)]
-fn split_timings(text: &str) {
-    let t = Instant::now();
-    let parsed = gazette_core::wire::parse(text).expect("json");
-    eprintln!("  serde parse only {:?}", t.elapsed());
-    drop(parsed);
 }

@@ -1,4 +1,5 @@
-//! Wire formats: the JSON as it arrives, read leniently.
+//! Wire formats: one story's JSON as it arrives, read leniently. (The document around the
+//! stories is scanned by `load::Reader`, which parses each story with these types.)
 //!
 //! Each field is a [`Field`]: missing, a value of the expected type, or a note of what came
 //! instead. Items that are not objects become [`ItemSlot::NotObject`]. So a wrong type anywhere
@@ -32,20 +33,6 @@ impl<T> Field<T> {
             _ => None,
         }
     }
-}
-
-/// The whole document.
-#[derive(Debug, Default, serde::Deserialize)]
-#[serde(default)]
-pub struct Document {
-    pub version: Field<String>,
-    pub title: Field<String>,
-    pub description: Field<String>,
-    pub home_page_url: Field<String>,
-    pub feed_url: Field<String>,
-    pub language: Field<String>,
-    pub articles: Field<Vec<ItemSlot>>,
-    pub items: Field<Vec<ItemSlot>>,
 }
 
 /// One element of `articles` or `items`.
@@ -108,19 +95,6 @@ pub struct WireImage {
     pub url: Option<String>,
     pub alt: Option<String>,
     pub credit: Option<String>,
-}
-
-/// Parses a document. Errors are JSON syntax errors only; every shape problem is reported in the
-/// returned value.
-pub fn parse(text: &str) -> Result<Top, serde_json::Error> {
-    serde_json::from_str(text)
-}
-
-/// The top level: an object, or something else named for people.
-#[derive(Debug)]
-pub enum Top {
-    Object(Box<Document>),
-    NotObject(&'static str),
 }
 
 fn drain_seq<'de, A: SeqAccess<'de>>(mut seq: A) -> Result<(), A::Error> {
@@ -348,69 +322,13 @@ impl<'de> Deserialize<'de> for ItemSlot {
     }
 }
 
-struct ListVisitor;
-
-impl<'de> Visitor<'de> for ListVisitor {
-    type Value = Field<Vec<ItemSlot>>;
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a list of articles")
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1 << 16));
-        while let Some(slot) = seq.next_element::<ItemSlot>()? {
-            items.push(slot);
-        }
-        Ok(Field::Value(items))
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(Field::Missing)
-    }
-    refuse_other_kinds!(wrong = Field::Wrong; bool num str map);
-}
-
-impl<'de> Deserialize<'de> for Field<Vec<ItemSlot>> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(ListVisitor)
-    }
-}
-
-struct TopVisitor;
-
-impl<'de> Visitor<'de> for TopVisitor {
-    type Value = Top;
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a JSON object")
-    }
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-        Document::deserialize(de::value::MapAccessDeserializer::new(map))
-            .map(|d| Top::Object(Box::new(d)))
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(Top::NotObject("null"))
-    }
-    refuse_other_kinds!(wrong = Top::NotObject; bool num str seq);
-}
-
-impl<'de> Deserialize<'de> for Top {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(TopVisitor)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn item(json: &str) -> Item {
-        let doc = format!(r#"{{"articles":[{json}]}}"#);
-        match parse(&doc).unwrap() {
-            Top::Object(d) => match d.articles {
-                Field::Value(mut v) => match v.remove(0) {
-                    ItemSlot::Item(i) => *i,
-                    other => panic!("{other:?}"),
-                },
-                other => panic!("{other:?}"),
-            },
+        match serde_json::from_str::<ItemSlot>(json).unwrap() {
+            ItemSlot::Item(i) => *i,
             other => panic!("{other:?}"),
         }
     }
@@ -481,28 +399,14 @@ mod tests {
 
     #[test]
     fn non_objects_in_the_list_are_named() {
-        match parse(r#"{"items": [1, "x", null, [], {"id": "ok"}]}"#).unwrap() {
-            Top::Object(d) => {
-                let v = d.items.value().unwrap();
-                let kinds: Vec<_> = v
-                    .iter()
-                    .map(|s| match s {
-                        ItemSlot::NotObject(k) => *k,
-                        ItemSlot::Item(_) => "item",
-                    })
-                    .collect();
-                assert_eq!(kinds, ["a number", "text", "null", "a list", "item"]);
-            }
-            other => panic!("{other:?}"),
-        }
-    }
-
-    #[test]
-    fn the_top_level_must_be_an_object() {
-        assert!(matches!(parse("[1,2]").unwrap(), Top::NotObject("a list")));
-        assert!(matches!(parse("\"x\"").unwrap(), Top::NotObject("text")));
-        assert!(matches!(parse("null").unwrap(), Top::NotObject("null")));
-        assert!(parse("{").is_err());
-        assert!(parse("").is_err());
+        let v: Vec<ItemSlot> = serde_json::from_str(r#"[1, "x", null, [], {"id": "ok"}]"#).unwrap();
+        let kinds: Vec<_> = v
+            .iter()
+            .map(|s| match s {
+                ItemSlot::NotObject(k) => *k,
+                ItemSlot::Item(_) => "item",
+            })
+            .collect();
+        assert_eq!(kinds, ["a number", "text", "null", "a list", "item"]);
     }
 }
