@@ -64,26 +64,31 @@ fn from_address(key: &Option<AttrValue>) -> (gazette_core::Filter, usize) {
     address::decode(params.iter().map(|(k, v)| (k.as_str(), v.as_str())))
 }
 
+/// How many of the filters under "More filters" are on (authors, tags, years, a date range).
+fn more_filters_on(f: &gazette_core::Filter) -> usize {
+    f.authors.len()
+        + f.tags.len()
+        + f.years.len()
+        + usize::from(f.from.is_some() || f.until.is_some())
+}
+
 /// One news widget.
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
     let state = {
-        let (filter, pages) = from_address(&props.url_key);
-        let size = props.page_size.clamp(1, 200);
-        use_reducer(move || State::new(size, filter, pages))
+        let (key, size) = (props.url_key.clone(), props.page_size.clamp(1, 200));
+        use_reducer(move || {
+            let (filter, pages) = from_address(&key);
+            State::new(size, filter, pages)
+        })
     };
     let instance = *use_state(next_instance);
     let id = |part: &str| AttrValue::from(format!("gazette-{instance}-{part}"));
     let search_ref = use_node_ref();
     // "More filters" starts open when the address turned some on, then follows the reader.
     let filters_open = {
-        let f = &state.filter;
-        let any = !(f.authors.is_empty()
-            && f.tags.is_empty()
-            && f.years.is_empty()
-            && f.from.is_none()
-            && f.until.is_none());
-        use_state(move || any)
+        let on_at_start = more_filters_on(&state.filter) > 0;
+        use_state(move || on_at_start)
     };
 
     {
@@ -92,16 +97,15 @@ pub fn App(props: &AppProps) -> Html {
         use_effect_with((props.src.clone(), state.attempt), move |(src, attempt)| {
             let (src, attempt) = (src.to_string(), *attempt);
             wasm_bindgen_futures::spawn_local(async move {
-                let progress = dispatcher.clone();
-                let on_progress = move |p: services::Progress| {
-                    progress.dispatch(Action::Preview {
-                        catalog: p.preview,
-                        bytes: p.bytes,
+                let previews = dispatcher.clone();
+                let on_preview = move |catalog| {
+                    previews.dispatch(Action::Preview {
+                        catalog,
                         now: browser::now(),
                         attempt,
                     });
                 };
-                dispatcher.dispatch(match services::load(&fetcher, &src, on_progress).await {
+                dispatcher.dispatch(match services::load(&fetcher, &src, on_preview).await {
                     Ok(set) => Action::Loaded {
                         set: Box::new(set),
                         now: browser::now(),
@@ -192,25 +196,24 @@ pub fn App(props: &AppProps) -> Html {
         .unwrap_or_else(|| AttrValue::from("Latest stories"));
 
     let (status, body) = match &state.load {
-        Load::Loading => match state.progress {
-            Some(_) => (
-                "Loading stories…".to_string(),
-                html! {
-                    <>
-                        <p class="gz-loading">
-                            <label for={id("progress")}>{ "Reading the stories; the newest will show when all have arrived. " }</label>
-                            <progress id={id("progress")}></progress>
-                        </p>
-                        <StoryList catalog={state.catalog.clone()} outcome={state.outcome.clone()} now={state.now}
-                            new_tab={props.new_tab} on_more={Callback::noop()} more={false} />
-                    </>
-                },
-            ),
-            None => (
-                "Loading stories…".to_string(),
-                html! { <p class="gz-loading" aria-hidden="true">{ "Loading stories…" }</p> },
-            ),
-        },
+        // While a large feed is read, the catalog holds its first stories.
+        Load::Loading if !state.catalog.is_empty() => (
+            "Loading stories…".to_string(),
+            html! {
+                <>
+                    <p class="gz-loading">
+                        <label for={id("progress")}>{ "Reading the stories; the newest will show when all have arrived. " }</label>
+                        <progress id={id("progress")}></progress>
+                    </p>
+                    <StoryList catalog={state.catalog.clone()} outcome={state.outcome.clone()} now={state.now}
+                        new_tab={props.new_tab} on_more={Callback::noop()} more={false} />
+                </>
+            },
+        ),
+        Load::Loading => (
+            "Loading stories…".to_string(),
+            html! { <p class="gz-loading" aria-hidden="true">{ "Loading stories…" }</p> },
+        ),
         Load::Failed(error) => (
             "The stories could not be loaded.".to_string(),
             html! { <ErrorPanel error={error.clone()} on_retry={signal(|| Action::Retry)} /> },
@@ -239,10 +242,7 @@ pub fn App(props: &AppProps) -> Html {
                     .collect::<Vec<_>>(),
             );
             let years_selected: BTreeSet<String> = f.years.iter().map(|y| y.to_string()).collect();
-            let more_active = f.authors.len()
-                + f.tags.len()
-                + f.years.len()
-                + usize::from(f.from.is_some() || f.until.is_some());
+            let more_active = more_filters_on(f);
             // Without a query, "Best match" lists the newest first.
             let sort_options: Vec<(&'static str, &'static str)> = SortOrder::ALL
                 .iter()

@@ -131,21 +131,13 @@ pub const SLICE_MS: f64 = 12.0;
 /// A document with more stories than one step shows its first ones as a preview this soon.
 pub const PREVIEW_STORIES: usize = 500;
 
-/// How far loading has come, for a preview while a large document is read.
-pub struct Progress {
-    /// The stories read so far (a preview), prepared for showing.
-    pub preview: Rc<Catalog>,
-    /// Bytes received so far, twice (the total is not known while the body streams).
-    pub bytes: (usize, usize),
-}
-
 /// Fetches and reads the document at `src` (resolved against the page), logging what was
 /// repaired or left out to the console. Large documents are read in steps of [`STEP_STORIES`],
-/// yielding to the browser between steps; after the first step `on_progress` gets a preview.
+/// yielding to the browser between steps; after the first [`PREVIEW_STORIES`] `on_preview` gets them, ready to show.
 pub async fn load(
     fetcher: &Fetcher,
     src: &str,
-    on_progress: impl Fn(Progress),
+    on_preview: impl Fn(Rc<Catalog>),
 ) -> Result<LoadedSet, LoadError> {
     if src.trim().is_empty() {
         return Err(LoadError::NoSource);
@@ -179,10 +171,7 @@ pub async fn load(
                 previewed = true;
                 let preview = Rc::new(Catalog::new(builder.articles().to_vec()));
                 browser::mark("gazette:preview");
-                on_progress(Progress {
-                    preview,
-                    bytes: (reader.received(), reader.received()),
-                });
+                on_preview(preview);
                 browser::next_frame().await;
                 last_yield = browser::clock_ms();
             }

@@ -46,8 +46,6 @@ pub struct State {
     pub now: Timestamp,
     /// How the last change should be kept in the page address.
     pub history: HistoryMode,
-    /// While a large document is read: bytes read and total (the catalog is then a preview).
-    pub progress: Option<(usize, usize)>,
 }
 
 impl State {
@@ -66,7 +64,6 @@ impl State {
             page_size,
             now: Timestamp::default(),
             history: HistoryMode::Keep,
-            progress: None,
         }
     }
 
@@ -95,7 +92,6 @@ impl PartialEq for State {
             && self.filter == other.filter
             && Rc::ptr_eq(&self.outcome, &other.outcome)
             && self.pages == other.pages
-            && self.progress == other.progress
     }
 }
 
@@ -111,7 +107,6 @@ pub enum Action {
     /// A large document of load attempt `attempt` is being read: show its first stories.
     Preview {
         catalog: Rc<Catalog>,
-        bytes: (usize, usize),
         now: Timestamp,
         attempt: u32,
     },
@@ -172,19 +167,12 @@ impl Reducible for State {
                 s.catalog = set.catalog;
                 s.meta = Rc::new(set.meta);
                 s.load = Load::Ready;
-                s.progress = None;
                 s.history = HistoryMode::Keep;
                 s.refilter();
             }
-            Action::Preview {
-                catalog,
-                bytes,
-                now,
-                ..
-            } => {
+            Action::Preview { catalog, now, .. } => {
                 s.now = now;
                 s.catalog = catalog;
-                s.progress = Some(bytes);
                 s.outcome = Rc::new(s.catalog.apply(
                     &gazette_core::Filter::default(),
                     now,
@@ -193,11 +181,9 @@ impl Reducible for State {
             }
             Action::Failed { error, .. } => {
                 s.load = Load::Failed(Rc::new(error));
-                s.progress = None;
             }
             Action::Retry => {
                 s.load = Load::Loading;
-                s.progress = None;
                 s.catalog = Rc::new(Catalog::default());
                 s.attempt += 1;
             }
