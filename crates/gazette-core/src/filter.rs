@@ -11,6 +11,7 @@
 //! with AND.
 
 use crate::date::Timestamp;
+use crate::intern::Interner;
 use crate::model::Article;
 use crate::search::{index::contains_phrase, Clause, Index, IndexBuilder, Query};
 use rustc_hash::FxHashMap;
@@ -204,31 +205,31 @@ pub struct Outcome {
 /// How many authors and tags an [`Outcome`] lists at most (besides the selected ones).
 pub const TOP_FACET_VALUES: usize = 12;
 
-/// Values of one multi-valued facet (authors, tags) per story, compressed-row style.
-#[derive(Debug, Default, PartialEq, Eq)]
+/// Values of one multi-valued facet (authors, tags) per story, compressed-row style: story
+/// `d`'s value numbers are `values[starts[d]..starts[d + 1]]`.
+#[derive(Debug, PartialEq, Eq)]
 struct Multi {
-    names: Vec<String>,
-    ids: FxHashMap<String, u32>,
+    names: Interner,
     starts: Vec<u32>,
     values: Vec<u32>,
 }
 
+impl Default for Multi {
+    fn default() -> Self {
+        Multi {
+            names: Interner::default(),
+            starts: vec![0],
+            values: Vec::new(),
+        }
+    }
+}
+
 impl Multi {
     fn push(&mut self, list: &[String]) {
-        if self.starts.is_empty() {
-            self.starts.push(0);
-        }
+        let start = self.values.len();
         for v in list {
-            let id = match self.ids.get(v) {
-                Some(&id) => id,
-                None => {
-                    let id = self.names.len() as u32;
-                    self.names.push(v.clone());
-                    self.ids.insert(v.clone(), id);
-                    id
-                }
-            };
-            if !self.values[*self.starts.last().unwrap_or(&0) as usize..].contains(&id) {
+            let id = self.names.id(v);
+            if !self.values[start..].contains(&id) {
                 self.values.push(id);
             }
         }
@@ -249,7 +250,7 @@ impl Multi {
         }
         let mut sel = vec![false; self.names.len()];
         for c in chosen {
-            if let Some(&id) = self.ids.get(c) {
+            if let Some(id) = self.names.get(c) {
                 sel[id as usize] = true;
             }
         }
@@ -303,15 +304,9 @@ impl CatalogBuilder {
         let CatalogBuilder {
             articles,
             index,
-            mut authors,
-            mut tags,
+            authors,
+            tags,
         } = self;
-        if authors.starts.is_empty() {
-            authors.starts.push(0);
-        }
-        if tags.starts.is_empty() {
-            tags.starts.push(0);
-        }
         let index = index.finish();
         let mut totals: FxHashMap<&str, usize> = FxHashMap::default();
         for a in &articles {
@@ -651,14 +646,14 @@ impl Catalog {
                 })
                 .collect()
         };
-        let top = |names: &[String],
+        let top = |names: &[Box<str>],
                    counts: Vec<usize>,
                    chosen: &BTreeSet<String>|
          -> Vec<CategoryCount> {
             let mut all: Vec<(usize, usize)> = counts
                 .into_iter()
                 .enumerate()
-                .filter(|&(i, c)| c > 0 || chosen.contains(&names[i]))
+                .filter(|&(i, c)| c > 0 || chosen.contains(&*names[i]))
                 .collect();
             let order = |a: &(usize, usize), b: &(usize, usize)| {
                 b.1.cmp(&a.1).then_with(|| names[a.0].cmp(&names[b.0]))
@@ -670,7 +665,7 @@ impl Catalog {
                 let mut rest: Vec<(usize, usize)> = all[keep..]
                     .iter()
                     .copied()
-                    .filter(|(i, _)| chosen.contains(&names[*i]))
+                    .filter(|(i, _)| chosen.contains(&*names[*i]))
                     .collect();
                 all.truncate(keep);
                 all.sort_unstable_by(order);
@@ -681,7 +676,7 @@ impl Catalog {
             }
             all.into_iter()
                 .map(|(i, c)| CategoryCount {
-                    name: names[i].clone(),
+                    name: names[i].to_string(),
                     count: c,
                 })
                 .collect()
@@ -691,8 +686,8 @@ impl Catalog {
             total,
             matches: ordered,
             categories: named(&self.categories, n_cat),
-            authors: top(&self.authors.names, n_author, &filter.authors),
-            tags: top(&self.tags.names, n_tag, &filter.tags),
+            authors: top(self.authors.names.names(), n_author, &filter.authors),
+            tags: top(self.tags.names.names(), n_tag, &filter.tags),
             years: named(&years, n_year),
             query,
         }

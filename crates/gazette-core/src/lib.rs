@@ -11,6 +11,7 @@
 pub mod address;
 pub mod date;
 pub mod filter;
+pub mod intern;
 pub mod load;
 pub mod model;
 pub mod palette;

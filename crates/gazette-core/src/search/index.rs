@@ -16,6 +16,7 @@
 
 use super::query::{Clause, Query};
 use super::tokens::{for_each_token, within_one_edit};
+use crate::intern::Interner;
 use crate::model::Article;
 use rustc_hash::FxHashMap;
 
@@ -51,8 +52,7 @@ fn pack(title: u32, summary: u32, meta: u32) -> u8 {
 /// Collects stories one at a time and builds the [`Index`].
 #[derive(Default)]
 pub struct IndexBuilder {
-    ids: FxHashMap<Box<str>, u32>,
-    names: Vec<Box<str>>,
+    words: Interner,
     pair_term: Vec<u32>,
     pair_tf: Vec<u8>,
     doc_end: Vec<u32>,
@@ -68,15 +68,7 @@ impl IndexBuilder {
         let mut lens = [0u32; 2];
         let mut field = |text: &str, f: u8, local: &mut Vec<(u32, u8)>, b: &mut Self| {
             for_each_token(text, |t, _, _| {
-                let id = match b.ids.get(t) {
-                    Some(&id) => id,
-                    None => {
-                        let id = b.names.len() as u32;
-                        b.names.push(t.into());
-                        b.ids.insert(t.into(), id);
-                        id
-                    }
-                };
+                let id = b.words.id(t);
                 local.push((id, f));
                 if (f as usize) < 2 {
                     lens[f as usize] += 1;
@@ -111,14 +103,14 @@ impl IndexBuilder {
     /// Builds the index: sorts the vocabulary and lays out the postings.
     pub fn finish(self) -> Index {
         let IndexBuilder {
-            names,
+            words,
             pair_term,
             pair_tf,
             doc_end,
             lens,
             ..
         } = self;
-        drop(self.ids);
+        let names = words.into_names();
         let mut order: Vec<u32> = (0..names.len() as u32).collect();
         order.sort_unstable_by(|&a, &b| names[a as usize].cmp(&names[b as usize]));
         let mut remap = vec![0u32; names.len()];
