@@ -13,9 +13,6 @@ pub const MAX_TOKEN_BYTES: usize = 40;
 /// Calls `emit(token, start, end)` for each token of `text`; `start..end` is the token's byte
 /// range in `text`. Tokens come in reading order.
 pub fn for_each_token(text: &str, mut emit: impl FnMut(&str, usize, usize)) {
-    if text.is_ascii() {
-        return ascii_tokens(text, emit);
-    }
     let mut word = String::with_capacity(32);
     let mut word_start = 0;
     let mut word_end = 0;
@@ -86,44 +83,6 @@ pub fn for_each_token(text: &str, mut emit: impl FnMut(&str, usize, usize)) {
     }
     if !word.is_empty() {
         emit(&word, word_start, word_end);
-    }
-}
-
-/// The same as [`for_each_token`] for ASCII text, byte by byte: most news text is ASCII, and
-/// this is the hot loop of index building.
-fn ascii_tokens(text: &str, mut emit: impl FnMut(&str, usize, usize)) {
-    let bytes = text.as_bytes();
-    let mut buf = [0u8; MAX_TOKEN_BYTES];
-    let mut len = 0;
-    let mut start = 0;
-    let mut end = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        if b.is_ascii_alphanumeric() {
-            if len == 0 && end <= start {
-                start = i;
-            }
-            if len < MAX_TOKEN_BYTES {
-                buf[len] = b.to_ascii_lowercase();
-                len += 1;
-            }
-            end = i + 1;
-        } else if end > start {
-            // All ASCII, so the buffer is valid UTF-8.
-            emit(
-                std::str::from_utf8(&buf[..len]).unwrap_or_default(),
-                start,
-                end,
-            );
-            len = 0;
-            start = end;
-        }
-    }
-    if end > start {
-        emit(
-            std::str::from_utf8(&buf[..len]).unwrap_or_default(),
-            start,
-            end,
-        );
     }
 }
 
