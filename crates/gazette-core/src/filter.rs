@@ -446,6 +446,21 @@ impl Catalog {
         &self.categories
     }
 
+    /// The number of story `doc`'s category (its place in [`Catalog::category_names`]).
+    pub(crate) fn category_number(&self, doc: usize) -> u32 {
+        self.category_of[doc]
+    }
+
+    /// The numbers of story `doc`'s tags.
+    pub(crate) fn tag_numbers(&self, doc: usize) -> &[u32] {
+        self.tags.of(doc)
+    }
+
+    /// Story `doc`'s place when the set is ordered newest first.
+    pub(crate) fn date_rank(&self, doc: usize) -> u32 {
+        self.date_rank[doc]
+    }
+
     /// The colour swatch of story `index`'s category.
     pub fn swatch_of_story(&self, index: usize) -> u32 {
         self.category_of
@@ -720,6 +735,7 @@ mod tests {
             published: Timestamp(published),
             summary: None,
             content_text: None,
+            content_html: None,
             image: None,
             authors: vec![],
             tags: vec![],

@@ -11,10 +11,12 @@
 pub mod address;
 pub mod date;
 pub mod filter;
+pub mod html;
 pub mod intern;
 pub mod load;
 pub mod model;
 pub mod palette;
+pub mod related;
 pub mod search;
 pub mod text;
 pub mod url;

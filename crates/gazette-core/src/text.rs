@@ -334,6 +334,20 @@ fn decode_reference(name: &str) -> Option<char> {
         "euro" => '€',
         "pound" => '£',
         "deg" => '°',
+        // Punctuation references, which hostile links use to disguise a scheme.
+        "colon" => ':',
+        "Tab" => '\t',
+        "NewLine" => '\n',
+        "sol" => '/',
+        "lpar" => '(',
+        "rpar" => ')',
+        "semi" => ';',
+        "comma" => ',',
+        "period" => '.',
+        "excl" => '!',
+        "quest" => '?',
+        "equals" => '=',
+        "num" => '#',
         _ => return None,
     })
 }
