@@ -426,6 +426,16 @@ impl Catalog {
         &self.articles
     }
 
+    /// The number of the story whose id is `key`, or else whose address is `key`.
+    pub fn find(&self, key: &str) -> Option<usize> {
+        let key = key.trim();
+        self.articles.iter().position(|a| a.id == key).or_else(|| {
+            self.articles
+                .iter()
+                .position(|a| a.url.as_deref() == Some(key))
+        })
+    }
+
     /// The search index.
     pub fn index(&self) -> &Index {
         &self.index

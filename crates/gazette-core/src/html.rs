@@ -224,10 +224,37 @@ impl Element {
 
 /// Elements dropped together with everything inside them.
 const DROPPED: &[&str] = &[
-    "script", "style", "template", "iframe", "frame", "frameset", "object", "embed", "applet",
-    "svg", "math", "noscript", "noembed", "noframes", "textarea", "select", "option", "button",
-    "datalist", "canvas", "audio", "video", "picture", "map", "head", "title", "xmp",
-    "plaintext", "portal", "dialog", "marquee",
+    "script",
+    "style",
+    "template",
+    "iframe",
+    "frame",
+    "frameset",
+    "object",
+    "embed",
+    "applet",
+    "svg",
+    "math",
+    "noscript",
+    "noembed",
+    "noframes",
+    "textarea",
+    "select",
+    "option",
+    "button",
+    "datalist",
+    "canvas",
+    "audio",
+    "video",
+    "picture",
+    "map",
+    "head",
+    "title",
+    "xmp",
+    "plaintext",
+    "portal",
+    "dialog",
+    "marquee",
 ];
 
 /// Void elements dropped (no content to keep).
@@ -242,9 +269,9 @@ const RAW_TEXT: &[&str] = &[
 
 /// Unwrapped elements that are blocks: they end the open paragraph where they start and end.
 const BLOCKS: &[&str] = &[
-    "div", "section", "article", "header", "footer", "main", "aside", "nav", "address",
-    "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "dl", "dt", "dd", "center",
-    "details", "summary", "fieldset", "legend", "form", "hgroup", "body", "html",
+    "div", "section", "article", "header", "footer", "main", "aside", "nav", "address", "table",
+    "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "dl", "dt", "dd", "center", "details",
+    "summary", "fieldset", "legend", "form", "hgroup", "body", "html",
 ];
 
 /// Sanitises an HTML fragment. `base` (the story's own address) resolves relative links and
@@ -443,7 +470,11 @@ impl Builder<'_> {
     }
 
     fn open(&self, tag: Tag) -> Option<usize> {
-        self.stack.iter().skip(1).rposition(|e| e.tag == tag).map(|i| i + 1)
+        self.stack
+            .iter()
+            .skip(1)
+            .rposition(|e| e.tag == tag)
+            .map(|i| i + 1)
     }
 
     /// Closes the open elements from `at` up, attaching each to its parent.
@@ -565,7 +596,9 @@ impl Builder<'_> {
         if name == "br" {
             // "</br>" is a line break to browsers, too.
             if self.stack.len() > 1 {
-                self.top().children.push(Node::Element(Element::new(Tag::Br)));
+                self.top()
+                    .children
+                    .push(Node::Element(Element::new(Tag::Br)));
             }
             return;
         }
@@ -576,7 +609,11 @@ impl Builder<'_> {
             return;
         };
         let at = if t.is_heading() {
-            self.stack.iter().skip(1).rposition(|e| e.tag.is_heading()).map(|i| i + 1)
+            self.stack
+                .iter()
+                .skip(1)
+                .rposition(|e| e.tag.is_heading())
+                .map(|i| i + 1)
         } else {
             self.open(t)
         };
@@ -594,7 +631,8 @@ impl Builder<'_> {
             Tag::A => {
                 if let Some(href) = get("href").and_then(|h| safe_link(h, self.base)) {
                     el.attrs.push(("href", href));
-                    el.attrs.push(("rel", "noopener noreferrer nofollow".into()));
+                    el.attrs
+                        .push(("rel", "noopener noreferrer nofollow".into()));
                 }
                 if let Some(t) = get("title") {
                     el.attrs.push(("title", plain_attr(t)));
@@ -627,7 +665,10 @@ impl Builder<'_> {
 
     fn finish(mut self) -> Vec<Node> {
         self.close_from(1);
-        self.stack.pop().map(|root| root.children).unwrap_or_default()
+        self.stack
+            .pop()
+            .map(|root| root.children)
+            .unwrap_or_default()
     }
 }
 
@@ -648,7 +689,11 @@ fn skip_element<'a>(s: &'a str, name: &str) -> &'a str {
             }
         } else if after.starts_with("!") {
             rest = skip_comment_or_declaration(after);
-        } else if after.as_bytes().first().is_some_and(u8::is_ascii_alphabetic) {
+        } else if after
+            .as_bytes()
+            .first()
+            .is_some_and(u8::is_ascii_alphabetic)
+        {
             let (tag, r) = read_start_tag(after);
             rest = if RAW_TEXT.contains(&tag.name.as_str()) && !tag.self_closing {
                 skip_raw_text(r, &tag.name)
@@ -698,8 +743,9 @@ fn safe_image(raw: &str, base: Option<&str>) -> Option<String> {
 }
 
 fn strip_prefix_ignore_case<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
-    (s.len() >= prefix.len() && s.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes()))
-        .then(|| &s[prefix.len()..])
+    (s.len() >= prefix.len()
+        && s.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes()))
+    .then(|| &s[prefix.len()..])
 }
 
 fn plain_attr(v: &str) -> String {
@@ -739,7 +785,10 @@ mod tests {
     }
 
     fn clean(html: &str) -> String {
-        show(&sanitize(html, Some("https://news.example/2024/story.html")))
+        show(&sanitize(
+            html,
+            Some("https://news.example/2024/story.html"),
+        ))
     }
 
     #[test]
@@ -761,19 +810,30 @@ mod tests {
             "<p>First<br>line</p><p>Second</p><p>Third</p>"
         );
         assert_eq!(clean("<p>a<p>b"), "<p>a</p><p>b</p>");
-        assert_eq!(clean("<h1>Top</h1><h5>Low</h5>"), "<h2>Top</h2><h4>Low</h4>");
+        assert_eq!(
+            clean("<h1>Top</h1><h5>Low</h5>"),
+            "<h2>Top</h2><h4>Low</h4>"
+        );
     }
 
     #[test]
     fn scripts_styles_and_frames_go_with_their_content() {
         assert_eq!(
-            clean("<p>ok</p><script>alert(1)</script><style>p{}</style><iframe srcdoc=x>y</iframe>"),
+            clean(
+                "<p>ok</p><script>alert(1)</script><style>p{}</style><iframe srcdoc=x>y</iframe>"
+            ),
             "<p>ok</p>"
         );
-        assert_eq!(clean("<svg><a href=\"https://x.example/\">in</a></svg>after"), "<p>after</p>");
+        assert_eq!(
+            clean("<svg><a href=\"https://x.example/\">in</a></svg>after"),
+            "<p>after</p>"
+        );
         assert_eq!(clean("<SCRIPT>a</script >b"), "<p>b</p>");
         assert_eq!(clean("<script>no end"), "");
-        assert_eq!(clean("<template><p>t</p></template><p>kept</p>"), "<p>kept</p>");
+        assert_eq!(
+            clean("<template><p>t</p></template><p>kept</p>"),
+            "<p>kept</p>"
+        );
         assert_eq!(clean("<math><mi>x</mi></math>"), "");
     }
 
@@ -843,13 +903,21 @@ mod tests {
     #[test]
     fn broken_markup_is_read_forgivingly() {
         assert_eq!(clean("a < b and c > d"), "<p>a < b and c > d</p>");
-        assert_eq!(clean("<p>open <em>never closed"), "<p>open <em>never closed</em></p>");
-        assert_eq!(clean("<b><i>x</b></i>y"), "<p><strong><em>x</em></strong>y</p>");
+        assert_eq!(
+            clean("<p>open <em>never closed"),
+            "<p>open <em>never closed</em></p>"
+        );
+        assert_eq!(
+            clean("<b><i>x</b></i>y"),
+            "<p><strong><em>x</em></strong>y</p>"
+        );
         assert_eq!(clean("<!-- <script>alert(1)</script> -->t"), "<p>t</p>");
         assert_eq!(clean("<!--> t"), "<p> t</p>");
         assert_eq!(clean("<p title=\"unterminated>t"), "");
-        assert_eq!(clean("<a href=https://a.example/><a href=https://b.example/>b</a>"),
-            "<p><a href=\"https://b.example/\" rel=\"noopener noreferrer nofollow\">b</a></p>");
+        assert_eq!(
+            clean("<a href=https://a.example/><a href=https://b.example/>b</a>"),
+            "<p><a href=\"https://b.example/\" rel=\"noopener noreferrer nofollow\">b</a></p>"
+        );
         let deep = "<em>".repeat(500) + "deep";
         assert!(text_of(&sanitize(&deep, None)).contains("deep"));
     }
@@ -862,13 +930,18 @@ mod tests {
         );
         let nodes = sanitize("&lt;b&gt;", None);
         assert_eq!(nodes.len(), 1);
-        let Node::Element(p) = &nodes[0] else { panic!() };
+        let Node::Element(p) = &nodes[0] else {
+            panic!()
+        };
         assert_eq!(p.children, vec![Node::Text("<b>".into())]);
     }
 
     #[test]
     fn text_of_keeps_paragraph_breaks() {
         let t = text_of(&sanitize("<p>One</p><p>Two <b>three</b></p>", None));
-        assert_eq!(t.split_whitespace().collect::<Vec<_>>(), ["One", "Two", "three"]);
+        assert_eq!(
+            t.split_whitespace().collect::<Vec<_>>(),
+            ["One", "Two", "three"]
+        );
     }
 }

@@ -842,8 +842,7 @@ impl Context {
                 None
             }
             Field::Missing => None,
-        }
-;
+        };
         // The HTML is kept as written (it is sanitised when the story is opened); its text
         // stands in for a missing summary.
         let content_html = match content_html {
@@ -870,7 +869,7 @@ impl Context {
             .map(|s| plain(s).0)
             .filter(|s| !s.is_empty())
             .or_else(|| content_text.as_deref().map(collapse_whitespace))
-            .or_else(|| html_text().map(|t| collapse_owned(t)))
+            .or_else(|| html_text().map(collapse_owned))
             .map(|s| excerpt_owned(s, MAX_SUMMARY_CHARS));
 
         // Headline.

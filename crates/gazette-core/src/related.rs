@@ -117,7 +117,13 @@ mod tests {
     }
 
     fn filler(i: usize) -> Article {
-        story(&format!("f{i}"), &format!("Bulletin {i}"), "Misc", &[], i as i64)
+        story(
+            &format!("f{i}"),
+            &format!("Bulletin {i}"),
+            "Misc",
+            &[],
+            i as i64,
+        )
     }
 
     fn ids(c: &Catalog, of: usize, limit: usize) -> Vec<&str> {
@@ -130,7 +136,13 @@ mod tests {
     #[test]
     fn shared_tags_outrank_a_shared_category_and_words_break_the_rest() {
         let mut v = vec![
-            story("me", "Glacier retreat speeds up in the Alps", "Climate", &["glaciers"], 10),
+            story(
+                "me",
+                "Glacier retreat speeds up in the Alps",
+                "Climate",
+                &["glaciers"],
+                10,
+            ),
             story("tag", "Ice fields of Patagonia", "World", &["glaciers"], 1),
             story("cat", "Heat records in Spain", "Climate", &[], 2),
             story("word", "Alps rail tunnel opens", "Travel", &[], 3),
@@ -155,7 +167,15 @@ mod tests {
     fn common_words_say_nothing() {
         // "news" is in every story: it relates nothing to anything.
         let mut v: Vec<Article> = (0..50)
-            .map(|i| story(&format!("s{i}"), &format!("News item {i}"), &format!("C{i}"), &[], i))
+            .map(|i| {
+                story(
+                    &format!("s{i}"),
+                    &format!("News item {i}"),
+                    &format!("C{i}"),
+                    &[],
+                    i,
+                )
+            })
             .collect();
         v.push(story("me", "News roundup", "Solo", &[], 99));
         let c = Catalog::new(v);

@@ -265,7 +265,9 @@ impl Index {
     /// word `word`; empty for a word the index does not know.
     pub fn postings(&self, word: &str) -> &[u32] {
         match self.term_id(word) {
-            Some(t) => &self.docs[self.starts[t as usize] as usize..self.starts[t as usize + 1] as usize],
+            Some(t) => {
+                &self.docs[self.starts[t as usize] as usize..self.starts[t as usize + 1] as usize]
+            }
             None => &[],
         }
     }
