@@ -12,9 +12,11 @@
 //! - **Unwrapped** (the element goes, its content stays): every other element whose content is
 //!   text, such as `div`, `span`, `font`, `section`, `table` or `form`. Block-level ones end the
 //!   paragraph, so their text does not run together.
-//! - **Dropped with their content**: `script`, `style`, `template`, `iframe`, `object`,
-//!   `embed`, `svg`, `math`, `noscript`, form controls, media players, `head`, `title`, and
-//!   `base`, `meta` and `link`.
+//! - **Dropped with their content**: `script`, `style`, `template`, frames, `svg`, `math`,
+//!   `noscript`, `textarea`, `select`, `head`, `title`, `dialog`; and the empty elements
+//!   `base`, `meta`, `link`, `embed`, `input` and the like. (An `svg` or `math` left open ends
+//!   where a browser would end it, at the next HTML element such as `p`.) Elements whose
+//!   content is fallback text (`object`, `video`, `audio`, `canvas`, `button`) are unwrapped.
 //! - **Attributes**: `a href title`, `img src alt title width height`, `ol start`; nothing else
 //!   (no `on…` handlers, `style`, `class`, `id`, `srcset`, `srcdoc`, `formaction`…). Links must
 //!   resolve to `http`, `https` or `mailto` and get `rel="noopener noreferrer nofollow"`;
@@ -224,42 +226,63 @@ impl Element {
 
 /// Elements dropped together with everything inside them.
 const DROPPED: &[&str] = &[
-    "script",
-    "style",
-    "template",
-    "iframe",
-    "frame",
-    "frameset",
-    "object",
-    "embed",
-    "applet",
-    "svg",
-    "math",
-    "noscript",
-    "noembed",
-    "noframes",
-    "textarea",
-    "select",
-    "option",
-    "button",
-    "datalist",
-    "canvas",
-    "audio",
-    "video",
-    "picture",
-    "map",
-    "head",
-    "title",
-    "xmp",
-    "plaintext",
-    "portal",
-    "dialog",
-    "marquee",
+    "script", "style", "template", "iframe", "svg", "math", "noscript", "noembed", "noframes",
+    "textarea", "select", "datalist", "head", "title", "xmp", "dialog",
 ];
 
 /// Void elements dropped (no content to keep).
 const DROPPED_VOID: &[&str] = &[
     "base", "meta", "link", "input", "param", "source", "track", "area", "keygen", "wbr", "col",
+    "embed", "isindex", "frame", "frameset",
+];
+
+/// HTML elements that end an `svg` or `math` element left open, as they do in browsers (the
+/// content from there on is HTML again).
+const BREAKOUT: &[&str] = &[
+    "b",
+    "big",
+    "blockquote",
+    "body",
+    "br",
+    "center",
+    "code",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "embed",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "hr",
+    "i",
+    "img",
+    "li",
+    "listing",
+    "menu",
+    "meta",
+    "nobr",
+    "ol",
+    "p",
+    "pre",
+    "ruby",
+    "s",
+    "small",
+    "span",
+    "strong",
+    "strike",
+    "sub",
+    "sup",
+    "table",
+    "tt",
+    "u",
+    "ul",
+    "var",
 ];
 
 /// Elements whose content is not markup: everything up to their end tag is skipped unread.
@@ -674,12 +697,17 @@ impl Builder<'_> {
 
 /// Skips a dropped element and everything in it, counting nested elements of the same name.
 fn skip_element<'a>(s: &'a str, name: &str) -> &'a str {
+    let foreign = name == "svg" || name == "math";
     let mut depth = 1usize;
     let mut rest = s;
     while let Some(lt) = rest.find('<') {
+        let at_tag = &rest[lt..];
         let after = &rest[lt + 1..];
         if let Some(end) = after.strip_prefix('/') {
             let (n, r) = read_end_tag(end);
+            if foreign && (n == "p" || n == "br") {
+                return at_tag;
+            }
             rest = r;
             if n == name {
                 depth -= 1;
@@ -695,6 +723,9 @@ fn skip_element<'a>(s: &'a str, name: &str) -> &'a str {
             .is_some_and(u8::is_ascii_alphabetic)
         {
             let (tag, r) = read_start_tag(after);
+            if foreign && BREAKOUT.contains(&tag.name.as_str()) {
+                return at_tag;
+            }
             rest = if RAW_TEXT.contains(&tag.name.as_str()) && !tag.self_closing {
                 skip_raw_text(r, &tag.name)
             } else {
@@ -828,6 +859,11 @@ mod tests {
             clean("<svg><a href=\"https://x.example/\">in</a></svg>after"),
             "<p>after</p>"
         );
+        assert_eq!(
+            clean("<svg onload=x()><p>breaks out</p>"),
+            "<p>breaks out</p>"
+        );
+        assert_eq!(clean("<object data=x>fallback</object>"), "<p>fallback</p>");
         assert_eq!(clean("<SCRIPT>a</script >b"), "<p>b</p>");
         assert_eq!(clean("<script>no end"), "");
         assert_eq!(
@@ -896,7 +932,8 @@ mod tests {
         );
         assert_eq!(
             clean("<form action=\"javascript:x\"><input value=v><button formaction=y>Go</button>Text</form>"),
-            "<p>Text</p>"
+            "<p>GoText</p>",
+            "a button's label stays as text"
         );
     }
 
