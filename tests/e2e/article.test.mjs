@@ -2,7 +2,10 @@
 // Read", go Back, open a shared link, and survive a corpus of hostile feed content.
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { assertAccessible, setup } from "./helpers.mjs";
+import { ROOT } from "./server.mjs";
 import { PAYLOADS, SWALLOWS_REST, hostileFeed } from "./hostile-corpus.mjs";
 
 const ctx = setup();
@@ -77,6 +80,28 @@ describe("the article view", () => {
     await page.getByLabel("Search stories").fill("ferrule");
     const link = page.getByRole("link", { name: /Ferrule drops fees/ });
     assert.equal(await link.getAttribute("href"), "https://gazette.example/stories/ferrule-drops-fees-small-swaps");
+  });
+
+  const feeds = join(ROOT, "..", "shared", "data", "feeds");
+  it("opens stories of real JSON Feeds whose bodies are HTML, and moves on through More to Read", { skip: !existsSync(feeds) && "../shared/data/feeds is absent" }, async () => {
+    for (const name of ["jsonfeed-daringfireball.json", "jsonfeed-inessential.json"]) {
+      const page = await ctx.open(`/index.html?src=/shared-feeds/${name}`);
+      await page.route((url) => url.hostname !== "127.0.0.1", (route) => route.fulfill({ status: 204 }));
+      const first = page.getByRole("article").first().getByRole("link");
+      const title = await first.innerText();
+      await first.click();
+      await page.getByRole("heading", { level: 3, name: title }).waitFor();
+      const body = page.locator(".gz-article-body");
+      assert.ok((await body.locator("p").count()) >= 1, `${name}: paragraphs`);
+      assert.ok((await body.innerText()).length > 100, `${name}: the story's text`);
+      const next = page.getByRole("region", { name: "More to Read" }).getByRole("article").first().getByRole("link");
+      const nextTitle = await next.innerText();
+      await next.click();
+      await page.getByRole("heading", { level: 3, name: nextTitle }).waitFor();
+      await page.goBack();
+      await page.getByRole("heading", { level: 3, name: title }).waitFor();
+      assert.deepEqual(page.problems, [], name);
+    }
   });
 
   it(`renders ${PAYLOADS.length} hostile inputs in every field without running or requesting anything`, async () => {
