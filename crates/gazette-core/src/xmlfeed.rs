@@ -17,6 +17,7 @@ use crate::text::{
 };
 use crate::url::{is_http_url, resolve};
 use crate::wire::{Field, Item, Names, WireImage, XmlOrigin};
+use quick_xml::errors::IllFormedError;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
@@ -204,8 +205,14 @@ pub fn maybe_html_to_text(s: &str) -> String {
 }
 
 /// The text and picture of a field's raw content, read as `kind`. `one_line`: white space
-/// collapsed (titles, summaries) rather than paragraphs kept.
-fn convert(raw: &str, kind: TextKind, one_line: bool) -> (String, Option<(String, String)>) {
+/// collapsed (titles, summaries) rather than paragraphs kept. The picture's address is resolved
+/// against `base`, the element's `xml:base` or the document's address.
+fn convert(
+    raw: &str,
+    kind: TextKind,
+    one_line: bool,
+    base: Option<&str>,
+) -> (String, Option<(String, String)>) {
     let (text, html) = match kind {
         TextKind::Plain => (element_text(raw), None),
         TextKind::Html => {
@@ -214,7 +221,10 @@ fn convert(raw: &str, kind: TextKind, one_line: bool) -> (String, Option<(String
         }
         TextKind::Xhtml => (html_to_text(raw), Some(raw.to_string())),
     };
-    let image = html.as_deref().and_then(first_image);
+    let image = html
+        .as_deref()
+        .and_then(first_image)
+        .map(|(src, alt)| (absolute(base, &src), alt));
     let text = if one_line {
         collapse_owned(text)
     } else {
@@ -289,9 +299,16 @@ pub fn parse_feed(text: &str, base_url: Option<&str>) -> Result<XmlFeed, XmlErro
         feed_url: None,
         feed_authors: Vec::new(),
     };
-    let syntax = |reader: &Reader<&[u8]>, e: quick_xml::Error| XmlError::Syntax {
-        offset: usize::try_from(reader.error_position()).unwrap_or(usize::MAX),
-        detail: e.to_string(),
+    let syntax = |reader: &Reader<&[u8]>, e: quick_xml::Error| match e {
+        // A field whose end never comes: the document is cut short.
+        quick_xml::Error::IllFormed(IllFormedError::MissingEndTag(name)) => XmlError::Syntax {
+            offset: text.len(),
+            detail: format!("the document ends before </{name}>"),
+        },
+        e => XmlError::Syntax {
+            offset: usize::try_from(reader.error_position()).unwrap_or(usize::MAX),
+            detail: e.to_string(),
+        },
     };
     loop {
         let event = reader.read_event().map_err(|e| syntax(&reader, e))?;
@@ -626,7 +643,7 @@ impl State {
                 "name" => self.feed_authors.extend(one_line(raw)),
                 "title" => {
                     self.meta.title = if atom {
-                        Some(convert(raw, text_kind(e), true).0)
+                        Some(convert(raw, text_kind(e), true, base).0)
                     } else {
                         Some(maybe_html_to_text(&element_text(raw)))
                     }
@@ -634,7 +651,8 @@ impl State {
                 }
                 "description" | "subtitle" | "tagline" => {
                     let k = if atom { text_kind(e) } else { TextKind::Html };
-                    self.meta.description = Some(convert(raw, k, true).0).filter(|t| !t.is_empty());
+                    self.meta.description =
+                        Some(convert(raw, k, true, base).0).filter(|t| !t.is_empty());
                 }
                 "language" => {
                     if let Some(l) = one_line(raw) {
@@ -670,7 +688,7 @@ impl State {
             (Ns::Dc, "subject") => item.categories.extend(one_line(raw)),
             (Ns::Dc, "language") => item.language = one_line(raw).or(item.language.take()),
             (Ns::Content, _) => {
-                let (text, image) = convert(raw, TextKind::Html, false);
+                let (text, image) = convert(raw, TextKind::Html, false, base);
                 item.content = Some(text).filter(|t| !t.is_empty());
                 item.content_image = image.or(item.content_image.take());
             }
@@ -678,7 +696,7 @@ impl State {
             (_, "name") => item.authors.extend(one_line(raw)),
             (_, "title") => {
                 item.title = if atom {
-                    Some(convert(raw, text_kind(e), true).0)
+                    Some(convert(raw, text_kind(e), true, base).0)
                 } else {
                     Some(maybe_html_to_text(&element_text(raw)))
                 };
@@ -692,7 +710,7 @@ impl State {
             (_, "id") => item.guid = one_line(raw),
             (_, "description" | "summary") => {
                 let k = if atom { text_kind(e) } else { TextKind::Html };
-                let (text, image) = convert(raw, k, true);
+                let (text, image) = convert(raw, k, true, base);
                 item.summary = Some(text).filter(|t| !t.is_empty());
                 if item.content_image.is_none() {
                     item.content_image = image;
@@ -700,7 +718,7 @@ impl State {
             }
             // Atom content given by reference (`src`) has no text here.
             (_, "content") if attr(e, "src").is_none() => {
-                let (text, image) = convert(raw, text_kind(e), false);
+                let (text, image) = convert(raw, text_kind(e), false, base);
                 item.content = Some(text).filter(|t| !t.is_empty());
                 item.content_image = image.or(item.content_image.take());
             }
