@@ -934,6 +934,7 @@ fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
 
 /// A link as compared for duplicates: without its scheme (`http` and `https` are the same
 /// story), fragment or trailing slash, its host in lower case.
+#[inline(never)]
 fn canonical_link(url: &str) -> String {
     let rest = url.split_once("://").map_or(url, |(_, r)| r);
     let rest = rest.split('#').next().unwrap_or(rest);
@@ -966,6 +967,12 @@ struct Context {
 struct Notes(Vec<String>);
 
 impl Notes {
+    /// Notes why a feed's story is undated and gives it the stand-in date.
+    #[inline(never)]
+    fn undated(&mut self, why: fmt::Arguments<'_>) -> Timestamp {
+        self.0.push(format!("{why}: shown last, as undated"));
+        Timestamp::UNDATED
+    }
     fn wrong(&mut self, field: &str, kind: &'static str) {
         self.0
             .push(format!("“{field}” is {kind}, not text, and was ignored"));
@@ -1058,6 +1065,8 @@ impl Context {
 
     /// A story, valid or repaired, and whether it wants the feed's title as its category (a JSON
     /// Feed item with no tags, when the title is not known yet); `None` when it is left out.
+    /// Out of line: JSON and XML stories share this one copy in the wasm.
+    #[inline(never)]
     fn validate(&mut self, pos: usize, slot: ItemSlot) -> Option<(Article, bool)> {
         let item = match slot {
             ItemSlot::Item(item) => *item,
@@ -1191,12 +1200,8 @@ impl Context {
                 (modified_name, m)
             }),
         };
-        let undated = |notes: &mut Notes, why: String| {
-            notes.0.push(format!("{why}: shown last, as undated"));
-            Timestamp::UNDATED
-        };
         let published: Timestamp = match dated {
-            None if is_feed => undated(&mut notes, format!("no date (“{date_name}”)")),
+            None if is_feed => notes.undated(format_args!("no date (“{date_name}”)")),
             None => {
                 return self.skip(
                     pos,
@@ -1217,7 +1222,7 @@ impl Context {
                         .push(format!("“{name}” is {why}, read as {}", t.to_rfc3339()));
                     t
                 }
-                Err(e) if is_feed => undated(&mut notes, format!("“{name}”: {e}")),
+                Err(e) if is_feed => notes.undated(format_args!("“{name}”: {e}")),
                 Err(e) => return self.skip(pos, label, format!("“{name}”: {e}")),
             },
         };

@@ -17,7 +17,6 @@ use crate::text::{
 };
 use crate::url::{is_http_url, resolve};
 use crate::wire::{Field, Item, Names, WireImage, XmlOrigin};
-use quick_xml::errors::IllFormedError;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
@@ -154,9 +153,18 @@ fn text_kind(e: &BytesStart<'_>) -> TextKind {
     }
 }
 
+/// The attributes of a tag, read leniently: values may be unquoted (as in HTML), and a repeated
+/// attribute is not an error (the first one counts).
+fn attributes<'a>(e: &'a BytesStart<'_>) -> quick_xml::events::attributes::Attributes<'a> {
+    let mut a = e.html_attributes();
+    a.with_checks(false);
+    a
+}
+
 /// An attribute's value by its qualified name, entities decoded.
+#[inline(never)]
 fn attr(e: &BytesStart<'_>, name: &str) -> Option<String> {
-    e.html_attributes()
+    attributes(e)
         .flatten()
         .find(|a| a.key.as_ref() == name)
         .map(|a| decode_entities(&a.value))
@@ -299,30 +307,12 @@ pub fn parse_feed(text: &str, base_url: Option<&str>) -> Result<XmlFeed, XmlErro
         feed_url: None,
         feed_authors: Vec::new(),
     };
-    let syntax = |reader: &Reader<&[u8]>, e: quick_xml::Error| match e {
-        // A field whose end never comes: the document is cut short.
-        quick_xml::Error::IllFormed(IllFormedError::MissingEndTag(name)) => XmlError::Syntax {
-            offset: text.len(),
-            detail: format!("the document ends before </{name}>"),
-        },
-        e => XmlError::Syntax {
-            offset: usize::try_from(reader.error_position()).unwrap_or(usize::MAX),
-            detail: e.to_string(),
-        },
-    };
     loop {
-        let event = reader.read_event().map_err(|e| syntax(&reader, e))?;
+        let event = next_event(&mut reader)?;
         match event {
             Event::Start(e) => match st.start(&e)? {
                 Action::Field(f) => {
-                    let span = reader
-                        .read_to_end(e.name())
-                        .map_err(|err| syntax(&reader, err))?;
-                    let raw = usize::try_from(span.start)
-                        .ok()
-                        .zip(usize::try_from(span.end).ok())
-                        .and_then(|(a, b)| text.get(a..b))
-                        .unwrap_or_default();
+                    let raw = content_of(&mut reader, text, &f.qname)?;
                     st.field(&f, &e, raw);
                     st.bindings.truncate(f.bindings_before);
                 }
@@ -345,7 +335,7 @@ pub fn parse_feed(text: &str, base_url: Option<&str>) -> Result<XmlFeed, XmlErro
             }
             Event::Text(t) if st.kind.is_none() && !t.trim().is_empty() => {
                 return Err(XmlError::Syntax {
-                    offset: usize::try_from(reader.buffer_position()).unwrap_or(0),
+                    offset: position(&reader),
                     detail: "text before the root element".into(),
                 });
             }
@@ -386,6 +376,59 @@ pub fn parse_feed(text: &str, base_url: Option<&str>) -> Result<XmlFeed, XmlErro
     })
 }
 
+/// The reader's position, as a byte offset into the text.
+fn position(reader: &Reader<&[u8]>) -> usize {
+    usize::try_from(reader.buffer_position()).unwrap_or(usize::MAX)
+}
+
+/// The next event. The one place the parser is called, kept out of line so that its code is in
+/// the wasm once (the core is built for speed, which would otherwise copy it into each caller).
+#[inline(never)]
+fn next_event<'a>(reader: &mut Reader<&'a [u8]>) -> Result<Event<'a>, XmlError> {
+    reader.read_event().map_err(|e| XmlError::Syntax {
+        offset: usize::try_from(reader.error_position()).unwrap_or(usize::MAX),
+        // A short word rather than the parser's own message: its formatting code would cost
+        // wasm, and readers see only the line and column.
+        detail: match e {
+            quick_xml::Error::Syntax(_) => "a syntax error",
+            quick_xml::Error::IllFormed(_) => "ill-formed markup",
+            quick_xml::Error::InvalidAttr(_) => "a malformed attribute",
+            _ => "unreadable XML",
+        }
+        .into(),
+    })
+}
+
+/// The raw content of the element named `qname` whose start tag was just read, up to its
+/// matching end tag (elements of the same name inside it are counted), which is consumed.
+fn content_of<'a>(
+    reader: &mut Reader<&[u8]>,
+    text: &'a str,
+    qname: &str,
+) -> Result<&'a str, XmlError> {
+    let start = position(reader);
+    let mut depth = 0usize;
+    loop {
+        let before = position(reader);
+        match next_event(reader)? {
+            Event::Start(e) if e.name().as_ref() == qname => depth += 1,
+            Event::End(e) if e.name().as_ref() == qname => {
+                if depth == 0 {
+                    return Ok(text.get(start..before).unwrap_or_default());
+                }
+                depth -= 1;
+            }
+            Event::Eof => {
+                return Err(XmlError::Syntax {
+                    offset: text.len(),
+                    detail: format!("the document ends before </{qname}>"),
+                })
+            }
+            _ => {}
+        }
+    }
+}
+
 fn own_ns(kind: XmlFeedKind, ns: Ns) -> bool {
     match kind {
         XmlFeedKind::Atom => matches!(ns, Ns::Atom | Ns::Plain),
@@ -394,12 +437,14 @@ fn own_ns(kind: XmlFeedKind, ns: Ns) -> bool {
 }
 
 /// `url` resolved against `base` when it can be, else as written (validation reports it).
+#[inline(never)]
 fn absolute(base: Option<&str>, url: &str) -> String {
     let url = url.trim();
     resolve(base, url).unwrap_or_else(|_| url.to_string())
 }
 
 /// The first non-empty value of an element's text, collapsed.
+#[inline(never)]
 fn one_line(raw: &str) -> Option<String> {
     Some(collapse_owned(element_text(raw))).filter(|s| !s.is_empty())
 }
@@ -423,7 +468,7 @@ impl State {
             .frames
             .last()
             .map_or_else(|| self.base_url.clone(), |f| f.base.clone());
-        for a in e.html_attributes().flatten() {
+        for a in attributes(e).flatten() {
             let key = a.key.as_ref();
             if key == "xmlns" {
                 self.bindings.push((String::new(), ns_for_uri(&a.value)));
@@ -806,9 +851,17 @@ impl Draft {
             None
         };
         let id = self.guid.or(self.about);
-        let mut pictures = self.pictures;
-        pictures.sort_by_key(|p| (p.rank, std::cmp::Reverse(p.width)));
-        let image = match pictures.into_iter().next() {
+        // The best source, and among pictures of one source the widest (the first of equals).
+        let mut best: Option<Picture> = None;
+        for p in self.pictures {
+            let better = best
+                .as_ref()
+                .is_none_or(|b| p.rank < b.rank || (p.rank == b.rank && p.width > b.width));
+            if better {
+                best = Some(p);
+            }
+        }
+        let image = match best {
             Some(p) => Some(WireImage {
                 url: Some(p.url),
                 alt: Some(p.alt),
