@@ -3,13 +3,15 @@
 
 use crate::browser;
 use crate::components::result_status::stories;
+use crate::components::story_card::{OpenMode, Opener};
 use crate::components::{
-    CategoryChips, DateRange, EmptyState, ErrorPanel, FacetGroup, LabelledSelect, ResultStatus,
-    SearchBox, StoryList,
+    ArticleView, CategoryChips, DateRange, EmptyState, ErrorPanel, FacetGroup, LabelledSelect,
+    ResultStatus, SearchBox, StoryCard, StoryList,
 };
 use crate::services::{self, Fetcher};
 use crate::state::{Action, Load, State};
-use gazette_core::{address, DatePreset, SortOrder, Timestamp};
+use gazette_core::address::{self, View};
+use gazette_core::{DatePreset, SortOrder, Timestamp};
 use std::cell::Cell;
 use std::collections::BTreeSet;
 use std::rc::Rc;
@@ -20,6 +22,8 @@ const URL_PAUSE_MS: i32 = 400;
 
 /// Stories per page, unless the element says otherwise.
 pub const DEFAULT_PAGE_SIZE: usize = 12;
+/// Stories in "More to Read", unless the element says otherwise.
+pub const DEFAULT_RELATED: usize = 4;
 
 /// How a widget instance is configured (from its element's `data-` attributes).
 #[derive(Properties, PartialEq, Clone, Debug)]
@@ -39,6 +43,18 @@ pub struct AppProps {
     /// keeps the view out of the address.
     #[prop_or_default]
     pub url_key: Option<AttrValue>,
+    /// Where activating a card goes: the article view or the publisher's page.
+    #[prop_or_default]
+    pub open: OpenMode,
+    /// Stories in "More to Read" (0 to 24).
+    #[prop_or(DEFAULT_RELATED)]
+    pub related: usize,
+    /// Rail-only mode: show just "More to Read" for the story with this id or address.
+    #[prop_or_default]
+    pub related_to: Option<AttrValue>,
+    /// In rail-only mode, the address "View All" leads to.
+    #[prop_or_default]
+    pub view_all: Option<AttrValue>,
     /// How documents are fetched (tests replace it).
     #[prop_or_default]
     pub fetcher: Fetcher,
@@ -56,7 +72,7 @@ fn next_instance() -> u32 {
     })
 }
 
-fn from_address(key: &Option<AttrValue>) -> (gazette_core::Filter, usize) {
+fn from_address(key: &Option<AttrValue>) -> View {
     let params = key
         .as_ref()
         .map(|k| browser::page_params(k))
@@ -77,14 +93,18 @@ fn more_filters_on(f: &gazette_core::Filter) -> usize {
 pub fn App(props: &AppProps) -> Html {
     let state = {
         let (key, size) = (props.url_key.clone(), props.page_size.clamp(1, 200));
-        use_reducer(move || {
-            let (filter, pages) = from_address(&key);
-            State::new(size, filter, pages)
-        })
+        let related = props.related.min(24);
+        let rail_for = props.related_to.as_ref().map(|r| r.to_string());
+        use_reducer(move || State::new(size, from_address(&key), related, rail_for))
     };
     let instance = *use_state(next_instance);
     let id = |part: &str| AttrValue::from(format!("gazette-{instance}-{part}"));
     let search_ref = use_node_ref();
+    let root_ref = use_node_ref();
+    let title_ref = use_node_ref();
+    let story_heading_ref = use_node_ref();
+    // Where the list was scrolled when a story was opened from it, to return there on close.
+    let list_scroll = use_mut_ref(|| None::<f64>);
     // "More filters" starts open when the address turned some on, then follows the reader.
     let filters_open = {
         let on_at_start = more_filters_on(&state.filter) > 0;
@@ -123,22 +143,36 @@ pub fn App(props: &AppProps) -> Html {
         }
     });
     // The address follows the view: typing replaces the entry (once typing pauses: the history
-    // API is slow and rate-limited), other changes add one at once.
+    // API is slow and rate-limited), other changes add one at once. Typing still waiting to be
+    // written goes into the current entry first, so Back returns to what was typed.
     {
         let key = props.url_key.clone();
         let mode = state.history;
-        let pending = use_mut_ref(|| None::<browser::Timeout>);
+        let pending = use_mut_ref(|| None::<(browser::Timeout, Rc<dyn Fn()>)>);
         use_effect_with(
-            (state.filter.clone(), state.pages),
-            move |(filter, pages)| {
+            (state.filter.clone(), state.pages, state.story.clone()),
+            move |(filter, pages, story)| {
                 if let Some(key) = key {
-                    let params = address::encode(filter, *pages);
-                    let write = move || browser::write_page_params(&key, &params, mode);
-                    *pending.borrow_mut() = None;
+                    let params = address::encode(&View {
+                        filter: filter.clone(),
+                        pages: *pages,
+                        story: story.clone(),
+                    });
+                    let earlier = pending.borrow_mut().take();
                     if mode == browser::HistoryMode::Replace {
-                        *pending.borrow_mut() = browser::after(URL_PAUSE_MS, write);
+                        let write: Rc<dyn Fn()> = Rc::new(move || {
+                            browser::write_page_params(&key, &params, browser::HistoryMode::Replace)
+                        });
+                        let later = write.clone();
+                        *pending.borrow_mut() =
+                            browser::after(URL_PAUSE_MS, move || later()).map(|t| (t, write));
                     } else {
-                        write();
+                        if let Some((_timer, write)) = earlier {
+                            if mode == browser::HistoryMode::Push {
+                                write();
+                            }
+                        }
+                        browser::write_page_params(&key, &params, mode);
                     }
                 }
             },
@@ -151,8 +185,7 @@ pub fn App(props: &AppProps) -> Html {
             let key = key.clone();
             let listener = key.is_some().then(|| {
                 browser::on_history_change(move || {
-                    let (filter, pages) = from_address(&key);
-                    dispatcher.dispatch(Action::Restore(filter, pages));
+                    dispatcher.dispatch(Action::Restore(from_address(&key)));
                 })
             });
             move || drop(listener)
@@ -175,6 +208,80 @@ pub fn App(props: &AppProps) -> Html {
             move || drop(listener)
         });
     }
+
+    // Focus follows the article view: to the story's headline when one opens, and back to the
+    // card it was opened from (or the widget's title) when it closes.
+    {
+        let (root_ref, title_ref, heading_ref) = (
+            root_ref.clone(),
+            title_ref.clone(),
+            story_heading_ref.clone(),
+        );
+        let list_scroll = list_scroll.clone();
+        let last_open = use_mut_ref(|| None::<usize>);
+        use_effect_with(state.reading.as_ref().map(|r| r.index), move |open| {
+            let before = last_open.replace(*open);
+            match (*open, before) {
+                (Some(_), _) => {
+                    if let Some(h) = heading_ref.cast::<web_sys::HtmlElement>() {
+                        if before.is_some() || list_scroll.borrow().is_some() {
+                            // Opened by the reader: the view starts at its top.
+                            h.scroll_into_view();
+                        }
+                        browser::focus_in_place(&h);
+                    }
+                }
+                (None, Some(closed)) => {
+                    let scroll = list_scroll.borrow_mut().take();
+                    if let Some(y) = scroll {
+                        browser::scroll_to_y(y);
+                    }
+                    let card = root_ref.cast::<web_sys::Element>().and_then(|root| {
+                        browser::find_in(
+                            &root,
+                            &format!("[data-story=\"{closed}\"] .gz-headline a"),
+                        )
+                    });
+                    match (card, title_ref.cast::<web_sys::HtmlElement>()) {
+                        (Some(c), _) if scroll.is_some() => browser::focus_in_place(&c),
+                        (Some(c), _) => drop(c.focus()),
+                        (None, Some(t)) => drop(t.focus()),
+                        _ => {}
+                    }
+                }
+                (None, None) => {}
+            }
+        });
+    }
+    let list_params = use_memo((state.filter.clone(), state.pages), |(filter, pages)| {
+        address::encode(&View {
+            filter: filter.clone(),
+            pages: *pages,
+            story: None,
+        })
+    });
+    let on_open = {
+        let (s, list_scroll) = (state.clone(), list_scroll.clone());
+        use_callback(state.reading.is_none(), move |index: usize, from_list| {
+            if *from_list {
+                *list_scroll.borrow_mut() = Some(browser::scroll_y());
+            }
+            s.dispatch(Action::Open(index));
+        })
+    };
+    let opener = Opener {
+        mode: props.open,
+        on_open,
+        url_key: props.url_key.clone(),
+        params: list_params.clone(),
+    };
+    let list_href = AttrValue::from(
+        props
+            .url_key
+            .as_ref()
+            .and_then(|k| browser::page_url_with(k, &list_params))
+            .map_or_else(|| "#".to_string(), |(url, _)| url),
+    );
 
     let dispatch = |make: fn(String) -> Action| {
         let s = state.clone();
@@ -206,7 +313,7 @@ pub fn App(props: &AppProps) -> Html {
                         <progress id={id("progress")}></progress>
                     </p>
                     <StoryList catalog={state.catalog.clone()} outcome={state.outcome.clone()} now={state.now}
-                        new_tab={props.new_tab} on_more={Callback::noop()} more={false} />
+                        new_tab={props.new_tab} opener={opener.clone()} on_more={Callback::noop()} more={false} />
                 </>
             },
         ),
@@ -250,6 +357,9 @@ pub fn App(props: &AppProps) -> Html {
                 .collect();
             let body = html! {
                 <>
+                    if state.story_missing {
+                        <p class="gz-notice">{ "The story in this link is not in the feed any more. Here are the latest stories." }</p>
+                    }
                     if state.skipped > 0 {
                         <p class="gz-notice">
                             { format!(
@@ -311,6 +421,7 @@ pub fn App(props: &AppProps) -> Html {
                             outcome={state.outcome.clone()}
                             now={state.now}
                             new_tab={props.new_tab}
+                            opener={opener.clone()}
                             on_more={signal(|| Action::ShowMore)}
                         />
                     }
@@ -320,11 +431,64 @@ pub fn App(props: &AppProps) -> Html {
         }
     };
 
+    // Rail-only mode: just "More to Read" for one story.
+    let (status, body) = match (&props.related_to, &state.load, &state.rail) {
+        (Some(_), Load::Ready, Some(rail)) => (
+            String::new(),
+            html! {
+                <>
+                    <ul class="gz-list gz-rail-list" role="list">
+                        { for rail.iter().map(|&index| html! {
+                            <li key={state.catalog.articles()[index].id.as_str()}>
+                                <StoryCard catalog={state.catalog.clone()} {index} now={state.now} new_tab={props.new_tab} opener={opener.clone()} />
+                            </li>
+                        }) }
+                    </ul>
+                    if let Some(href) = &props.view_all {
+                        <p class="gz-view-all"><a class="gz-button" href={href.clone()}>{ "View All" }</a></p>
+                    }
+                </>
+            },
+        ),
+        (Some(_), Load::Ready, None) => (
+            String::new(),
+            html! { <p class="gz-empty">{ "There is nothing related to this story in the feed yet." }</p> },
+        ),
+        _ => (status, body),
+    };
+    let heading = match &props.related_to {
+        Some(_) if props.heading.is_none() => AttrValue::from("More to Read"),
+        _ => heading,
+    };
+    let reading = state
+        .reading
+        .as_ref()
+        .filter(|r| r.index < state.catalog.len());
+    let status = match reading {
+        Some(r) => format!("Story: {}", state.catalog.articles()[r.index].title),
+        None => status,
+    };
+
     html! {
-        <section class="gazette" aria-labelledby={id("title")} aria-busy={(state.load == Load::Loading).to_string()}>
-            <h2 class="gz-title" id={id("title")}>{ heading.clone() }</h2>
+        <section class={classes!("gazette", props.related_to.is_some().then_some("gz-rail-only"))}
+            aria-labelledby={id("title")} aria-busy={(state.load == Load::Loading).to_string()} ref={root_ref}>
+            <h2 class="gz-title" id={id("title")} tabindex="-1" ref={title_ref}>{ heading.clone() }</h2>
             <ResultStatus text={status} />
-            { body }
+            if let Some(r) = reading {
+                <ArticleView
+                    catalog={state.catalog.clone()}
+                    index={r.index}
+                    related={r.related.clone()}
+                    now={state.now}
+                    new_tab={props.new_tab}
+                    opener={opener.clone()}
+                    list_href={list_href.clone()}
+                    on_close={signal(|| Action::Close)}
+                    id_prefix={id("view")}
+                    heading_ref={story_heading_ref.clone()}
+                />
+            }
+            <div class="gz-browse" hidden={reading.is_some()}>{ body }</div>
         </section>
     }
 }

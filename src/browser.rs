@@ -223,17 +223,14 @@ pub enum HistoryMode {
     Push,
 }
 
-/// Rewrites this widget's parameters (`prefix.name=value`) in the page address, leaving every
-/// other parameter and the fragment alone.
-pub fn write_page_params(prefix: &str, params: &[(&str, String)], mode: HistoryMode) {
-    let Some(w) = window() else { return };
-    let Ok(search) = w.location().search() else {
-        return;
-    };
+/// The page's address with this widget's parameters (`prefix.name=value`) replaced by
+/// `params`, every other parameter and the fragment kept; and whether that differs from the
+/// address now.
+pub fn page_url_with(prefix: &str, params: &[(&str, String)]) -> Option<(String, bool)> {
+    let location = window()?.location();
+    let search = location.search().ok()?;
     let lead = format!("{prefix}.");
-    let Ok(out) = web_sys::UrlSearchParams::new() else {
-        return;
-    };
+    let out = web_sys::UrlSearchParams::new().ok()?;
     for (k, v) in parse_query_string(&search) {
         if !k.starts_with(&lead) {
             out.append(&k, &v);
@@ -243,23 +240,57 @@ pub fn write_page_params(prefix: &str, params: &[(&str, String)], mode: HistoryM
         out.append(&format!("{lead}{k}"), v);
     }
     let query = String::from(out.to_string());
-    if format!("?{query}") == search || (query.is_empty() && search.is_empty()) {
-        return;
-    }
-    let hash = w.location().hash().unwrap_or_default();
-    let path = w.location().pathname().unwrap_or_default();
+    let changed = format!("?{query}") != search && !(query.is_empty() && search.is_empty());
+    let hash = location.hash().unwrap_or_default();
+    let path = location.pathname().unwrap_or_default();
     let url = if query.is_empty() {
         format!("{path}{hash}")
     } else {
         format!("{path}?{query}{hash}")
     };
-    if let Ok(h) = w.history() {
+    Some((url, changed))
+}
+
+/// Rewrites this widget's parameters in the page address (see [`page_url_with`]).
+pub fn write_page_params(prefix: &str, params: &[(&str, String)], mode: HistoryMode) {
+    let Some((url, true)) = page_url_with(prefix, params) else {
+        return;
+    };
+    if let Some(h) = window().and_then(|w| w.history().ok()) {
         let _ = match mode {
             HistoryMode::Keep => Ok(()),
             HistoryMode::Replace => h.replace_state_with_url(&JsValue::NULL, "", Some(&url)),
             HistoryMode::Push => h.push_state_with_url(&JsValue::NULL, "", Some(&url)),
         };
     }
+}
+
+/// How far the page is scrolled down, in CSS pixels.
+pub fn scroll_y() -> f64 {
+    window().and_then(|w| w.scroll_y().ok()).unwrap_or(0.0)
+}
+
+/// Scrolls the page to `y` CSS pixels from the top, at once.
+pub fn scroll_to_y(y: f64) {
+    if let Some(w) = window() {
+        w.scroll_to_with_x_and_y(w.scroll_x().unwrap_or(0.0), y);
+    }
+}
+
+/// Moves keyboard focus to `el` without scrolling the page.
+pub fn focus_in_place(el: &web_sys::HtmlElement) {
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
+    let _ = el.focus_with_options(&options);
+}
+
+/// The first element inside `root` that matches a CSS selector.
+pub fn find_in(root: &web_sys::Element, selector: &str) -> Option<web_sys::HtmlElement> {
+    root.query_selector(selector)
+        .ok()
+        .flatten()?
+        .dyn_into()
+        .ok()
 }
 
 /// An event listener that is removed when dropped.

@@ -7,10 +7,15 @@
 //! | `data-heading` | the widget's heading | the feed's title |
 //! | `data-new-tab` | present: stories open in a new tab | absent |
 //! | `data-page-size` | stories per page, 1 to 200 | 12 |
+//! | `data-open` | where a card takes the reader: `auto` (the article view when the story has a body, else the publisher's page), `inside`, `link` | `auto` |
+//! | `data-related` | stories in "More to Read", 0 to 24 | 4 |
+//! | `data-related-to` | rail-only mode: show just "More to Read" for the story with this id or address | none |
+//! | `data-view-all` | in rail-only mode, the address of the full list, for "View All" | none |
 //! | `data-url-key` | prefix of this widget's parameters in the page address (`gz` → `gz.q=…`); `off` keeps the view out of the address | `gz`, then `gz2`, `gz3`… in page order |
 
-use crate::app::{AppProps, DEFAULT_PAGE_SIZE};
+use crate::app::{AppProps, DEFAULT_PAGE_SIZE, DEFAULT_RELATED};
 use crate::browser;
+use crate::components::story_card::OpenMode;
 use crate::services::Fetcher;
 use yew::AttrValue;
 
@@ -36,6 +41,18 @@ pub fn props_for(el: &web_sys::Element, n: usize) -> AppProps {
             None if n == 0 => Some(AttrValue::from("gz")),
             None => Some(AttrValue::from(format!("gz{}", n + 1))),
         },
+        open: attr("data-open")
+            .and_then(|v| OpenMode::from_key(&v))
+            .unwrap_or_default(),
+        related: attr("data-related")
+            .and_then(|v| v.parse::<usize>().ok())
+            .map_or(DEFAULT_RELATED, |n| n.min(24)),
+        related_to: attr("data-related-to")
+            .filter(|v| !v.is_empty())
+            .map(AttrValue::from),
+        view_all: attr("data-view-all")
+            .filter(|v| !v.is_empty())
+            .map(AttrValue::from),
         fetcher: Fetcher::browser(),
     }
 }

@@ -3,6 +3,7 @@
 
 use crate::browser::HistoryMode;
 use crate::services::{LoadError, LoadedSet};
+use gazette_core::address::View;
 use gazette_core::{Catalog, DatePreset, FeedMeta, Filter, Outcome, SortOrder, Timestamp};
 use std::collections::BTreeSet;
 use std::rc::Rc;
@@ -17,6 +18,15 @@ pub enum Load {
     Failed(Rc<LoadError>),
     /// Stories are ready.
     Ready,
+}
+
+/// The story open in the article view.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reading {
+    /// Its number in the catalog.
+    pub index: usize,
+    /// Its "More to Read" stories, most related first.
+    pub related: Rc<Vec<usize>>,
 }
 
 /// Everything a widget instance knows.
@@ -46,11 +56,29 @@ pub struct State {
     pub now: Timestamp,
     /// How the last change should be kept in the page address.
     pub history: HistoryMode,
+    /// The id of the story the reader opened (or the address named), open or about to be.
+    pub story: Option<String>,
+    /// The open story, once the stories are loaded and it is found.
+    pub reading: Option<Reading>,
+    /// The address named a story that the feed does not have.
+    pub story_missing: bool,
+    /// How many related stories "More to Read" shows.
+    pub related_limit: usize,
+    /// In rail-only mode, the id or address of the story the rail is for.
+    pub rail_for: Option<String>,
+    /// In rail-only mode, the rail's stories (`None` while loading or when the story is not
+    /// in the feed).
+    pub rail: Option<Rc<Vec<usize>>>,
 }
 
 impl State {
     /// The state of a widget that has just started loading, with the view the address asked for.
-    pub fn new(page_size: usize, filter: Filter, pages: usize) -> Self {
+    pub fn new(
+        page_size: usize,
+        view: View,
+        related_limit: usize,
+        rail_for: Option<String>,
+    ) -> Self {
         State {
             load: Load::Loading,
             attempt: 0,
@@ -58,12 +86,44 @@ impl State {
             meta: Rc::new(FeedMeta::default()),
             total: 0,
             skipped: 0,
-            filter,
+            filter: view.filter,
             outcome: Rc::new(Outcome::default()),
-            pages: pages.max(1),
+            pages: view.pages.max(1),
             page_size,
             now: Timestamp::default(),
             history: HistoryMode::Keep,
+            story: view.story,
+            reading: None,
+            story_missing: false,
+            related_limit,
+            rail_for,
+            rail: None,
+        }
+    }
+
+    /// Finds the story the reader or the address asked for.
+    fn resolve_story(&mut self) {
+        let Some(id) = self.story.clone() else {
+            self.reading = None;
+            return;
+        };
+        if let Some(r) = &self.reading {
+            if self
+                .catalog
+                .articles()
+                .get(r.index)
+                .is_some_and(|a| a.id == id)
+            {
+                return;
+            }
+        }
+        self.reading = self.catalog.find(&id).map(|index| Reading {
+            index,
+            related: Rc::new(self.catalog.related(index, self.related_limit)),
+        });
+        if self.reading.is_none() && self.load == Load::Ready {
+            self.story_missing = true;
+            self.story = None;
         }
     }
 
@@ -92,6 +152,9 @@ impl PartialEq for State {
             && self.filter == other.filter
             && Rc::ptr_eq(&self.outcome, &other.outcome)
             && self.pages == other.pages
+            && self.story == other.story
+            && self.reading == other.reading
+            && self.rail == other.rail
     }
 }
 
@@ -138,8 +201,12 @@ pub enum Action {
     ClearFilters,
     /// One more page of matches.
     ShowMore,
+    /// The reader opened story number `.0` of the catalog.
+    Open(usize),
+    /// The reader closed the article view.
+    Close,
     /// The address changed (Back, Forward): show the view it describes.
-    Restore(Filter, usize),
+    Restore(View),
 }
 
 fn toggle<T: Ord>(set: &mut BTreeSet<T>, value: T) {
@@ -169,6 +236,13 @@ impl Reducible for State {
                 s.load = Load::Ready;
                 s.history = HistoryMode::Keep;
                 s.refilter();
+                s.resolve_story();
+                if let Some(key) = &s.rail_for {
+                    s.rail = s
+                        .catalog
+                        .find(key)
+                        .map(|i| Rc::new(s.catalog.related(i, s.related_limit)));
+                }
             }
             Action::Preview { catalog, now, .. } => {
                 s.now = now;
@@ -248,14 +322,37 @@ impl Reducible for State {
                 s.history = HistoryMode::Replace;
                 s.refilter();
             }
-            Action::Restore(filter, pages) => {
-                if filter == s.filter && pages == s.pages {
+            Action::Open(index) => {
+                let Some(a) = s.catalog.articles().get(index) else {
+                    return self;
+                };
+                s.story = Some(a.id.clone());
+                s.story_missing = false;
+                s.history = HistoryMode::Push;
+                s.resolve_story();
+            }
+            Action::Close => {
+                if s.story.is_none() && !s.story_missing {
                     return self;
                 }
-                s.filter = filter;
-                s.pages = pages.max(1);
+                s.story = None;
+                s.story_missing = false;
+                s.reading = None;
+                s.history = HistoryMode::Push;
+            }
+            Action::Restore(view) => {
+                if view.filter == s.filter && view.pages == s.pages && view.story == s.story {
+                    return self;
+                }
                 s.history = HistoryMode::Keep;
-                s.refilter();
+                s.story = view.story;
+                s.story_missing = false;
+                s.resolve_story();
+                if view.filter != s.filter || view.pages != s.pages {
+                    s.filter = view.filter;
+                    s.pages = view.pages.max(1);
+                    s.refilter();
+                }
             }
         }
         Rc::new(s)

@@ -3,9 +3,69 @@ use crate::browser;
 use gazette_core::date::relative;
 use gazette_core::search::highlight;
 use gazette_core::text::{excerpt, excerpt_around};
-use gazette_core::{Catalog, Query, Timestamp};
+use gazette_core::{Article, Catalog, Query, Timestamp};
 use std::rc::Rc;
 use yew::prelude::*;
+
+/// Where activating a story card takes the reader.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum OpenMode {
+    /// The article view when the story has a body, else the publisher's page.
+    #[default]
+    Auto,
+    /// Always the article view.
+    Inside,
+    /// Always the publisher's page.
+    Link,
+}
+
+impl OpenMode {
+    /// The mode an attribute value names (`auto`, `inside`, `link`); `None` for anything else.
+    pub fn from_key(key: &str) -> Option<Self> {
+        match key.trim().to_ascii_lowercase().as_str() {
+            "auto" => Some(OpenMode::Auto),
+            "inside" => Some(OpenMode::Inside),
+            "link" => Some(OpenMode::Link),
+            _ => None,
+        }
+    }
+}
+
+/// How cards open stories inside the widget: the mode, what to call, and how to write a link
+/// to the open story (the page's address with this widget's view and `story=id`).
+#[derive(Clone, Default, PartialEq)]
+pub struct Opener {
+    /// Where activating a card goes.
+    pub mode: OpenMode,
+    /// Opens story number `n` in the article view.
+    pub on_open: Callback<usize>,
+    /// The widget's prefix in the page address (`None`: the view is not kept there).
+    pub url_key: Option<AttrValue>,
+    /// The widget's current parameters, without `story`.
+    pub params: Rc<Vec<(&'static str, String)>>,
+}
+
+impl Opener {
+    /// True when story `a` opens in the article view.
+    pub fn inside(&self, a: &Article) -> bool {
+        match self.mode {
+            OpenMode::Inside => true,
+            OpenMode::Link => a.url.is_none() && a.has_body(),
+            OpenMode::Auto => a.has_body(),
+        }
+    }
+
+    /// The address of the page showing story `a` open in this widget.
+    pub fn href(&self, a: &Article) -> AttrValue {
+        let Some(key) = &self.url_key else {
+            return AttrValue::from(a.url.clone().unwrap_or_else(|| "#".into()));
+        };
+        let mut params = (*self.params).clone();
+        params.push(("story", a.id.clone()));
+        browser::page_url_with(key, &params)
+            .map_or_else(|| AttrValue::from("#"), |(url, _)| AttrValue::from(url))
+    }
+}
 
 /// Excerpts on cards are cut at a word boundary after this many characters.
 pub const EXCERPT_CHARS: usize = 220;
@@ -22,9 +82,15 @@ pub struct StoryCardProps {
     /// The query whose matches are marked.
     #[prop_or_default]
     pub query: Rc<Query>,
-    /// Open the story in a new tab.
+    /// Open the publisher's page in a new tab.
     #[prop_or_default]
     pub new_tab: bool,
+    /// How the card opens its story.
+    #[prop_or_default]
+    pub opener: Opener,
+    /// The level of the headline (3 in the list; 5 in "More to Read").
+    #[prop_or(3)]
+    pub level: u8,
 }
 
 /// One story: category and date badges, headline (a link when the story has a safe address),
@@ -38,14 +104,27 @@ pub fn StoryCard(props: &StoryCardProps) -> Html {
     };
     let swatch = props.catalog.swatch_of_story(props.index);
     let title = highlighted(&a.title, &highlight(&a.title, &props.query));
-    let headline = match &a.url {
-        Some(url) if props.new_tab => html! {
-            <a href={url.clone()} target="_blank" rel="noopener noreferrer">
-                { title }<span class="gz-visually-hidden">{ " (opens in a new tab)" }</span>
-            </a>
-        },
-        Some(url) => html! { <a href={url.clone()}>{ title }</a> },
-        None => title,
+    let headline = if props.opener.inside(a) {
+        let (on_open, index) = (props.opener.on_open.clone(), props.index);
+        let onclick = Callback::from(move |e: MouseEvent| {
+            // With a modifier key or another button the browser opens the link (the story in
+            // this widget) in a new tab or window, as with any link.
+            if e.button() == 0 && !(e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key()) {
+                e.prevent_default();
+                on_open.emit(index);
+            }
+        });
+        html! { <a href={props.opener.href(a)} {onclick}>{ title }</a> }
+    } else {
+        match &a.url {
+            Some(url) if props.new_tab => html! {
+                <a href={url.clone()} target="_blank" rel="noopener noreferrer">
+                    { title }<span class="gz-visually-hidden">{ " (opens in a new tab)" }</span>
+                </a>
+            },
+            Some(url) => html! { <a href={url.clone()}>{ title }</a> },
+            None => title,
+        }
     };
     let excerpt_html = a.summary.as_deref().map(|summary| {
         let text = match highlight(summary, &props.query).first() {
@@ -55,7 +134,7 @@ pub fn StoryCard(props: &StoryCardProps) -> Html {
         highlighted(&text, &highlight(&text, &props.query))
     });
     html! {
-        <article class="gz-card">
+        <article class="gz-card" data-story={props.index.to_string()}>
             <div class="gz-card-body">
                 <p class="gz-meta">
                     <span class={format!("gz-badge gz-swatch-{swatch}")}>{ a.category.clone() }</span>
@@ -65,7 +144,7 @@ pub fn StoryCard(props: &StoryCardProps) -> Html {
                     </time>
                     <span class="gz-relative">{ browser::format_relative(relative(a.published, props.now)) }</span>
                 </p>
-                <h3 class="gz-headline">{ headline }</h3>
+                <@{format!("h{}", props.level.clamp(2, 6))} class="gz-headline">{ headline }</@>
                 if let Some(ex) = excerpt_html {
                     <p class="gz-excerpt">{ ex }</p>
                 }

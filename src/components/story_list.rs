@@ -1,3 +1,4 @@
+use super::story_card::Opener;
 use super::StoryCard;
 use crate::browser;
 use gazette_core::{Catalog, Outcome, Query, Timestamp};
@@ -11,6 +12,9 @@ pub struct StoryListProps {
     pub now: Timestamp,
     #[prop_or_default]
     pub new_tab: bool,
+    /// How cards open their stories.
+    #[prop_or_default]
+    pub opener: Opener,
     /// The reader asked for more, or scrolled near the end.
     pub on_more: Callback<()>,
     /// Offer more pages (not while a preview shows).
@@ -46,7 +50,7 @@ pub fn StoryList(props: &StoryListProps) -> Html {
             <ul class="gz-list" role="list">
                 { for props.outcome.matches.iter().map(|&index| html! {
                     <li key={props.catalog.articles()[index].id.as_str()}>
-                        <StoryCard catalog={props.catalog.clone()} {index} now={props.now} query={query.clone()} new_tab={props.new_tab} />
+                        <StoryCard catalog={props.catalog.clone()} {index} now={props.now} query={query.clone()} new_tab={props.new_tab} opener={props.opener.clone()} />
                     </li>
                 }) }
             </ul>

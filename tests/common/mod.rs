@@ -33,17 +33,27 @@ pub fn fetcher(answers: Vec<Result<String, FetchError>>) -> (Fetcher, Rc<RefCell
 
 /// Mounts a widget in a fresh element of the test page and returns the element.
 pub fn mount(fetcher: Fetcher) -> Element {
+    mount_with(fetcher, |_| {})
+}
+
+/// Mounts a widget whose props `adjust` changes first.
+pub fn mount_with(fetcher: Fetcher, adjust: impl FnOnce(&mut AppProps)) -> Element {
     let doc = web_sys::window().unwrap().document().unwrap();
     let root = doc.create_element("div").unwrap();
     doc.body().unwrap().append_child(&root).unwrap();
-    let props = AppProps {
+    let mut props = AppProps {
         src: "memory://articles.json".into(),
         heading: None,
         new_tab: false,
         page_size: 24,
         url_key: None,
+        open: Default::default(),
+        related: 4,
+        related_to: None,
+        view_all: None,
         fetcher,
     };
+    adjust(&mut props);
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     root
 }
@@ -119,6 +129,31 @@ pub fn type_into(input: &HtmlInputElement, value: &str) {
     init.set_bubbles(true);
     let ev = web_sys::InputEvent::new_with_event_init_dict("input", &init).unwrap();
     input.dispatch_event(&ev).unwrap();
+}
+
+/// The element keyboard focus is on.
+pub fn focused() -> Option<Element> {
+    web_sys::window()?.document()?.active_element()
+}
+
+/// Presses a key on `target` (the event bubbles, as a real key press does).
+pub fn press(target: &Element, key: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let ev = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    target.dispatch_event(&ev).unwrap();
+}
+
+/// The link whose visible text starts with `name`.
+pub fn link(root: &Element, name: &str) -> HtmlElement {
+    all(root, "a")
+        .into_iter()
+        .find(|a| text(a).trim().starts_with(name))
+        .unwrap_or_else(|| panic!("no link named {name:?}"))
+        .dyn_into()
+        .unwrap()
 }
 
 /// The live region's text.

@@ -4,13 +4,26 @@
 //! address): `q` the search text; `cat`, `author`, `tag`, `year` the facet selections (repeated
 //! for several values); `date` the date window (`day`, `week`, `month`, `year`); `from` and `to`
 //! a custom range of whole days, `YYYY-MM-DD`, both included, in UTC; `sort` (`newest`, `oldest`;
-//! best match is the default); `page` how many pages are shown. Defaults are left out.
+//! best match is the default); `page` how many pages are shown; `story` the id of the story
+//! open in the article view. Defaults are left out.
 
 use crate::date::{civil_from_days, parse_date, Timestamp};
 use crate::filter::{DatePreset, Filter, SortOrder};
 
-/// The parameters of a filter and page count, in a stable order, defaults left out.
-pub fn encode(filter: &Filter, pages: usize) -> Vec<(&'static str, String)> {
+/// What a widget's part of the page address describes.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct View {
+    /// The search and filters.
+    pub filter: Filter,
+    /// How many pages of matches are shown (at least 1).
+    pub pages: usize,
+    /// The id of the open story, if one is open.
+    pub story: Option<String>,
+}
+
+/// The parameters of a view, in a stable order, defaults left out.
+pub fn encode(view: &View) -> Vec<(&'static str, String)> {
+    let (filter, pages) = (&view.filter, view.pages);
     let mut out = Vec::new();
     if !filter.query.is_empty() {
         out.push(("q", filter.query.clone()));
@@ -34,14 +47,18 @@ pub fn encode(filter: &Filter, pages: usize) -> Vec<(&'static str, String)> {
     if pages > 1 {
         out.push(("page", pages.to_string()));
     }
+    if let Some(id) = &view.story {
+        out.push(("story", id.clone()));
+    }
     out
 }
 
-/// The filter and page count that parameters describe. Unknown names and values that do not
-/// parse are ignored, so a hand-edited or stale link still opens.
-pub fn decode<'a>(params: impl IntoIterator<Item = (&'a str, &'a str)>) -> (Filter, usize) {
+/// The view that parameters describe. Unknown names and values that do not parse are ignored,
+/// so a hand-edited or stale link still opens.
+pub fn decode<'a>(params: impl IntoIterator<Item = (&'a str, &'a str)>) -> View {
     let mut f = Filter::default();
     let mut pages = 1;
+    let mut story = None;
     for (k, v) in params {
         match k {
             "q" => f.query = v.chars().take(200).collect(),
@@ -58,10 +75,15 @@ pub fn decode<'a>(params: impl IntoIterator<Item = (&'a str, &'a str)>) -> (Filt
             "to" => f.until = day_start(v).map(|t| Timestamp(t.0 + 86_400)),
             "sort" => f.sort = SortOrder::from_key(v).unwrap_or_default(),
             "page" => pages = v.parse::<usize>().unwrap_or(1).clamp(1, 100),
+            "story" if !v.is_empty() => story = Some(v.chars().take(500).collect()),
             _ => {}
         }
     }
-    (f, pages)
+    View {
+        filter: f,
+        pages,
+        story,
+    }
 }
 
 /// Midnight UTC at the start of a `YYYY-MM-DD` day.
@@ -93,27 +115,34 @@ mod tests {
             until: day_start("2024-02-01"),
             sort: SortOrder::Oldest,
         };
-        let params = encode(&f, 3);
+        let view = View {
+            filter: f,
+            pages: 3,
+            story: Some("story/1?x=&y".into()),
+        };
+        let params = encode(&view);
         assert!(
             params.contains(&("to", "2024-01-31".to_string())),
             "{params:?}"
         );
-        let (back, pages) = decode(params.iter().map(|(k, v)| (*k, v.as_str())));
-        assert_eq!(back, f);
-        assert_eq!(pages, 3);
+        assert_eq!(decode(params.iter().map(|(k, v)| (*k, v.as_str()))), view);
     }
 
     #[test]
     fn defaults_are_left_out_and_junk_is_ignored() {
-        assert!(encode(&Filter::default(), 1).is_empty());
-        let (f, pages) = decode([
+        let empty = View {
+            pages: 1,
+            ..View::default()
+        };
+        assert!(encode(&empty).is_empty());
+        let view = decode([
             ("date", "fortnight"),
             ("year", "MMXX"),
             ("page", "-4"),
             ("from", "2024-13-01"),
             ("zzz", "1"),
+            ("story", ""),
         ]);
-        assert_eq!(f, Filter::default());
-        assert_eq!(pages, 1);
+        assert_eq!(view, empty);
     }
 }

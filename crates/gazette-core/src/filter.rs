@@ -434,6 +434,16 @@ impl Catalog {
         &self.articles
     }
 
+    /// The number of the story whose id is `key`, or else whose address is `key`.
+    pub fn find(&self, key: &str) -> Option<usize> {
+        let key = key.trim();
+        self.articles.iter().position(|a| a.id == key).or_else(|| {
+            self.articles
+                .iter()
+                .position(|a| a.url.as_deref() == Some(key))
+        })
+    }
+
     /// The search index.
     pub fn index(&self) -> &Index {
         &self.index
@@ -452,6 +462,21 @@ impl Catalog {
     /// Category names, most stories first.
     pub fn category_names(&self) -> &[String] {
         &self.categories
+    }
+
+    /// The number of story `doc`'s category (its place in [`Catalog::category_names`]).
+    pub(crate) fn category_number(&self, doc: usize) -> u32 {
+        self.category_of[doc]
+    }
+
+    /// The numbers of story `doc`'s tags.
+    pub(crate) fn tag_numbers(&self, doc: usize) -> &[u32] {
+        self.tags.of(doc)
+    }
+
+    /// Story `doc`'s place when the set is ordered newest first.
+    pub(crate) fn date_rank(&self, doc: usize) -> u32 {
+        self.date_rank[doc]
     }
 
     /// The colour swatch of story `index`'s category.
@@ -729,6 +754,7 @@ mod tests {
             published: Timestamp(published),
             summary: None,
             content_text: None,
+            content_html: None,
             image: None,
             authors: vec![],
             tags: vec![],

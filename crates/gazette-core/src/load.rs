@@ -1111,13 +1111,23 @@ impl Context {
                 None
             }
             Field::Missing => None,
-        }
-        .or_else(|| {
-            notes
-                .text("content_html", content_html)
-                .map(|h| html_to_text(&h))
+        };
+        // The HTML is kept as written (it is sanitised when the story is opened); its text
+        // stands in for a missing summary.
+        let content_html = match content_html {
+            Field::Value(h) if !h.trim().is_empty() => Some(h.trim().to_string()),
+            Field::Wrong(k) => {
+                notes.wrong("content_html", k);
+                None
+            }
+            _ => None,
+        };
+        let html_text = || {
+            content_html
+                .as_deref()
+                .map(html_to_text)
                 .filter(|t| !t.is_empty())
-        });
+        };
         let summary_field = if matches!(summary, Field::Missing) {
             ("description", description)
         } else {
@@ -1128,6 +1138,7 @@ impl Context {
             .map(|s| if is_plain { s } else { plain(s).0 })
             .filter(|s| !s.is_empty())
             .or_else(|| content_text.as_deref().map(collapse_whitespace))
+            .or_else(|| html_text().map(collapse_owned))
             .map(|s| excerpt_owned(s, MAX_SUMMARY_CHARS));
 
         // Headline.
@@ -1361,6 +1372,7 @@ impl Context {
                 published,
                 summary,
                 content_text,
+                content_html,
                 image,
                 authors,
                 tags,

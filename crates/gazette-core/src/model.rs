@@ -18,9 +18,11 @@ pub struct Article {
     pub published: Timestamp,
     /// Plain text, white space collapsed: the feed's summary, or else the start of its text.
     pub summary: Option<String>,
-    /// The full plain text, paragraphs separated by a blank line (from `content_text`, or taken
-    /// out of `content_html`).
+    /// The full plain text, paragraphs separated by a blank line (from `content_text`).
     pub content_text: Option<String>,
+    /// The full story as the feed's HTML, unsanitised: never render it as markup, only through
+    /// [`crate::html::sanitize`].
+    pub content_html: Option<String>,
     /// A picture for the story.
     pub image: Option<Image>,
     /// Author names, in order, none empty.
@@ -29,6 +31,13 @@ pub struct Article {
     pub tags: Vec<String>,
     /// A BCP 47 language tag, when the story or its feed names one.
     pub language: Option<String>,
+}
+
+impl Article {
+    /// True when the story has a body to read (text or HTML), not only a summary.
+    pub fn has_body(&self) -> bool {
+        self.content_text.is_some() || self.content_html.is_some()
+    }
 }
 
 /// A picture that goes with a story.

@@ -335,7 +335,7 @@ const LATIN1_NAMES: [&str; 96] = [
 ];
 
 /// The other named references feeds use in practice: XML's five, typography, a few symbols.
-const OTHER_NAMES: [(&str, char); 53] = [
+const OTHER_NAMES: [(&str, char); 66] = [
     ("amp", '&'),
     ("lt", '<'),
     ("gt", '>'),
@@ -389,6 +389,20 @@ const OTHER_NAMES: [(&str, char); 53] = [
     ("infin", '∞'),
     ("hearts", '♥'),
     ("star", '☆'),
+    // Punctuation references, which hostile links use to disguise a scheme.
+    ("colon", ':'),
+    ("Tab", '\t'),
+    ("NewLine", '\n'),
+    ("sol", '/'),
+    ("lpar", '('),
+    ("rpar", ')'),
+    ("semi", ';'),
+    ("comma", ','),
+    ("period", '.'),
+    ("excl", '!'),
+    ("quest", '?'),
+    ("equals", '='),
+    ("num", '#'),
 ];
 
 /// The address and text alternative of the first picture in an HTML fragment (`<img src>`),

@@ -134,7 +134,8 @@ proptest! {
         use gazette_core::search::tokens::within_one_edit;
         let articles: Vec<Article> = titles.iter().enumerate().map(|(i, t)| Article {
             id: format!("t{i}"), title: t.clone(), url: None, category: "X".into(),
-            published: Timestamp(0), summary: None, content_text: None, image: None,
+            published: Timestamp(0), summary: None, content_text: None,
+            content_html: None, image: None,
             authors: vec![], tags: vec![], language: None,
         }).collect();
         let catalog = Catalog::new(articles);
@@ -181,6 +182,7 @@ proptest! {
             published: Timestamp(now.0 + days * 86_400),
             summary: None,
             content_text: None,
+            content_html: None,
             image: None,
             authors: people.iter().map(|&p| PEOPLE[p].to_string()).collect(),
             tags: tags.iter().map(|&t| TAGS[t].to_string()).collect(),

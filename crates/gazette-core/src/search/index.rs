@@ -261,6 +261,17 @@ impl Index {
         &self.terms
     }
 
+    /// The stories (ascending numbers) whose headline, summary, authors or tags hold the folded
+    /// word `word`; empty for a word the index does not know.
+    pub fn postings(&self, word: &str) -> &[u32] {
+        match self.term_id(word) {
+            Some(t) => {
+                &self.docs[self.starts[t as usize] as usize..self.starts[t as usize + 1] as usize]
+            }
+            None => &[],
+        }
+    }
+
     fn term_id(&self, word: &str) -> Option<u32> {
         self.terms
             .binary_search_by(|t| t.as_ref().cmp(word))

@@ -1,0 +1,984 @@
+//! An allow-list sanitiser for the HTML of story bodies (`content_html`).
+//!
+//! Feed HTML is written by strangers, so it is never handed to the browser as markup. It is
+//! read here by a small, forgiving tokenizer into a tree that can only hold the elements of
+//! [`Tag`] and, on them, only the attributes listed below, with every address checked. The
+//! widget builds DOM nodes from that tree one by one (never an HTML string), so nothing the
+//! feed wrote can become a script, a handler, a style or a frame.
+//!
+//! - **Kept**: paragraphs, headings (`h1`–`h6` become three section levels), lists, block
+//!   quotes, emphasis, code and preformatted text, figures and captions, line breaks, rules,
+//!   links and images, and a few harmless inline elements (`sub`, `sup`, `small`, `cite`, `q`).
+//! - **Unwrapped** (the element goes, its content stays): every other element whose content is
+//!   text, such as `div`, `span`, `font`, `section`, `table` or `form`. Block-level ones end the
+//!   paragraph, so their text does not run together.
+//! - **Dropped with their content**: `script`, `style`, `template`, frames, `svg`, `math`,
+//!   `noscript`, `textarea`, `select`, `head`, `title`, `dialog`; and the empty elements
+//!   `base`, `meta`, `link`, `embed`, `input` and the like. (An `svg` or `math` left open ends
+//!   where a browser would end it, at the next HTML element such as `p`.) Elements whose
+//!   content is fallback text (`object`, `video`, `audio`, `canvas`, `button`) are unwrapped.
+//! - **Attributes**: `a href title`, `img src alt title width height`, `ol start`; nothing else
+//!   (no `on…` handlers, `style`, `class`, `id`, `srcset`, `srcdoc`, `formaction`…). Links must
+//!   resolve to `http`, `https` or `mailto` and get `rel="noopener noreferrer nofollow"`;
+//!   images must resolve to `http` or `https` and load lazily. A link with an unsafe address
+//!   keeps its text; an image with one is dropped.
+
+use crate::text::decode_entities;
+use crate::url::resolve;
+
+/// Elements deeper than this are unwrapped (their text stays), so a hostile document cannot
+/// build a tree deep enough to exhaust the stack when it is rendered.
+pub const MAX_DEPTH: usize = 24;
+
+/// An element the sanitiser keeps.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tag {
+    /// A paragraph.
+    P,
+    /// A section heading (`h1`, `h2`).
+    H2,
+    /// A subsection heading (`h3`).
+    H3,
+    /// A lower heading (`h4`, `h5`, `h6`).
+    H4,
+    /// A bulleted list.
+    Ul,
+    /// A numbered list.
+    Ol,
+    /// A list item.
+    Li,
+    /// A quotation block.
+    Blockquote,
+    /// Emphasis (`em`, `i`).
+    Em,
+    /// Strong importance (`strong`, `b`).
+    Strong,
+    /// Code (`code`, `kbd`, `samp`, `tt`).
+    Code,
+    /// Preformatted text.
+    Pre,
+    /// A figure.
+    Figure,
+    /// A figure's caption.
+    Figcaption,
+    /// A line break.
+    Br,
+    /// A thematic break.
+    Hr,
+    /// A link.
+    A,
+    /// An image.
+    Img,
+    /// Subscript.
+    Sub,
+    /// Superscript.
+    Sup,
+    /// Side comment.
+    Small,
+    /// A title of a work.
+    Cite,
+    /// An inline quotation.
+    Q,
+}
+
+impl Tag {
+    /// The element's name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Tag::P => "p",
+            Tag::H2 => "h2",
+            Tag::H3 => "h3",
+            Tag::H4 => "h4",
+            Tag::Ul => "ul",
+            Tag::Ol => "ol",
+            Tag::Li => "li",
+            Tag::Blockquote => "blockquote",
+            Tag::Em => "em",
+            Tag::Strong => "strong",
+            Tag::Code => "code",
+            Tag::Pre => "pre",
+            Tag::Figure => "figure",
+            Tag::Figcaption => "figcaption",
+            Tag::Br => "br",
+            Tag::Hr => "hr",
+            Tag::A => "a",
+            Tag::Img => "img",
+            Tag::Sub => "sub",
+            Tag::Sup => "sup",
+            Tag::Small => "small",
+            Tag::Cite => "cite",
+            Tag::Q => "q",
+        }
+    }
+
+    fn from_name(name: &str) -> Option<Tag> {
+        Some(match name {
+            "p" => Tag::P,
+            "h1" | "h2" => Tag::H2,
+            "h3" => Tag::H3,
+            "h4" | "h5" | "h6" => Tag::H4,
+            "ul" => Tag::Ul,
+            "ol" => Tag::Ol,
+            "li" => Tag::Li,
+            "blockquote" => Tag::Blockquote,
+            "em" | "i" => Tag::Em,
+            "strong" | "b" => Tag::Strong,
+            "code" | "kbd" | "samp" | "tt" => Tag::Code,
+            "pre" | "listing" => Tag::Pre,
+            "figure" => Tag::Figure,
+            "figcaption" => Tag::Figcaption,
+            "br" => Tag::Br,
+            "hr" => Tag::Hr,
+            "a" => Tag::A,
+            "img" | "image" => Tag::Img,
+            "sub" => Tag::Sub,
+            "sup" => Tag::Sup,
+            "small" => Tag::Small,
+            "cite" => Tag::Cite,
+            "q" => Tag::Q,
+            _ => return None,
+        })
+    }
+
+    /// True for elements that never have content.
+    pub fn is_void(self) -> bool {
+        matches!(self, Tag::Br | Tag::Hr | Tag::Img)
+    }
+
+    /// True for headings.
+    pub fn is_heading(self) -> bool {
+        matches!(self, Tag::H2 | Tag::H3 | Tag::H4)
+    }
+
+    /// True for elements that start a new block and so end an open paragraph.
+    fn closes_paragraph(self) -> bool {
+        matches!(
+            self,
+            Tag::P
+                | Tag::H2
+                | Tag::H3
+                | Tag::H4
+                | Tag::Ul
+                | Tag::Ol
+                | Tag::Blockquote
+                | Tag::Pre
+                | Tag::Figure
+                | Tag::Hr
+        )
+    }
+
+    /// True for elements that hold phrasing content.
+    fn is_inline(self) -> bool {
+        matches!(
+            self,
+            Tag::Em
+                | Tag::Strong
+                | Tag::Code
+                | Tag::Br
+                | Tag::A
+                | Tag::Img
+                | Tag::Sub
+                | Tag::Sup
+                | Tag::Small
+                | Tag::Cite
+                | Tag::Q
+        )
+    }
+}
+
+/// A node of sanitised content.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Node {
+    /// An allowed element.
+    Element(Element),
+    /// Text (entities decoded; render it as text).
+    Text(String),
+}
+
+/// An allowed element with its allowed, checked attributes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Element {
+    /// Which element.
+    pub tag: Tag,
+    /// Attribute names and values, already checked (addresses resolved and safe).
+    pub attrs: Vec<(&'static str, String)>,
+    /// Its content.
+    pub children: Vec<Node>,
+}
+
+impl Element {
+    fn new(tag: Tag) -> Self {
+        Element {
+            tag,
+            attrs: Vec::new(),
+            children: Vec::new(),
+        }
+    }
+
+    /// The value of attribute `name`, if kept.
+    pub fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// Elements dropped together with everything inside them.
+const DROPPED: &[&str] = &[
+    "script", "style", "template", "iframe", "svg", "math", "noscript", "noembed", "noframes",
+    "textarea", "select", "datalist", "head", "title", "xmp", "dialog",
+];
+
+/// Void elements dropped (no content to keep).
+const DROPPED_VOID: &[&str] = &[
+    "base", "meta", "link", "input", "param", "source", "track", "area", "keygen", "wbr", "col",
+    "embed", "isindex", "frame", "frameset",
+];
+
+/// HTML elements that end an `svg` or `math` element left open, as they do in browsers (the
+/// content from there on is HTML again).
+const BREAKOUT: &[&str] = &[
+    "b",
+    "big",
+    "blockquote",
+    "body",
+    "br",
+    "center",
+    "code",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "embed",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "hr",
+    "i",
+    "img",
+    "li",
+    "listing",
+    "menu",
+    "meta",
+    "nobr",
+    "ol",
+    "p",
+    "pre",
+    "ruby",
+    "s",
+    "small",
+    "span",
+    "strong",
+    "strike",
+    "sub",
+    "sup",
+    "table",
+    "tt",
+    "u",
+    "ul",
+    "var",
+];
+
+/// Elements whose content is not markup: everything up to their end tag is skipped unread.
+const RAW_TEXT: &[&str] = &[
+    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript",
+];
+
+/// Unwrapped elements that are blocks: they end the open paragraph where they start and end.
+const BLOCKS: &[&str] = &[
+    "div", "section", "article", "header", "footer", "main", "aside", "nav", "address", "table",
+    "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "dl", "dt", "dd", "center", "details",
+    "summary", "fieldset", "legend", "form", "hgroup", "body", "html",
+];
+
+/// Sanitises an HTML fragment. `base` (the story's own address) resolves relative links and
+/// image addresses; without it they are dropped. Never fails: anything it cannot read as
+/// markup is kept as text or left out.
+pub fn sanitize(html: &str, base: Option<&str>) -> Vec<Node> {
+    let mut b = Builder {
+        base,
+        stack: vec![Element::new(Tag::Figure)],
+        implicit: false,
+    };
+    let mut rest = html;
+    while !rest.is_empty() {
+        let Some(lt) = rest.find('<') else {
+            b.text(rest);
+            break;
+        };
+        if lt > 0 {
+            b.text(&rest[..lt]);
+        }
+        let after = &rest[lt + 1..];
+        rest = match after.as_bytes().first() {
+            Some(b'!') => skip_comment_or_declaration(after),
+            Some(b'?') => after.find('>').map_or("", |e| &after[e + 1..]),
+            Some(b'/') if after.as_bytes().get(1).is_some_and(u8::is_ascii_alphabetic) => {
+                let (name, end) = read_end_tag(&after[1..]);
+                b.end(&name);
+                end
+            }
+            Some(c) if c.is_ascii_alphabetic() => {
+                let (tag, end) = read_start_tag(after);
+                if RAW_TEXT.contains(&tag.name.as_str()) && !tag.self_closing {
+                    skip_raw_text(end, &tag.name)
+                } else if tag.name == "plaintext" {
+                    ""
+                } else {
+                    b.start(tag, end)
+                }
+            }
+            _ => {
+                // A "<" that starts no tag is text.
+                b.text("<");
+                after
+            }
+        };
+    }
+    b.finish()
+}
+
+/// The plain text of sanitised content (for reading-time estimates and tests).
+pub fn text_of(nodes: &[Node]) -> String {
+    fn walk(nodes: &[Node], out: &mut String) {
+        for n in nodes {
+            match n {
+                Node::Text(t) => out.push_str(t),
+                Node::Element(e) => {
+                    if !e.tag.is_inline() && !out.is_empty() && !out.ends_with('\n') {
+                        out.push('\n');
+                    }
+                    if e.tag == Tag::Img {
+                        out.push_str(e.attr("alt").unwrap_or(""));
+                    }
+                    walk(&e.children, out);
+                    if e.tag == Tag::Br || !e.tag.is_inline() {
+                        out.push('\n');
+                    }
+                }
+            }
+        }
+    }
+    let mut out = String::new();
+    walk(nodes, &mut out);
+    out
+}
+
+struct StartTag {
+    name: String,
+    attrs: Vec<(String, String)>,
+    self_closing: bool,
+}
+
+fn skip_comment_or_declaration(after_lt: &str) -> &str {
+    if let Some(body) = after_lt.strip_prefix("!--") {
+        // "<!-->" and "<!--->" end at once, as browsers read them.
+        if let Some(r) = body.strip_prefix('>').or_else(|| body.strip_prefix("->")) {
+            return r;
+        }
+        return body
+            .find("-->")
+            .map(|e| &body[e + 3..])
+            .or_else(|| body.find("--!>").map(|e| &body[e + 4..]))
+            .unwrap_or("");
+    }
+    // "<![CDATA[…]]>" and "<!DOCTYPE …>" are not content of a story.
+    after_lt.find('>').map_or("", |e| &after_lt[e + 1..])
+}
+
+fn read_end_tag(s: &str) -> (String, &str) {
+    let name_len = s
+        .find(|c: char| c.is_ascii_whitespace() || c == '/' || c == '>')
+        .unwrap_or(s.len());
+    let name = s[..name_len].to_ascii_lowercase();
+    let rest = &s[name_len..];
+    (name, rest.find('>').map_or("", |e| &rest[e + 1..]))
+}
+
+fn read_start_tag(s: &str) -> (StartTag, &str) {
+    let name_len = s
+        .find(|c: char| c.is_ascii_whitespace() || c == '/' || c == '>')
+        .unwrap_or(s.len());
+    let mut tag = StartTag {
+        name: s[..name_len].to_ascii_lowercase(),
+        attrs: Vec::new(),
+        self_closing: false,
+    };
+    let mut rest = &s[name_len..];
+    loop {
+        rest = rest.trim_start_matches(|c: char| c.is_ascii_whitespace());
+        match rest.as_bytes().first() {
+            None => return (tag, ""),
+            Some(b'>') => return (tag, &rest[1..]),
+            Some(b'/') => {
+                rest = &rest[1..];
+                if rest.starts_with('>') {
+                    tag.self_closing = true;
+                }
+                continue;
+            }
+            _ => {}
+        }
+        // An attribute name runs to white space, "/", ">" or "=" (a leading "=" belongs to it).
+        let first = rest.chars().next().map_or(1, char::len_utf8);
+        let name_len = rest[first..]
+            .find(|c: char| c.is_ascii_whitespace() || c == '/' || c == '>' || c == '=')
+            .map_or(rest.len(), |i| i + first);
+        let name = rest[..name_len].to_ascii_lowercase();
+        rest = rest[name_len..].trim_start_matches(|c: char| c.is_ascii_whitespace());
+        let mut value = String::new();
+        if let Some(v) = rest.strip_prefix('=') {
+            let v = v.trim_start_matches(|c: char| c.is_ascii_whitespace());
+            let (raw, after) = match v.as_bytes().first() {
+                Some(&q @ (b'"' | b'\'')) => {
+                    let body = &v[1..];
+                    match body.find(q as char) {
+                        Some(e) => (&body[..e], &body[e + 1..]),
+                        None => (body, ""),
+                    }
+                }
+                _ => {
+                    let e = v
+                        .find(|c: char| c.is_ascii_whitespace() || c == '>')
+                        .unwrap_or(v.len());
+                    (&v[..e], &v[e..])
+                }
+            };
+            value = decode_entities(raw);
+            rest = after;
+        }
+        if !tag.attrs.iter().any(|(n, _)| *n == name) {
+            tag.attrs.push((name, value));
+        }
+    }
+}
+
+fn skip_raw_text<'a>(s: &'a str, name: &str) -> &'a str {
+    let bytes = s.as_bytes();
+    let mut from = 0;
+    while let Some(i) = s[from..].find("</") {
+        let at = from + i + 2;
+        let end = at + name.len();
+        if bytes.len() >= end
+            && bytes[at..end].eq_ignore_ascii_case(name.as_bytes())
+            && bytes
+                .get(end)
+                .is_none_or(|c| c.is_ascii_whitespace() || *c == b'/' || *c == b'>')
+        {
+            return s[end..].find('>').map_or("", |e| &s[end + e + 1..]);
+        }
+        from = at;
+    }
+    ""
+}
+
+struct Builder<'a> {
+    base: Option<&'a str>,
+    /// Open elements; the first is the root that collects the result.
+    stack: Vec<Element>,
+    /// The open paragraph was made here (for loose text at the top level), not by the feed.
+    implicit: bool,
+}
+
+impl Builder<'_> {
+    fn top(&mut self) -> &mut Element {
+        let last = self.stack.len() - 1;
+        &mut self.stack[last]
+    }
+
+    fn open(&self, tag: Tag) -> Option<usize> {
+        self.stack
+            .iter()
+            .skip(1)
+            .rposition(|e| e.tag == tag)
+            .map(|i| i + 1)
+    }
+
+    /// Closes the open elements from `at` up, attaching each to its parent.
+    fn close_from(&mut self, at: usize) {
+        while self.stack.len() > at.max(1) {
+            let Some(done) = self.stack.pop() else { return };
+            let keep = done.tag.is_void()
+                || done.children.iter().any(|c| match c {
+                    Node::Text(t) => !t.trim().is_empty(),
+                    Node::Element(_) => true,
+                });
+            if keep {
+                self.top().children.push(Node::Element(done));
+            } else if let Some(Node::Text(_)) = done.children.first() {
+                // White space between words survives the empty element it sat in.
+                self.text(" ");
+            }
+        }
+        if self.open(Tag::P).is_none() {
+            self.implicit = false;
+        }
+    }
+
+    fn end_paragraph(&mut self) {
+        if let Some(p) = self.open(Tag::P) {
+            // A paragraph inside a quote or list item is ended only by blocks inside those.
+            let container = self
+                .stack
+                .iter()
+                .rposition(|e| matches!(e.tag, Tag::Blockquote | Tag::Li | Tag::Figure))
+                .unwrap_or(0);
+            if p > container {
+                self.close_from(p);
+            }
+        }
+    }
+
+    fn text(&mut self, raw: &str) {
+        let text = decode_entities(raw);
+        let top = self.top().tag;
+        if text.trim().is_empty() {
+            // White space matters between words, not between blocks.
+            if self.stack.len() == 1 || matches!(top, Tag::Ul | Tag::Ol) {
+                return;
+            }
+        } else if self.stack.len() == 1 {
+            self.stack.push(Element::new(Tag::P));
+            self.implicit = true;
+        }
+        match self.top().children.last_mut() {
+            Some(Node::Text(t)) => t.push_str(&text),
+            _ => self.top().children.push(Node::Text(text)),
+        }
+    }
+
+    fn start<'s>(&mut self, tag: StartTag, rest: &'s str) -> &'s str {
+        let name = tag.name.as_str();
+        if DROPPED.contains(&name) {
+            return if tag.self_closing {
+                rest
+            } else {
+                skip_element(rest, name)
+            };
+        }
+        if DROPPED_VOID.contains(&name) {
+            return rest;
+        }
+        let Some(t) = Tag::from_name(name) else {
+            if BLOCKS.contains(&name) {
+                self.end_paragraph();
+            }
+            return rest;
+        };
+        if t.closes_paragraph() || (self.implicit && !t.is_inline()) {
+            self.end_paragraph();
+        }
+        match t {
+            Tag::Li => {
+                let list = self
+                    .stack
+                    .iter()
+                    .rposition(|e| matches!(e.tag, Tag::Ul | Tag::Ol))
+                    .unwrap_or(0);
+                if let Some(li) = self.open(Tag::Li).filter(|&li| li > list) {
+                    self.close_from(li);
+                }
+            }
+            t if t.is_heading() => {
+                if let Some(h) = self.stack.iter().rposition(|e| e.tag.is_heading()) {
+                    self.close_from(h);
+                }
+            }
+            Tag::A => {
+                if let Some(a) = self.open(Tag::A) {
+                    self.close_from(a);
+                }
+            }
+            _ => {}
+        }
+        if self.stack.len() > MAX_DEPTH {
+            return rest;
+        }
+        let Some(el) = self.element(t, &tag.attrs) else {
+            return rest;
+        };
+        if self.stack.len() == 1 && t.is_inline() {
+            self.stack.push(Element::new(Tag::P));
+            self.implicit = true;
+        }
+        if t.is_void() {
+            self.top().children.push(Node::Element(el));
+        } else {
+            self.stack.push(el);
+        }
+        rest
+    }
+
+    fn end(&mut self, name: &str) {
+        if name == "br" {
+            // "</br>" is a line break to browsers, too.
+            if self.stack.len() > 1 {
+                self.top()
+                    .children
+                    .push(Node::Element(Element::new(Tag::Br)));
+            }
+            return;
+        }
+        let Some(t) = Tag::from_name(name) else {
+            if BLOCKS.contains(&name) {
+                self.end_paragraph();
+            }
+            return;
+        };
+        let at = if t.is_heading() {
+            self.stack
+                .iter()
+                .skip(1)
+                .rposition(|e| e.tag.is_heading())
+                .map(|i| i + 1)
+        } else {
+            self.open(t)
+        };
+        if let Some(at) = at {
+            self.close_from(at);
+        }
+    }
+
+    /// The element with its allowed attributes, or `None` when it cannot be kept (an image
+    /// without a safe address).
+    fn element(&self, tag: Tag, attrs: &[(String, String)]) -> Option<Element> {
+        let mut el = Element::new(tag);
+        let get = |n: &str| attrs.iter().find(|(k, _)| k == n).map(|(_, v)| v.as_str());
+        match tag {
+            Tag::A => {
+                if let Some(href) = get("href").and_then(|h| safe_link(h, self.base)) {
+                    el.attrs.push(("href", href));
+                    el.attrs
+                        .push(("rel", "noopener noreferrer nofollow".into()));
+                }
+                if let Some(t) = get("title") {
+                    el.attrs.push(("title", plain_attr(t)));
+                }
+            }
+            Tag::Img => {
+                let src = get("src").and_then(|s| safe_image(s, self.base))?;
+                el.attrs.push(("src", src));
+                el.attrs.push(("alt", plain_attr(get("alt").unwrap_or(""))));
+                if let Some(t) = get("title") {
+                    el.attrs.push(("title", plain_attr(t)));
+                }
+                for dim in ["width", "height"] {
+                    if let Some(v) = get(dim).filter(|v| is_small_number(v)) {
+                        el.attrs.push((dim, v.trim().to_string()));
+                    }
+                }
+                el.attrs.push(("loading", "lazy".into()));
+                el.attrs.push(("decoding", "async".into()));
+            }
+            Tag::Ol => {
+                if let Some(v) = get("start").filter(|v| is_small_number(v)) {
+                    el.attrs.push(("start", v.trim().to_string()));
+                }
+            }
+            _ => {}
+        }
+        Some(el)
+    }
+
+    fn finish(mut self) -> Vec<Node> {
+        self.close_from(1);
+        self.stack
+            .pop()
+            .map(|root| root.children)
+            .unwrap_or_default()
+    }
+}
+
+/// Skips a dropped element and everything in it, counting nested elements of the same name.
+fn skip_element<'a>(s: &'a str, name: &str) -> &'a str {
+    let foreign = name == "svg" || name == "math";
+    let mut depth = 1usize;
+    let mut rest = s;
+    while let Some(lt) = rest.find('<') {
+        let at_tag = &rest[lt..];
+        let after = &rest[lt + 1..];
+        if let Some(end) = after.strip_prefix('/') {
+            let (n, r) = read_end_tag(end);
+            if foreign && (n == "p" || n == "br") {
+                return at_tag;
+            }
+            rest = r;
+            if n == name {
+                depth -= 1;
+                if depth == 0 {
+                    return rest;
+                }
+            }
+        } else if after.starts_with("!") {
+            rest = skip_comment_or_declaration(after);
+        } else if after
+            .as_bytes()
+            .first()
+            .is_some_and(u8::is_ascii_alphabetic)
+        {
+            let (tag, r) = read_start_tag(after);
+            if foreign && BREAKOUT.contains(&tag.name.as_str()) {
+                return at_tag;
+            }
+            rest = if RAW_TEXT.contains(&tag.name.as_str()) && !tag.self_closing {
+                skip_raw_text(r, &tag.name)
+            } else {
+                r
+            };
+            if tag.name == name && !tag.self_closing {
+                depth += 1;
+            }
+        } else {
+            rest = after;
+        }
+    }
+    ""
+}
+
+/// White space and control characters removed the way browsers remove them from addresses:
+/// tabs and newlines anywhere, controls and spaces at either end.
+fn clean_address(raw: &str) -> String {
+    raw.chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect::<String>()
+        .trim_matches(|c: char| c <= ' ' || c.is_control())
+        .to_string()
+}
+
+/// A link address if it is (or resolves to) http, https or mailto.
+fn safe_link(raw: &str, base: Option<&str>) -> Option<String> {
+    let href = clean_address(raw);
+    if let Some(rest) = strip_prefix_ignore_case(&href, "mailto:") {
+        let ok = !rest.is_empty()
+            && !rest
+                .chars()
+                .any(|c| c.is_control() || c.is_whitespace() || "<>\"".contains(c));
+        return ok.then(|| format!("mailto:{rest}"));
+    }
+    if href.starts_with('#') {
+        // In-page anchors point into the feed's page, not this one.
+        return None;
+    }
+    resolve(base, &href).ok()
+}
+
+/// An image address if it is (or resolves to) http or https.
+fn safe_image(raw: &str, base: Option<&str>) -> Option<String> {
+    resolve(base, &clean_address(raw)).ok()
+}
+
+fn strip_prefix_ignore_case<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    (s.len() >= prefix.len()
+        && s.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes()))
+    .then(|| &s[prefix.len()..])
+}
+
+fn plain_attr(v: &str) -> String {
+    v.chars().filter(|c| !c.is_control()).take(300).collect()
+}
+
+fn is_small_number(v: &str) -> bool {
+    let v = v.trim();
+    !v.is_empty() && v.len() <= 5 && v.bytes().all(|b| b.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A compact rendering of a tree, for assertions.
+    fn show(nodes: &[Node]) -> String {
+        let mut out = String::new();
+        for n in nodes {
+            match n {
+                Node::Text(t) => out.push_str(t),
+                Node::Element(e) => {
+                    out.push('<');
+                    out.push_str(e.tag.name());
+                    for (k, v) in &e.attrs {
+                        out.push_str(&format!(" {k}=\"{v}\""));
+                    }
+                    out.push('>');
+                    if !e.tag.is_void() {
+                        out.push_str(&show(&e.children));
+                        out.push_str(&format!("</{}>", e.tag.name()));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    fn clean(html: &str) -> String {
+        show(&sanitize(
+            html,
+            Some("https://news.example/2024/story.html"),
+        ))
+    }
+
+    #[test]
+    fn allowed_structure_is_kept() {
+        assert_eq!(
+            clean("<h2>Why</h2><p>One <em>two</em> <b>three</b></p><ul><li>a<li>b</ul>"),
+            "<h2>Why</h2><p>One <em>two</em> <strong>three</strong></p><ul><li>a</li><li>b</li></ul>"
+        );
+        assert_eq!(
+            clean("<blockquote><p>Said</p></blockquote><pre><code>x &lt; y</code></pre>"),
+            "<blockquote><p>Said</p></blockquote><pre><code>x < y</code></pre>"
+        );
+    }
+
+    #[test]
+    fn loose_text_and_blocks_become_paragraphs() {
+        assert_eq!(
+            clean("First<br>line<div>Second</div><div>Third</div>"),
+            "<p>First<br>line</p><p>Second</p><p>Third</p>"
+        );
+        assert_eq!(clean("<p>a<p>b"), "<p>a</p><p>b</p>");
+        assert_eq!(
+            clean("<h1>Top</h1><h5>Low</h5>"),
+            "<h2>Top</h2><h4>Low</h4>"
+        );
+    }
+
+    #[test]
+    fn scripts_styles_and_frames_go_with_their_content() {
+        assert_eq!(
+            clean(
+                "<p>ok</p><script>alert(1)</script><style>p{}</style><iframe srcdoc=x>y</iframe>"
+            ),
+            "<p>ok</p>"
+        );
+        assert_eq!(
+            clean("<svg><a href=\"https://x.example/\">in</a></svg>after"),
+            "<p>after</p>"
+        );
+        assert_eq!(
+            clean("<svg onload=x()><p>breaks out</p>"),
+            "<p>breaks out</p>"
+        );
+        assert_eq!(clean("<object data=x>fallback</object>"), "<p>fallback</p>");
+        assert_eq!(clean("<SCRIPT>a</script >b"), "<p>b</p>");
+        assert_eq!(clean("<script>no end"), "");
+        assert_eq!(
+            clean("<template><p>t</p></template><p>kept</p>"),
+            "<p>kept</p>"
+        );
+        assert_eq!(clean("<math><mi>x</mi></math>"), "");
+    }
+
+    #[test]
+    fn handlers_styles_and_unknown_attributes_are_dropped() {
+        assert_eq!(
+            clean("<p onclick=\"x()\" style=\"color:red\" class=c id=i>t</p>"),
+            "<p>t</p>"
+        );
+        assert_eq!(
+            clean("<img src=\"https://i.example/a.png\" onerror=alert(1) srcset=\"javascript:x\" alt=\"A\">"),
+            "<p><img src=\"https://i.example/a.png\" alt=\"A\" loading=\"lazy\" decoding=\"async\"></p>"
+        );
+    }
+
+    #[test]
+    fn only_http_https_and_mailto_links_survive() {
+        for bad in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            " javascript:alert(1)",
+            "java\tscript:alert(1)",
+            "java&#x09;script:alert(1)",
+            "&#106;avascript:alert(1)",
+            "&#x6A;avascript&colon;alert(1)",
+            "\u{1}javascript:alert(1)",
+            "vbscript:msgbox(1)",
+            "data:text/html,<script>alert(1)</script>",
+            "#top",
+        ] {
+            let out = clean(&format!("<a href=\"{bad}\">text</a>"));
+            assert_eq!(out, "<p><a>text</a></p>", "{bad}");
+        }
+        assert_eq!(
+            clean("<a href=\"/about\">a</a>"),
+            "<p><a href=\"https://news.example/about\" rel=\"noopener noreferrer nofollow\">a</a></p>"
+        );
+        assert_eq!(
+            clean("<a href=\"MAILTO:desk@news.example\">m</a>"),
+            "<p><a href=\"mailto:desk@news.example\" rel=\"noopener noreferrer nofollow\">m</a></p>"
+        );
+    }
+
+    #[test]
+    fn images_need_an_http_address() {
+        assert_eq!(clean("<img src=\"data:image/png;base64,AAA\" alt=x>"), "");
+        assert_eq!(clean("<img src=javascript:alert(1)>"), "");
+        assert_eq!(
+            clean("<img src=pic.png width=640 height=\"1e9\">"),
+            "<p><img src=\"https://news.example/2024/pic.png\" alt=\"\" width=\"640\" loading=\"lazy\" decoding=\"async\"></p>"
+        );
+        assert_eq!(show(&sanitize("<img src=pic.png>", None)), "");
+    }
+
+    #[test]
+    fn base_meta_forms_and_controls_do_nothing() {
+        assert_eq!(
+            clean("<base href=\"https://evil.example/\"><meta http-equiv=refresh content=\"0;url=javascript:x\"><a href=\"x\">l</a>"),
+            "<p><a href=\"https://news.example/2024/x\" rel=\"noopener noreferrer nofollow\">l</a></p>"
+        );
+        assert_eq!(
+            clean("<form action=\"javascript:x\"><input value=v><button formaction=y>Go</button>Text</form>"),
+            "<p>GoText</p>",
+            "a button's label stays as text"
+        );
+    }
+
+    #[test]
+    fn broken_markup_is_read_forgivingly() {
+        assert_eq!(clean("a < b and c > d"), "<p>a < b and c > d</p>");
+        assert_eq!(
+            clean("<p>open <em>never closed"),
+            "<p>open <em>never closed</em></p>"
+        );
+        assert_eq!(
+            clean("<b><i>x</b></i>y"),
+            "<p><strong><em>x</em></strong>y</p>"
+        );
+        assert_eq!(clean("<!-- <script>alert(1)</script> -->t"), "<p>t</p>");
+        assert_eq!(clean("<!--> t"), "<p> t</p>");
+        assert_eq!(clean("<p title=\"unterminated>t"), "");
+        assert_eq!(
+            clean("<a href=https://a.example/><a href=https://b.example/>b</a>"),
+            "<p><a href=\"https://b.example/\" rel=\"noopener noreferrer nofollow\">b</a></p>"
+        );
+        let deep = "<em>".repeat(500) + "deep";
+        assert!(text_of(&sanitize(&deep, None)).contains("deep"));
+    }
+
+    #[test]
+    fn entities_become_text_never_markup() {
+        assert_eq!(
+            clean("<p>&lt;script&gt;alert(1)&lt;/script&gt; &amp; more</p>"),
+            "<p><script>alert(1)</script> & more</p>"
+        );
+        let nodes = sanitize("&lt;b&gt;", None);
+        assert_eq!(nodes.len(), 1);
+        let Node::Element(p) = &nodes[0] else {
+            panic!()
+        };
+        assert_eq!(p.children, vec![Node::Text("<b>".into())]);
+    }
+
+    #[test]
+    fn text_of_keeps_paragraph_breaks() {
+        let t = text_of(&sanitize("<p>One</p><p>Two <b>three</b></p>", None));
+        assert_eq!(
+            t.split_whitespace().collect::<Vec<_>>(),
+            ["One", "Two", "three"]
+        );
+    }
+}

@@ -1,0 +1,184 @@
+//! "More to Read": the stories most related to one story.
+//!
+//! A story's relatives are scored by what they share with it: its category
+//! ([`SAME_CATEGORY`]), each of its tags ([`PER_TAG`]), and each significant word of its
+//! headline and summary, a word counting for more the rarer it is in the set (up to
+//! [`PER_WORD`], scaled by its inverse document frequency). Words found in more than [`COMMON_SHARE`] of the
+//! stories (and at least 20) say nothing about a story and are ignored. Ties go to the newer story. The story
+//! itself is never its own relative.
+//!
+//! The words are looked up in the search index, so the cost is one pass over the set plus the
+//! postings of the story's rarer words: well under a millisecond for 10,000 stories.
+
+use crate::filter::Catalog;
+use crate::search::tokens::tokens;
+
+/// Score of sharing the story's category.
+pub const SAME_CATEGORY: f32 = 2.0;
+/// Score of each shared tag.
+pub const PER_TAG: f32 = 3.0;
+/// Score of a shared word found in only one other story; commoner words count for less, in
+/// proportion to their inverse document frequency. One rare word counts for less than a
+/// shared category; two count for more.
+pub const PER_WORD: f32 = 1.5;
+/// Words in more than this share of the stories are ignored.
+pub const COMMON_SHARE: f32 = 0.05;
+/// In small sets a word is ignored only when it is in more than this many stories.
+const MIN_COMMON: f32 = 20.0;
+/// Words of fewer characters are ignored (unless written in a script without spaces, whose
+/// tokens are two-character bigrams).
+const MIN_WORD_CHARS: usize = 3;
+
+impl Catalog {
+    /// Up to `limit` stories related to story `story`, most related first (ties: newest first).
+    /// Stories that share nothing with it are not included; an unknown story has none.
+    pub fn related(&self, story: usize, limit: usize) -> Vec<usize> {
+        let Some(a) = self.articles().get(story) else {
+            return Vec::new();
+        };
+        let n = self.len();
+        let mut score = vec![0f32; n];
+        // Words: each distinct significant word of the headline and the summary, once.
+        let mut words = tokens(&a.title);
+        if let Some(s) = &a.summary {
+            words.extend(tokens(s));
+        }
+        words.sort_unstable();
+        words.dedup();
+        let common = ((n as f32) * COMMON_SHARE).max(MIN_COMMON) as usize;
+        for w in &words {
+            let short = w.chars().count() < MIN_WORD_CHARS
+                && !w.chars().any(crate::text::is_unspaced_script);
+            if short {
+                continue;
+            }
+            let docs = self.index().postings(w);
+            if docs.len() < 2 || docs.len() > common {
+                continue;
+            }
+            let idf = PER_WORD * ((n as f32) / (docs.len() as f32)).ln() / (n as f32).ln();
+            for &d in docs {
+                score[d as usize] += idf;
+            }
+        }
+        // Category and tags: one pass over the set.
+        let category = self.category_number(story);
+        let tags = self.tag_numbers(story);
+        for (d, s) in score.iter_mut().enumerate() {
+            if self.category_number(d) == category {
+                *s += SAME_CATEGORY;
+            }
+            if !tags.is_empty() {
+                let shared = self
+                    .tag_numbers(d)
+                    .iter()
+                    .filter(|t| tags.contains(t))
+                    .count();
+                *s += PER_TAG * shared as f32;
+            }
+        }
+        score[story] = 0.0;
+        let mut found: Vec<usize> = (0..n).filter(|&d| score[d] > 0.0).collect();
+        let better = |x: &usize, y: &usize| {
+            score[*y]
+                .total_cmp(&score[*x])
+                .then_with(|| self.date_rank(*x).cmp(&self.date_rank(*y)))
+        };
+        if found.len() > limit {
+            found.select_nth_unstable_by(limit, better);
+            found.truncate(limit);
+        }
+        found.sort_unstable_by(better);
+        found
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::date::Timestamp;
+    use crate::filter::Catalog;
+    use crate::model::Article;
+
+    fn story(id: &str, title: &str, category: &str, tags: &[&str], day: i64) -> Article {
+        Article {
+            id: id.into(),
+            title: title.into(),
+            url: None,
+            category: category.into(),
+            published: Timestamp(day * 86_400),
+            summary: None,
+            content_text: None,
+            content_html: None,
+            image: None,
+            authors: vec![],
+            tags: tags.iter().map(|t| t.to_string()).collect(),
+            language: None,
+        }
+    }
+
+    fn filler(i: usize) -> Article {
+        story(
+            &format!("f{i}"),
+            &format!("Bulletin {i}"),
+            "Misc",
+            &[],
+            i as i64,
+        )
+    }
+
+    fn ids(c: &Catalog, of: usize, limit: usize) -> Vec<&str> {
+        c.related(of, limit)
+            .into_iter()
+            .map(|i| c.articles()[i].id.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn shared_tags_outrank_a_shared_category_and_words_break_the_rest() {
+        let mut v = vec![
+            story(
+                "me",
+                "Glacier retreat speeds up in the Alps",
+                "Climate",
+                &["glaciers"],
+                10,
+            ),
+            story("tag", "Ice fields of Patagonia", "World", &["glaciers"], 1),
+            story("cat", "Heat records in Spain", "Climate", &[], 2),
+            story("word", "Alps rail tunnel opens", "Travel", &[], 3),
+            story("both", "Alps glacier melt", "Climate", &[], 4),
+        ];
+        v.extend((0..40).map(filler));
+        let c = Catalog::new(v);
+        assert_eq!(ids(&c, 0, 4), ["both", "tag", "cat", "word"]);
+    }
+
+    #[test]
+    fn never_itself_ties_newest_first_and_limited() {
+        let mut v = vec![story("me", "Budget vote", "Politics", &[], 5)];
+        v.extend((0..6).map(|i| story(&format!("p{i}"), "Senate", "Politics", &[], i)));
+        let c = Catalog::new(v);
+        assert_eq!(ids(&c, 0, 3), ["p5", "p4", "p3"]);
+        assert!(!c.related(0, 100).contains(&0));
+        assert!(c.related(99, 3).is_empty());
+    }
+
+    #[test]
+    fn common_words_say_nothing() {
+        // "news" is in every story: it relates nothing to anything.
+        let mut v: Vec<Article> = (0..50)
+            .map(|i| {
+                story(
+                    &format!("s{i}"),
+                    &format!("News item {i}"),
+                    &format!("C{i}"),
+                    &[],
+                    i,
+                )
+            })
+            .collect();
+        v.push(story("me", "News roundup", "Solo", &[], 99));
+        let c = Catalog::new(v);
+        assert!(c.related(50, 5).is_empty());
+    }
+}

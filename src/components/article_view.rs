@@ -1,0 +1,168 @@
+use super::rich_text::rich_text;
+use super::story_card::Opener;
+use super::StoryCard;
+use crate::browser;
+use gazette_core::date::relative;
+use gazette_core::html::{sanitize, text_of};
+use gazette_core::{Catalog, Timestamp};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Words read per minute, for the reading-time estimate.
+const WORDS_PER_MINUTE: usize = 230;
+
+#[derive(Properties, PartialEq)]
+pub struct ArticleViewProps {
+    /// The loaded set.
+    pub catalog: Rc<Catalog>,
+    /// The open story.
+    pub index: usize,
+    /// Its "More to Read" stories.
+    pub related: Rc<Vec<usize>>,
+    /// The moment relative dates count from.
+    pub now: Timestamp,
+    /// Open the publisher's page in a new tab.
+    #[prop_or_default]
+    pub new_tab: bool,
+    /// How the related cards open their stories.
+    pub opener: Opener,
+    /// The address of the list view (for "View All" as a link).
+    pub list_href: AttrValue,
+    /// The reader closed the view (Esc, "View All", "Back to all stories").
+    pub on_close: Callback<()>,
+    /// Ids for the headline and the rail heading.
+    pub id_prefix: AttrValue,
+    /// The headline, which takes focus when the view opens.
+    pub heading_ref: NodeRef,
+}
+
+/// The article view: headline, category, date and authors, the hero picture with its credit,
+/// the body (sanitised HTML, or text in paragraphs), tags, reading time, a link to the original,
+/// and "More to Read" with "View All".
+#[function_component]
+pub fn ArticleView(props: &ArticleViewProps) -> Html {
+    let body = use_memo((props.catalog.clone(), props.index), |(catalog, index)| {
+        let a = &catalog.articles()[*index];
+        match (&a.content_html, &a.content_text) {
+            (Some(h), _) => {
+                let nodes = sanitize(h, a.url.as_deref());
+                let words = text_of(&nodes).split_whitespace().count();
+                (rich_text(&nodes, 2), words)
+            }
+            (None, Some(t)) => (
+                t.split("\n\n")
+                    .map(|p| html! { <p>{ p.to_string() }</p> })
+                    .collect::<Html>(),
+                t.split_whitespace().count(),
+            ),
+            (None, None) => (
+                a.summary
+                    .as_ref()
+                    .map(|s| html! { <p>{ s.clone() }</p> })
+                    .unwrap_or_default(),
+                0,
+            ),
+        }
+    });
+    let Some(a) = props.catalog.articles().get(props.index) else {
+        return Html::default();
+    };
+    let (body_html, words) = (*body).clone();
+    let minutes = words.div_ceil(WORDS_PER_MINUTE).max(1);
+    let swatch = props.catalog.swatch_of_story(props.index);
+    let title_id = format!("{}-story-title", props.id_prefix);
+    let rail_id = format!("{}-rail-title", props.id_prefix);
+    let close = |e: MouseEvent| e.button() == 0 && !(e.ctrl_key() || e.meta_key() || e.shift_key());
+    let on_link_close = {
+        let on_close = props.on_close.clone();
+        Callback::from(move |e: MouseEvent| {
+            if close(e.clone()) {
+                e.prevent_default();
+                on_close.emit(());
+            }
+        })
+    };
+    let onkeydown = {
+        let on_close = props.on_close.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                e.prevent_default();
+                on_close.emit(());
+            }
+        })
+    };
+    let original = a.url.as_ref().map(|url| {
+        let host = url
+            .split("//")
+            .nth(1)
+            .and_then(|r| r.split(['/', '?', '#']).next())
+            .unwrap_or(url)
+            .trim_start_matches("www.")
+            .to_string();
+        if props.new_tab {
+            html! {
+                <a href={url.clone()} target="_blank" rel="noopener noreferrer">
+                    { format!("Read the original on {host}") }
+                    <span class="gz-visually-hidden">{ " (opens in a new tab)" }</span>
+                </a>
+            }
+        } else {
+            html! { <a href={url.clone()} rel="noopener noreferrer">{ format!("Read the original on {host}") }</a> }
+        }
+    });
+    html! {
+        <article class="gz-article" aria-labelledby={title_id.clone()} {onkeydown}>
+            <p class="gz-back"><a href={props.list_href.clone()} onclick={on_link_close.clone()}>{ "← Back to all stories" }</a></p>
+            <header class="gz-article-head">
+                <p class="gz-meta">
+                    <span class={format!("gz-badge gz-swatch-{swatch}")}>{ a.category.clone() }</span>
+                    <span class="gz-sep" aria-hidden="true">{ "·" }</span>
+                    <time class="gz-date" datetime={a.published.to_rfc3339()} title={browser::format_date_time(a.published)}>
+                        { browser::format_date(a.published) }
+                    </time>
+                    <span class="gz-relative">{ browser::format_relative(relative(a.published, props.now)) }</span>
+                    if words > 0 {
+                        <span class="gz-sep" aria-hidden="true">{ "·" }</span>
+                        <span class="gz-reading-time">{ format!("{minutes} min read") }</span>
+                    }
+                </p>
+                <h3 class="gz-article-title" id={title_id} tabindex="-1" ref={props.heading_ref.clone()}>{ a.title.clone() }</h3>
+                if !a.authors.is_empty() {
+                    <p class="gz-byline">{ "By " }{ browser::format_list(&a.authors) }</p>
+                }
+            </header>
+            if let Some(img) = &a.image {
+                <figure class="gz-hero">
+                    <img src={img.url.clone()} alt={img.alt.clone()} decoding="async" width="1280" height="720" />
+                    if let Some(credit) = &img.credit {
+                        <figcaption class="gz-hero-credit">{ credit.clone() }</figcaption>
+                    }
+                </figure>
+            }
+            <div class="gz-article-body">{ body_html }</div>
+            if !a.tags.is_empty() {
+                <ul class="gz-tags" aria-label="Tags">
+                    { for a.tags.iter().map(|t| html! { <li class="gz-tag">{ t.clone() }</li> }) }
+                </ul>
+            }
+            if let Some(link) = original {
+                <p class="gz-original">{ link }</p>
+            }
+            if props.related.is_empty() {
+                <p class="gz-view-all"><a class="gz-button" href={props.list_href.clone()} onclick={on_link_close}>{ "View All" }</a></p>
+            } else {
+                <section class="gz-rail" aria-labelledby={rail_id.clone()}>
+                    <h4 class="gz-rail-title" id={rail_id}>{ "More to Read" }</h4>
+                    <ul class="gz-list gz-rail-list" role="list">
+                        { for props.related.iter().map(|&index| html! {
+                            <li key={props.catalog.articles()[index].id.as_str()}>
+                                <StoryCard catalog={props.catalog.clone()} {index} now={props.now} new_tab={props.new_tab} opener={props.opener.clone()} level={5} />
+                            </li>
+                        }) }
+                    </ul>
+                    <p class="gz-view-all"><a class="gz-button" href={props.list_href.clone()} onclick={on_link_close}>{ "View All" }</a></p>
+                </section>
+            }
+        </article>
+    }
+}

@@ -1,0 +1,159 @@
+// End-to-end scenarios for the article view: open a story, read it, move on through "More to
+// Read", go Back, open a shared link, and survive a corpus of hostile feed content.
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { assertAccessible, setup } from "./helpers.mjs";
+import { PAYLOADS, SWALLOWS_REST, hostileFeed } from "./hostile-corpus.mjs";
+
+const ctx = setup();
+const STORY = "Restaking yields shrink as deposits keep pouring in";
+
+describe("the article view", () => {
+  it("opens a story from its card, reads it, and Back returns to the list as it was", async () => {
+    const page = await ctx.open("/index.html");
+    await page.getByRole("article").first().waitFor();
+    await page.getByLabel("Search stories").fill("yields");
+    await page.getByRole("status").filter({ hasText: /match/ }).waitFor();
+    await page.getByRole("link", { name: STORY }).click();
+
+    const heading = page.getByRole("heading", { level: 3, name: STORY });
+    await heading.waitFor();
+    assert.ok(await heading.evaluate((h) => h === document.activeElement), "focus on the headline");
+    assert.match(page.url(), /gz\.story=restaking-yields-shrink/);
+    assert.equal(await page.getByRole("status").innerText(), `Story: ${STORY}`);
+    await page.getByRole("heading", { level: 4, name: "Where the yield went" }).waitFor();
+    assert.ok(await page.getByText(/\d+ min read/).isVisible());
+    assert.ok(await page.getByRole("link", { name: "Read the original on gazette.example" }).isVisible());
+    const rail = page.getByRole("region", { name: "More to Read" });
+    assert.ok((await rail.getByRole("article").count()) >= 1);
+    assert.ok(!(await rail.getByRole("heading", { name: STORY }).count()), "never the story itself");
+    await assertAccessible(page, "in the article view");
+
+    await page.goBack();
+    await page.getByLabel("Search stories").waitFor();
+    assert.equal(await page.getByLabel("Search stories").inputValue(), "yields");
+    const card = page.getByRole("link", { name: STORY });
+    await page.waitForFunction(() => document.activeElement?.closest("[data-story]") !== null);
+    assert.ok(await card.evaluate((a) => a === document.activeElement), "focus back on the card");
+    assert.deepEqual(page.problems, []);
+  });
+
+  it("a shared link opens the story directly, and View All keeps the reader's filters", async () => {
+    const page = await ctx.open("/index.html?gz.cat=DeFi&gz.story=restaking-yields-shrink");
+    await page.getByRole("heading", { level: 3, name: STORY }).waitFor();
+    const rail = page.getByRole("region", { name: "More to Read" });
+    const next = rail.getByRole("article").first().getByRole("link");
+    const nextTitle = await next.innerText();
+    await next.click();
+    await page.getByRole("heading", { level: 3, name: nextTitle }).waitFor();
+    await page.getByRole("link", { name: "View All" }).click();
+    await page.getByRole("status").filter({ hasText: /match/ }).waitFor();
+    assert.equal(await page.getByRole("button", { name: /^DeFi/ }).getAttribute("aria-pressed"), "true");
+    assert.ok(!page.url().includes("gz.story"), page.url());
+    assert.ok(page.url().includes("gz.cat=DeFi"), page.url());
+    assert.deepEqual(page.problems, []);
+  });
+
+  it("View All returns to the scroll position the reader left", async () => {
+    const page = await ctx.open("/index.html");
+    await page.getByRole("article").first().waitFor();
+    await page.getByRole("button", { name: "Show more stories" }).click();
+    // A card of the second page whose story opens inside.
+    const card = page.getByRole("article").nth(20).getByRole("link");
+    assert.match(await card.getAttribute("href"), /gz\.story=/);
+    const title = await card.innerText();
+    await card.scrollIntoViewIfNeeded();
+    const before = await page.evaluate(() => window.scrollY);
+    assert.ok(before > 200, `scrolled down (${before})`);
+    await card.click();
+    await page.getByRole("heading", { level: 3, name: title }).waitFor();
+    await page.getByRole("link", { name: "View All" }).click();
+    await page.waitForFunction(() => document.activeElement?.closest("[data-story]") !== null);
+    assert.equal(await page.evaluate(() => window.scrollY), before);
+  });
+
+  it("a story without a body links to the publisher instead", async () => {
+    const page = await ctx.open("/index.html");
+    await page.getByLabel("Search stories").fill("ferrule");
+    const link = page.getByRole("link", { name: /Ferrule drops fees/ });
+    assert.equal(await link.getAttribute("href"), "https://gazette.example/stories/ferrule-drops-fees-small-swaps");
+  });
+
+  it(`renders ${PAYLOADS.length} hostile inputs in every field without running or requesting anything`, async () => {
+    assert.ok(PAYLOADS.length >= 50);
+    const context = await ctx.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const problems = [];
+    page.on("pageerror", (e) => problems.push(String(e)));
+    page.on("console", (m) => m.type() === "error" && problems.push(m.text()));
+    const dialogs = [];
+    page.on("dialog", (d) => {
+      dialogs.push(d.message());
+      d.dismiss();
+    });
+    const requested = [];
+    page.on("request", (r) => requested.push(r.url()));
+    await page.addInitScript(() => {
+      window.__pwned = [];
+      window.pwn = (n) => window.__pwned.push(n);
+    });
+    // Nothing leaves the machine: other hosts, and pictures at any address (a relative one such
+    // as "jav&#x09;ascript:…" in a JSON field is a harmless same-site path), get an empty picture.
+    await context.route(
+      (url) => url.hostname !== "127.0.0.1",
+      (route) => route.fulfill({ status: 200, contentType: "image/svg+xml", body: "<svg xmlns='http://www.w3.org/2000/svg'/>" }),
+    );
+    await context.route("**/*", (route) =>
+      route.request().resourceType() === "image"
+        ? route.fulfill({ status: 200, contentType: "image/svg+xml", body: "<svg xmlns='http://www.w3.org/2000/svg'/>" })
+        : route.fallback(),
+    );
+    await context.route((url) => url.pathname === "/hostile-corpus.json", (route) => route.fulfill({ json: hostileFeed() }));
+    await page.goto(`${ctx.server.url}/index.html?src=/hostile-corpus.json`);
+    await page.getByRole("article").first().waitFor();
+    const host = () =>
+      page.evaluate(() => {
+        const body = document.body.cloneNode(true);
+        body.querySelector("[data-gazette]").remove();
+        return { title: document.title, head: document.head.innerHTML, rest: body.outerHTML, html: document.documentElement.attributes.length, sheets: document.styleSheets.length };
+      });
+    const before = await host();
+    const search = page.getByLabel("Search stories");
+
+    for (let i = 1; i <= PAYLOADS.length; i++) {
+      await search.fill(`SAFE-T${i}`);
+      const link = page.getByRole("link", { name: new RegExp(`^SAFE-T${i}\\b`) });
+      await link.click();
+      const view = page.locator(".gz-article");
+      await view.waitFor();
+      const text = await view.innerText();
+      assert.ok(text.includes(`SAFE-B${i}`), `story ${i}: the text before the payload shows`);
+      if (!SWALLOWS_REST.has(i)) {
+        assert.ok(text.includes(`SAFE-E${i}`), `story ${i}: the text after the payload shows`);
+      }
+      const addresses = await page.locator("[data-gazette]").evaluate((w) =>
+        [...w.querySelectorAll("[href], [src], [action], [formaction], [srcdoc], [style], [background]")]
+          .map((e) => e.getAttribute("href") ?? e.getAttribute("src") ?? `${e.tagName} ${[...e.attributes].map((a) => a.name)}`),
+      );
+      for (const a of addresses) {
+        assert.match(a, /^(https?:\/\/|\/|mailto:)/, `story ${i}: only http(s) addresses, not ${a}`);
+      }
+      const active = await page.locator("[data-gazette]").evaluate((w) =>
+        [...w.querySelectorAll("*")].flatMap((e) => [...e.attributes].map((a) => a.name)).filter((n) => n.startsWith("on")),
+      );
+      assert.deepEqual(active, [], `story ${i}: no event-handler attributes`);
+      assert.equal(await page.locator("[data-gazette] :is(script, iframe, frame, object, embed, math, base, meta, style, link, template)").count(), 0);
+      assert.equal(await view.locator(":is(svg, form, input, button, select, textarea, video, audio)").count(), 0);
+      await page.keyboard.press("Escape");
+      await view.waitFor({ state: "detached" });
+    }
+
+    assert.deepEqual(await page.evaluate(() => window.__pwned), [], "no payload ran");
+    assert.deepEqual(dialogs, []);
+    const schemes = [...new Set(requested.map((u) => new URL(u).protocol))];
+    assert.deepEqual(schemes.filter((s) => s !== "http:" && s !== "https:"), [], `requests: ${schemes}`);
+    assert.deepEqual(await host(), before, "the host page is unchanged");
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
