@@ -122,6 +122,7 @@ struct Draft {
     about: Option<String>,
     summary: Option<String>,
     content: Option<String>,
+    content_html: Option<String>,
     published: Option<(String, &'static str)>,
     updated: Option<(String, &'static str)>,
     categories: Vec<String>,
@@ -212,15 +213,10 @@ pub fn maybe_html_to_text(s: &str) -> String {
     }
 }
 
-/// The text and picture of a field's raw content, read as `kind`. `one_line`: white space
-/// collapsed (titles, summaries) rather than paragraphs kept. The picture's address is resolved
-/// against `base`, the element's `xml:base` or the document's address.
-fn convert(
-    raw: &str,
-    kind: TextKind,
-    one_line: bool,
-    base: Option<&str>,
-) -> (String, Option<(String, String)>) {
+/// The text (on one line: titles, summaries) and picture of a field's raw content, read as
+/// `kind`. The picture's address is resolved against `base`, the element's `xml:base` or the
+/// document's address.
+fn convert(raw: &str, kind: TextKind, base: Option<&str>) -> (String, Option<(String, String)>) {
     let (text, html) = match kind {
         TextKind::Plain => (element_text(raw), None),
         TextKind::Html => {
@@ -233,12 +229,7 @@ fn convert(
         .as_deref()
         .and_then(first_image)
         .map(|(src, alt)| (absolute(base, &src), alt));
-    let text = if one_line {
-        collapse_owned(text)
-    } else {
-        paragraphs(&text)
-    };
-    (text, image)
+    (collapse_owned(text), image)
 }
 
 /// Plain text with paragraphs separated by one blank line.
@@ -688,7 +679,7 @@ impl State {
                 "name" => self.feed_authors.extend(one_line(raw)),
                 "title" => {
                     self.meta.title = if atom {
-                        Some(convert(raw, text_kind(e), true, base).0)
+                        Some(convert(raw, text_kind(e), base).0)
                     } else {
                         Some(maybe_html_to_text(&element_text(raw)))
                     }
@@ -696,8 +687,7 @@ impl State {
                 }
                 "description" | "subtitle" | "tagline" => {
                     let k = if atom { text_kind(e) } else { TextKind::Html };
-                    self.meta.description =
-                        Some(convert(raw, k, true, base).0).filter(|t| !t.is_empty());
+                    self.meta.description = Some(convert(raw, k, base).0).filter(|t| !t.is_empty());
                 }
                 "language" => {
                     if let Some(l) = one_line(raw) {
@@ -732,16 +722,12 @@ impl State {
             (Ns::Dc, "creator") => item.authors.extend(one_line(raw)),
             (Ns::Dc, "subject") => item.categories.extend(one_line(raw)),
             (Ns::Dc, "language") => item.language = one_line(raw).or(item.language.take()),
-            (Ns::Content, _) => {
-                let (text, image) = convert(raw, TextKind::Html, false, base);
-                item.content = Some(text).filter(|t| !t.is_empty());
-                item.content_image = image.or(item.content_image.take());
-            }
+            (Ns::Content, _) => item.set_body(raw, TextKind::Html, base),
             (Ns::Feedburner, _) => item.orig_link = one_line(raw),
             (_, "name") => item.authors.extend(one_line(raw)),
             (_, "title") => {
                 item.title = if atom {
-                    Some(convert(raw, text_kind(e), true, base).0)
+                    Some(convert(raw, text_kind(e), base).0)
                 } else {
                     Some(maybe_html_to_text(&element_text(raw)))
                 };
@@ -755,18 +741,14 @@ impl State {
             (_, "id") => item.guid = one_line(raw),
             (_, "description" | "summary") => {
                 let k = if atom { text_kind(e) } else { TextKind::Html };
-                let (text, image) = convert(raw, k, true, base);
+                let (text, image) = convert(raw, k, base);
                 item.summary = Some(text).filter(|t| !t.is_empty());
                 if item.content_image.is_none() {
                     item.content_image = image;
                 }
             }
             // Atom content given by reference (`src`) has no text here.
-            (_, "content") if attr(e, "src").is_none() => {
-                let (text, image) = convert(raw, text_kind(e), false, base);
-                item.content = Some(text).filter(|t| !t.is_empty());
-                item.content_image = image.or(item.content_image.take());
-            }
+            (_, "content") if attr(e, "src").is_none() => item.set_body(raw, text_kind(e), base),
             (_, "pubDate") => {
                 if let Some(d) = one_line(raw) {
                     item.published = Some((d, "pubDate"));
@@ -833,6 +815,24 @@ impl State {
 }
 
 impl Draft {
+    /// The story's body from a field's raw content: HTML (RSS `content:encoded`, Atom `html` and
+    /// `xhtml`) is kept as written, as JSON Feed's `content_html` is, and its first picture is
+    /// noted; plain text keeps its paragraphs.
+    fn set_body(&mut self, raw: &str, kind: TextKind, base: Option<&str>) {
+        let html = match kind {
+            TextKind::Plain => {
+                self.content = Some(paragraphs(&element_text(raw))).filter(|t| !t.is_empty());
+                return;
+            }
+            TextKind::Html => element_text(raw),
+            TextKind::Xhtml => raw.to_string(),
+        };
+        if let Some((src, alt)) = first_image(&html) {
+            self.content_image = Some((absolute(base, &src), alt));
+        }
+        self.content_html = Some(html.trim().to_string()).filter(|h| !h.is_empty());
+    }
+
     /// The wire item validation reads.
     fn into_item(self, kind: XmlFeedKind, feed_authors: &[String]) -> Item {
         let text = |s: Option<String>| s.map_or(Field::Missing, Field::Value);
@@ -897,6 +897,7 @@ impl Draft {
             title: text(self.title),
             summary: text(self.summary),
             content_text: text(self.content),
+            content_html: text(self.content_html),
             date_published: text(published),
             date_modified: text(updated),
             image: image.map_or(Field::Missing, Field::Value),

@@ -294,7 +294,11 @@ fn the_xml_captures_keep_their_details() {
     let text: String = rsc
         .articles
         .iter()
-        .filter_map(|a| a.content_text.clone())
+        .filter_map(|a| {
+            a.content_html
+                .as_deref()
+                .map(gazette_core::text::html_to_text)
+        })
         .collect();
     assert!(text.chars().any(gazette_core::text::is_unspaced_script));
     assert!(!text.contains("&lt;") && !text.contains("&#x"));
@@ -306,7 +310,7 @@ fn the_xml_captures_keep_their_details() {
         .url
         .as_deref()
         .is_some_and(|u| u.starts_with("http://techcrunch.com/2011/11/02/")));
-    assert!(tc.articles[0].content_text.is_some());
+    assert!(tc.articles[0].has_body());
 }
 
 /// The 9,999 HuffPost rows, as an article set.

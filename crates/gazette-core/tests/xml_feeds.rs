@@ -64,9 +64,11 @@ fn rss_items_map_field_by_field() {
     assert_eq!(a.url.as_deref(), Some("https://harbour.example/tide"));
     assert_eq!(a.published.to_rfc3339(), "2025-03-04T10:00:00Z");
     assert_eq!(a.summary.as_deref(), Some("The council voted yes."));
+    // The body's HTML is kept as written, as JSON Feed's `content_html` is.
+    assert_eq!(a.content_text, None);
     assert_eq!(
-        a.content_text.as_deref(),
-        Some("First paragraph.\n\nSecond & last.")
+        a.content_html.as_deref(),
+        Some("<p>First paragraph.</p><p>Second &amp; last.</p>")
     );
     assert_eq!(a.category, "Energy");
     assert_eq!(
@@ -225,6 +227,9 @@ fn atom_entries_map_field_by_field() {
     <id>urn:uuid:2</id>
     <updated>2024-05-03T08:00:00Z</updated>
     <media:thumbnail url="https://blog.example/2.jpg"/>
+    <content>Absatz eins.
+
+Absatz &lt;zwei&gt;.</content>
   </entry>
 </feed>"#;
     let l = load(doc);
@@ -246,7 +251,10 @@ fn atom_entries_map_field_by_field() {
     );
     assert_eq!(a.published.to_rfc3339(), "2024-05-01T10:00:00Z");
     assert_eq!(a.summary.as_deref(), Some("Kurz & gut: <b> bleibt Text."));
-    assert_eq!(a.content_text.as_deref(), Some("Eins\n\nZwei"));
+    assert_eq!(
+        a.content_html.as_deref(),
+        Some("<p>Eins</p><p>Zwei <img src=\"bild.png\" alt=\"Bild\"></p>")
+    );
     assert_eq!(a.category, "Technik");
     assert_eq!(a.tags, ["notes"]);
     assert_eq!(a.authors, ["Ann Autor"]);
@@ -264,6 +272,13 @@ fn atom_entries_map_field_by_field() {
     assert_eq!(b.authors, ["Feed Author"], "the feed's author is inherited");
     assert_eq!(b.category, "Das Blog");
     assert_eq!(b.image.as_ref().unwrap().url, "https://blog.example/2.jpg");
+    // Text content is plain text, its paragraphs kept; it also gives the summary.
+    assert_eq!(
+        b.content_text.as_deref(),
+        Some("Absatz eins.\n\nAbsatz <zwei>.")
+    );
+    assert_eq!(b.content_html, None);
+    assert_eq!(b.summary.as_deref(), Some("Absatz eins. Absatz <zwei>."));
 }
 
 #[test]
