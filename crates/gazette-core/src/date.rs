@@ -14,6 +14,17 @@ use std::fmt;
 pub struct Timestamp(pub i64);
 
 impl Timestamp {
+    /// The stand-in date of a story whose feed gave no usable date: 0001-01-01T00:00:00Z, earlier
+    /// than any real story, so such stories sort last when the newest come first. (It is also the
+    /// "zero time" some feed generators write when they have no date, which means the same.)
+    /// Use [`Timestamp::is_undated`] rather than comparing with it.
+    pub const UNDATED: Timestamp = Timestamp(-62_135_596_800);
+
+    /// True for [`Timestamp::UNDATED`] (and anything earlier, which no real story has).
+    pub fn is_undated(self) -> bool {
+        self.0 <= Self::UNDATED.0
+    }
+
     /// Milliseconds since the epoch, as JavaScript's `Date` counts them.
     pub fn as_millis(self) -> f64 {
         self.0 as f64 * 1000.0
@@ -67,8 +78,10 @@ impl fmt::Display for DateError {
 ///
 /// Accepted, in order: RFC 3339 (`2023-07-01T05:34:00+08:00`, fractions ignored), the same with
 /// a space for `T`, lower-case letters, no seconds, or no offset (taken as UTC); a bare date
-/// `2023-07-01` (midnight UTC); RFC 2822 (`Sat, 01 Jul 2023 05:34:00 +0800`, with `GMT`, `UT`
-/// and the North American zone names). Anything else is an error saying what was seen.
+/// `2023-07-01` (midnight UTC); RFC 2822 (`Sat, 01 Jul 2023 05:34:00 +0800`, with `GMT`, `UT`,
+/// the North American and some other common zone names, or no zone), also in lower case and with
+/// Portuguese, Spanish, French, German, Italian or Dutch day and month names (`Seg, 24 Set 2018
+/// 19:42:40 -0300`). Anything else is an error saying what was seen.
 pub fn parse_date(input: &str) -> Result<(Timestamp, DateQuality), DateError> {
     let s = input.trim();
     if s.is_empty() {
@@ -79,8 +92,8 @@ pub fn parse_date(input: &str) -> Result<(Timestamp, DateQuality), DateError> {
             return r;
         }
     }
-    if let Some(ts) = parse_rfc2822(s) {
-        return Ok((ts, DateQuality::Repaired("an RFC 2822 date")));
+    if let Some((ts, why)) = parse_rfc2822(s) {
+        return Ok((ts, DateQuality::Repaired(why)));
     }
     Err(DateError(format!("“{}” is not a date", shorten(s, 40))))
 }
@@ -242,20 +255,87 @@ fn parse_iso(s: &str) -> Option<Result<(Timestamp, DateQuality), DateError>> {
     Some(Ok((Timestamp(secs), quality)))
 }
 
-const MONTHS: [&str; 12] = [
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+/// The reason [`parse_date`] gives for a well-formed RFC 2822 date, the format RSS asks for: a
+/// reader of RSS compares with it to tell the expected form from a repair.
+pub const RFC_2822: &str = "an RFC 2822 date";
+
+/// Month names by their first three letters (lower case), in English and in the languages whose
+/// feeds are known to write localised RFC 2822 dates: Portuguese, Spanish, French, German, Italian
+/// and Dutch. No three-letter start means one month in one language and another in another, so
+/// the table needs no language. French "juin"/"juillet" share "jui" and are told apart by their
+/// fourth letter.
+const MONTH_STARTS: &[(&str, u8)] = &[
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("may", 5),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
+    // Portuguese, Spanish, Italian
+    ("fev", 2),
+    ("abr", 4),
+    ("mai", 5),
+    ("ago", 8),
+    ("set", 9),
+    ("out", 10),
+    ("dez", 12),
+    ("ene", 1),
+    ("dic", 12),
+    ("gen", 1),
+    ("mag", 5),
+    ("giu", 6),
+    ("lug", 7),
+    ("ott", 10),
+    // French
+    ("fév", 2),
+    ("avr", 4),
+    ("aoû", 8),
+    ("aou", 8),
+    ("déc", 12),
+    // German, Dutch
+    ("mär", 3),
+    ("mrz", 3),
+    ("okt", 10),
+    ("maa", 3),
+    ("mei", 5),
+    ("mrt", 3),
 ];
 
-fn parse_rfc2822(s: &str) -> Option<Timestamp> {
+/// The month a name or abbreviation stands for, and whether it is English.
+fn month_number(token: &str) -> Option<(i64, bool)> {
+    let lower: String = token.trim_end_matches('.').to_lowercase();
+    let mut chars = lower.chars();
+    let start: String = chars.by_ref().take(3).collect();
+    if start == "jui" {
+        // French: juin, juillet.
+        return match chars.next() {
+            Some('n') => Some((6, false)),
+            Some('l') => Some((7, false)),
+            _ => None,
+        };
+    }
+    let i = MONTH_STARTS.iter().position(|(m, _)| *m == start)?;
+    Some((i64::from(MONTH_STARTS[i].1), i < 12))
+}
+
+/// An RFC 2822 date, and the reason to give for it ([`RFC_2822`] when it is well formed).
+/// Lenient where the meaning stays clear: any case, a localised day or month name, no seconds,
+/// no zone (UTC), a zone written `+03:00`, common zone abbreviations.
+fn parse_rfc2822(s: &str) -> Option<(Timestamp, &'static str)> {
     let mut parts = s.split_whitespace().peekable();
     // An optional day name, with or without its comma.
-    if parts.peek()?.starts_with(|c: char| c.is_ascii_alphabetic()) {
+    if parts.peek()?.starts_with(|c: char| c.is_alphabetic()) {
         parts.next();
     }
     let day: i64 = parts.next()?.trim_end_matches(',').parse().ok()?;
-    let mon = parts.next()?.to_ascii_lowercase();
-    let month = MONTHS.iter().position(|m| mon.starts_with(m))? as i64 + 1;
-    let mut year: i64 = parts.next()?.parse().ok()?;
+    let (month, english) = month_number(parts.next()?)?;
+    let mut year: i64 = parts.next()?.trim_end_matches(',').parse().ok()?;
     if year < 100 {
         year += if year < 50 { 2000 } else { 1900 };
     }
@@ -264,42 +344,62 @@ fn parse_rfc2822(s: &str) -> Option<Timestamp> {
     let hour: i64 = hms.next()?.parse().ok()?;
     let minute: i64 = hms.next()?.parse().ok()?;
     let second: i64 = hms.next().map_or(Some(0), |x| x.parse().ok())?;
-    if hms.next().is_some() || hour > 23 || minute > 59 || second > 60 {
+    if hms.next().is_some() || !(0..=23).contains(&hour) || !(0..=59).contains(&minute) {
         return None;
     }
-    if !(1..=12).contains(&month) || day < 1 || day > days_in_month(year, month) {
+    if !(0..=60).contains(&second) || day < 1 || day > days_in_month(year, month) {
         return None;
     }
-    let zone = parts.next().unwrap_or("GMT");
-    let offset = zone_offset_minutes(zone)?;
+    let zone = parts.next();
+    let offset = zone.map_or(Some(0), zone_offset_minutes)?;
     if parts.next().is_some_and(|rest| !rest.starts_with('(')) {
         return None;
     }
+    let why = if zone.is_none() {
+        "an RFC 2822 date without a time zone (UTC assumed)"
+    } else if !english {
+        "an RFC 2822 date with non-English names"
+    } else {
+        RFC_2822
+    };
     let days = days_from_civil(year, month, day);
-    Some(Timestamp(
-        days * 86_400 + hour * 3600 + minute * 60 + second.min(59) - offset * 60,
+    Some((
+        Timestamp(days * 86_400 + hour * 3600 + minute * 60 + second.min(59) - offset * 60),
+        why,
     ))
 }
 
 fn zone_offset_minutes(zone: &str) -> Option<i64> {
     let z = zone.to_ascii_uppercase();
-    if let Some(sign) = z.strip_prefix(['+', '-']).map(|_| z.as_bytes()[0]) {
-        let digits = &z[1..];
+    if let Some(digits) = z.strip_prefix(['+', '-']) {
+        let digits = digits.replacen(':', "", 1);
         if digits.len() != 4 || !digits.bytes().all(|d| d.is_ascii_digit()) {
             return None;
         }
         let h: i64 = digits[..2].parse().ok()?;
         let m: i64 = digits[2..].parse().ok()?;
+        if h > 23 || m > 59 {
+            return None;
+        }
         let total = h * 60 + m;
-        return Some(if sign == b'-' { -total } else { total });
+        return Some(if z.starts_with('-') { -total } else { total });
     }
     Some(match z.as_str() {
-        "GMT" | "UT" | "UTC" | "Z" => 0,
+        "GMT" | "UT" | "UTC" | "Z" | "WET" => 0,
         "EDT" => -4 * 60,
         "EST" | "CDT" => -5 * 60,
         "CST" | "MDT" => -6 * 60,
         "MST" | "PDT" => -7 * 60,
         "PST" => -8 * 60,
+        "BRT" | "ART" => -3 * 60,
+        "CET" | "BST" | "WEST" => 60,
+        "CEST" | "EET" => 2 * 60,
+        "EEST" | "MSK" => 3 * 60,
+        "IST" => 5 * 60 + 30,
+        "HKT" | "SGT" | "AWST" => 8 * 60,
+        "JST" | "KST" => 9 * 60,
+        "AEST" => 10 * 60,
+        "AEDT" => 11 * 60,
         _ => return None,
     })
 }
@@ -453,6 +553,50 @@ mod tests {
         assert_eq!(ts("30 Jun 2023 17:34:00 EDT"), 1_688_160_840);
         assert_eq!(ts("Fri, 30 Jun 23 21:34 GMT"), 1_688_160_840);
         assert_eq!(ts("Mon, 3 Oct 2022 12:00:00 +0000 (UTC)"), 1_664_798_400);
+        assert_eq!(
+            parse_date("Fri, 30 Jun 2023 21:34:00 GMT").unwrap().1,
+            DateQuality::Repaired(RFC_2822)
+        );
+    }
+
+    #[test]
+    fn rfc2822_variants_from_real_feeds_are_understood_and_noted() {
+        let seg = parse_date("Seg, 24 Set 2018 19:42:40 -0300").unwrap();
+        assert_eq!(seg.0.to_rfc3339(), "2018-09-24T22:42:40Z");
+        assert_eq!(
+            seg.1,
+            DateQuality::Repaired("an RFC 2822 date with non-English names")
+        );
+        for (s, iso) in [
+            ("seg, 05 set 2016 10:00:00 -0300", "2016-09-05T13:00:00Z"),
+            ("wed, 02 nov 2011 17:25:27 +0000", "2011-11-02T17:25:27Z"),
+            ("Mi, 05 Okt 2016 10:00 +0200", "2016-10-05T08:00:00Z"),
+            ("Lun, 05 Déc. 2016 10:00:00 +01:00", "2016-12-05T09:00:00Z"),
+            ("jeu., 07 juil. 2016 10:00:00 CEST", "2016-07-07T08:00:00Z"),
+            ("Sáb, 01 Ene 2022 00:00:00 GMT", "2022-01-01T00:00:00Z"),
+            ("12 Mrt 2021 08:00:00 +0100", "2021-03-12T07:00:00Z"),
+            ("Tue, 10 Jun 2003 04:00:00", "2003-06-10T04:00:00Z"),
+        ] {
+            assert_eq!(parse_date(s).expect(s).0.to_rfc3339(), iso, "{s}");
+        }
+        assert_eq!(
+            parse_date("Tue, 10 Jun 2003 04:00:00").unwrap().1,
+            DateQuality::Repaired("an RFC 2822 date without a time zone (UTC assumed)")
+        );
+        for s in ["Seg, 24 Xyz 2018 19:42:40 -0300", "05 jui 2016 10:00 GMT"] {
+            assert!(parse_date(s).is_err(), "{s}");
+        }
+    }
+
+    #[test]
+    fn the_undated_stand_in_is_earlier_than_any_story() {
+        assert!(Timestamp::UNDATED.is_undated());
+        assert_eq!(Timestamp::UNDATED.to_rfc3339(), "0001-01-01T00:00:00Z");
+        assert!(!Timestamp(-1).is_undated());
+        assert_eq!(
+            parse_date("0001-01-01T00:00:00Z").unwrap().0,
+            Timestamp::UNDATED
+        );
     }
 
     #[test]

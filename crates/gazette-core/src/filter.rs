@@ -369,9 +369,12 @@ impl CatalogBuilder {
                 totals[3][x as usize] += 1;
             }
         }
+        let undated_from = by_date
+            .iter()
+            .position(|&d| articles[d as usize].published.is_undated())
+            .unwrap_or(by_date.len());
         Catalog {
             totals,
-            articles,
             index,
             category_of,
             categories,
@@ -380,6 +383,8 @@ impl CatalogBuilder {
             tags,
             years,
             year_of,
+            articles,
+            undated_from,
             by_date,
             date_rank,
         }
@@ -407,6 +412,9 @@ pub struct Catalog {
     by_date: Vec<u32>,
     /// Per story: its place in `by_date`.
     date_rank: Vec<u32>,
+    /// Where the undated stories start in `by_date` (they sort last, and stay last when the
+    /// oldest come first).
+    undated_from: usize,
     /// Stories per category, year, author and tag, over the whole set.
     totals: [Vec<usize>; 4],
 }
@@ -642,10 +650,11 @@ impl Catalog {
             }
             let pick = |d: &&u32| in_result[**d as usize];
             if filter.sort == SortOrder::Oldest {
-                let mut v: Vec<usize> = self
-                    .by_date
+                let (dated, undated) = self.by_date.split_at(self.undated_from);
+                let mut v: Vec<usize> = dated
                     .iter()
                     .rev()
+                    .chain(undated)
                     .filter(pick)
                     .take(limit)
                     .map(|&d| d as usize)
@@ -809,6 +818,28 @@ mod tests {
             "no query: relevance is newest"
         );
         assert_eq!(ids(&c, &oldest), ["e", "f", "d", "c", "b", "a"]);
+    }
+
+    #[test]
+    fn undated_stories_come_last_in_either_date_order() {
+        let a = vec![
+            story("u1", "Undated one", "Policy", Timestamp::UNDATED.0),
+            story("new", "Newer", "Policy", NOW.0 - DAY),
+            story("u2", "Undated two", "Policy", Timestamp::UNDATED.0),
+            story("old", "Older", "Policy", NOW.0 - 9 * DAY),
+        ];
+        let c = Catalog::new(a);
+        let by = |sort| Filter {
+            sort,
+            ..Filter::default()
+        };
+        assert_eq!(ids(&c, &by(SortOrder::Newest)), ["new", "old", "u1", "u2"]);
+        assert_eq!(ids(&c, &by(SortOrder::Oldest)), ["old", "new", "u1", "u2"]);
+        let week = Filter {
+            date: DatePreset::PastWeek,
+            ..Filter::default()
+        };
+        assert_eq!(ids(&c, &week), ["new"]);
     }
 
     #[test]

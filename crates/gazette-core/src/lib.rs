@@ -1,7 +1,9 @@
 //! Gazette's pure core: everything the widget knows about news that does not need a browser.
 //!
-//! - [`load`] reads a document (Gazette article set, JSON Feed 1.0/1.1, NewsAPI) into validated
-//!   [`model::Article`]s and a [`load::Report`] of what was repaired or left out;
+//! - [`load`] reads a document (Gazette article set, JSON Feed 1.0/1.1, NewsAPI, RSS 2.0/0.9x,
+//!   RSS 1.0 (RDF), Atom) into validated [`model::Article`]s and a [`load::Report`] of what was
+//!   repaired or left out; [`detect`] tells which from the first bytes, [`charset`] decodes XML,
+//!   [`xmlfeed`] reads it;
 //! - [`filter`] prepares a [`filter::Catalog`] once and answers each [`filter::Filter`];
 //! - [`date`], [`text`], [`url`] and [`palette`] are the small pieces those are made of.
 //!
@@ -9,7 +11,9 @@
 //! and the wasm widget calls it through plain Rust values.
 
 pub mod address;
+pub mod charset;
 pub mod date;
+pub mod detect;
 pub mod filter;
 pub mod html;
 pub mod intern;
@@ -21,9 +25,10 @@ pub mod search;
 pub mod text;
 pub mod url;
 pub mod wire;
+pub mod xmlfeed;
 
 pub use date::Timestamp;
 pub use filter::{Catalog, CatalogBuilder, CategoryCount, DatePreset, Filter, Outcome, SortOrder};
-pub use load::{load_document, DocumentError, Loaded, Problem, Report};
+pub use load::{load_bytes, load_document, DocumentError, Loaded, Problem, Report};
 pub use model::{Article, FeedMeta, Format, Image};
 pub use search::Query;

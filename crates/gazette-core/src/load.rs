@@ -2,13 +2,16 @@
 //! left out. The rules are written down for feed authors in `docs/FORMAT.md`; each rule there
 //! has a test here.
 
-use crate::date::{parse_date, DateQuality, Timestamp};
+use crate::charset::{decode_xml, UnknownEncoding};
+use crate::date::{parse_date, DateQuality, Timestamp, RFC_2822};
+use crate::detect::{sniff, sniff_xml_root, NotAFeed, Syntax, XmlFeedKind};
 use crate::model::{Article, FeedMeta, Format, Image};
 use crate::text::{
     collapse_owned, collapse_whitespace, decode_entities, excerpt, excerpt_owned, html_to_text,
 };
 use crate::url::{is_http_url, resolve};
 use crate::wire::{self, Field, Item, ItemSlot, Names};
+use crate::xmlfeed::{parse_feed, XmlError};
 use std::collections::HashSet;
 use std::fmt;
 
@@ -45,6 +48,25 @@ pub enum DocumentError {
     NotAnObject { found: &'static str },
     /// An object without an `articles` or `items` list.
     NoArticleList { list_kind: Option<&'static str> },
+    /// XML (so an RSS, RDF or Atom feed by its first bytes) that is not well-formed enough to
+    /// read; `line` and `column` are 1-based, in the decoded text.
+    NotXml {
+        /// The line of the error, from 1.
+        line: usize,
+        /// The column of the error, in characters from 1.
+        column: usize,
+        /// What the XML parser found.
+        detail: String,
+    },
+    /// A document of another kind: a web page, an OPML list, a sitemap, RSS converted to JSON,
+    /// a JSON Feed of an unknown version, other XML, or neither JSON nor XML.
+    NotAFeed(NotAFeed),
+    /// XML in a character encoding Gazette does not read (it reads UTF-8, UTF-16, ISO-8859-1,
+    /// ISO-8859-15 and windows-1252).
+    UnknownEncoding {
+        /// The encoding's name as the document declares it.
+        name: String,
+    },
 }
 
 impl fmt::Display for DocumentError {
@@ -71,6 +93,15 @@ impl fmt::Display for DocumentError {
             DocumentError::NoArticleList { list_kind: Some(k) } => write!(
                 f,
                 "The news file's list of stories is {k}, not a list."
+            ),
+            DocumentError::NotXml { line, column, .. } => write!(
+                f,
+                "The news file is not well-formed XML (the error is at line {line}, column {column})."
+            ),
+            DocumentError::NotAFeed(n) => n.fmt(f),
+            DocumentError::UnknownEncoding { name } => write!(
+                f,
+                "The news file is written in the “{name}” character encoding, which Gazette cannot read (it reads UTF-8, UTF-16, ISO-8859-1, ISO-8859-15 and windows-1252)."
             ),
         }
     }
@@ -121,16 +152,31 @@ pub struct Loaded {
     pub report: Report,
 }
 
-/// Reads a document: a Gazette article set, JSON Feed 1.0 or 1.1 (detected by `version`), or the
-/// common NewsAPI response. `base_url` is the document's own address, against which relative
-/// links resolve. This reads a whole document at once; [`Reader`] does the same in steps, as
-/// the bytes arrive.
+/// Reads a document given as text: a Gazette article set, JSON Feed 1.0 or 1.1 (detected by
+/// `version`), the common NewsAPI response, RSS 2.0 or 0.9x, RSS 1.0 (RDF) or Atom (detected by
+/// the first bytes and the root element). `base_url` is the document's own address, against
+/// which relative links resolve. The text is taken as decoded already: an XML declaration's
+/// `encoding` is ignored (use [`load_bytes`] for bytes as they were served). This reads a whole
+/// document at once; [`Reader`] does the same in steps, as the bytes arrive.
 pub fn load_document(text: &str, base_url: Option<&str>) -> Result<Loaded, DocumentError> {
-    if text.len() > MAX_DOCUMENT_BYTES {
-        return Err(DocumentError::TooLarge { bytes: text.len() });
+    load(text.as_bytes(), base_url, true)
+}
+
+/// Reads a document given as the bytes it was served as: [`load_document`], with XML decoded as
+/// its byte order mark or declaration says (UTF-8, UTF-16, ISO-8859-1, ISO-8859-15,
+/// windows-1252), and bytes that are not valid UTF-8 in an XML document that declares no
+/// encoding read as windows-1252.
+pub fn load_bytes(bytes: &[u8], base_url: Option<&str>) -> Result<Loaded, DocumentError> {
+    load(bytes, base_url, false)
+}
+
+fn load(bytes: &[u8], base_url: Option<&str>, decoded: bool) -> Result<Loaded, DocumentError> {
+    if bytes.len() > MAX_DOCUMENT_BYTES {
+        return Err(DocumentError::TooLarge { bytes: bytes.len() });
     }
     let mut reader = Reader::new(base_url);
-    reader.push(text.as_bytes())?;
+    reader.decoded = decoded;
+    reader.push(bytes)?;
     reader.end_of_input();
     let mut articles = Vec::new();
     while reader.read(usize::MAX, &mut |a| articles.push(a))? == Step::More {}
@@ -189,11 +235,17 @@ enum Stage {
 /// Reads a document story by story as its bytes arrive, so that a very large one never has to
 /// be held whole, and its first stories can show before the rest have even arrived.
 ///
-/// The bytes are scanned for the document's structure (the top-level object, the story list,
-/// the bounds of each story); each story is then parsed on its own with serde and validated,
-/// and the bytes it took are released. A structural error (unbalanced brackets, an unterminated
-/// string, a truncated file) makes the whole document unusable; a story that is malformed inside
-/// is left out and reported.
+/// The first significant byte decides the syntax ([`crate::detect`]). For JSON, the bytes are
+/// scanned for the document's structure (the top-level object, the story list, the bounds of
+/// each story); each story is then parsed on its own with serde and validated, and the bytes it
+/// took are released. A structural error (unbalanced brackets, an unterminated string, a
+/// truncated file) makes the whole document unusable; a story that is malformed inside is left
+/// out and reported.
+///
+/// XML (RSS, RDF, Atom) is held whole until [`Reader::end_of_input`] (feeds are small; a web
+/// page or other XML is refused as soon as its root element arrives), then decoded and parsed at
+/// once, and its stories are handed out by [`Reader::read`] in the same steps, through the same
+/// validation.
 pub struct Reader {
     buf: Vec<u8>,
     pos: usize,
@@ -214,6 +266,23 @@ pub struct Reader {
     ctx: Context,
     handed_out: usize,
     needs_feed_title: Vec<usize>,
+    /// The syntax, once the first significant byte has arrived.
+    syntax: Option<Syntax>,
+    /// The text is decoded already (it came as a `&str`): ignore an XML `encoding`.
+    decoded: bool,
+    /// XML: the root element seen in the first bytes, once known.
+    xml_root: Option<XmlFeedKind>,
+    /// XML: the parsed feed, while its stories are handed out.
+    xml: Option<XmlStories>,
+    /// JSON: the top level holds an RSS or Atom feed converted to JSON ("RSS", "Atom").
+    converted: Option<&'static str>,
+}
+
+/// An XML feed's stories and facts, once parsed.
+struct XmlStories {
+    format: Format,
+    meta: FeedMeta,
+    items: std::vec::IntoIter<Item>,
 }
 
 /// Top-level fields, as they arrive.
@@ -353,6 +422,11 @@ impl Reader {
             ctx: Context::default(),
             handed_out: 0,
             needs_feed_title: Vec::new(),
+            syntax: None,
+            decoded: false,
+            xml_root: None,
+            xml: None,
+            converted: None,
         }
     }
 
@@ -363,7 +437,12 @@ impl Reader {
             return Err(DocumentError::TooLarge { bytes: self.total });
         }
         // Release what has been read, so memory holds little more than the story in progress.
-        if self.pos > 0 && self.pos * 2 >= self.buf.len() && self.stage != Stage::Head {
+        // (XML is held whole until it is parsed.)
+        if self.pos > 0
+            && self.pos * 2 >= self.buf.len()
+            && self.stage != Stage::Head
+            && self.syntax == Some(Syntax::Json)
+        {
             let gone = &self.buf[..self.pos];
             let newlines = gone.iter().filter(|&&b| b == b'\n').count();
             if let Some(last) = gone.iter().rposition(|&b| b == b'\n') {
@@ -393,17 +472,25 @@ impl Reader {
         self.ctx.report.total
     }
 
-    /// The format as far as it is known (a `version` after the stories can still refine it).
+    /// The format as far as it is known (a `version` after the stories can still refine it; an
+    /// XML feed's is known from its root element).
     pub fn format(&self) -> Format {
-        let v = self.header.version.as_deref().unwrap_or("");
+        if let Some(x) = &self.xml {
+            return x.format;
+        }
+        if self.syntax == Some(Syntax::Xml) {
+            return match self.xml_root {
+                Some(XmlFeedKind::Atom) => Format::Atom,
+                Some(XmlFeedKind::Rdf) => Format::Rdf,
+                _ => Format::Rss2,
+            };
+        }
         if !self.is_feed {
-            Format::ArticleSet
-        } else if v.ends_with("/version/1.1") {
-            Format::JsonFeed11
-        } else if v.ends_with("/version/1") {
-            Format::JsonFeed10
-        } else {
-            Format::JsonFeedUnversioned
+            return Format::ArticleSet;
+        }
+        match self.header.version.as_deref().and_then(json_feed_version) {
+            Some(Ok(f)) => f,
+            _ => Format::JsonFeedUnversioned,
         }
     }
 
@@ -555,6 +642,20 @@ impl Reader {
                 Err(Scan::Bad(at, what)) => return Err(self.not_json(at, what)),
             };
             let value = &b[v..end];
+            // RSS or Atom converted to JSON names its own structure at the top.
+            let inner = match key.as_str() {
+                "rss" => Some(("\"channel\"", "RSS")),
+                "channel" => Some(("\"item\"", "RSS")),
+                "feed" => Some(("\"entry\"", "Atom")),
+                _ => None,
+            };
+            if let Some((needle, from)) = inner {
+                if value.first() == Some(&b'{')
+                    && value.windows(needle.len()).any(|w| w == needle.as_bytes())
+                {
+                    self.converted = Some(from);
+                }
+            }
             let slot = match key.as_str() {
                 "version" => Some(&mut self.header.version),
                 "title" => Some(&mut self.header.title),
@@ -574,6 +675,14 @@ impl Reader {
                     .map(|s| collapse_whitespace(&s))
                     .filter(|s| !s.is_empty());
             }
+            if key == "version" {
+                if let Some(Err(())) = self.header.version.as_deref().and_then(json_feed_version) {
+                    let version = self.header.version.as_deref().unwrap_or_default();
+                    return Err(DocumentError::NotAFeed(NotAFeed::JsonFeedVersion {
+                        version: excerpt(version, 60),
+                    }));
+                }
+            }
             self.pos = end;
             self.members_seen += 1;
         }
@@ -586,13 +695,33 @@ impl Reader {
         max: usize,
         sink: &mut dyn FnMut(Article),
     ) -> Result<Step, DocumentError> {
+        if self.syntax.is_none() {
+            // A byte order mark can be cut by the first chunk: decide on four bytes or more.
+            if !self.eof && self.buf.len() < 4 {
+                return Ok(Step::NeedInput);
+            }
+            match sniff(&self.buf) {
+                Ok(None) if self.eof => return Err(DocumentError::Empty),
+                Ok(None) => return Ok(Step::NeedInput),
+                Ok(Some(s)) => self.syntax = Some(s),
+                Err(n) => return Err(DocumentError::NotAFeed(n)),
+            }
+        }
+        if self.syntax == Some(Syntax::Xml) {
+            return self.read_xml(max, sink);
+        }
         if self.stage == Stage::Head {
             if !self.head_started && self.open()?.is_none() {
                 return Ok(Step::NeedInput);
             }
             match self.members(true)? {
                 None => return Ok(Step::NeedInput),
-                Some(Head::Closed) => return Err(DocumentError::NoArticleList { list_kind: None }),
+                Some(Head::Closed) => {
+                    return Err(match self.converted {
+                        Some(from) => DocumentError::NotAFeed(NotAFeed::ConvertedToJson { from }),
+                        None => DocumentError::NoArticleList { list_kind: None },
+                    })
+                }
                 Some(Head::List) => {
                     self.stage = Stage::List;
                     self.refresh_context();
@@ -660,6 +789,88 @@ impl Reader {
         Ok(Step::More)
     }
 
+    /// XML: waits for the whole document (refusing one that is not a feed as soon as its root
+    /// element shows), then parses it and hands out its stories.
+    fn read_xml(
+        &mut self,
+        max: usize,
+        sink: &mut dyn FnMut(Article),
+    ) -> Result<Step, DocumentError> {
+        if self.stage == Stage::End {
+            return Ok(Step::Done);
+        }
+        if self.xml.is_none() {
+            if self.xml_root.is_none() && !matches!(self.buf.first(), Some(0 | 0xFE | 0xFF)) {
+                let head = &self.buf[..self.buf.len().min(1 << 16)];
+                match sniff_xml_root(head) {
+                    Some(Ok(kind)) => self.xml_root = Some(kind),
+                    Some(Err(n)) => return Err(DocumentError::NotAFeed(n)),
+                    None => {}
+                }
+            }
+            if !self.eof {
+                return Ok(Step::NeedInput);
+            }
+            self.parse_xml()?;
+        }
+        let mut done = 0;
+        while done < max {
+            let Some(item) = self.xml.as_mut().and_then(|x| x.items.next()) else {
+                self.stage = Stage::End;
+                return Ok(Step::Done);
+            };
+            self.ctx.report.total += 1;
+            let position = self.ctx.report.total;
+            if let Some((a, _)) = self.ctx.validate(position, ItemSlot::Item(Box::new(item))) {
+                self.handed_out += 1;
+                sink(a);
+            }
+            done += 1;
+        }
+        Ok(Step::More)
+    }
+
+    /// Decodes and parses the whole XML document, and sets up validation for its stories.
+    fn parse_xml(&mut self) -> Result<(), DocumentError> {
+        let bytes = std::mem::take(&mut self.buf);
+        self.pos = 0;
+        let text = if self.decoded {
+            String::from_utf8_lossy(&bytes)
+        } else {
+            decode_xml(&bytes)
+                .map_err(|UnknownEncoding(name)| DocumentError::UnknownEncoding { name })?
+                .text
+        };
+        let text = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
+        let feed = parse_feed(text, self.given_base.as_deref()).map_err(|e| match e {
+            XmlError::NotAFeed(n) => DocumentError::NotAFeed(n),
+            XmlError::Syntax { offset, detail } => {
+                let (line, column) = line_and_column(text, offset);
+                DocumentError::NotXml {
+                    line,
+                    column,
+                    detail,
+                }
+            }
+        })?;
+        let mut meta = feed.meta;
+        meta.home_page_url = meta.home_page_url.filter(|u| is_http_url(u));
+        self.ctx.is_feed = true;
+        self.ctx.feed_title = meta.title.clone();
+        self.ctx.feed_language = meta.language.clone();
+        self.ctx.base = self
+            .given_base
+            .clone()
+            .or_else(|| feed.feed_url.filter(|u| is_http_url(u)))
+            .or_else(|| meta.home_page_url.clone());
+        self.xml = Some(XmlStories {
+            format: feed.format,
+            meta,
+            items: feed.items.into_iter(),
+        });
+        Ok(())
+    }
+
     /// Reads what follows the stories (all bytes must have arrived) and returns what the whole
     /// document said.
     pub fn finish(mut self) -> Result<ReadEnd, DocumentError> {
@@ -673,14 +884,22 @@ impl Reader {
                 }
             }
         }
-        if self.stage == Stage::Tail {
+        if self.stage == Stage::Tail && self.syntax == Some(Syntax::Json) {
             match self.members(false)? {
                 Some(_) => self.stage = Stage::End,
                 None => return Err(self.not_json(self.buf.len(), "the document ends early")),
             }
         }
-        let title_known_late = self.header.title.is_some() && self.ctx.feed_title.is_none();
         let format = self.format();
+        if let Some(x) = self.xml {
+            return Ok(ReadEnd {
+                format,
+                meta: x.meta,
+                report: self.ctx.report,
+                needs_feed_title: Vec::new(),
+            });
+        }
+        let title_known_late = self.header.title.is_some() && self.ctx.feed_title.is_none();
         Ok(ReadEnd {
             format,
             meta: self.header.meta(),
@@ -694,13 +913,52 @@ impl Reader {
     }
 }
 
+/// The JSON Feed version a `version` names: `None` when it names none (not a jsonfeed.org
+/// address), `Err` for one that is not 1 or 1.1.
+fn json_feed_version(v: &str) -> Option<Result<Format, ()>> {
+    let (_, n) = v.split_once("jsonfeed.org/version/")?;
+    Some(match n.trim_end_matches('/') {
+        "1" | "1.0" => Ok(Format::JsonFeed10),
+        "1.1" => Ok(Format::JsonFeed11),
+        _ => Err(()),
+    })
+}
+
+/// The 1-based line and column (in characters) of a byte offset in `text`.
+fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..text.floor_char_boundary(offset.min(text.len()))];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+/// A link as compared for duplicates: without its scheme (`http` and `https` are the same
+/// story), fragment or trailing slash, its host in lower case.
+#[inline(never)]
+fn canonical_link(url: &str) -> String {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let rest = rest.split('#').next().unwrap_or(rest);
+    let host_end = rest.find(['/', '?']).unwrap_or(rest.len());
+    let (host, path) = rest.split_at(host_end);
+    let path = if path.contains('?') {
+        path
+    } else {
+        path.trim_end_matches('/')
+    };
+    format!("{}{path}", host.to_ascii_lowercase())
+}
+
 #[derive(Default)]
 struct Context {
+    /// A syndication feed (JSON Feed, RSS, RDF, Atom) rather than an article set: categories
+    /// come from tags or the feed's title, undated stories are kept (shown last), and stories
+    /// that repeat an earlier one's link are left out.
     is_feed: bool,
     base: Option<String>,
     feed_title: Option<String>,
     feed_language: Option<String>,
     seen_ids: HashSet<String>,
+    seen_links: HashSet<String>,
     report: Report,
 }
 
@@ -709,6 +967,12 @@ struct Context {
 struct Notes(Vec<String>);
 
 impl Notes {
+    /// Notes why a feed's story is undated and gives it the stand-in date.
+    #[inline(never)]
+    fn undated(&mut self, why: fmt::Arguments<'_>) -> Timestamp {
+        self.0.push(format!("{why}: shown last, as undated"));
+        Timestamp::UNDATED
+    }
     fn wrong(&mut self, field: &str, kind: &'static str) {
         self.0
             .push(format!("“{field}” is {kind}, not text, and was ignored"));
@@ -801,6 +1065,8 @@ impl Context {
 
     /// A story, valid or repaired, and whether it wants the feed's title as its category (a JSON
     /// Feed item with no tags, when the title is not known yet); `None` when it is left out.
+    /// Out of line: JSON and XML stories share this one copy in the wasm.
+    #[inline(never)]
     fn validate(&mut self, pos: usize, slot: ItemSlot) -> Option<(Article, bool)> {
         let item = match slot {
             ItemSlot::Item(item) => *item,
@@ -830,8 +1096,11 @@ impl Context {
             tags,
             source,
             language,
+            xml,
         } = item;
         let is_feed = self.is_feed;
+        // XML items come with plain text already (their format says what is HTML).
+        let is_plain = xml.is_some();
         let mut notes = Notes::default();
 
         // Text first: a headline can be made from it.
@@ -866,7 +1135,7 @@ impl Context {
         };
         let summary = notes
             .text(summary_field.0, summary_field.1)
-            .map(|s| plain(s).0)
+            .map(|s| if is_plain { s } else { plain(s).0 })
             .filter(|s| !s.is_empty())
             .or_else(|| content_text.as_deref().map(collapse_whitespace))
             .or_else(|| html_text().map(collapse_owned))
@@ -874,6 +1143,7 @@ impl Context {
 
         // Headline.
         let title = match notes.text("title", title) {
+            Some(t) if is_plain => Some(excerpt_owned(t, MAX_TITLE_CHARS)),
             Some(t) => {
                 let (t, had_html) = plain(t);
                 if had_html {
@@ -904,49 +1174,68 @@ impl Context {
         };
         let label = id_text.clone().or_else(|| Some(title.clone()));
 
-        // Date.
-        let (date_name, date_field) = if is_feed {
+        // Date. A syndication feed's story without a usable one is kept, undated (shown last);
+        // an article set's is left out.
+        let (date_name, date_field) = if let Some(x) = &xml {
+            (x.date_names[0], date_published)
+        } else if is_feed {
             ("date_published", date_published)
         } else if matches!(published, Field::Missing) && !matches!(published_at, Field::Missing) {
             ("publishedAt", published_at)
         } else {
             ("published", published)
         };
+        let modified_name = xml.as_ref().map_or("date_modified", |x| x.date_names[1]);
         let date_text = match date_field {
             Field::Value(s) => Some(s),
+            Field::Wrong(k) if is_feed => {
+                notes
+                    .0
+                    .push(format!("“{date_name}” is {k}, not a date, and was ignored"));
+                None
+            }
             Field::Wrong(k) => {
                 return self.skip(pos, label, format!("“{date_name}” is {k}, not a date"));
             }
             Field::Missing => None,
         };
-        let (date_name, date_text) = match date_text {
-            Some(t) => (date_name, t),
-            None => match date_modified.value() {
-                Some(m) => {
+        let dated = match date_text {
+            Some(t) => Some((date_name, t)),
+            None => date_modified.value().map(|m| {
+                // Atom's `updated` standing in for `published` is the format's own rule.
+                if xml.is_none() {
                     notes
                         .0
-                        .push(format!("no “{date_name}”: “date_modified” is used"));
-                    ("date_modified", m)
+                        .push(format!("no “{date_name}”: “{modified_name}” is used"));
                 }
-                None => {
-                    return self.skip(
-                        pos,
-                        label,
-                        format!("it has no publication date (“{date_name}”)"),
-                    )
-                }
-            },
+                (modified_name, m)
+            }),
         };
-        let published: Timestamp = match parse_date(&date_text) {
-            Ok((t, DateQuality::Exact)) => t,
-            Ok((t, DateQuality::Repaired(why))) => {
-                notes.0.push(format!(
-                    "“{date_name}” is {why}, read as {}",
-                    t.to_rfc3339()
-                ));
-                t
+        let published: Timestamp = match dated {
+            None if is_feed => notes.undated(format_args!("no date (“{date_name}”)")),
+            None => {
+                return self.skip(
+                    pos,
+                    label,
+                    format!("it has no publication date (“{date_name}”)"),
+                )
             }
-            Err(e) => return self.skip(pos, label, format!("“{date_name}”: {e}")),
+            Some((name, text)) => match parse_date(&text) {
+                Ok((t, DateQuality::Exact)) => t,
+                Ok((t, DateQuality::Repaired(why)))
+                    if why == RFC_2822 && xml.as_ref().is_some_and(|x| x.rfc2822_dates) =>
+                {
+                    t
+                }
+                Ok((t, DateQuality::Repaired(why))) => {
+                    notes
+                        .0
+                        .push(format!("“{name}” is {why}, read as {}", t.to_rfc3339()));
+                    t
+                }
+                Err(e) if is_feed => notes.undated(format_args!("“{name}”: {e}")),
+                Err(e) => return self.skip(pos, label, format!("“{name}”: {e}")),
+            },
         };
 
         // Link: `url`, else (JSON Feed) `external_url`; only http(s) is kept.
@@ -980,6 +1269,15 @@ impl Context {
                 Some(id.clone()),
                 format!("its id “{id}” repeats an earlier story's"),
             );
+        }
+        if let Some(l) = link.as_deref().filter(|_| is_feed) {
+            if !self.seen_links.insert(canonical_link(l)) {
+                return self.skip(
+                    pos,
+                    Some(id.clone()),
+                    format!("its link “{l}” repeats an earlier story's"),
+                );
+            }
         }
 
         // Authors and tags.

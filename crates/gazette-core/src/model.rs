@@ -76,6 +76,14 @@ pub enum Format {
     JsonFeed11,
     /// A document with `items` but no recognised JSON Feed `version`, read as JSON Feed.
     JsonFeedUnversioned,
+    /// RSS 2.0 (`<rss>` with version 2.0, or with none).
+    Rss2,
+    /// RSS 0.91 to 0.94 (`<rss version="0.9x">`).
+    RssLegacy,
+    /// RSS 1.0 or 0.90: RDF (`<rdf:RDF>` with `item`s).
+    Rdf,
+    /// Atom 1.0 (`<feed>` with `entry`s; also the older Atom 0.3).
+    Atom,
 }
 
 impl Format {
@@ -86,11 +94,26 @@ impl Format {
             Format::JsonFeed10 => "JSON Feed 1.0",
             Format::JsonFeed11 => "JSON Feed 1.1",
             Format::JsonFeedUnversioned => "JSON Feed (no version)",
+            Format::Rss2 => "RSS 2.0",
+            Format::RssLegacy => "RSS 0.9x",
+            Format::Rdf => "RSS 1.0 (RDF)",
+            Format::Atom => "Atom",
         }
     }
 
     /// True for the JSON Feed family.
     pub fn is_json_feed(self) -> bool {
-        !matches!(self, Format::ArticleSet)
+        matches!(
+            self,
+            Format::JsonFeed10 | Format::JsonFeed11 | Format::JsonFeedUnversioned
+        )
+    }
+
+    /// True for the XML formats: RSS, RDF and Atom.
+    pub fn is_xml(self) -> bool {
+        matches!(
+            self,
+            Format::Rss2 | Format::RssLegacy | Format::Rdf | Format::Atom
+        )
     }
 }

@@ -310,46 +310,177 @@ fn decode_reference(name: &str) -> Option<char> {
             c => c,
         };
     }
-    Some(match name {
-        "amp" => '&',
-        "lt" => '<',
-        "gt" => '>',
-        "quot" => '"',
-        "apos" => '\'',
-        "nbsp" => '\u{A0}',
-        "ndash" => '–',
-        "mdash" => '—',
-        "hellip" => '…',
-        "lsquo" => '‘',
-        "rsquo" => '’',
-        "ldquo" => '“',
-        "rdquo" => '”',
-        "laquo" => '«',
-        "raquo" => '»',
-        "middot" => '·',
-        "bull" => '•',
-        "copy" => '©',
-        "reg" => '®',
-        "trade" => '™',
-        "euro" => '€',
-        "pound" => '£',
-        "deg" => '°',
-        // Punctuation references, which hostile links use to disguise a scheme.
-        "colon" => ':',
-        "Tab" => '\t',
-        "NewLine" => '\n',
-        "sol" => '/',
-        "lpar" => '(',
-        "rpar" => ')',
-        "semi" => ';',
-        "comma" => ',',
-        "period" => '.',
-        "excl" => '!',
-        "quest" => '?',
-        "equals" => '=',
-        "num" => '#',
-        _ => return None,
-    })
+    if let Some(i) = LATIN1_NAMES.iter().position(|&n| n == name) {
+        return char::from_u32(0xA0 + i as u32);
+    }
+    OTHER_NAMES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|&(_, c)| c)
+}
+
+/// The HTML names of U+00A0 to U+00FF, in order (so a name's place gives its character): the
+/// accented letters and signs of Western European text, which feeds in those languages use.
+const LATIN1_NAMES: [&str; 96] = [
+    "nbsp", "iexcl", "cent", "pound", "curren", "yen", "brvbar", "sect", "uml", "copy", "ordf",
+    "laquo", "not", "shy", "reg", "macr", "deg", "plusmn", "sup2", "sup3", "acute", "micro",
+    "para", "middot", "cedil", "sup1", "ordm", "raquo", "frac14", "frac12", "frac34", "iquest",
+    "Agrave", "Aacute", "Acirc", "Atilde", "Auml", "Aring", "AElig", "Ccedil", "Egrave", "Eacute",
+    "Ecirc", "Euml", "Igrave", "Iacute", "Icirc", "Iuml", "ETH", "Ntilde", "Ograve", "Oacute",
+    "Ocirc", "Otilde", "Ouml", "times", "Oslash", "Ugrave", "Uacute", "Ucirc", "Uuml", "Yacute",
+    "THORN", "szlig", "agrave", "aacute", "acirc", "atilde", "auml", "aring", "aelig", "ccedil",
+    "egrave", "eacute", "ecirc", "euml", "igrave", "iacute", "icirc", "iuml", "eth", "ntilde",
+    "ograve", "oacute", "ocirc", "otilde", "ouml", "divide", "oslash", "ugrave", "uacute", "ucirc",
+    "uuml", "yacute", "thorn", "yuml",
+];
+
+/// The other named references feeds use in practice: XML's five, typography, a few symbols.
+const OTHER_NAMES: [(&str, char); 66] = [
+    ("amp", '&'),
+    ("lt", '<'),
+    ("gt", '>'),
+    ("quot", '"'),
+    ("apos", '\''),
+    ("ndash", '–'),
+    ("mdash", '—'),
+    ("hellip", '…'),
+    ("lsquo", '‘'),
+    ("rsquo", '’'),
+    ("sbquo", '‚'),
+    ("ldquo", '“'),
+    ("rdquo", '”'),
+    ("bdquo", '„'),
+    ("lsaquo", '‹'),
+    ("rsaquo", '›'),
+    ("bull", '•'),
+    ("prime", '′'),
+    ("Prime", '″'),
+    ("dagger", '†'),
+    ("Dagger", '‡'),
+    ("permil", '‰'),
+    ("euro", '€'),
+    ("trade", '™'),
+    ("OElig", 'Œ'),
+    ("oelig", 'œ'),
+    ("Scaron", 'Š'),
+    ("scaron", 'š'),
+    ("Zcaron", 'Ž'),
+    ("zcaron", 'ž'),
+    ("Yuml", 'Ÿ'),
+    ("fnof", 'ƒ'),
+    ("circ", 'ˆ'),
+    ("tilde", '˜'),
+    ("ensp", '\u{2002}'),
+    ("emsp", '\u{2003}'),
+    ("thinsp", '\u{2009}'),
+    ("zwnj", '\u{200C}'),
+    ("zwj", '\u{200D}'),
+    ("lrm", '\u{200E}'),
+    ("rlm", '\u{200F}'),
+    ("larr", '←'),
+    ("rarr", '→'),
+    ("uarr", '↑'),
+    ("darr", '↓'),
+    ("harr", '↔'),
+    ("minus", '−'),
+    ("le", '≤'),
+    ("ge", '≥'),
+    ("ne", '≠'),
+    ("infin", '∞'),
+    ("hearts", '♥'),
+    ("star", '☆'),
+    // Punctuation references, which hostile links use to disguise a scheme.
+    ("colon", ':'),
+    ("Tab", '\t'),
+    ("NewLine", '\n'),
+    ("sol", '/'),
+    ("lpar", '('),
+    ("rpar", ')'),
+    ("semi", ';'),
+    ("comma", ','),
+    ("period", '.'),
+    ("excl", '!'),
+    ("quest", '?'),
+    ("equals", '='),
+    ("num", '#'),
+];
+
+/// The address and text alternative of the first picture in an HTML fragment (`<img src>`),
+/// skipping one-pixel trackers. The address is as written (entities decoded); the caller
+/// resolves and checks it.
+pub fn first_image(html: &str) -> Option<(String, String)> {
+    let mut rest = html;
+    while let Some(i) = find_ascii_case_insensitive(rest, "<img") {
+        let after = &rest[i + 4..];
+        let end = after.find('>').unwrap_or(after.len());
+        let tag = &after[..end];
+        rest = &after[end..];
+        if !tag.starts_with(|c: char| c.is_ascii_whitespace() || c == '/') {
+            continue;
+        }
+        let tiny = |name: &str| attribute(tag, name).is_some_and(|v| v.trim() == "1");
+        if tiny("width") || tiny("height") {
+            continue;
+        }
+        if let Some(src) = attribute(tag, "src").filter(|s| !s.trim().is_empty()) {
+            let alt = attribute(tag, "alt").unwrap_or_default();
+            return Some((src.trim().to_string(), collapse_whitespace(&alt)));
+        }
+    }
+    None
+}
+
+/// The value of attribute `name` in the inside of a start tag (after its name), quoted with `"`
+/// or `'` or not at all, entities decoded.
+fn attribute(tag: &str, name: &str) -> Option<String> {
+    let b = tag.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        // An attribute name starts after white space or a quote.
+        while i < b.len() && (b[i].is_ascii_whitespace() || b[i] == b'/') {
+            i += 1;
+        }
+        let start = i;
+        while i < b.len() && !b[i].is_ascii_whitespace() && !matches!(b[i], b'=' | b'/') {
+            i += 1;
+        }
+        let key = &tag[start..i];
+        while i < b.len() && b[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let value = if b.get(i) == Some(&b'=') {
+            i += 1;
+            while i < b.len() && b[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            match b.get(i) {
+                Some(&q @ (b'"' | b'\'')) => {
+                    let v_start = i + 1;
+                    let v_end = tag[v_start..]
+                        .find(q as char)
+                        .map_or(b.len(), |e| v_start + e);
+                    i = (v_end + 1).min(b.len());
+                    &tag[v_start..v_end]
+                }
+                _ => {
+                    let v_start = i;
+                    while i < b.len() && !b[i].is_ascii_whitespace() {
+                        i += 1;
+                    }
+                    &tag[v_start..i]
+                }
+            }
+        } else {
+            ""
+        };
+        if key.eq_ignore_ascii_case(name) {
+            return Some(decode_entities(value));
+        }
+        if i == start {
+            i += 1;
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -437,6 +568,29 @@ mod tests {
             "AT&T AB &bogus; & &;"
         );
         assert_eq!(decode_entities("&#0;&#xFFFFFF;"), "\u{FFFD}\u{FFFD}");
+        assert_eq!(
+            decode_entities("Not&iacute;cias &nbsp;&Eacute;&yuml;&euro;&hellip;"),
+            "Notícias \u{A0}Éÿ€…"
+        );
+    }
+
+    #[test]
+    fn the_first_real_image_is_found() {
+        let html = r#"<p>x</p><IMG width="1" height="1" src="https://t.example/pixel.gif"/>
+            <img class=a src='https://img.example/a.jpg?w=1&amp;h=2' alt="A &amp; B">"#;
+        assert_eq!(
+            first_image(html),
+            Some(("https://img.example/a.jpg?w=1&h=2".into(), "A & B".into()))
+        );
+        assert_eq!(
+            first_image("<img src=plain.png>"),
+            Some(("plain.png".into(), String::new()))
+        );
+        assert_eq!(first_image("<imgx src=a> <img alt=x> <img src=\"\">"), None);
+        assert_eq!(
+            first_image("<img src=\"unterminated"),
+            Some(("unterminated".into(), String::new()))
+        );
     }
 
     #[test]

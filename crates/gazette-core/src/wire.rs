@@ -9,6 +9,7 @@
 //!
 //! One struct serves Gazette's article set, JSON Feed 1.0/1.1 and the common NewsAPI shape: their
 //! field names hardly overlap, and `load.rs` picks the ones that apply to the detected format.
+//! The XML reader (`xmlfeed.rs`) fills the same struct, so every format meets the same rules.
 
 use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use std::fmt;
@@ -78,6 +79,19 @@ pub struct Item {
     /// NewsAPI: `{ "id": …, "name": … }`.
     pub source: Field<Names>,
     pub language: Field<String>,
+    /// Set for items read from an XML feed (never by serde): their text is plain already.
+    #[serde(skip)]
+    pub xml: Option<XmlOrigin>,
+}
+
+/// How an item read from an XML feed (`xmlfeed.rs`) differs from a JSON story.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct XmlOrigin {
+    /// The element names of the date and of the fallback date, for messages (`pubDate`,
+    /// `updated`).
+    pub date_names: [&'static str; 2],
+    /// RFC 2822 is the format's own date form (RSS), so such a date is no repair.
+    pub rfc2822_dates: bool,
 }
 
 /// A list of names: strings, or objects with a `name` (JSON Feed authors). A single string or
