@@ -11,6 +11,7 @@ use crate::components::{
 use crate::services::{self, Fetcher};
 use crate::state::{Action, Load, State};
 use gazette_core::address::{self, View};
+use gazette_core::filter::{year_from_label, year_label};
 use gazette_core::{DatePreset, SortOrder, Timestamp};
 use std::cell::Cell;
 use std::collections::BTreeSet;
@@ -22,6 +23,8 @@ const URL_PAUSE_MS: i32 = 400;
 
 /// Stories per page, unless the element says otherwise.
 pub const DEFAULT_PAGE_SIZE: usize = 12;
+/// Largest document accepted, in megabytes, unless the element says otherwise.
+pub const DEFAULT_MAX_MB: usize = 200;
 /// Stories in "More to Read", unless the element says otherwise.
 pub const DEFAULT_RELATED: usize = 4;
 
@@ -55,6 +58,9 @@ pub struct AppProps {
     /// In rail-only mode, the address "View All" leads to.
     #[prop_or_default]
     pub view_all: Option<AttrValue>,
+    /// Largest document accepted, in megabytes (1 to 512).
+    #[prop_or(DEFAULT_MAX_MB)]
+    pub max_mb: usize,
     /// How documents are fetched (tests replace it).
     #[prop_or_default]
     pub fetcher: Fetcher,
@@ -114,6 +120,7 @@ pub fn App(props: &AppProps) -> Html {
     {
         let dispatcher = state.dispatcher();
         let fetcher = props.fetcher.clone();
+        let max_bytes = props.max_mb.clamp(1, 512) * 1_000_000;
         use_effect_with((props.src.clone(), state.attempt), move |(src, attempt)| {
             let (src, attempt) = (src.to_string(), *attempt);
             wasm_bindgen_futures::spawn_local(async move {
@@ -125,14 +132,16 @@ pub fn App(props: &AppProps) -> Html {
                         attempt,
                     });
                 };
-                dispatcher.dispatch(match services::load(&fetcher, &src, on_preview).await {
-                    Ok(set) => Action::Loaded {
-                        set: Box::new(set),
-                        now: browser::now(),
-                        attempt,
+                dispatcher.dispatch(
+                    match services::load(&fetcher, &src, max_bytes, on_preview).await {
+                        Ok(set) => Action::Loaded {
+                            set: Box::new(set),
+                            now: browser::now(),
+                            attempt,
+                        },
+                        Err(error) => Action::Failed { error, attempt },
                     },
-                    Err(error) => Action::Failed { error, attempt },
-                });
+                );
             });
         });
     }
@@ -348,7 +357,7 @@ pub fn App(props: &AppProps) -> Html {
                     .map(|c| (c.clone(), state.catalog.swatch_of_category(&c.name)))
                     .collect::<Vec<_>>(),
             );
-            let years_selected: BTreeSet<String> = f.years.iter().map(|y| y.to_string()).collect();
+            let years_selected: BTreeSet<String> = f.years.iter().map(|&y| year_label(y)).collect();
             let more_active = more_filters_on(f);
             // Without a query, "Best match" lists the newest first.
             let sort_options: Vec<(&'static str, &'static str)> = SortOrder::ALL
@@ -360,6 +369,9 @@ pub fn App(props: &AppProps) -> Html {
                     if state.story_missing {
                         <p class="gz-notice">{ "The story in this link is not in the feed any more. Here are the latest stories." }</p>
                     }
+                    { for state.failed_sources.iter().map(|(url, why)| html! {
+                        <p class="gz-notice">{ format!("Some stories are missing: {url} could not be loaded. {why}") }</p>
+                    }) }
                     if state.skipped > 0 {
                         <p class="gz-notice">
                             { format!(
@@ -406,7 +418,7 @@ pub fn App(props: &AppProps) -> Html {
                                 <div class="gz-facets">
                                     <DateRange id={id("range")} from={f.from} until={f.until} on_from={on_time(Action::SetFrom)} on_until={on_time(Action::SetUntil)} />
                                     <FacetGroup legend="Year" values={Rc::new(o.years.clone())} selected={Rc::new(years_selected)}
-                                        on_toggle={dispatch(|y| y.parse().map_or(Action::ShowMore, Action::ToggleYear))} />
+                                        on_toggle={dispatch(|y| year_from_label(&y).map_or(Action::ShowMore, Action::ToggleYear))} />
                                     <FacetGroup legend="Authors" values={Rc::new(o.authors.clone())} selected={Rc::new(f.authors.clone())} on_toggle={dispatch(Action::ToggleAuthor)} />
                                     <FacetGroup legend="Tags" values={Rc::new(o.tags.clone())} selected={Rc::new(f.tags.clone())} on_toggle={dispatch(Action::ToggleTag)} />
                                 </div>

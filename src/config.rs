@@ -2,7 +2,8 @@
 //!
 //! | attribute | meaning | default |
 //! |---|---|---|
-//! | `data-src` | address of the article set or JSON Feed, relative to the page | required |
+//! | `data-src` | address of the feed (RSS, Atom, JSON Feed) or article set, relative to the page; several separated by spaces are merged | required |
+//! | `data-max-mb` | largest document accepted, in megabytes (1 to 512) | 200 |
 //! | `data-src-param` | name of a query parameter of the page's address that may replace `data-src` (opt-in, for demo pages) | none |
 //! | `data-heading` | the widget's heading | the feed's title |
 //! | `data-new-tab` | present: stories open in a new tab | absent |
@@ -13,7 +14,7 @@
 //! | `data-view-all` | in rail-only mode, the address of the full list, for "View All" | none |
 //! | `data-url-key` | prefix of this widget's parameters in the page address (`gz` → `gz.q=…`); `off` keeps the view out of the address | `gz`, then `gz2`, `gz3`… in page order |
 
-use crate::app::{AppProps, DEFAULT_PAGE_SIZE, DEFAULT_RELATED};
+use crate::app::{AppProps, DEFAULT_MAX_MB, DEFAULT_PAGE_SIZE, DEFAULT_RELATED};
 use crate::browser;
 use crate::components::story_card::OpenMode;
 use crate::services::Fetcher;
@@ -53,6 +54,9 @@ pub fn props_for(el: &web_sys::Element, n: usize) -> AppProps {
         view_all: attr("data-view-all")
             .filter(|v| !v.is_empty())
             .map(AttrValue::from),
+        max_mb: attr("data-max-mb")
+            .and_then(|v| v.parse::<usize>().ok())
+            .map_or(DEFAULT_MAX_MB, |n| n.clamp(1, 512)),
         fetcher: Fetcher::browser(),
     }
 }

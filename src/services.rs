@@ -2,12 +2,15 @@
 //! one error type the widget shows to readers.
 
 use crate::browser::{self, Body, FetchError};
-use gazette_core::load::{Reader, Step};
-use gazette_core::{Catalog, CatalogBuilder, DocumentError, FeedMeta, Report};
+use gazette_core::load::{ReadEnd, Reader, Step};
+use gazette_core::merge::merge;
+use gazette_core::{Article, Catalog, CatalogBuilder, DocumentError, FeedMeta, Report};
+use std::cell::RefCell;
 use std::fmt;
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
+use std::task::Poll;
 
 /// Everything that can stop a document from loading.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -33,10 +36,11 @@ impl LoadError {
     /// What to do about it.
     pub fn advice(&self) -> &'static str {
         match self {
-            LoadError::NoSource => "Give the widget's element a data-src attribute with the address of a JSON Feed or article set.",
+            LoadError::NoSource => "Give the widget's element a data-src attribute with the address of an RSS, Atom or JSON Feed, or of an article set.",
             LoadError::Fetch(FetchError::Network(_)) => "Check your connection and try again. If it keeps failing, the feed's server may not allow this site to read it.",
             LoadError::Fetch(FetchError::Http { status, .. }) if *status >= 500 => "The feed's server had a problem. Try again in a moment.",
             LoadError::Fetch(FetchError::Http { .. }) => "The feed's address may be wrong or the feed may have moved.",
+            LoadError::Document(DocumentError::NotAFeed(_)) => "Check the address: it should lead to the feed itself (RSS, Atom, JSON Feed or an article set), not to a page that links to it.",
             LoadError::Document(_) => "The feed's publisher needs to fix the file. You can try again later.",
         }
     }
@@ -74,6 +78,8 @@ pub struct LoadedSet {
     pub meta: FeedMeta,
     /// What was repaired or left out.
     pub report: Report,
+    /// Sources that could not be loaded (when there were several), with the reason.
+    pub failed: Vec<(String, LoadError)>,
 }
 
 /// Fetches a document. A function value, so that tests can serve documents without a network;
@@ -131,22 +137,152 @@ pub const SLICE_MS: f64 = 12.0;
 /// A document with more stories than one step shows its first ones as a preview this soon.
 pub const PREVIEW_STORIES: usize = 500;
 
-/// Fetches and reads the document at `src` (resolved against the page), logging what was
-/// repaired or left out to the console. Large documents are read in steps of [`STEP_STORIES`],
-/// yielding to the browser between steps; after the first [`PREVIEW_STORIES`] `on_preview` gets them, ready to show.
+/// The addresses in a widget's source: one, or several separated by white space.
+pub fn sources(src: &str) -> Vec<String> {
+    src.split_whitespace().map(str::to_string).collect()
+}
+
+/// Fetches and reads the source (or sources) in `src`, resolved against the page, logging what
+/// was repaired or left out to the console. Documents larger than `max_bytes` are refused.
+///
+/// One source is read as it streams in: in steps of [`STEP_STORIES`], yielding to the browser
+/// between steps, and after the first [`PREVIEW_STORIES`] `on_preview` gets them, ready to
+/// show. Several sources are fetched and read in parallel and merged (repeats left out, newest
+/// first); a source that fails is reported in [`LoadedSet::failed`] while the others show, and
+/// only when every one fails is the whole load an error.
 pub async fn load(
     fetcher: &Fetcher,
     src: &str,
+    max_bytes: usize,
     on_preview: impl Fn(Rc<Catalog>),
 ) -> Result<LoadedSet, LoadError> {
-    if src.trim().is_empty() {
-        return Err(LoadError::NoSource);
+    let list = sources(src);
+    match list.as_slice() {
+        [] => Err(LoadError::NoSource),
+        [one] => load_one(fetcher, one, max_bytes, on_preview).await,
+        many => load_many(fetcher, many, max_bytes).await,
     }
+}
+
+async fn load_one(
+    fetcher: &Fetcher,
+    src: &str,
+    max_bytes: usize,
+    on_preview: impl Fn(Rc<Catalog>),
+) -> Result<LoadedSet, LoadError> {
     let url = browser::absolute_url(src).unwrap_or_else(|| src.to_string());
-    let mut body = (fetcher.0)(url.clone()).await.map_err(LoadError::Fetch)?;
-    let mut reader = Reader::new(Some(&url));
-    let mut builder = CatalogBuilder::default();
+    let builder = RefCell::new(CatalogBuilder::default());
     let mut previewed = false;
+    let end = read_source(
+        fetcher,
+        &url,
+        max_bytes,
+        |a| builder.borrow_mut().push(a),
+        || {
+            let b = builder.borrow();
+            if previewed || b.articles().len() < PREVIEW_STORIES {
+                return false;
+            }
+            previewed = true;
+            browser::mark("gazette:preview");
+            on_preview(Rc::new(Catalog::new(b.articles().to_vec())));
+            true
+        },
+    )
+    .await?;
+    let mut builder = builder.into_inner();
+    if let Some(title) = &end.meta.title {
+        builder.set_categories(&end.needs_feed_title, title);
+    }
+    log_report(&url, &end.report);
+    let catalog = Rc::new(builder.finish());
+    browser::mark("gazette:index-built");
+    Ok(LoadedSet {
+        catalog,
+        meta: end.meta,
+        report: end.report,
+        failed: Vec::new(),
+    })
+}
+
+async fn load_many(
+    fetcher: &Fetcher,
+    list: &[String],
+    max_bytes: usize,
+) -> Result<LoadedSet, LoadError> {
+    let reads = list.iter().map(|src| async move {
+        let url = browser::absolute_url(src).unwrap_or_else(|| src.to_string());
+        let stories = RefCell::new(Vec::new());
+        let end = read_source(
+            fetcher,
+            &url,
+            max_bytes,
+            |a| stories.borrow_mut().push(a),
+            || false,
+        )
+        .await;
+        (url, end.map(|end| (stories.into_inner(), end)))
+    });
+    let mut sets = Vec::new();
+    let mut failed = Vec::new();
+    let mut meta = None;
+    let mut report = Report::default();
+    for (url, outcome) in join_all(reads.collect()).await {
+        match outcome {
+            Ok((mut stories, end)) => {
+                if let Some(title) = &end.meta.title {
+                    for &i in &end.needs_feed_title {
+                        if let Some(a) = stories.get_mut(i) {
+                            a.category = title.clone();
+                        }
+                    }
+                }
+                log_report(&url, &end.report);
+                report.total += end.report.total;
+                report.skipped.extend(end.report.skipped);
+                report.repaired.extend(end.report.repaired);
+                meta.get_or_insert(end.meta);
+                sets.push(stories);
+            }
+            Err(e) => {
+                browser::warn(&format!("Gazette: {url} could not be loaded: {e}"));
+                failed.push((url, e));
+            }
+        }
+    }
+    let Some(meta) = meta else {
+        return Err(failed
+            .into_iter()
+            .next()
+            .map_or(LoadError::NoSource, |(_, e)| e));
+    };
+    let (stories, _repeats) = merge(sets);
+    browser::mark("gazette:parsed");
+    let catalog = Rc::new(Catalog::new(stories));
+    browser::mark("gazette:index-built");
+    Ok(LoadedSet {
+        catalog,
+        meta,
+        report,
+        failed,
+    })
+}
+
+/// Streams one document through the core's [`Reader`], handing each story to `push`. After
+/// each step `preview` may show what there is so far; when it says it did, the browser paints
+/// before reading goes on.
+async fn read_source(
+    fetcher: &Fetcher,
+    url: &str,
+    max_bytes: usize,
+    mut push: impl FnMut(Article),
+    mut preview: impl FnMut() -> bool,
+) -> Result<ReadEnd, LoadError> {
+    let mut body = (fetcher.0)(url.to_string())
+        .await
+        .map_err(LoadError::Fetch)?;
+    let mut reader = Reader::new(Some(url));
+    reader.set_limit(max_bytes);
     let mut arrived = false;
     let mut last_yield = browser::clock_ms();
     loop {
@@ -163,15 +299,11 @@ pub async fn load(
         // buffered, so without an explicit yield the page would not paint until the end: yield
         // after each slice of work, and let the preview be painted before going on.
         while reader
-            .read(STEP_STORIES, &mut |a| builder.push(a))
+            .read(STEP_STORIES, &mut push)
             .map_err(LoadError::Document)?
             == Step::More
         {
-            if !previewed && builder.articles().len() >= PREVIEW_STORIES {
-                previewed = true;
-                let preview = Rc::new(Catalog::new(builder.articles().to_vec()));
-                browser::mark("gazette:preview");
-                on_preview(preview);
+            if preview() {
                 browser::next_frame().await;
                 last_yield = browser::clock_ms();
             }
@@ -186,10 +318,10 @@ pub async fn load(
     }
     let end = reader.finish().map_err(LoadError::Document)?;
     browser::mark("gazette:parsed");
-    if let Some(title) = &end.meta.title {
-        builder.set_categories(&end.needs_feed_title, title);
-    }
-    let report = end.report;
+    Ok(end)
+}
+
+fn log_report(url: &str, report: &Report) {
     if !report.skipped.is_empty() {
         let lines: Vec<String> = report.skipped.iter().map(|p| p.to_string()).collect();
         browser::log_group(
@@ -211,11 +343,29 @@ pub async fn load(
             &lines,
         );
     }
-    let catalog = Rc::new(builder.finish());
-    browser::mark("gazette:index-built");
-    Ok(LoadedSet {
-        catalog,
-        meta: end.meta,
-        report,
+}
+
+/// Runs futures side by side and returns their outputs in order (several sources are fetched
+/// and read at once; this is all the widget needs of a futures library).
+async fn join_all<F: Future>(futures: Vec<F>) -> Vec<F::Output> {
+    let mut futures: Vec<Pin<Box<F>>> = futures.into_iter().map(Box::pin).collect();
+    let mut outputs: Vec<Option<F::Output>> = futures.iter().map(|_| None).collect();
+    std::future::poll_fn(|cx| {
+        let mut pending = false;
+        for (f, out) in futures.iter_mut().zip(outputs.iter_mut()) {
+            if out.is_none() {
+                match f.as_mut().poll(cx) {
+                    Poll::Ready(v) => *out = Some(v),
+                    Poll::Pending => pending = true,
+                }
+            }
+        }
+        if pending {
+            Poll::Pending
+        } else {
+            Poll::Ready(())
+        }
     })
+    .await;
+    outputs.into_iter().flatten().collect()
 }

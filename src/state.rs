@@ -64,6 +64,8 @@ pub struct State {
     pub story_missing: bool,
     /// How many related stories "More to Read" shows.
     pub related_limit: usize,
+    /// Sources that could not be loaded while others could, with the reason.
+    pub failed_sources: Rc<Vec<(String, String)>>,
     /// In rail-only mode, the id or address of the story the rail is for.
     pub rail_for: Option<String>,
     /// In rail-only mode, the rail's stories (`None` while loading or when the story is not
@@ -95,6 +97,7 @@ impl State {
             story: view.story,
             reading: None,
             story_missing: false,
+            failed_sources: Rc::default(),
             related_limit,
             rail_for,
             rail: None,
@@ -231,6 +234,12 @@ impl Reducible for State {
                 s.now = now;
                 s.total = set.report.total;
                 s.skipped = set.report.skipped.len();
+                s.failed_sources = Rc::new(
+                    set.failed
+                        .iter()
+                        .map(|(url, e)| (url.clone(), e.to_string()))
+                        .collect(),
+                );
                 s.catalog = set.catalog;
                 s.meta = Rc::new(set.meta);
                 s.load = Load::Ready;

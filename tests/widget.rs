@@ -298,3 +298,19 @@ async fn a_quoted_phrase_only_matches_words_side_by_side() {
     })
     .await;
 }
+
+#[wasm_bindgen_test]
+async fn a_document_over_the_size_limit_is_refused_with_a_message() {
+    let story = r#"{"id": "s", "title": "Padding story", "category": "X", "published": "2024-01-01T00:00:00Z", "summary": "PADDING"}"#;
+    let big = format!(
+        r#"{{"articles": [{}]}}"#,
+        vec![story.replace("PADDING", &"x".repeat(1_000)); 1_500].join(",")
+    );
+    let (f, _) = fetcher(vec![Ok(big)]);
+    let root = mount_with(f, |p| p.max_mb = 1);
+    until("the message", || {
+        text(&root).contains("The news file is too large (more than 1.6 MB; the limit is 1 MB).")
+    })
+    .await;
+    assert!(headlines(&root).is_empty());
+}

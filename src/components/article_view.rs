@@ -116,11 +116,16 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             <header class="gz-article-head">
                 <p class="gz-meta">
                     <span class={format!("gz-badge gz-swatch-{swatch}")}>{ a.category.clone() }</span>
-                    <span class="gz-sep" aria-hidden="true">{ "·" }</span>
-                    <time class="gz-date" datetime={a.published.to_rfc3339()} title={browser::format_date_time(a.published)}>
-                        { browser::format_date(a.published) }
-                    </time>
-                    <span class="gz-relative">{ browser::format_relative(relative(a.published, props.now)) }</span>
+                    if a.published.is_undated() {
+                        <span class="gz-sep" aria-hidden="true">{ "·" }</span>
+                        <span class="gz-date">{ "Undated" }</span>
+                    } else {
+                        <span class="gz-sep" aria-hidden="true">{ "·" }</span>
+                        <time class="gz-date" datetime={a.published.to_rfc3339()} title={browser::format_date_time(a.published)}>
+                            { browser::format_date(a.published) }
+                        </time>
+                        <span class="gz-relative">{ browser::format_relative(relative(a.published, props.now)) }</span>
+                    }
                     if words > 0 {
                         <span class="gz-sep" aria-hidden="true">{ "·" }</span>
                         <span class="gz-reading-time">{ format!("{minutes} min read") }</span>

@@ -51,6 +51,7 @@ pub fn mount_with(fetcher: Fetcher, adjust: impl FnOnce(&mut AppProps)) -> Eleme
         related: 4,
         related_to: None,
         view_all: None,
+        max_mb: 200,
         fetcher,
     };
     adjust(&mut props);

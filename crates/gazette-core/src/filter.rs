@@ -258,6 +258,27 @@ impl Multi {
     }
 }
 
+/// The year facet's name for stories without a date.
+pub const UNDATED_LABEL: &str = "Undated";
+
+/// The year facet's name for `year`: the number, or [`UNDATED_LABEL`] for undated stories.
+pub fn year_label(year: i32) -> String {
+    if year == Timestamp::UNDATED.year() {
+        UNDATED_LABEL.to_string()
+    } else {
+        year.to_string()
+    }
+}
+
+/// The year a year facet name stands for (the inverse of [`year_label`]).
+pub fn year_from_label(label: &str) -> Option<i32> {
+    if label == UNDATED_LABEL {
+        Some(Timestamp::UNDATED.year())
+    } else {
+        label.parse().ok()
+    }
+}
+
 /// Builds a [`Catalog`] one story at a time.
 #[derive(Default)]
 pub struct CatalogBuilder {
@@ -715,7 +736,7 @@ impl Catalog {
                 })
                 .collect()
         };
-        let years: Vec<String> = self.years.iter().map(|y| y.to_string()).collect();
+        let years: Vec<String> = self.years.iter().map(|&y| year_label(y)).collect();
         Outcome {
             total,
             matches: ordered,

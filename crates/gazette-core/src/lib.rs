@@ -18,6 +18,7 @@ pub mod filter;
 pub mod html;
 pub mod intern;
 pub mod load;
+pub mod merge;
 pub mod model;
 pub mod palette;
 pub mod related;

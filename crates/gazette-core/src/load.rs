@@ -36,8 +36,9 @@ pub const FALLBACK_CATEGORY: &str = "Other";
 pub enum DocumentError {
     /// Nothing but white space.
     Empty,
-    /// Larger than [`MAX_DOCUMENT_BYTES`].
-    TooLarge { bytes: usize },
+    /// Larger than the limit (`limit` bytes; [`MAX_DOCUMENT_BYTES`] unless the widget set
+    /// another with [`Reader::set_limit`]).
+    TooLarge { bytes: usize, limit: usize },
     /// Not JSON; `line` and `column` are 1-based.
     NotJson {
         line: usize,
@@ -73,11 +74,11 @@ impl fmt::Display for DocumentError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             DocumentError::Empty => f.write_str("The news file is empty."),
-            DocumentError::TooLarge { bytes } => write!(
+            DocumentError::TooLarge { bytes, limit } => write!(
                 f,
-                "The news file is too large ({} MB; the limit is {} MB).",
-                bytes / 1_000_000,
-                MAX_DOCUMENT_BYTES / 1_000_000
+                "The news file is too large (more than {} MB; the limit is {} MB).",
+                megabytes(*bytes),
+                megabytes(*limit)
             ),
             DocumentError::NotJson { line, column, .. } => write!(
                 f,
@@ -104,6 +105,17 @@ impl fmt::Display for DocumentError {
                 "The news file is written in the “{name}” character encoding, which Gazette cannot read (it reads UTF-8, UTF-16, ISO-8859-1, ISO-8859-15 and windows-1252)."
             ),
         }
+    }
+}
+
+/// A size in megabytes for people: tenths below 10 MB ("1.6"), whole numbers above and for
+/// whole megabytes.
+fn megabytes(bytes: usize) -> String {
+    let tenths = bytes / 100_000;
+    if tenths < 100 && bytes % 1_000_000 != 0 {
+        format!("{}.{}", tenths / 10, tenths % 10)
+    } else {
+        (bytes / 1_000_000).to_string()
     }
 }
 
@@ -172,7 +184,10 @@ pub fn load_bytes(bytes: &[u8], base_url: Option<&str>) -> Result<Loaded, Docume
 
 fn load(bytes: &[u8], base_url: Option<&str>, decoded: bool) -> Result<Loaded, DocumentError> {
     if bytes.len() > MAX_DOCUMENT_BYTES {
-        return Err(DocumentError::TooLarge { bytes: bytes.len() });
+        return Err(DocumentError::TooLarge {
+            bytes: bytes.len(),
+            limit: MAX_DOCUMENT_BYTES,
+        });
     }
     let mut reader = Reader::new(base_url);
     reader.decoded = decoded;
@@ -276,6 +291,8 @@ pub struct Reader {
     xml: Option<XmlStories>,
     /// JSON: the top level holds an RSS or Atom feed converted to JSON ("RSS", "Atom").
     converted: Option<&'static str>,
+    /// Largest document accepted, in bytes.
+    limit: usize,
 }
 
 /// An XML feed's stories and facts, once parsed.
@@ -427,14 +444,24 @@ impl Reader {
             xml_root: None,
             xml: None,
             converted: None,
+            limit: MAX_DOCUMENT_BYTES,
         }
+    }
+
+    /// Refuses documents larger than `bytes` (at most [`MAX_DOCUMENT_BYTES`]) as soon as that
+    /// many have arrived.
+    pub fn set_limit(&mut self, bytes: usize) {
+        self.limit = bytes.min(MAX_DOCUMENT_BYTES);
     }
 
     /// Adds the next bytes of the document.
     pub fn push(&mut self, bytes: &[u8]) -> Result<(), DocumentError> {
         self.total += bytes.len();
-        if self.total > MAX_DOCUMENT_BYTES {
-            return Err(DocumentError::TooLarge { bytes: self.total });
+        if self.total > self.limit {
+            return Err(DocumentError::TooLarge {
+                bytes: self.total,
+                limit: self.limit,
+            });
         }
         // Release what has been read, so memory holds little more than the story in progress.
         // (XML is held whole until it is parsed.)
@@ -935,7 +962,7 @@ fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
 /// A link as compared for duplicates: without its scheme (`http` and `https` are the same
 /// story), fragment or trailing slash, its host in lower case.
 #[inline(never)]
-fn canonical_link(url: &str) -> String {
+pub fn canonical_link(url: &str) -> String {
     let rest = url.split_once("://").map_or(url, |(_, r)| r);
     let rest = rest.split('#').next().unwrap_or(rest);
     let host_end = rest.find(['/', '?']).unwrap_or(rest.len());

@@ -372,8 +372,21 @@ fn newsapi_responses_are_read_too() {
 
 #[test]
 fn documents_that_are_too_large_are_refused_before_parsing() {
-    let msg = DocumentError::TooLarge { bytes: 300_000_000 }.to_string();
-    assert!(msg.contains("too large"), "{msg}");
+    let msg = DocumentError::TooLarge {
+        bytes: 300_000_000,
+        limit: 50_000_000,
+    }
+    .to_string();
+    assert_eq!(
+        msg,
+        "The news file is too large (more than 300 MB; the limit is 50 MB)."
+    );
+    let mut r = gazette_core::load::Reader::new(None);
+    r.set_limit(10);
+    assert!(
+        r.push(b"{\"articles\": []}").is_err(),
+        "refused once past the limit"
+    );
 }
 
 #[test]

@@ -1,0 +1,77 @@
+// End-to-end scenarios: the widget reads the feeds sites already publish (RSS, Atom, JSON Feed)
+// and several sources merged into one list, one of them dead.
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { setup } from "./helpers.mjs";
+import { ROOT } from "./server.mjs";
+
+const ctx = setup();
+const feeds = join(ROOT, "..", "shared", "data", "feeds");
+const noShared = !existsSync(feeds) && "../shared/data/feeds is absent";
+
+/** Opens the demo on `src` and waits for the count of stories. */
+async function openFeed(src) {
+  const page = await ctx.open(`/index.html?src=${encodeURIComponent(src)}`);
+  // Nothing leaves the machine: pictures from the feeds' sites answer empty.
+  await page.route((url) => url.hostname !== "127.0.0.1", (route) => route.fulfill({ status: 204 }));
+  await page.getByRole("status").filter({ hasText: /^\d+ stor(y|ies)$/ }).waitFor();
+  return page;
+}
+
+const count = async (page) => Number((await page.getByRole("status").innerText()).split(" ")[0]);
+
+describe("feeds", () => {
+  it("reads RSS, Atom and JSON Feed files with every item", { skip: noShared }, async () => {
+    for (const [name, items, format] of [
+      ["rss2-guardian.xml", 55, "RSS 2.0"],
+      ["atom-heise-de.xml", 15, "Atom"],
+      ["jsonfeed-daringfireball.json", 48, "JSON Feed"],
+      ["rss2-uol-noticias-br-latin1-nodecl.xml", 15, "RSS in Latin-1 without a declaration"],
+      ["rss2-techcrunch-leading-newline.xml", 20, "RSS with a newline before the declaration"],
+    ]) {
+      const page = await openFeed(`/shared-feeds/${name}`);
+      assert.equal(await count(page), items, `${format}: ${name}`);
+      assert.deepEqual(page.problems, [], name);
+      if (name.includes("uol")) {
+        const text = await page.locator("[data-gazette]").innerText();
+        assert.match(text, /[çãáéíóú]/, "Latin-1 decoded: Portuguese accents show");
+        assert.doesNotMatch(text, /\uFFFD/, "no replacement characters");
+      }
+    }
+  });
+
+  it("opens an RSS story's encoded HTML in the article view", { skip: noShared }, async () => {
+    const page = await openFeed("/shared-feeds/rss2-lanacion-ar.xml");
+    const link = page.getByRole("article").locator('a[href*="gz.story="]').first();
+    const title = await link.innerText();
+    await link.click();
+    await page.getByRole("heading", { level: 3, name: title }).waitFor();
+    assert.ok((await page.locator(".gz-article-body").innerText()).length > 50);
+    assert.deepEqual(page.problems, []);
+  });
+
+  it("shows an undated item last, marked as undated", { skip: noShared }, async () => {
+    const page = await openFeed("/shared-feeds/jsonfeed11-elastic.json");
+    assert.equal(await count(page), 3);
+    assert.equal(await page.getByRole("article").last().locator(".gz-date").innerText(), "Undated");
+  });
+
+  it("merges several sources and says which one failed while the others show", async () => {
+    const page = await openFeed("/static/articles.json /fixtures/feed11.json /status/503");
+    assert.equal(await count(page), 51 + 2);
+    const notice = page.getByText(/Some stories are missing: .*\/status\/503 could not be loaded\. The server answered 503/);
+    assert.ok(await notice.isVisible());
+    assert.ok(await page.getByRole("button", { name: /^Harbour Notes/ }).isVisible(), "the second source's category");
+    // A problem is logged for the dead source only.
+    assert.ok(page.problems.every((p) => /503/.test(p)), page.problems.join("\n"));
+  });
+
+  it("names what it found when the address is not a feed", async () => {
+    const page = await ctx.open(`/index.html?src=${encodeURIComponent("/index.html")}`);
+    const alert = page.getByRole("alert");
+    await alert.waitFor();
+    assert.match(await alert.innerText(), /web page/i);
+  });
+});
