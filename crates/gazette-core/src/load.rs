@@ -112,7 +112,7 @@ impl fmt::Display for DocumentError {
 /// whole megabytes.
 fn megabytes(bytes: usize) -> String {
     let tenths = bytes / 100_000;
-    if tenths < 100 && bytes % 1_000_000 != 0 {
+    if tenths < 100 && !bytes.is_multiple_of(1_000_000) {
         format!("{}.{}", tenths / 10, tenths % 10)
     } else {
         (bytes / 1_000_000).to_string()
