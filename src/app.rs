@@ -145,6 +145,33 @@ pub fn App(props: &AppProps) -> Html {
             });
         });
     }
+    // A sharded archive loads its older shards when the view needs them, one at a time.
+    {
+        let dispatcher = state.dispatcher();
+        let fetcher = props.fetcher.clone();
+        let max_bytes = props.max_mb.clamp(1, 512) * 1_000_000;
+        let wanted = state.wanted_shard().and_then(|k| {
+            let a = state.archive.as_ref()?;
+            Some((k, a.archive.shards[k].0.clone()))
+        });
+        let (catalog, attempt) = (state.catalog.clone(), state.attempt);
+        use_effect_with(wanted, move |wanted| {
+            if let Some((_, url)) = wanted.clone() {
+                dispatcher.dispatch(Action::ShardStarted { attempt });
+                wasm_bindgen_futures::spawn_local(async move {
+                    dispatcher.dispatch(
+                        match services::grow(&fetcher, &catalog, &url, max_bytes).await {
+                            Ok(c) => Action::ShardLoaded {
+                                catalog: Rc::new(c),
+                                attempt,
+                            },
+                            Err(error) => Action::ShardFailed { error, attempt },
+                        },
+                    );
+                });
+            }
+        });
+    }
     // Marks the first paint of cards for the benchmarks (effects run after the DOM is updated).
     use_effect_with(!state.outcome.matches.is_empty(), |shown| {
         if *shown {
@@ -337,10 +364,22 @@ pub fn App(props: &AppProps) -> Html {
         Load::Ready => {
             let o = &state.outcome;
             let f = &state.filter;
+            let archive = state.archive.as_ref();
             let status = if state.catalog.is_empty() {
                 "No stories.".to_string()
+            } else if let (Some(a), true) = (archive, state.searching_older()) {
+                let found = if f.is_unfiltered() {
+                    stories(a.archive.total)
+                } else {
+                    format!("{} so far", stories(o.total))
+                };
+                format!(
+                    "{found}; reading older stories ({} of {} parts)…",
+                    a.loaded,
+                    a.archive.shards.len()
+                )
             } else if f.is_unfiltered() {
-                stories(o.total)
+                stories(archive.map_or(o.total, |a| if state.archive_pending() { a.archive.total } else { o.total }))
             } else if o.total == 0 {
                 "No stories match.".to_string()
             } else {
@@ -372,6 +411,9 @@ pub fn App(props: &AppProps) -> Html {
                     { for state.failed_sources.iter().map(|(url, why)| html! {
                         <p class="gz-notice">{ format!("Some stories are missing: {url} could not be loaded. {why}") }</p>
                     }) }
+                    if let Some(error) = archive.and_then(|a| a.error.as_ref()) {
+                        <p class="gz-notice">{ format!("Older stories could not be loaded: {error}") }</p>
+                    }
                     if state.skipped > 0 {
                         <p class="gz-notice">
                             { format!(
@@ -434,6 +476,7 @@ pub fn App(props: &AppProps) -> Html {
                             now={state.now}
                             new_tab={props.new_tab}
                             opener={opener.clone()}
+                            pending={state.archive_pending()}
                             on_more={signal(|| Action::ShowMore)}
                         />
                     }

@@ -177,6 +177,13 @@ pub fn absolute_url(address: &str) -> Option<String> {
         .map(|u| u.href())
 }
 
+/// `address` resolved against another absolute address (a shard against its manifest).
+pub fn resolve_url(address: &str, base: &str) -> Option<String> {
+    web_sys::Url::new_with_base(address, base)
+        .ok()
+        .map(|u| u.href())
+}
+
 /// The value of a query parameter of the page's own address.
 pub fn page_query_param(name: &str) -> Option<String> {
     let search = window()?.location().search().ok()?;

@@ -2,6 +2,7 @@
 //! one error type the widget shows to readers.
 
 use crate::browser::{self, Body, FetchError};
+use gazette_core::archive::{is_manifest, parse_manifest, ShardInfo};
 use gazette_core::load::{ReadEnd, Reader, Step};
 use gazette_core::merge::merge;
 use gazette_core::{Article, Catalog, CatalogBuilder, DocumentError, FeedMeta, Report};
@@ -80,6 +81,29 @@ pub struct LoadedSet {
     pub report: Report,
     /// Sources that could not be loaded (when there were several), with the reason.
     pub failed: Vec<(String, LoadError)>,
+    /// For a sharded archive: its shards, of which the first is loaded.
+    pub archive: Option<Rc<Archive>>,
+}
+
+/// A sharded archive (see `docs/ARCHIVE.md`): the manifest's facts, with shard addresses made
+/// absolute. Shards are newest first.
+#[derive(Debug, PartialEq)]
+pub struct Archive {
+    /// Stories in the whole archive.
+    pub total: usize,
+    /// Each shard: its absolute address and what the manifest says of it.
+    pub shards: Vec<(String, ShardInfo)>,
+}
+
+/// Largest manifest accepted, in bytes.
+const MAX_MANIFEST_BYTES: usize = 16_000_000;
+
+/// What reading a source found.
+enum Read {
+    /// A document of stories, read.
+    Document(ReadEnd),
+    /// The manifest of a sharded archive, whole.
+    Manifest(String),
 }
 
 /// Fetches a document. A function value, so that tests can serve documents without a network;
@@ -171,11 +195,53 @@ async fn load_one(
     on_preview: impl Fn(Rc<Catalog>),
 ) -> Result<LoadedSet, LoadError> {
     let url = browser::absolute_url(src).unwrap_or_else(|| src.to_string());
+    match read_into_builder(fetcher, &url, max_bytes, &on_preview).await? {
+        (Read::Document(end), builder) => Ok(finish_one(&url, end, builder, None)),
+        (Read::Manifest(text), _) => {
+            let manifest = parse_manifest(&text)
+                .map_err(|detail| LoadError::Document(DocumentError::BadArchive { detail }))?;
+            let shards: Vec<(String, ShardInfo)> = manifest
+                .shards
+                .into_iter()
+                .map(|s| (browser::resolve_url(&s.url, &url).unwrap_or_default(), s))
+                .collect();
+            let Some((first, _)) = shards.first() else {
+                return Err(LoadError::Document(DocumentError::BadArchive {
+                    detail: "it lists no shards".into(),
+                }));
+            };
+            let first = first.clone();
+            let (read, builder) = read_into_builder(fetcher, &first, max_bytes, &on_preview).await?;
+            let Read::Document(mut end) = read else {
+                return Err(LoadError::Document(DocumentError::BadArchive {
+                    detail: "its first shard is itself a manifest".into(),
+                }));
+            };
+            end.meta.title = manifest.title.or(end.meta.title);
+            end.meta.description = manifest.description.or(end.meta.description);
+            end.meta.home_page_url = manifest.home_page_url.or(end.meta.home_page_url);
+            end.meta.language = manifest.language.or(end.meta.language);
+            let archive = Archive {
+                total: manifest.total,
+                shards,
+            };
+            Ok(finish_one(&first, end, builder, Some(Rc::new(archive))))
+        }
+    }
+}
+
+/// Reads one source into a catalog builder, showing a preview of a large one.
+async fn read_into_builder(
+    fetcher: &Fetcher,
+    url: &str,
+    max_bytes: usize,
+    on_preview: &impl Fn(Rc<Catalog>),
+) -> Result<(Read, CatalogBuilder), LoadError> {
     let builder = RefCell::new(CatalogBuilder::default());
     let mut previewed = false;
-    let end = read_source(
+    let read = read_source(
         fetcher,
-        &url,
+        url,
         max_bytes,
         |a| builder.borrow_mut().push(a),
         || {
@@ -190,19 +256,64 @@ async fn load_one(
         },
     )
     .await?;
-    let mut builder = builder.into_inner();
+    Ok((read, builder.into_inner()))
+}
+
+fn finish_one(
+    url: &str,
+    end: ReadEnd,
+    mut builder: CatalogBuilder,
+    archive: Option<Rc<Archive>>,
+) -> LoadedSet {
     if let Some(title) = &end.meta.title {
         builder.set_categories(&end.needs_feed_title, title);
     }
-    log_report(&url, &end.report);
+    log_report(url, &end.report);
     let catalog = Rc::new(builder.finish());
     browser::mark("gazette:index-built");
-    Ok(LoadedSet {
+    LoadedSet {
         catalog,
         meta: end.meta,
         report: end.report,
         failed: Vec::new(),
-    })
+        archive,
+    }
+}
+
+/// Reads one more shard of an archive and returns a catalog of `loaded`'s stories and the
+/// shard's, indexed in steps that leave the page responsive.
+pub async fn grow(
+    fetcher: &Fetcher,
+    loaded: &Catalog,
+    shard_url: &str,
+    max_bytes: usize,
+) -> Result<Catalog, LoadError> {
+    let stories = RefCell::new(Vec::new());
+    let read = read_source(
+        fetcher,
+        shard_url,
+        max_bytes,
+        |a| stories.borrow_mut().push(a),
+        || false,
+    )
+    .await?;
+    let Read::Document(end) = read else {
+        return Err(LoadError::Document(DocumentError::BadArchive {
+            detail: format!("{shard_url} is a manifest, not a shard"),
+        }));
+    };
+    log_report(shard_url, &end.report);
+    let stories = stories.into_inner();
+    let mut builder = CatalogBuilder::with_capacity(loaded.len() + stories.len());
+    let mut last_yield = browser::clock_ms();
+    for a in loaded.articles().iter().cloned().chain(stories) {
+        builder.push(a);
+        if builder.articles().len() % STEP_STORIES == 0 && browser::clock_ms() - last_yield > SLICE_MS {
+            browser::yield_now().await;
+            last_yield = browser::clock_ms();
+        }
+    }
+    Ok(builder.finish())
 }
 
 async fn load_many(
@@ -221,6 +332,12 @@ async fn load_many(
             || false,
         )
         .await;
+        let end = end.and_then(|read| match read {
+            Read::Document(end) => Ok(end),
+            Read::Manifest(_) => Err(LoadError::Document(DocumentError::BadArchive {
+                detail: "an archive cannot be merged with other sources".into(),
+            })),
+        });
         (url, end.map(|end| (stories.into_inner(), end)))
     });
     let mut sets = Vec::new();
@@ -265,6 +382,7 @@ async fn load_many(
         meta,
         report,
         failed,
+        archive: None,
     })
 }
 
@@ -277,7 +395,7 @@ async fn read_source(
     max_bytes: usize,
     mut push: impl FnMut(Article),
     mut preview: impl FnMut() -> bool,
-) -> Result<ReadEnd, LoadError> {
+) -> Result<Read, LoadError> {
     let mut body = (fetcher.0)(url.to_string())
         .await
         .map_err(LoadError::Fetch)?;
@@ -290,6 +408,9 @@ async fn read_source(
         if !arrived {
             arrived = true;
             browser::mark("gazette:data-arrived");
+            if chunk.as_deref().is_some_and(is_manifest) {
+                return read_manifest(&mut body, chunk.unwrap_or_default()).await;
+            }
         }
         match &chunk {
             Some(bytes) => reader.push(bytes).map_err(LoadError::Document)?,
@@ -318,7 +439,21 @@ async fn read_source(
     }
     let end = reader.finish().map_err(LoadError::Document)?;
     browser::mark("gazette:parsed");
-    Ok(end)
+    Ok(Read::Document(end))
+}
+
+/// The rest of a manifest, whole.
+async fn read_manifest(body: &mut Body, mut bytes: Vec<u8>) -> Result<Read, LoadError> {
+    while let Some(more) = body.next_chunk().await.map_err(LoadError::Fetch)? {
+        bytes.extend_from_slice(&more);
+        if bytes.len() > MAX_MANIFEST_BYTES {
+            return Err(LoadError::Document(DocumentError::TooLarge {
+                bytes: bytes.len(),
+                limit: MAX_MANIFEST_BYTES,
+            }));
+        }
+    }
+    Ok(Read::Manifest(String::from_utf8_lossy(&bytes).into_owned()))
 }
 
 fn log_report(url: &str, report: &Report) {

@@ -2,7 +2,7 @@
 //! Components read it and dispatch [`Action`]s; only [`State::reduce`] changes it.
 
 use crate::browser::HistoryMode;
-use crate::services::{LoadError, LoadedSet};
+use crate::services::{Archive, LoadError, LoadedSet};
 use gazette_core::address::View;
 use gazette_core::{Catalog, DatePreset, FeedMeta, Filter, Outcome, SortOrder, Timestamp};
 use std::collections::BTreeSet;
@@ -27,6 +27,19 @@ pub struct Reading {
     pub index: usize,
     /// Its "More to Read" stories, most related first.
     pub related: Rc<Vec<usize>>,
+}
+
+/// How much of a sharded archive is in the catalog.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ArchiveProgress {
+    /// The archive's manifest.
+    pub archive: Rc<Archive>,
+    /// Shards in the catalog (the newest ones).
+    pub loaded: usize,
+    /// A shard is on its way.
+    pub loading: bool,
+    /// Why the last shard could not be loaded (loading stops there).
+    pub error: Option<String>,
 }
 
 /// Everything a widget instance knows.
@@ -64,6 +77,8 @@ pub struct State {
     pub story_missing: bool,
     /// How many related stories "More to Read" shows.
     pub related_limit: usize,
+    /// For a sharded archive, which shards are in.
+    pub archive: Option<ArchiveProgress>,
     /// Sources that could not be loaded while others could, with the reason.
     pub failed_sources: Rc<Vec<(String, String)>>,
     /// In rail-only mode, the id or address of the story the rail is for.
@@ -98,6 +113,7 @@ impl State {
             reading: None,
             story_missing: false,
             failed_sources: Rc::default(),
+            archive: None,
             related_limit,
             rail_for,
             rail: None,
@@ -124,10 +140,46 @@ impl State {
             index,
             related: Rc::new(self.catalog.related(index, self.related_limit)),
         });
-        if self.reading.is_none() && self.load == Load::Ready {
+        if self.reading.is_none() && self.load == Load::Ready && !self.archive_pending() {
             self.story_missing = true;
             self.story = None;
         }
+    }
+
+    /// True while an archive has shards that are not in the catalog yet.
+    pub fn archive_pending(&self) -> bool {
+        self.archive
+            .as_ref()
+            .is_some_and(|a| a.error.is_none() && a.loaded < a.archive.shards.len())
+    }
+
+    /// The archive shard to load now, if the view needs one: the reader asked for more stories
+    /// than are in, or searches or filters (whose answer is exact only once every shard that
+    /// could match is in), or opened a story not found yet. Shards older than the date window
+    /// are never needed.
+    pub fn wanted_shard(&self) -> Option<usize> {
+        let a = self.archive.as_ref()?;
+        if a.loading || !self.archive_pending() || self.load != Load::Ready {
+            return None;
+        }
+        let next = &a.archive.shards.get(a.loaded)?.1;
+        let story_not_found = self.story.is_some() && self.reading.is_none();
+        let needed =
+            story_not_found || !self.filter.is_unfiltered() || self.shown() > self.outcome.total;
+        let window_start = [
+            self.filter.date.seconds().map(|s| self.now.0 - s),
+            self.filter.from.map(|t| t.0),
+        ]
+        .into_iter()
+        .flatten()
+        .max();
+        let too_old = !story_not_found && window_start.is_some_and(|start| next.newest.0 < start);
+        (needed && !too_old).then_some(a.loaded)
+    }
+
+    /// True while older shards are being searched for the current view.
+    pub fn searching_older(&self) -> bool {
+        self.archive.as_ref().is_some_and(|a| a.loading) || self.wanted_shard().is_some()
     }
 
     /// How many matches are on the page.
@@ -158,6 +210,7 @@ impl PartialEq for State {
             && self.story == other.story
             && self.reading == other.reading
             && self.rail == other.rail
+            && self.archive == other.archive
     }
 }
 
@@ -204,6 +257,12 @@ pub enum Action {
     ClearFilters,
     /// One more page of matches.
     ShowMore,
+    /// An archive shard was asked for.
+    ShardStarted { attempt: u32 },
+    /// An archive shard arrived: the catalog with its stories added.
+    ShardLoaded { catalog: Rc<Catalog>, attempt: u32 },
+    /// An archive shard could not be loaded.
+    ShardFailed { error: LoadError, attempt: u32 },
     /// The reader opened story number `.0` of the catalog.
     Open(usize),
     /// The reader closed the article view.
@@ -225,7 +284,11 @@ impl Reducible for State {
         let mut s = (*self).clone();
         match action {
             // A late answer to an attempt that was retried since is dropped.
-            Action::Loaded { attempt, .. } | Action::Failed { attempt, .. }
+            Action::Loaded { attempt, .. }
+            | Action::Failed { attempt, .. }
+            | Action::ShardStarted { attempt }
+            | Action::ShardLoaded { attempt, .. }
+            | Action::ShardFailed { attempt, .. }
                 if attempt != s.attempt =>
             {
                 return self;
@@ -242,6 +305,12 @@ impl Reducible for State {
                 );
                 s.catalog = set.catalog;
                 s.meta = Rc::new(set.meta);
+                s.archive = set.archive.map(|archive| ArchiveProgress {
+                    archive,
+                    loaded: 1,
+                    loading: false,
+                    error: None,
+                });
                 s.load = Load::Ready;
                 s.history = HistoryMode::Keep;
                 s.refilter();
@@ -268,6 +337,7 @@ impl Reducible for State {
             Action::Retry => {
                 s.load = Load::Loading;
                 s.catalog = Rc::new(Catalog::default());
+                s.archive = None;
                 s.attempt += 1;
             }
             Action::Search(q) => {
@@ -324,12 +394,37 @@ impl Reducible for State {
                 s.changed(HistoryMode::Push);
             }
             Action::ShowMore => {
-                if s.outcome.matches.len() >= s.outcome.total {
+                if s.outcome.matches.len() >= s.outcome.total && !s.archive_pending() {
                     return self;
                 }
                 s.pages += 1;
                 s.history = HistoryMode::Replace;
                 s.refilter();
+            }
+            Action::ShardStarted { .. } => {
+                let Some(a) = s.archive.as_mut() else {
+                    return self;
+                };
+                a.loading = true;
+            }
+            Action::ShardLoaded { catalog, .. } => {
+                let Some(a) = s.archive.as_mut() else {
+                    return self;
+                };
+                a.loading = false;
+                a.loaded += 1;
+                s.catalog = catalog;
+                s.history = HistoryMode::Keep;
+                s.refilter();
+                s.resolve_story();
+            }
+            Action::ShardFailed { error, .. } => {
+                let Some(a) = s.archive.as_mut() else {
+                    return self;
+                };
+                a.loading = false;
+                a.error = Some(error.to_string());
+                s.resolve_story();
             }
             Action::Open(index) => {
                 let Some(a) = s.catalog.articles().get(index) else {

@@ -1,5 +1,7 @@
 // How long a reader waits for the first story card on the demo page, from navigation start.
-// Usage: node bench/browser/first-card.mjs [--runs 9] [--out bench/results/first-card.json]
+// Usage: node bench/browser/first-card.mjs [--runs 9] [--src ADDRESS] [--out bench/results/first-card.json]
+// --src loads another document through the demo's ?src= (e.g. /bench-data/archive-200k/manifest.json,
+// served from bench/data/).
 // Needs the release build in dist/ (trunk build --release). Each run uses a fresh browser
 // context (empty cache). Prints median and spread and writes the figures as JSON.
 import { mkdir, writeFile } from "node:fs/promises";
@@ -7,18 +9,18 @@ import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { launchBrowser, startServer, ROOT } from "../../tests/e2e/server.mjs";
 
-const { values } = parseArgs({ options: { runs: { type: "string", default: "9" }, out: { type: "string" } } });
+const { values } = parseArgs({ options: { runs: { type: "string", default: "9" }, src: { type: "string" }, out: { type: "string" } } });
 const runs = Number(values.runs);
 const out = values.out ?? join(ROOT, "bench/results/first-card.json");
 
-const server = await startServer();
+const server = await startServer({ extra: { "/bench-data/": join(ROOT, "bench/data") } });
 const browser = await launchBrowser();
 const rows = [];
 try {
   for (let i = 0; i < runs; i++) {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${server.url}/index.html`);
+    await page.goto(`${server.url}/index.html${values.src ? `?src=${encodeURIComponent(values.src)}` : ""}`);
     await page.getByRole("article").first().waitFor({ timeout: 30_000 });
     rows.push(
       await page.evaluate(() => {
@@ -46,9 +48,9 @@ const summary = Object.fromEntries(keys.map((k) => {
   const xs = rows.map((r) => r[k]);
   return [k, { median: median(xs), min: Math.min(...xs), max: Math.max(...xs) }];
 }));
-console.log(`first card on the demo page, ${runs} runs, localhost, headless Chromium (ms)`);
+console.log(`first card on the demo page${values.src ? ` with ${values.src}` : ""}, ${runs} runs, localhost, headless Chromium (ms)`);
 console.log("| measure | median | min | max |\n|---|---|---|---|");
 for (const k of keys) console.log(`| ${k} | ${summary[k].median.toFixed(1)} | ${summary[k].min.toFixed(1)} | ${summary[k].max.toFixed(1)} |`);
 await mkdir(dirname(out), { recursive: true });
-await writeFile(out, JSON.stringify({ date: new Date().toISOString(), runs, summary, rows }, null, 2));
+await writeFile(out, JSON.stringify({ date: new Date().toISOString(), src: values.src ?? null, runs, summary, rows }, null, 2));
 console.log(`wrote ${out}`);

@@ -20,6 +20,9 @@ pub struct StoryListProps {
     /// Offer more pages (not while a preview shows).
     #[prop_or(true)]
     pub more: bool,
+    /// More stories may come (older shards of an archive), so offer more even at the end.
+    #[prop_or_default]
+    pub pending: bool,
 }
 
 /// The first pages of matches. More load as the reader nears the end of the list (like the
@@ -36,8 +39,9 @@ pub fn StoryList(props: &StoryListProps) -> Html {
         let sentinel = sentinel.clone();
         let on_more = props.on_more.clone();
         let more = props.more;
-        use_effect_with((shown, total), move |(shown, total)| {
-            let watch = (more && shown < total)
+        let pending = props.pending;
+        use_effect_with((shown, total, pending), move |(shown, total, pending)| {
+            let watch = (more && (shown < total || *pending))
                 .then(|| sentinel.cast::<web_sys::Element>())
                 .flatten()
                 .and_then(|el| browser::when_near_viewport(&el, "600px", move || on_more.emit(())));
@@ -54,9 +58,12 @@ pub fn StoryList(props: &StoryListProps) -> Html {
                     </li>
                 }) }
             </ul>
-            if props.more && shown < total {
+            if props.more && (shown < total || props.pending) {
                 <div class="gz-more" ref={sentinel}>
-                    <p class="gz-more-count">{ format!("Showing {shown} of {total}") }</p>
+                    <p class="gz-more-count">{
+                        if props.pending { format!("Showing {shown}; older stories load as you go") }
+                        else { format!("Showing {shown} of {total}") }
+                    }</p>
                     <button type="button" class="gz-button" onclick={on_more}>{ "Show more stories" }</button>
                 </div>
             }

@@ -68,11 +68,16 @@ pub enum DocumentError {
         /// The encoding's name as the document declares it.
         name: String,
     },
+    /// The manifest of a sharded archive that cannot be used (see `docs/ARCHIVE.md`).
+    BadArchive { detail: String },
 }
 
 impl fmt::Display for DocumentError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            DocumentError::BadArchive { detail } => {
+                write!(f, "The news archive's manifest cannot be used: {detail}.")
+            }
             DocumentError::Empty => f.write_str("The news file is empty."),
             DocumentError::TooLarge { bytes, limit } => write!(
                 f,
