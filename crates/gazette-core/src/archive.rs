@@ -371,14 +371,14 @@ mod writer {
         categories: Vec<Count<'a>>,
     }
 
+    /// The manifest without its shards, which are written one per line after it.
     #[derive(Serialize)]
-    struct ManifestOut<'a> {
+    struct ManifestHead<'a> {
         gazette_archive: u32,
         #[serde(flatten)]
         facts: Facts<'a>,
         total: usize,
         categories: Vec<Count<'a>>,
-        shards: Vec<Shard<'a>>,
     }
 
     /// Headlines and summaries are read as text that may hold entities and markup (feeds put
@@ -496,7 +496,7 @@ mod writer {
             shards.push((part, json.len()));
             files.push((format!("shards/{i:04}.json"), json));
         }
-        let shards = shards
+        let shards: Vec<Shard<'_>> = shards
             .into_iter()
             .zip(&files)
             .map(|((part, bytes), (url, _))| Shard {
@@ -508,15 +508,22 @@ mod writer {
                 categories: tally(part),
             })
             .collect();
-        let manifest = ManifestOut {
+        let head = ManifestHead {
             gazette_archive: ARCHIVE_VERSION,
             facts: Facts::of(meta),
             total: n,
             categories: tally(&articles),
-            shards,
         };
-        let text = serde_json::to_string_pretty(&manifest).unwrap_or_default();
-        (text + "\n", files)
+        // `{…,"categories":[…]}` becomes `{…,"categories":[…],"shards":[` + a shard per line.
+        let head = serde_json::to_string(&head).unwrap_or_default();
+        let mut text = head.trim_end_matches('}').to_string();
+        text.push_str(",\"shards\":[");
+        for (i, shard) in shards.iter().enumerate() {
+            text.push_str(if i == 0 { "\n" } else { ",\n" });
+            text.push_str(&serde_json::to_string(shard).unwrap_or_default());
+        }
+        text.push_str("\n]}\n");
+        (text, files)
     }
 }
 
