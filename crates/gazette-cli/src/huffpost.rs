@@ -163,7 +163,7 @@ mod tests {
         assert_eq!(g.authors, ["A", "B", "C"]);
         assert_eq!(g.summary, None);
         let left_out: Vec<usize> = l.report.skipped.iter().map(|p| p.position).collect();
-        assert_eq!(left_out, [4, 5, 6, 7]);
+        assert_eq!(left_out, [3, 4, 5, 6]);
         assert!(l.report.skipped[0].message.contains("not valid JSON"));
         assert!(l.report.skipped[1].message.contains("publication date"));
         assert!(l.report.repaired.is_empty(), "{:?}", l.report.repaired);
