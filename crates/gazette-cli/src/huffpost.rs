@@ -44,7 +44,8 @@ pub fn load(bytes: &[u8], base_url: Option<&str>) -> Result<Loaded, DocumentErro
     let mut loaded = load_document(&text, base_url)?;
     let report = &mut loaded.report;
     for p in report.skipped.iter_mut().chain(report.repaired.iter_mut()) {
-        p.position = lines.get(p.position - 1).copied().unwrap_or(p.position);
+        let line = p.position.checked_sub(1).and_then(|i| lines.get(i));
+        p.position = line.copied().unwrap_or(p.position);
     }
     report.total += unreadable.len();
     report.skipped.extend(unreadable);

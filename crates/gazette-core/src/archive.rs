@@ -816,6 +816,20 @@ mod tests {
         #![proptest_config(ProptestConfig::with_cases(120))]
 
         #[test]
+        fn sniffing_and_parsing_never_panic(
+            bytes in proptest::collection::vec(any::<u8>(), 0..300),
+            text in "[{}\\[\\]\":,0-9a-z_ \\\\]{0,200}",
+        ) {
+            let _ = is_manifest(&bytes);
+            let _ = is_manifest(text.as_bytes());
+            let _ = parse_manifest(&text);
+            let _ = parse_manifest(&String::from_utf8_lossy(&bytes));
+            let keyed = format!("{{\"gazette_archive\": 1, {text}");
+            let _ = is_manifest(keyed.as_bytes());
+            let _ = parse_manifest(&keyed);
+        }
+
+        #[test]
         fn an_archive_reads_back_as_its_stories(
             mut stories in proptest::collection::vec(arb_article(), 0..40),
             first in 1usize..6,
