@@ -106,11 +106,16 @@ pub fn is_manifest(first_bytes: &[u8]) -> bool {
     false
 }
 
+/// The version of the layout, read before anything else.
+#[derive(Deserialize)]
+struct Version {
+    gazette_archive: Option<u64>,
+}
+
 /// A manifest as it arrives. Fields of the wrong type in the facts are ignored; numbers must be
 /// numbers.
 #[derive(Deserialize)]
 struct WireManifest {
-    gazette_archive: Option<u64>,
     #[serde(default)]
     title: Field<String>,
     #[serde(default)]
@@ -180,13 +185,15 @@ fn usable_shard_url(u: &str) -> bool {
 /// Reads an archive manifest. Unknown keys are ignored, and so are facts (`title`, …) of the wrong
 /// type; an error names what makes the manifest unusable: not JSON, no or a newer
 /// `gazette_archive` version, no `shards` list, or a shard (by its place and address) with a
-/// missing or unusable `url`, `count`, `newest` or `oldest`, dates out of order, or shards that
-/// are not newest first.
+/// missing or unusable `url`, `count`, `newest` or `oldest`, or dates out of order; shards
+/// must be newest first and apart in time (a shard's `newest` earlier than the `oldest` of the
+/// one before). The version is read first, so a newer layout is named as such.
 pub fn parse_manifest(text_in: &str) -> Result<Manifest, String> {
     let text_in = text_in.strip_prefix('\u{FEFF}').unwrap_or(text_in);
-    let wire: WireManifest = serde_json::from_str(text_in)
-        .map_err(|e| format!("The archive manifest is not valid: {e}."))?;
-    match wire.gazette_archive {
+    let invalid = |e: serde_json::Error| format!("The archive manifest is not valid: {e}.");
+    // The version first: a newer layout may differ in everything else.
+    let version: Version = serde_json::from_str(text_in).map_err(invalid)?;
+    match version.gazette_archive {
         None => {
             return Err(
                 "The document is not a Gazette archive manifest: it has no “gazette_archive” version."
@@ -203,6 +210,7 @@ pub fn parse_manifest(text_in: &str) -> Result<Manifest, String> {
         }
         Some(_) => {}
     }
+    let wire: WireManifest = serde_json::from_str(text_in).map_err(invalid)?;
     let wire_shards = wire
         .shards
         .ok_or("The archive manifest has no “shards” list.")?;
@@ -243,7 +251,7 @@ pub fn parse_manifest(text_in: &str) -> Result<Manifest, String> {
             return Err(format!("{name}: its “oldest” date is after its “newest”."));
         }
         if let Some(prev) = shards.last() {
-            if newest > prev.oldest {
+            if newest >= prev.oldest {
                 return Err(format!(
                     "{name} overlaps the shard before it: shards must be newest first and not overlap in time."
                 ));
@@ -644,6 +652,9 @@ mod tests {
             newer.contains("version 2") && newer.contains("reads version 1"),
             "{newer}"
         );
+        // A newer layout is named as such even when the rest would not be read.
+        let newer = err(r#"{"gazette_archive": 3, "shards": {"by-year": []}, "total": "many"}"#);
+        assert!(newer.contains("version 3"), "{newer}");
         assert!(err(r#"{"gazette_archive": 1}"#).contains("no “shards”"));
         let e = err(&GOOD.replace("shards/0000.json", "javascript:alert(1)"));
         assert!(
@@ -661,6 +672,9 @@ mod tests {
         assert!(e.contains("Shard 1 of the archive has no “url”"), "{e}");
         let e = err(&GOOD.replace("\"2022-09-21\"", "\"2022-09-24\""));
         assert!(e.contains("overlaps"), "{e}");
+        // A date on both sides of a boundary is an overlap too.
+        let e = err(&GOOD.replace("2022-09-21", "2022-09-22T00:00:00Z"));
+        assert!(e.contains("Shard 2") && e.contains("overlaps"), "{e}");
         let e = err(&GOOD.replace("\"count\": 1,", ""));
         assert!(e.contains("no “count”"), "{e}");
         assert!(err(&GOOD.replace("\"count\": 1,", "\"count\": \"one\",")).contains("not valid"));
