@@ -4,6 +4,8 @@
 //!   RSS 1.0 (RDF), Atom) into validated [`model::Article`]s and a [`load::Report`] of what was
 //!   repaired or left out; [`detect`] tells which from the first bytes, [`charset`] decodes XML,
 //!   [`xmlfeed`] reads it;
+//! - [`archive`] reads (and, with the feature `write`, writes) a large archive served as a
+//!   manifest plus time-ordered shards;
 //! - [`filter`] prepares a [`filter::Catalog`] once and answers each [`filter::Filter`];
 //! - [`date`], [`text`], [`url`] and [`palette`] are the small pieces those are made of.
 //!
@@ -11,6 +13,7 @@
 //! and the wasm widget calls it through plain Rust values.
 
 pub mod address;
+pub mod archive;
 pub mod charset;
 pub mod date;
 pub mod detect;
