@@ -379,7 +379,13 @@ pub fn App(props: &AppProps) -> Html {
                     a.archive.shards.len()
                 )
             } else if f.is_unfiltered() {
-                stories(archive.map_or(o.total, |a| if state.archive_pending() { a.archive.total } else { o.total }))
+                stories(archive.map_or(o.total, |a| {
+                    if state.archive_pending() {
+                        a.archive.total
+                    } else {
+                        o.total
+                    }
+                }))
             } else if o.total == 0 {
                 "No stories match.".to_string()
             } else {

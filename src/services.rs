@@ -211,7 +211,8 @@ async fn load_one(
                 }));
             };
             let first = first.clone();
-            let (read, builder) = read_into_builder(fetcher, &first, max_bytes, &on_preview).await?;
+            let (read, builder) =
+                read_into_builder(fetcher, &first, max_bytes, &on_preview).await?;
             let Read::Document(mut end) = read else {
                 return Err(LoadError::Document(DocumentError::BadArchive {
                     detail: "its first shard is itself a manifest".into(),
@@ -308,7 +309,9 @@ pub async fn grow(
     let mut last_yield = browser::clock_ms();
     for a in loaded.articles().iter().cloned().chain(stories) {
         builder.push(a);
-        if builder.articles().len() % STEP_STORIES == 0 && browser::clock_ms() - last_yield > SLICE_MS {
+        if builder.articles().len().is_multiple_of(STEP_STORIES)
+            && browser::clock_ms() - last_yield > SLICE_MS
+        {
             browser::yield_now().await;
             last_yield = browser::clock_ms();
         }

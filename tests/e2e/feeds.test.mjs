@@ -13,9 +13,8 @@ const noShared = !existsSync(feeds) && "../shared/data/feeds is absent";
 
 /** Opens the demo on `src` and waits for the count of stories. */
 async function openFeed(src) {
-  const page = await ctx.open(`/index.html?src=${encodeURIComponent(src)}`);
   // Nothing leaves the machine: pictures from the feeds' sites answer empty.
-  await page.route((url) => url.hostname !== "127.0.0.1", (route) => route.fulfill({ status: 204 }));
+  const page = await ctx.open(`/index.html?src=${encodeURIComponent(src)}`, { offline: true });
   await page.getByRole("status").filter({ hasText: /^\d+ stor(y|ies)$/ }).waitFor();
   return page;
 }
@@ -73,5 +72,40 @@ describe("feeds", () => {
     const alert = page.getByRole("alert");
     await alert.waitFor();
     assert.match(await alert.innerText(), /web page/i);
+  });
+});
+
+describe("sharded archives", () => {
+  it("shows the newest shard at once and reads older shards as the reader goes back in time", async () => {
+    const page = await ctx.open(`/index.html?src=${encodeURIComponent("/fixtures/archive/manifest.json")}`, { offline: true });
+    const requested = [];
+    page.on("request", (r) => r.url().includes("/shards/") && requested.push(r.url().split("/").pop()));
+    await page.getByRole("status").filter({ hasText: /^51 stories$/ }).waitFor();
+    assert.equal(await page.getByRole("article").count(), 12, "a page of cards");
+    // Scrolling to the end of what is loaded brings the next shards.
+    await page.getByRole("button", { name: "Show more stories" }).click();
+    await page.getByRole("button", { name: "Show more stories" }).click();
+    await page.waitForFunction(() => document.querySelectorAll("[data-gazette] article").length >= 36);
+    assert.ok(requested.includes("0001.json"), `older shard read: ${requested}`);
+    assert.deepEqual(page.problems, []);
+  });
+
+  it("a search reads every shard it needs and then gives the exact count", async () => {
+    const page = await ctx.open(`/index.html?src=${encodeURIComponent("/fixtures/archive/manifest.json")}`, { offline: true });
+    await page.getByRole("status").filter({ hasText: /^51 stories$/ }).waitFor();
+    // "Parallax" is in two stories of 2023–2025, both in older shards.
+    await page.getByLabel("Search stories").fill("parallax");
+    await page.getByRole("status").filter({ hasText: /^2 stories match$/ }).waitFor();
+    assert.deepEqual(
+      (await page.getByRole("article").getByRole("heading", { level: 3 }).allInnerTexts()).length,
+      2,
+    );
+    assert.deepEqual(page.problems, []);
+  });
+
+  it("a link to an old story opens it once its shard is in", async () => {
+    const page = await ctx.open(`/index.html?src=${encodeURIComponent("/fixtures/archive/manifest.json")}&gz.story=restaking-yields-shrink`, { offline: true });
+    await page.getByRole("heading", { level: 3, name: "Restaking yields shrink as deposits keep pouring in" }).waitFor();
+    assert.deepEqual(page.problems, []);
   });
 });

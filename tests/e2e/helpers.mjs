@@ -19,8 +19,12 @@ export function setup() {
     await ctx.server?.close();
   });
   /** Opens `path` on the test server in a new page; `page.problems` collects console errors. */
-  ctx.open = async (path, { locale = "en-GB", timezoneId = "Europe/London" } = {}) => {
+  /** `offline`: requests to other hosts (pictures named in feeds) get an empty answer. */
+  ctx.open = async (path, { locale = "en-GB", timezoneId = "Europe/London", offline = false } = {}) => {
     const context = await ctx.browser.newContext({ locale, timezoneId, viewport: { width: 1280, height: 900 } });
+    if (offline) {
+      await context.route((url) => url.hostname !== "127.0.0.1", (route) => route.fulfill({ status: 204 }));
+    }
     const page = await context.newPage();
     page.problems = [];
     page.on("console", (m) => m.type() === "error" && page.problems.push(m.text()));
