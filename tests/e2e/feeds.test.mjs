@@ -2,10 +2,12 @@
 // and several sources merged into one list, one of them dead.
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setup } from "./helpers.mjs";
-import { ROOT } from "./server.mjs";
+import { ROOT, startServer } from "./server.mjs";
 
 const ctx = setup();
 const feeds = join(ROOT, "..", "shared", "data", "feeds");
@@ -107,5 +109,33 @@ describe("sharded archives", () => {
     const page = await ctx.open(`/index.html?src=${encodeURIComponent("/fixtures/archive/manifest.json")}&gz.story=restaking-yields-shrink`, { offline: true });
     await page.getByRole("heading", { level: 3, name: "Restaking yields shrink as deposits keep pouring in" }).waitFor();
     assert.deepEqual(page.problems, []);
+  });
+
+  const huffpost = join(ROOT, "..", "shared", "data", "huffpost-news-category-v3-head9999.jsonl.gz");
+  it("browses the shared HuffPost rows after the command-line tool shards them", { skip: !existsSync(huffpost) && "the HuffPost sample is absent" }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), "gazette-archive-"));
+    try {
+      execFileSync("cargo", ["run", "-q", "-p", "gazette-cli", "--", "build", huffpost, "--shards", dir, "--first", "500"], { cwd: ROOT, stdio: "ignore" });
+      const server = await startServer({ extra: { "/huffpost/": dir } });
+      try {
+        const context = await ctx.browser.newContext();
+        await context.route((url) => url.hostname !== "127.0.0.1", (route) => route.fulfill({ status: 204 }));
+        const page = await context.newPage();
+        const problems = [];
+        page.on("console", (m) => m.type() === "error" && problems.push(m.text()));
+        await page.goto(`${server.url}/index.html?src=/huffpost/manifest.json`);
+        await page.getByRole("status").filter({ hasText: /^9999 stories$/ }).waitFor();
+        await page.getByLabel("Search stories").fill("olympics");
+        const exact = page.getByRole("status").filter({ hasText: /^\d+ stories match$/ });
+        await exact.waitFor({ timeout: 60_000 });
+        assert.ok(Number((await exact.innerText()).split(" ")[0]) > 5);
+        assert.deepEqual(problems, []);
+        await context.close();
+      } finally {
+        await server.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
