@@ -8,6 +8,7 @@ use crate::components::{
     ArticleView, CategoryChips, DateRange, EmptyState, ErrorPanel, FacetGroup, LabelledSelect,
     ResultStatus, SearchBox, StoryCard, StoryList,
 };
+use crate::embed::{Command, Controls, Layout, Locale, Remote, Theme};
 use crate::services::{self, Fetcher};
 use crate::state::{Action, Load, State};
 use gazette_core::address::{self, View};
@@ -58,6 +59,28 @@ pub struct AppProps {
     /// In rail-only mode, the address "View All" leads to.
     #[prop_or_default]
     pub view_all: Option<AttrValue>,
+    /// How the cards are laid out.
+    #[prop_or_default]
+    pub layout: Layout,
+    /// Light, dark, or the reader's setting.
+    #[prop_or_default]
+    pub theme: Theme,
+    /// Which controls show.
+    #[prop_or_default]
+    pub controls: Controls,
+    /// Categories selected when the address names none.
+    #[prop_or_default]
+    pub categories: Vec<AttrValue>,
+    /// The locale of dates and lists (a BCP 47 tag); empty for the reader's own.
+    #[prop_or_default]
+    pub locale: AttrValue,
+    /// The element the widget's DOM events (`gazette:ready`, `gazette:select`,
+    /// `gazette:error`) are sent from; none when absent.
+    #[prop_or_default]
+    pub host: Option<web_sys::Element>,
+    /// The host page's line to this widget (`setQuery`, `setFilters`).
+    #[prop_or_default]
+    pub remote: Remote,
     /// Largest document accepted, in megabytes (1 to 512).
     #[prop_or(DEFAULT_MAX_MB)]
     pub max_mb: usize,
@@ -101,7 +124,15 @@ pub fn App(props: &AppProps) -> Html {
         let (key, size) = (props.url_key.clone(), props.page_size.clamp(1, 200));
         let related = props.related.min(24);
         let rail_for = props.related_to.as_ref().map(|r| r.to_string());
-        use_reducer(move || State::new(size, from_address(&key), related, rail_for))
+        let preset: std::collections::BTreeSet<String> =
+            props.categories.iter().map(|c| c.to_string()).collect();
+        use_reducer(move || {
+            let mut view = from_address(&key);
+            if view.filter.categories.is_empty() {
+                view.filter.categories = preset;
+            }
+            State::new(size, view, related, rail_for)
+        })
     };
     let instance = *use_state(next_instance);
     let id = |part: &str| AttrValue::from(format!("gazette-{instance}-{part}"));
@@ -169,6 +200,64 @@ pub fn App(props: &AppProps) -> Html {
                         },
                     );
                 });
+            }
+        });
+    }
+    // The host page's commands reach the reducer while the widget is mounted.
+    {
+        let s = state.dispatcher();
+        use_effect_with(props.remote.clone(), move |remote| {
+            remote.listen(Some(Callback::from(move |c: Command| {
+                s.dispatch(Action::Apply(c))
+            })));
+            let remote = remote.clone();
+            move || remote.listen(None)
+        });
+    }
+    // DOM events for the host page: ready (with counts), error, and the story opened.
+    {
+        let host = props.host.clone();
+        let loaded = match &state.load {
+            Load::Ready => Some(Ok((state.total, state.catalog.len()))),
+            Load::Failed(e) => Some(Err(e.to_string())),
+            Load::Loading => None,
+        };
+        use_effect_with((loaded, state.attempt), move |(loaded, _)| {
+            match (&host, loaded) {
+                (Some(h), Some(Ok((total, shown)))) => browser::emit(
+                    h,
+                    "gazette:ready",
+                    &[
+                        ("total", (*total as f64).into()),
+                        ("stories", (*shown as f64).into()),
+                    ],
+                ),
+                (Some(h), Some(Err(message))) => {
+                    browser::emit(h, "gazette:error", &[("message", message.as_str().into())])
+                }
+                _ => {}
+            }
+        });
+        let host = props.host.clone();
+        let opened = state.reading.as_ref().and_then(|r| {
+            let a = state.catalog.articles().get(r.index)?;
+            Some((a.id.clone(), a.title.clone(), a.url.clone()))
+        });
+        use_effect_with(opened, move |opened| {
+            if let (Some(h), Some((id, title, url))) = (&host, opened) {
+                browser::emit(
+                    h,
+                    "gazette:select",
+                    &[
+                        ("id", id.as_str().into()),
+                        ("title", title.as_str().into()),
+                        (
+                            "url",
+                            url.as_deref()
+                                .map_or(wasm_bindgen::JsValue::NULL, Into::into),
+                        ),
+                    ],
+                );
             }
         });
     }
@@ -404,6 +493,7 @@ pub fn App(props: &AppProps) -> Html {
             );
             let years_selected: BTreeSet<String> = f.years.iter().map(|&y| year_label(y)).collect();
             let more_active = more_filters_on(f);
+            let controls = props.controls;
             // Without a query, "Best match" lists the newest first.
             let sort_options: Vec<(&'static str, &'static str)> = SortOrder::ALL
                 .iter()
@@ -428,34 +518,45 @@ pub fn App(props: &AppProps) -> Html {
                             ) }
                         </p>
                     }
-                    if !state.catalog.is_empty() {
+                    if !state.catalog.is_empty() && controls.any() {
                         <div class="gz-controls">
-                            <form role="search" aria-label={format!("Search {heading}")} onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
-                                <SearchBox id={id("q")} value={f.query.clone()} on_input={dispatch(Action::Search)} input_ref={search_ref.clone()} />
-                            </form>
-                            <CategoryChips
-                                {categories}
-                                selected={f.categories.clone()}
-                                {all_count}
-                                on_toggle={dispatch(Action::ToggleCategory)}
-                                on_all={signal(|| Action::AllCategories)}
-                            />
-                            <div class="gz-selects">
-                                <LabelledSelect
-                                    id={id("date")}
-                                    label="Published"
-                                    options={DatePreset::ALL.iter().map(|p| (p.key(), p.label())).collect::<Vec<_>>()}
-                                    value={f.date.key()}
-                                    on_change={dispatch(|k| Action::SetDate(DatePreset::from_key(&k).unwrap_or_default()))}
+                            if controls.search {
+                                <form role="search" aria-label={format!("Search {heading}")} onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+                                    <SearchBox id={id("q")} value={f.query.clone()} on_input={dispatch(Action::Search)} input_ref={search_ref.clone()} />
+                                </form>
+                            }
+                            if controls.chips {
+                                <CategoryChips
+                                    {categories}
+                                    selected={f.categories.clone()}
+                                    {all_count}
+                                    on_toggle={dispatch(Action::ToggleCategory)}
+                                    on_all={signal(|| Action::AllCategories)}
                                 />
-                                <LabelledSelect
-                                    id={id("sort")}
-                                    label="Sort"
-                                    options={sort_options}
-                                    value={f.sort.key()}
-                                    on_change={dispatch(|k| Action::SetSort(SortOrder::from_key(&k).unwrap_or_default()))}
-                                />
-                            </div>
+                            }
+                            if controls.dates || controls.sort {
+                                <div class="gz-selects">
+                                    if controls.dates {
+                                        <LabelledSelect
+                                            id={id("date")}
+                                            label="Published"
+                                            options={DatePreset::ALL.iter().map(|p| (p.key(), p.label())).collect::<Vec<_>>()}
+                                            value={f.date.key()}
+                                            on_change={dispatch(|k| Action::SetDate(DatePreset::from_key(&k).unwrap_or_default()))}
+                                        />
+                                    }
+                                    if controls.sort {
+                                        <LabelledSelect
+                                            id={id("sort")}
+                                            label="Sort"
+                                            options={sort_options}
+                                            value={f.sort.key()}
+                                            on_change={dispatch(|k| Action::SetSort(SortOrder::from_key(&k).unwrap_or_default()))}
+                                        />
+                                    }
+                                </div>
+                            }
+                            if controls.dates {
                             <details class="gz-more-filters" open={*filters_open} ontoggle={{
                                 let filters_open = filters_open.clone();
                                 Callback::from(move |e: Event| {
@@ -471,6 +572,7 @@ pub fn App(props: &AppProps) -> Html {
                                     <FacetGroup legend="Tags" values={Rc::new(o.tags.clone())} selected={Rc::new(f.tags.clone())} on_toggle={dispatch(Action::ToggleTag)} />
                                 </div>
                             </details>
+                            }
                         </div>
                     }
                     if o.total == 0 {
@@ -531,9 +633,18 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     html! {
-        <section class={classes!("gazette", props.related_to.is_some().then_some("gz-rail-only"))}
+        <ContextProvider<Locale> context={Locale(props.locale.clone())}>
+        <section
+            class={classes!(
+                "gazette",
+                props.layout.class(),
+                props.theme.class(),
+                props.related_to.is_some().then_some("gz-rail-only")
+            )}
+            lang={(!props.locale.is_empty()).then(|| props.locale.clone())}
+            part="root"
             aria-labelledby={id("title")} aria-busy={(state.load == Load::Loading).to_string()} ref={root_ref}>
-            <h2 class="gz-title" id={id("title")} tabindex="-1" ref={title_ref}>{ heading.clone() }</h2>
+            <h2 class="gz-title" part="title" id={id("title")} tabindex="-1" ref={title_ref}>{ heading.clone() }</h2>
             <ResultStatus text={status} />
             if let Some(r) = reading {
                 <ArticleView
@@ -551,5 +662,6 @@ pub fn App(props: &AppProps) -> Html {
             }
             <div class="gz-browse" hidden={reading.is_some()}>{ body }</div>
         </section>
+        </ContextProvider<Locale>>
     }
 }

@@ -5,7 +5,6 @@
 
 use gazette_core::date::{Relative, Timestamp};
 use js_sys::{Array, Date, Intl, Object, Reflect};
-use std::cell::OnceCell;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -399,6 +398,20 @@ pub fn when_near_viewport(
     })
 }
 
+/// The place of `el` among the page's widgets (`[data-gazette]` and `<gazette-news>`), in
+/// document order, from 0.
+pub fn widget_position(el: &web_sys::Element) -> usize {
+    let Some(list) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector_all("[data-gazette], gazette-news").ok())
+    else {
+        return 0;
+    };
+    (0..list.length())
+        .position(|i| list.item(i).is_some_and(|n| &n == el.as_ref()))
+        .unwrap_or(0)
+}
+
 /// Every element on the page that asks for a widget (`data-gazette`).
 pub fn mount_points() -> Vec<web_sys::Element> {
     let Some(doc) = window().and_then(|w| w.document()) else {
@@ -458,16 +471,55 @@ fn options(pairs: &[(&str, &str)]) -> Object {
     o
 }
 
-thread_local! {
-    static SHORT_DATE: OnceCell<Intl::DateTimeFormat> = const { OnceCell::new() };
-    static LONG_DATE: OnceCell<Intl::DateTimeFormat> = const { OnceCell::new() };
-    static RELATIVE: OnceCell<Intl::RelativeTimeFormat> = const { OnceCell::new() };
-    static LIST: OnceCell<Intl::ListFormat> = const { OnceCell::new() };
+/// The `Intl` formatters of one locale ("" is the browser's own).
+struct Formats {
+    short_date: Intl::DateTimeFormat,
+    long_date: Intl::DateTimeFormat,
+    relative: Intl::RelativeTimeFormat,
+    list: Intl::ListFormat,
 }
 
-/// The reader's locales: an empty list lets `Intl` use the browser's own.
-fn locales() -> Array {
-    Array::new()
+impl Formats {
+    fn new(locale: &str) -> Self {
+        // An empty list lets `Intl` use the browser's locale; a tag it does not know falls back
+        // to it too.
+        let locales = Array::new();
+        if !locale.is_empty() {
+            locales.push(&JsValue::from_str(locale));
+        }
+        Formats {
+            short_date: Intl::DateTimeFormat::new(&locales, &options(&[("dateStyle", "medium")])),
+            long_date: Intl::DateTimeFormat::new(
+                &locales,
+                &options(&[("dateStyle", "full"), ("timeStyle", "short")]),
+            ),
+            relative: Intl::RelativeTimeFormat::new(&locales, &options(&[("numeric", "auto")])),
+            list: Intl::ListFormat::new(
+                &locales,
+                &options(&[("style", "long"), ("type", "conjunction")]),
+            ),
+        }
+    }
+}
+
+type Cache<K> = std::cell::RefCell<std::collections::HashMap<K, String>>;
+
+thread_local! {
+    static FORMATS: std::cell::RefCell<std::collections::HashMap<String, std::rc::Rc<Formats>>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+    /// Formatted dates by locale, moment and style: cards come back as the reader types, and
+    /// `Intl` calls are the costliest part of drawing one.
+    static DATE_CACHE: Cache<(String, i64, bool)> = Cache::default();
+    static RELATIVE_CACHE: Cache<(String, i64, &'static str)> = Cache::default();
+}
+
+fn formats(locale: &str) -> std::rc::Rc<Formats> {
+    FORMATS.with(|f| {
+        f.borrow_mut()
+            .entry(locale.to_string())
+            .or_insert_with(|| std::rc::Rc::new(Formats::new(locale)))
+            .clone()
+    })
 }
 
 fn format_with(fmt: &Intl::DateTimeFormat, t: Timestamp) -> String {
@@ -479,96 +531,91 @@ fn format_with(fmt: &Intl::DateTimeFormat, t: Timestamp) -> String {
         .unwrap_or_default()
 }
 
-thread_local! {
-    /// Formatted dates by moment and style: cards come back as the reader types, and `Intl`
-    /// calls are the costliest part of drawing one.
-    static DATE_CACHE: std::cell::RefCell<std::collections::HashMap<(i64, bool), String>> =
-        std::cell::RefCell::new(std::collections::HashMap::new());
-    static RELATIVE_CACHE: std::cell::RefCell<std::collections::HashMap<(i64, &'static str), String>> =
-        std::cell::RefCell::new(std::collections::HashMap::new());
-}
-
-fn cached(t: Timestamp, long: bool, format: impl FnOnce() -> String) -> String {
+fn cached_date(locale: &str, t: Timestamp, long: bool) -> String {
     DATE_CACHE.with(|c| {
         let mut c = c.borrow_mut();
         if c.len() > 4096 {
             c.clear();
         }
-        c.entry((t.0, long)).or_insert_with(format).clone()
+        c.entry((locale.to_string(), t.0, long))
+            .or_insert_with(|| {
+                let f = formats(locale);
+                format_with(if long { &f.long_date } else { &f.short_date }, t)
+            })
+            .clone()
     })
 }
 
-/// The date in the reader's locale and time zone, short ("30 Nov 2023", "Nov 30, 2023").
-pub fn format_date(t: Timestamp) -> String {
-    cached(t, false, || format_date_uncached(t))
-}
-
-fn format_date_uncached(t: Timestamp) -> String {
-    SHORT_DATE.with(|f| {
-        let fmt = f.get_or_init(|| {
-            Intl::DateTimeFormat::new(&locales(), &options(&[("dateStyle", "medium")]))
-        });
-        format_with(fmt, t)
-    })
+/// The date in `locale` ("" for the reader's own) and the reader's time zone, short
+/// ("30 Nov 2023", "Nov 30, 2023").
+pub fn format_date(locale: &str, t: Timestamp) -> String {
+    cached_date(locale, t, false)
 }
 
 /// The date and time in full, for a tooltip ("Saturday, 1 July 2023 at 05:34").
-pub fn format_date_time(t: Timestamp) -> String {
-    cached(t, true, || format_date_time_uncached(t))
+pub fn format_date_time(locale: &str, t: Timestamp) -> String {
+    cached_date(locale, t, true)
 }
 
-fn format_date_time_uncached(t: Timestamp) -> String {
-    LONG_DATE.with(|f| {
-        let fmt = f.get_or_init(|| {
-            Intl::DateTimeFormat::new(
-                &locales(),
-                &options(&[("dateStyle", "full"), ("timeStyle", "short")]),
-            )
-        });
-        format_with(fmt, t)
-    })
-}
-
-/// A relative time in the reader's language ("3 days ago", "yesterday").
-pub fn format_relative(r: Relative) -> String {
+/// A relative time in `locale` ("3 days ago", "yesterday").
+pub fn format_relative(locale: &str, r: Relative) -> String {
     RELATIVE_CACHE.with(|c| {
         let mut c = c.borrow_mut();
         if c.len() > 1024 {
             c.clear();
         }
-        c.entry((r.value, r.unit.as_str()))
-            .or_insert_with(|| format_relative_uncached(r))
+        c.entry((locale.to_string(), r.value, r.unit.as_str()))
+            .or_insert_with(|| {
+                formats(locale)
+                    .relative
+                    .format(r.value as f64, r.unit.as_str())
+                    .into()
+            })
             .clone()
     })
 }
 
-fn format_relative_uncached(r: Relative) -> String {
-    RELATIVE.with(|f| {
-        let fmt = f.get_or_init(|| {
-            Intl::RelativeTimeFormat::new(&locales(), &options(&[("numeric", "auto")]))
-        });
-        fmt.format(r.value as f64, r.unit.as_str()).into()
-    })
+/// A list of names joined in `locale` ("Ann, Bo and Cy").
+pub fn format_list(locale: &str, items: &[String]) -> String {
+    let arr: Array = items.iter().map(|s| JsValue::from_str(s)).collect();
+    formats(locale).list.format(&arr).into()
 }
 
-/// A list of names joined in the reader's language ("Ann, Bo and Cy").
-pub fn format_list(items: &[String]) -> String {
-    LIST.with(|f| {
-        let fmt = f.get_or_init(|| {
-            Intl::ListFormat::new(
-                &locales(),
-                &options(&[("style", "long"), ("type", "conjunction")]),
-            )
-        });
-        let arr: Array = items.iter().map(|s| JsValue::from_str(s)).collect();
-        fmt.format(&arr).into()
-    })
+/// Sends a DOM event from a widget's host element (`gazette:ready`, `gazette:select`,
+/// `gazette:error`), bubbling and crossing shadow roots, with `detail` as a plain object.
+pub fn emit(target: &web_sys::Element, name: &str, detail: &[(&str, JsValue)]) {
+    let d = Object::new();
+    for (k, v) in detail {
+        let _ = Reflect::set(&d, &JsValue::from_str(k), v);
+    }
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(&d);
+    if let Ok(ev) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
+        let _ = target.dispatch_event(&ev);
+    }
 }
 
 /// Replaces the content of every widget on the page with a message, for when the program itself
 /// has failed (a panic). Uses the DOM directly: Yew's state can no longer be trusted.
 pub fn show_crash_message(message: &str) {
-    for el in mount_points() {
+    let mut places = mount_points();
+    // Widgets inside <gazette-news> elements live in their shadow roots.
+    if let Some(list) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector_all("gazette-news").ok())
+    {
+        for i in 0..list.length() {
+            let mount = list
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+                .and_then(|e| e.shadow_root())
+                .and_then(|r| r.query_selector(".gz-mount").ok().flatten());
+            places.extend(mount);
+        }
+    }
+    for el in places {
         el.set_text_content(None);
         let Some(doc) = el.owner_document() else {
             continue;

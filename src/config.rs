@@ -1,62 +1,94 @@
-//! Reading a widget's configuration from its element's `data-` attributes.
+//! Reading a widget's configuration from its element's attributes: `<gazette-news src="…">`
+//! (the custom element) or `<div data-gazette data-src="…">` (each name with `data-` before it).
 //!
 //! | attribute | meaning | default |
 //! |---|---|---|
-//! | `data-src` | address of the feed (RSS, Atom, JSON Feed) or article set, relative to the page; several separated by spaces are merged | required |
-//! | `data-max-mb` | largest document accepted, in megabytes (1 to 512) | 200 |
-//! | `data-src-param` | name of a query parameter of the page's address that may replace `data-src` (opt-in, for demo pages) | none |
-//! | `data-heading` | the widget's heading | the feed's title |
-//! | `data-new-tab` | present: stories open in a new tab | absent |
-//! | `data-page-size` | stories per page, 1 to 200 | 12 |
-//! | `data-open` | where a card takes the reader: `auto` (the article view when the story has a body, else the publisher's page), `inside`, `link` | `auto` |
-//! | `data-related` | stories in "More to Read", 0 to 24 | 4 |
-//! | `data-related-to` | rail-only mode: show just "More to Read" for the story with this id or address | none |
-//! | `data-view-all` | in rail-only mode, the address of the full list, for "View All" | none |
-//! | `data-url-key` | prefix of this widget's parameters in the page address (`gz` → `gz.q=…`); `off` keeps the view out of the address | `gz`, then `gz2`, `gz3`… in page order |
+//! | `src` | address of the feed (RSS, Atom, JSON Feed), article set or archive manifest, relative to the page; several separated by spaces are merged | required |
+//! | `src-param` | name of a query parameter of the page's address that may replace `src` (opt-in, for demo pages) | none |
+//! | `heading` | the widget's heading | the feed's title |
+//! | `page-size` | stories per page, 1 to 200 | 12 |
+//! | `categories` | categories selected at first, separated by commas | all |
+//! | `layout` | `grid`, `list`, `compact`, or `rail` (a narrow "More to Read" column) | `grid` |
+//! | `theme` | `light`, `dark`, or `auto` (the reader's system setting) | `auto` |
+//! | `controls` | which controls show: any of `search chips dates sort`, or `none` | all |
+//! | `locale` | the language of dates and lists (BCP 47, e.g. `fr-FR`) | the reader's |
+//! | `link-target` | `_blank` opens publishers' pages in a new tab (as does `new-tab`) | same tab |
+//! | `open` | where a card takes the reader: `auto` (the article view when the story has a body, else the publisher's page), `inside`, `link` | `auto` |
+//! | `related` | stories in "More to Read", 0 to 24 | 4 |
+//! | `related-to` | rail-only mode: just "More to Read" for the story with this id or address | none |
+//! | `view-all` | in rail-only mode, the address of the full list, for "View All" | none |
+//! | `max-mb` | largest document accepted, in megabytes (1 to 512) | 200 |
+//! | `url-key` | prefix of this widget's parameters in the page address (`gz` → `gz.q=…`); `off` keeps the view out of the address | `gz`, then `gz2`, `gz3`… in page order |
 
 use crate::app::{AppProps, DEFAULT_MAX_MB, DEFAULT_PAGE_SIZE, DEFAULT_RELATED};
 use crate::browser;
 use crate::components::story_card::OpenMode;
+use crate::embed::{Controls, Layout, Remote, Theme};
 use crate::services::Fetcher;
 use yew::AttrValue;
 
-/// The props for the widget mounted on `el`, the `n`-th widget of the page (from 0).
-pub fn props_for(el: &web_sys::Element, n: usize) -> AppProps {
-    let attr = |name: &str| el.get_attribute(name).map(|v| v.trim().to_string());
-    let from_page = attr("data-src-param")
+/// The props for the widget configured by `el`'s attributes, the `n`-th widget of the page
+/// (from 0), sending its events from `el`.
+pub fn props_for(el: &web_sys::Element, n: usize, remote: Remote) -> AppProps {
+    let attr = |name: &str| {
+        el.get_attribute(name)
+            .or_else(|| el.get_attribute(&format!("data-{name}")))
+            .map(|v| v.trim().to_string())
+    };
+    let number = |name: &str, default: usize, range: std::ops::RangeInclusive<usize>| {
+        attr(name)
+            .and_then(|v| v.parse::<usize>().ok())
+            .map_or(default, |n| n.clamp(*range.start(), *range.end()))
+    };
+    let from_page = attr("src-param")
         .filter(|p| !p.is_empty())
         .and_then(|p| browser::page_query_param(&p))
         .filter(|s| !s.trim().is_empty());
+    let new_tab = attr("new-tab").is_some_and(|v| v != "false")
+        || attr("link-target").is_some_and(|v| v == "_blank");
     AppProps {
-        src: AttrValue::from(from_page.or_else(|| attr("data-src")).unwrap_or_default()),
-        heading: attr("data-heading")
+        src: AttrValue::from(from_page.or_else(|| attr("src")).unwrap_or_default()),
+        heading: attr("heading")
             .filter(|h| !h.is_empty())
             .map(AttrValue::from),
-        new_tab: attr("data-new-tab").is_some_and(|v| v != "false"),
-        page_size: attr("data-page-size")
-            .and_then(|v| v.parse::<usize>().ok())
-            .map_or(DEFAULT_PAGE_SIZE, |n| n.clamp(1, 200)),
-        url_key: match attr("data-url-key").filter(|k| !k.is_empty()) {
+        new_tab,
+        page_size: number("page-size", DEFAULT_PAGE_SIZE, 1..=200),
+        url_key: match attr("url-key").filter(|k| !k.is_empty()) {
             Some(k) if k == "off" => None,
             Some(k) => Some(AttrValue::from(k)),
             None if n == 0 => Some(AttrValue::from("gz")),
             None => Some(AttrValue::from(format!("gz{}", n + 1))),
         },
-        open: attr("data-open")
+        open: attr("open")
             .and_then(|v| OpenMode::from_key(&v))
             .unwrap_or_default(),
-        related: attr("data-related")
-            .and_then(|v| v.parse::<usize>().ok())
-            .map_or(DEFAULT_RELATED, |n| n.min(24)),
-        related_to: attr("data-related-to")
+        related: number("related", DEFAULT_RELATED, 0..=24),
+        related_to: attr("related-to")
             .filter(|v| !v.is_empty())
             .map(AttrValue::from),
-        view_all: attr("data-view-all")
+        view_all: attr("view-all")
             .filter(|v| !v.is_empty())
             .map(AttrValue::from),
-        max_mb: attr("data-max-mb")
-            .and_then(|v| v.parse::<usize>().ok())
-            .map_or(DEFAULT_MAX_MB, |n| n.clamp(1, 512)),
+        layout: attr("layout")
+            .and_then(|v| Layout::from_key(&v))
+            .unwrap_or_default(),
+        theme: attr("theme")
+            .and_then(|v| Theme::from_key(&v))
+            .unwrap_or_default(),
+        controls: attr("controls").map_or_else(Controls::default, |v| Controls::from_list(&v)),
+        categories: attr("categories")
+            .map(|v| {
+                v.split(',')
+                    .map(str::trim)
+                    .filter(|c| !c.is_empty())
+                    .map(|c| AttrValue::from(c.to_string()))
+                    .collect()
+            })
+            .unwrap_or_default(),
+        locale: AttrValue::from(attr("locale").unwrap_or_default()),
+        host: Some(el.clone()),
+        remote,
+        max_mb: number("max-mb", DEFAULT_MAX_MB, 1..=512),
         fetcher: Fetcher::browser(),
     }
 }

@@ -5,10 +5,12 @@
 //! documents; [`state`] holds each widget's state and its reducer; [`app`] wires it to the
 //! [`components`], which only render and dispatch.
 
+pub mod api;
 pub mod app;
 pub mod browser;
 pub mod components;
 pub mod config;
+pub mod embed;
 pub mod services;
 pub mod state;
 
@@ -19,12 +21,13 @@ pub use services::{Fetcher, LoadError};
 /// an element that already has a widget is left alone.
 pub fn start() {
     browser::install_panic_hook();
-    for (n, el) in browser::mount_points().into_iter().enumerate() {
+    for el in browser::mount_points() {
         if el.has_attribute("data-gazette-mounted") {
             continue;
         }
+        let n = api::count_mounted();
         let _ = el.set_attribute("data-gazette-mounted", "");
-        let props = config::props_for(&el, n);
+        let props = config::props_for(&el, n, embed::Remote::default());
         // Fallback content for readers without scripts goes; the widget replaces it.
         el.set_text_content(None);
         yew::Renderer::<App>::with_root_and_props(el, props).render();

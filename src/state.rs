@@ -263,6 +263,8 @@ pub enum Action {
     ShardLoaded { catalog: Rc<Catalog>, attempt: u32 },
     /// An archive shard could not be loaded.
     ShardFailed { error: LoadError, attempt: u32 },
+    /// The host page asked for something (`setQuery`, `setFilters`).
+    Apply(crate::embed::Command),
     /// The reader opened story number `.0` of the catalog.
     Open(usize),
     /// The reader closed the article view.
@@ -400,6 +402,42 @@ impl Reducible for State {
                 s.pages += 1;
                 s.history = HistoryMode::Replace;
                 s.refilter();
+            }
+            Action::Apply(command) => {
+                use crate::embed::Command;
+                match command {
+                    Command::Query(q) => s.filter.query = q.chars().take(200).collect(),
+                    Command::Filters {
+                        categories,
+                        authors,
+                        tags,
+                        years,
+                        date,
+                        sort,
+                    } => {
+                        if let Some(c) = categories {
+                            s.filter.categories = c.into_iter().collect();
+                        }
+                        if let Some(a) = authors {
+                            s.filter.authors = a.into_iter().collect();
+                        }
+                        if let Some(t) = tags {
+                            s.filter.tags = t.into_iter().collect();
+                        }
+                        if let Some(y) = years {
+                            s.filter.years = y.into_iter().collect();
+                        }
+                        if let Some(d) = date {
+                            s.filter.date = d;
+                        }
+                        if let Some(o) = sort {
+                            s.filter.sort = o;
+                        }
+                    }
+                }
+                s.story = None;
+                s.reading = None;
+                s.changed(HistoryMode::Push);
             }
             Action::ShardStarted { .. } => {
                 let Some(a) = s.archive.as_mut() else {

@@ -1,14 +1,153 @@
-// Gazette's loader for other sites. One line on the page:
+// Gazette's loader for any page. One script:
 //   <script type="module" src="https://YOUR-HOST/gazette/static/embed.js"></script>
 // and one element per widget:
-//   <div data-gazette data-src="https://example.com/feed.json"></div>
-// It adds Gazette's stylesheet (unless the page already links one) and starts the widget.
+//   <gazette-news src="https://example.com/feed.xml"></gazette-news>
+// The element keeps the widget in a shadow root (the page's styles and the widget's never
+// meet), holds its space with a placeholder, and fetches and starts the WebAssembly only when
+// it comes near the viewport (loading="eager": at once). Changing an attribute remounts it;
+// removing the element frees it. From JavaScript:
+//   import { mount } from ".../embed.js";
+//   const w = mount(element, { src: "feed.json", layout: "list" });  // w.setQuery("…"),
+//   w.setFilters({ categories: ["Politics"] }), w.destroy()
+// Older markup, <div data-gazette data-src="…">, is mounted too (in the page's own DOM, with
+// gazette.css added to the page).
+// Every address is resolved against this script, so the bundle works from any folder or origin.
+
 const here = new URL(".", import.meta.url);
-if (!document.querySelector('link[rel="stylesheet"][href$="gazette.css"]')) {
-  const css = document.createElement("link");
-  css.rel = "stylesheet";
-  css.href = new URL("gazette.css", here).href;
-  document.head.append(css);
+const STYLESHEET = new URL("gazette.css", here).href;
+const ATTRIBUTES = [
+  "src", "heading", "page-size", "categories", "layout", "theme", "controls", "locale",
+  "link-target", "new-tab", "open", "related", "related-to", "view-all", "max-mb", "url-key",
+];
+
+let wasm = null;
+/** Fetches and starts the widget's WebAssembly once for the whole page. */
+function start() {
+  wasm ??= import(new URL("../gazette.js", here).href).then(async (glue) => {
+    await glue.default({ module_or_path: new URL("../gazette_bg.wasm", here) });
+    return glue;
+  });
+  return wasm;
 }
-const { default: init } = await import(new URL("../gazette.js", here).href);
-await init({ module_or_path: new URL("../gazette_bg.wasm", here) });
+
+/** Calls `then` once `el` comes within `margin` of the viewport; returns a function that cancels. */
+function whenNear(el, margin, then) {
+  if (!("IntersectionObserver" in window)) {
+    then();
+    return () => {};
+  }
+  const io = new IntersectionObserver((entries) => {
+    if (entries.some((e) => e.isIntersecting)) {
+      io.disconnect();
+      then();
+    }
+  }, { rootMargin: margin });
+  io.observe(el);
+  return () => io.disconnect();
+}
+
+class GazetteNews extends HTMLElement {
+  static observedAttributes = ATTRIBUTES;
+
+  constructor() {
+    super();
+    /** Commands sent before the widget started, replayed once it has. */
+    this.pending = [];
+  }
+
+  connectedCallback() {
+    const shadow = this.shadowRoot ?? this.attachShadow({ mode: "open" });
+    const css = document.createElement("link");
+    css.rel = "stylesheet";
+    css.href = STYLESHEET;
+    this.mountPoint = document.createElement("div");
+    this.mountPoint.className = "gz-mount";
+    this.mountPoint.setAttribute("part", "mount");
+    this.placeholder();
+    shadow.replaceChildren(css, this.mountPoint);
+    this.cancelWatch =
+      this.getAttribute("loading") === "eager" ? (this.run(), () => {}) : whenNear(this, "300px", () => this.run());
+  }
+
+  disconnectedCallback() {
+    this.cancelWatch?.();
+    this.widget?.destroy();
+    this.widget = null;
+    this.generation = (this.generation ?? 0) + 1;
+  }
+
+  attributeChangedCallback(name, before, after) {
+    if (before === after || !this.widget) return;
+    // A new source, look or set of controls: start again with the new attributes.
+    this.widget.destroy();
+    this.widget = null;
+    this.placeholder();
+    this.run();
+  }
+
+  placeholder() {
+    const skeleton = document.createElement("div");
+    skeleton.className = "gz-skeleton";
+    skeleton.setAttribute("aria-hidden", "true");
+    this.mountPoint.replaceChildren(skeleton);
+  }
+
+  async run() {
+    const generation = (this.generation = (this.generation ?? 0) + 1);
+    const glue = await start();
+    // Removed or changed again while the WebAssembly was on its way.
+    if (generation !== this.generation || !this.isConnected) return;
+    this.mountPoint.replaceChildren();
+    this.widget = glue.mountWidget(this.mountPoint, this);
+    for (const [method, arg] of this.pending.splice(0)) this.widget[method](arg);
+  }
+
+  /** Searches for `text`, as if the reader had typed it. */
+  setQuery(text) {
+    this.widget ? this.widget.setQuery(String(text)) : this.pending.push(["setQuery", String(text)]);
+  }
+
+  /** Sets filters: { categories, authors, tags, years, date, sort }. */
+  setFilters(filters) {
+    this.widget ? this.widget.setFilters(filters) : this.pending.push(["setFilters", filters]);
+  }
+}
+
+if (!customElements.get("gazette-news")) customElements.define("gazette-news", GazetteNews);
+
+const kebab = (name) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+/**
+ * Mounts a widget inside `element` with `options` (the attributes, in camelCase: src,
+ * pageSize, layout, theme, controls, locale, linkTarget, categories…; arrays are joined).
+ * Starts at once unless `loading: "lazy"`. Returns { element, setQuery, setFilters, destroy }.
+ */
+export function mount(element, options = {}) {
+  const w = document.createElement("gazette-news");
+  w.setAttribute("loading", "eager");
+  for (const [key, value] of Object.entries(options)) {
+    if (value === undefined || value === null || value === false) continue;
+    const text = Array.isArray(value) ? value.join(key === "categories" ? "," : " ") : String(value);
+    w.setAttribute(kebab(key), text);
+  }
+  element.append(w);
+  return {
+    element: w,
+    setQuery: (text) => w.setQuery(text),
+    setFilters: (filters) => w.setFilters(filters),
+    destroy: () => w.remove(),
+  };
+}
+
+// Older markup: <div data-gazette data-src="…">, in the page's own DOM.
+const legacy = document.querySelectorAll("[data-gazette]");
+if (legacy.length) {
+  if (!document.querySelector('link[rel="stylesheet"][href$="gazette.css"]')) {
+    const css = document.createElement("link");
+    css.rel = "stylesheet";
+    css.href = STYLESHEET;
+    document.head.append(css);
+  }
+  // The WebAssembly's start function mounts every [data-gazette] element.
+  start();
+}

@@ -2,6 +2,7 @@ use super::rich_text::rich_text;
 use super::story_card::Opener;
 use super::StoryCard;
 use crate::browser;
+use crate::embed::Locale;
 use gazette_core::date::relative;
 use gazette_core::html::{sanitize, text_of};
 use gazette_core::{Catalog, Timestamp};
@@ -41,6 +42,7 @@ pub struct ArticleViewProps {
 /// and "More to Read" with "View All".
 #[function_component]
 pub fn ArticleView(props: &ArticleViewProps) -> Html {
+    let locale = use_context::<Locale>().unwrap_or_default().0;
     let body = use_memo((props.catalog.clone(), props.index), |(catalog, index)| {
         let a = &catalog.articles()[*index];
         match (&a.content_html, &a.content_text) {
@@ -111,20 +113,20 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         }
     });
     html! {
-        <article class="gz-article" aria-labelledby={title_id.clone()} {onkeydown}>
+        <article class="gz-article" part="article" aria-labelledby={title_id.clone()} {onkeydown}>
             <p class="gz-back"><a href={props.list_href.clone()} onclick={on_link_close.clone()}>{ "← Back to all stories" }</a></p>
             <header class="gz-article-head">
                 <p class="gz-meta">
-                    <span class={format!("gz-badge gz-swatch-{swatch}")}>{ a.category.clone() }</span>
+                    <span class={format!("gz-badge gz-swatch-{swatch}")} part="badge">{ a.category.clone() }</span>
                     if a.published.is_undated() {
                         <span class="gz-sep" aria-hidden="true">{ "·" }</span>
                         <span class="gz-date">{ "Undated" }</span>
                     } else {
                         <span class="gz-sep" aria-hidden="true">{ "·" }</span>
-                        <time class="gz-date" datetime={a.published.to_rfc3339()} title={browser::format_date_time(a.published)}>
-                            { browser::format_date(a.published) }
+                        <time class="gz-date" datetime={a.published.to_rfc3339()} title={browser::format_date_time(&locale, a.published)}>
+                            { browser::format_date(&locale, a.published) }
                         </time>
-                        <span class="gz-relative">{ browser::format_relative(relative(a.published, props.now)) }</span>
+                        <span class="gz-relative">{ browser::format_relative(&locale, relative(a.published, props.now)) }</span>
                     }
                     if words > 0 {
                         <span class="gz-sep" aria-hidden="true">{ "·" }</span>
@@ -133,7 +135,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                 </p>
                 <h3 class="gz-article-title" id={title_id} tabindex="-1" ref={props.heading_ref.clone()}>{ a.title.clone() }</h3>
                 if !a.authors.is_empty() {
-                    <p class="gz-byline">{ "By " }{ browser::format_list(&a.authors) }</p>
+                    <p class="gz-byline">{ "By " }{ browser::format_list(&locale, &a.authors) }</p>
                 }
             </header>
             if let Some(img) = &a.image {

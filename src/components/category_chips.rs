@@ -75,7 +75,7 @@ pub fn CategoryChips(props: &CategoryChipsProps) -> Html {
     let on_all = props.on_all.reform(|_: MouseEvent| ());
     html! {
         <div class="gz-chips" role="group" aria-label="Categories" onkeydown={Callback::from(arrow_keys)}>
-            <button type="button" class="gz-chip gz-chip-all" aria-pressed={none_selected.to_string()}
+            <button type="button" class="gz-chip gz-chip-all" part="chip" aria-pressed={none_selected.to_string()}
                 aria-label={chip_label("All", props.all_count)} onclick={on_all}>
                 { "All" }<span class="gz-count">{ props.all_count }</span>
             </button>
@@ -88,7 +88,7 @@ pub fn CategoryChips(props: &CategoryChipsProps) -> Html {
                     (c.count == 0 && !pressed).then_some("gz-chip-empty")
                 );
                 html! {
-                    <button type="button" {class} aria-pressed={pressed.to_string()}
+                    <button type="button" {class} part="chip" aria-pressed={pressed.to_string()}
                         aria-label={chip_label(&c.name, c.count)} {onclick}>
                         <span class={format!("gz-dot gz-swatch-{}", swatch)} aria-hidden="true"></span>
                         { c.name.clone() }<span class="gz-count">{ c.count }</span>

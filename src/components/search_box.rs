@@ -41,6 +41,7 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
                 id={props.id.clone()}
                 ref={props.input_ref.clone()}
                 type="search"
+                part="search"
                 aria-keyshortcuts="/"
                 autocomplete="off"
                 spellcheck="false"

@@ -1,5 +1,6 @@
 use super::highlighted::highlighted;
 use crate::browser;
+use crate::embed::Locale;
 use gazette_core::date::relative;
 use gazette_core::search::highlight;
 use gazette_core::text::{excerpt, excerpt_around};
@@ -99,6 +100,7 @@ pub struct StoryCardProps {
 /// first match when that lies deep in a long summary.
 #[function_component]
 pub fn StoryCard(props: &StoryCardProps) -> Html {
+    let locale = use_context::<Locale>().unwrap_or_default().0;
     let Some(a) = props.catalog.articles().get(props.index) else {
         return Html::default();
     };
@@ -134,27 +136,27 @@ pub fn StoryCard(props: &StoryCardProps) -> Html {
         highlighted(&text, &highlight(&text, &props.query))
     });
     html! {
-        <article class="gz-card" data-story={props.index.to_string()}>
+        <article class="gz-card" part="card" data-story={props.index.to_string()}>
             <div class="gz-card-body">
                 <p class="gz-meta">
-                    <span class={format!("gz-badge gz-swatch-{swatch}")}>{ a.category.clone() }</span>
+                    <span class={format!("gz-badge gz-swatch-{swatch}")} part="badge">{ a.category.clone() }</span>
                     if a.published.is_undated() {
                         <span class="gz-sep" aria-hidden="true">{ "·" }</span>
                         <span class="gz-date">{ "Undated" }</span>
                     } else {
                         <span class="gz-sep" aria-hidden="true">{ "·" }</span>
-                        <time class="gz-date" datetime={a.published.to_rfc3339()} title={browser::format_date_time(a.published)}>
-                            { browser::format_date(a.published) }
+                        <time class="gz-date" datetime={a.published.to_rfc3339()} title={browser::format_date_time(&locale, a.published)}>
+                            { browser::format_date(&locale, a.published) }
                         </time>
-                        <span class="gz-relative">{ browser::format_relative(relative(a.published, props.now)) }</span>
+                        <span class="gz-relative">{ browser::format_relative(&locale, relative(a.published, props.now)) }</span>
                     }
                 </p>
-                <@{format!("h{}", props.level.clamp(2, 6))} class="gz-headline">{ headline }</@>
+                <@{format!("h{}", props.level.clamp(2, 6))} class="gz-headline" part="headline">{ headline }</@>
                 if let Some(ex) = excerpt_html {
-                    <p class="gz-excerpt">{ ex }</p>
+                    <p class="gz-excerpt" part="excerpt">{ ex }</p>
                 }
                 if !a.authors.is_empty() {
-                    <p class="gz-byline">{ "By " }{ browser::format_list(&a.authors) }</p>
+                    <p class="gz-byline">{ "By " }{ browser::format_list(&locale, &a.authors) }</p>
                 }
                 if !a.tags.is_empty() {
                     <ul class="gz-tags" aria-label="Tags">

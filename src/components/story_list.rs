@@ -64,7 +64,7 @@ pub fn StoryList(props: &StoryListProps) -> Html {
                         if props.pending { format!("Showing {shown}; older stories load as you go") }
                         else { format!("Showing {shown} of {total}") }
                     }</p>
-                    <button type="button" class="gz-button" onclick={on_more}>{ "Show more stories" }</button>
+                    <button type="button" class="gz-button" part="button" onclick={on_more}>{ "Show more stories" }</button>
                 </div>
             }
         </>

@@ -52,6 +52,13 @@ pub fn mount_with(fetcher: Fetcher, adjust: impl FnOnce(&mut AppProps)) -> Eleme
         related_to: None,
         view_all: None,
         max_mb: 200,
+        layout: Default::default(),
+        theme: Default::default(),
+        controls: Default::default(),
+        categories: Vec::new(),
+        locale: Default::default(),
+        host: None,
+        remote: Default::default(),
         fetcher,
     };
     adjust(&mut props);

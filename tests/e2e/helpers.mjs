@@ -36,12 +36,13 @@ export function setup() {
 }
 
 /** Runs axe-core on the page and fails with a readable list of any violations. */
-export async function assertAccessible(page, what) {
+export async function assertAccessible(page, what, { within } = {}) {
   await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => {
-    const r = await window.axe.run(document, { resultTypes: ["violations"] });
+  // `within`: a CSS selector of the part of the page to audit (axe looks into shadow roots).
+  const violations = await page.evaluate(async (within) => {
+    const r = await window.axe.run(within ? { include: [[within]] } : document, { resultTypes: ["violations"] });
     return r.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  });
+  }, within);
   assert.deepEqual(violations, [], `axe-core violations ${what}:\n${violations.join("\n")}`);
 }
 

@@ -23,6 +23,7 @@ const TYPES = {
 export async function startServer({ dist = join(ROOT, "dist"), extra = {} } = {}) {
   const mounts = {
     "/fixtures/": join(ROOT, "tests/e2e/fixtures"),
+    "/examples/": join(ROOT, "examples"),
     // Real captured feeds for tests only; absent outside this project's setting.
     "/shared-feeds/": resolve(ROOT, "../shared/data/feeds"),
     ...extra,

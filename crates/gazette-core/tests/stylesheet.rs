@@ -10,16 +10,18 @@ fn every_default_swatch_has_readable_contrast() {
         "/../../static/gazette.css"
     ))
     .expect("static/gazette.css");
+    // Each default is the fallback of a private copy: `--gz-x: var(--gazette-x, #rrggbb);`.
     let value = |name: &str| -> String {
+        let decl = format!("var(--gazette-{name}, ");
         let start = css
-            .find(&format!("{name}:"))
-            .unwrap_or_else(|| panic!("{name} is not defined"));
-        let rest = &css[start + name.len() + 1..];
-        rest[..rest.find(';').unwrap()].trim().to_string()
+            .find(&decl)
+            .unwrap_or_else(|| panic!("--gazette-{name} is not defined"));
+        let rest = &css[start + decl.len()..];
+        rest[..rest.find(')').unwrap()].trim().to_string()
     };
     for i in 0..SWATCHES {
-        let bg = value(&format!("--gazette-swatch-{i}-bg"));
-        let fg = value(&format!("--gazette-swatch-{i}-fg"));
+        let bg = value(&format!("swatch-{i}-bg"));
+        let fg = value(&format!("swatch-{i}-fg"));
         let ratio = contrast_ratio(&fg, &bg)
             .unwrap_or_else(|| panic!("swatch {i}: {fg} on {bg} is not #rrggbb"));
         assert!(
@@ -35,4 +37,41 @@ fn every_default_swatch_has_readable_contrast() {
         !css.contains(&format!("--gazette-swatch-{SWATCHES}-bg")),
         "more swatches than the core uses"
     );
+}
+
+#[test]
+fn light_and_dark_text_colours_are_readable() {
+    let css = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../static/gazette.css"
+    ))
+    .expect("static/gazette.css");
+    let value = |name: &str| -> String {
+        let decl = format!("var(--gazette-{name}, ");
+        let start = css
+            .find(&decl)
+            .unwrap_or_else(|| panic!("--gazette-{name} is not defined"));
+        let rest = &css[start + decl.len()..];
+        rest[..rest.find(')').unwrap()].trim().to_string()
+    };
+    for theme in ["", "dark-"] {
+        for (fg, bg) in [
+            ("fg", "bg"),
+            ("fg", "card-bg"),
+            ("muted", "card-bg"),
+            ("muted", "bg"),
+            ("accent-fg", "accent"),
+            ("accent", "card-bg"),
+        ] {
+            let (f, b) = (
+                value(&format!("{theme}{fg}")),
+                value(&format!("{theme}{bg}")),
+            );
+            let ratio = contrast_ratio(&f, &b).expect("#rrggbb colours");
+            assert!(
+                ratio >= 4.5,
+                "{theme}{fg} {f} on {theme}{bg} {b}: {ratio:.2}:1"
+            );
+        }
+    }
 }

@@ -1,0 +1,102 @@
+//! What the widget exports to JavaScript: mounting a widget on an element, and a handle to it.
+//! `static/embed.js` defines the `<gazette-news>` custom element and the `mount()` function on
+//! top of these; pages use those, not this module directly.
+
+use crate::app::App;
+use crate::config;
+use crate::embed::{Command, Remote};
+use gazette_core::{DatePreset, SortOrder};
+use js_sys::{Array, Reflect};
+use std::cell::Cell;
+use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::{JsCast, JsValue};
+
+thread_local! {
+    static MOUNTED: Cell<usize> = const { Cell::new(0) };
+}
+
+/// A mounted widget.
+#[wasm_bindgen]
+pub struct Widget {
+    handle: Option<yew::AppHandle<App>>,
+    remote: Remote,
+}
+
+#[wasm_bindgen]
+impl Widget {
+    /// Removes the widget: its DOM, its listeners, timers and observers.
+    pub fn destroy(&mut self) {
+        self.remote.listen(None);
+        if let Some(h) = self.handle.take() {
+            h.destroy();
+        }
+    }
+
+    /// Searches for `text`, as if the reader had typed it.
+    #[wasm_bindgen(js_name = setQuery)]
+    pub fn set_query(&self, text: String) {
+        self.remote.send(Command::Query(text));
+    }
+
+    /// Sets filters from an object: `categories`, `authors`, `tags` (arrays of names), `years`
+    /// (array of numbers), `date` (`day`, `week`, `month`, `year`, `any`), `sort` (`relevance`,
+    /// `newest`, `oldest`). Absent keys leave that filter as it is.
+    #[wasm_bindgen(js_name = setFilters)]
+    pub fn set_filters(&self, filters: JsValue) {
+        let get = |k: &str| Reflect::get(&filters, &JsValue::from_str(k)).ok();
+        let names = |k: &str| {
+            get(k).filter(|v| v.is_array()).map(|v| {
+                v.unchecked_into::<Array>()
+                    .iter()
+                    .filter_map(|x| x.as_string())
+                    .collect()
+            })
+        };
+        let text = |k: &str| get(k).and_then(|v| v.as_string());
+        self.remote.send(Command::Filters {
+            categories: names("categories"),
+            authors: names("authors"),
+            tags: names("tags"),
+            years: get("years").filter(|v| v.is_array()).map(|v| {
+                v.unchecked_into::<Array>()
+                    .iter()
+                    .filter_map(|x| x.as_f64())
+                    .map(|y| y as i32)
+                    .collect()
+            }),
+            date: text("date").map(|d| DatePreset::from_key(&d).unwrap_or_default()),
+            sort: text("sort").map(|o| SortOrder::from_key(&o).unwrap_or_default()),
+        });
+    }
+}
+
+/// Mounts a widget inside `container`, configured by `host`'s attributes (see [`config`]), which
+/// also sends its DOM events. `container` may be inside `host`'s shadow root.
+#[wasm_bindgen(js_name = mountWidget)]
+pub fn mount_widget(container: web_sys::Element, host: web_sys::Element) -> Widget {
+    crate::browser::install_panic_hook();
+    count_mounted();
+    let remote = Remote::default();
+    // The default address prefix must not depend on which widget happened to start first:
+    // the element's id when it has one, else its place among the page's widgets.
+    let n = crate::browser::widget_position(&host);
+    let mut props = config::props_for(&host, n, remote.clone());
+    if host.get_attribute("url-key").is_none() && !host.id().is_empty() {
+        props.url_key = Some(host.id().into());
+    }
+    let handle = yew::Renderer::<App>::with_root_and_props(container, props).render();
+    Widget {
+        handle: Some(handle),
+        remote,
+    }
+}
+
+/// Counts a widget mounted by [`crate::start`], so that widgets mounted later take the next
+/// address prefixes.
+pub(crate) fn count_mounted() -> usize {
+    MOUNTED.with(|m| {
+        let n = m.get();
+        m.set(n + 1);
+        n
+    })
+}

@@ -1,0 +1,181 @@
+//! What an embedding page can set beyond the feed: the widget's look, which controls show, and
+//! the channel through which the host's JavaScript reaches a mounted widget.
+
+use gazette_core::{DatePreset, SortOrder};
+use std::cell::RefCell;
+use std::rc::Rc;
+use yew::{AttrValue, Callback};
+
+/// The locale dates and lists are written in, for every component of one widget (a context);
+/// empty for the reader's own.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Locale(pub AttrValue);
+
+/// How cards are laid out.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Layout {
+    /// Cards in a grid, as many columns as fit (one in a narrow container).
+    #[default]
+    Grid,
+    /// One card per row, the picture beside the text.
+    List,
+    /// Headlines with their badges only: no pictures or excerpts.
+    Compact,
+    /// A narrow "More to Read" column: small pictures, short excerpts.
+    Rail,
+}
+
+impl Layout {
+    /// The layout an attribute names (`grid`, `list`, `compact`, `rail`).
+    pub fn from_key(key: &str) -> Option<Self> {
+        Some(match key.trim().to_ascii_lowercase().as_str() {
+            "grid" => Layout::Grid,
+            "list" => Layout::List,
+            "compact" => Layout::Compact,
+            "rail" => Layout::Rail,
+            _ => return None,
+        })
+    }
+
+    /// Its class on the widget's root.
+    pub fn class(self) -> &'static str {
+        match self {
+            Layout::Grid => "gz-layout-grid",
+            Layout::List => "gz-layout-list",
+            Layout::Compact => "gz-layout-compact",
+            Layout::Rail => "gz-layout-rail",
+        }
+    }
+}
+
+/// Light or dark colours.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Theme {
+    /// The reader's system setting (`prefers-color-scheme`).
+    #[default]
+    Auto,
+    /// Always light.
+    Light,
+    /// Always dark.
+    Dark,
+}
+
+impl Theme {
+    /// The theme an attribute names (`auto`, `light`, `dark`).
+    pub fn from_key(key: &str) -> Option<Self> {
+        Some(match key.trim().to_ascii_lowercase().as_str() {
+            "auto" => Theme::Auto,
+            "light" => Theme::Light,
+            "dark" => Theme::Dark,
+            _ => return None,
+        })
+    }
+
+    /// Its class on the widget's root.
+    pub fn class(self) -> &'static str {
+        match self {
+            Theme::Auto => "gz-theme-auto",
+            Theme::Light => "gz-theme-light",
+            Theme::Dark => "gz-theme-dark",
+        }
+    }
+}
+
+/// Which controls show above the cards.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Controls {
+    /// The search box.
+    pub search: bool,
+    /// The category chips.
+    pub chips: bool,
+    /// The date window, the custom range and the other facets ("More filters").
+    pub dates: bool,
+    /// The order.
+    pub sort: bool,
+}
+
+impl Default for Controls {
+    fn default() -> Self {
+        Controls {
+            search: true,
+            chips: true,
+            dates: true,
+            sort: true,
+        }
+    }
+}
+
+impl Controls {
+    /// The controls a space- or comma-separated list names (`search chips dates sort`; `none`
+    /// for none). Unknown names are ignored.
+    pub fn from_list(list: &str) -> Self {
+        let has = |name: &str| {
+            list.split([' ', ','])
+                .any(|w| w.trim().eq_ignore_ascii_case(name))
+        };
+        Controls {
+            search: has("search"),
+            chips: has("chips"),
+            dates: has("dates"),
+            sort: has("sort"),
+        }
+    }
+
+    /// True when any control shows.
+    pub fn any(self) -> bool {
+        self.search || self.chips || self.dates || self.sort
+    }
+}
+
+/// Something the host page asks of a mounted widget.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// Search for this text.
+    Query(String),
+    /// Set these filters (each `None` leaves that filter as it is).
+    Filters {
+        /// Categories to show (empty: all).
+        categories: Option<Vec<String>>,
+        /// Authors to show.
+        authors: Option<Vec<String>>,
+        /// Tags to show.
+        tags: Option<Vec<String>>,
+        /// Years to show.
+        years: Option<Vec<i32>>,
+        /// The date window.
+        date: Option<DatePreset>,
+        /// The order.
+        sort: Option<SortOrder>,
+    },
+}
+
+/// The host's line to one widget: the widget puts its command handler here while mounted.
+#[derive(Clone, Default)]
+pub struct Remote(Rc<RefCell<Option<Callback<Command>>>>);
+
+impl Remote {
+    /// Sends a command; dropped when the widget is not (or no longer) listening.
+    pub fn send(&self, command: Command) {
+        let handler = self.0.borrow().clone();
+        if let Some(h) = handler {
+            h.emit(command);
+        }
+    }
+
+    /// The widget starts (`Some`) or stops (`None`) listening.
+    pub fn listen(&self, handler: Option<Callback<Command>>) {
+        *self.0.borrow_mut() = handler;
+    }
+}
+
+impl PartialEq for Remote {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::fmt::Debug for Remote {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Remote")
+    }
+}

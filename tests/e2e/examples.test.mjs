@@ -1,0 +1,166 @@
+// End-to-end scenarios on the example host pages in examples/: Gazette embedded as a site owner
+// would embed it, with <gazette-news> and one script.
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { assertAccessible, setup } from "./helpers.mjs";
+
+const ctx = setup();
+
+/** Computed styles of the host page's own elements, to check the widget changes none. */
+const hostStyles = (page, ids) =>
+  page.evaluate((ids) => ids.map((id) => {
+    const cs = getComputedStyle(document.getElementById(id));
+    return [id, cs.fontSize, cs.fontFamily, cs.color, cs.backgroundColor, cs.margin, cs.lineHeight, cs.textTransform, cs.display];
+  }), ids);
+
+/** True when nothing inside the widget's element is wider than the element. */
+const noHorizontalOverflow = (widget) =>
+  widget.evaluate((el) => {
+    const root = el.shadowRoot.querySelector(".gazette");
+    return root.scrollWidth <= root.clientWidth + 1 && el.scrollWidth <= el.clientWidth + 1;
+  });
+
+describe("example host pages", () => {
+  it("a blog post shows More to Read in its 300 px sidebar, and View All leads to the full list", async () => {
+    const page = await ctx.open("/examples/blog/index.html", { offline: true });
+    const rail = page.locator("aside gazette-news");
+    await rail.getByRole("heading", { level: 2, name: "More to Read" }).waitFor();
+    await rail.getByRole("article").first().waitFor();
+    const titles = await rail.getByRole("article").getByRole("heading", { level: 3 }).allInnerTexts();
+    assert.equal(titles.length, 3);
+    assert.ok(!titles.some((t) => t.startsWith("Restaking yields")), "never the story itself");
+    assert.equal(await rail.getByRole("searchbox").count(), 0, "a rail has no list controls");
+    assert.ok(await noHorizontalOverflow(rail), "nothing overflows the narrow column");
+    await assertAccessible(page, "on the blog post");
+    await rail.getByRole("link", { name: "View All" }).click();
+    await page.waitForURL(/news\.html$/);
+    const list = page.locator("gazette-news");
+    await list.getByRole("article").first().waitFor();
+    // A wide area shows a grid: the first cards sit side by side.
+    const xs = await list.getByRole("article").evaluateAll((as) => as.slice(0, 4).map((a) => Math.round(a.getBoundingClientRect().x)));
+    assert.ok(new Set(xs).size >= 3, `at least three columns: ${xs}`);
+    assert.ok(await noHorizontalOverflow(list));
+    assert.deepEqual(page.problems, []);
+  });
+
+  it("two widgets with different sources, looks and controls work on their own", async () => {
+    const page = await ctx.open("/examples/two-sources/index.html", { offline: true });
+    const crypto = page.locator("#crypto");
+    const harbour = page.locator("#harbour");
+    await crypto.getByRole("article").first().waitFor();
+    await harbour.getByRole("article").first().waitFor();
+    assert.equal(await crypto.getByRole("article").count(), 6);
+    assert.equal(await harbour.getByRole("article").count(), 2);
+    assert.equal(await harbour.getByRole("button", { name: /^All/ }).count(), 0, 'controls="search": no chips');
+    const bg = (w) => w.evaluate((el) => getComputedStyle(el.shadowRoot.querySelector(".gazette")).backgroundColor);
+    assert.equal(await bg(harbour), "rgb(15, 23, 42)", 'theme="dark"');
+    assert.equal(await bg(crypto), "rgb(255, 255, 255)", 'theme="light"');
+    await harbour.getByLabel("Search stories").fill("lighthouse");
+    await harbour.getByRole("status").filter({ hasText: "1 story matches" }).waitFor();
+    assert.equal(await crypto.getByRole("article").count(), 6, "the other widget is untouched");
+    // Each widget has its own address prefix: its id.
+    await page.waitForFunction(() => new URLSearchParams(location.search).get("harbour.q") === "lighthouse");
+    const accent = await harbour.getByRole("button", { name: /Show more|Clear/ }).count();
+    assert.equal(accent, 0);
+    await assertAccessible(page, "with two embedded widgets");
+    assert.deepEqual(page.problems, []);
+  });
+
+  it("works under a strict Content-Security-Policy", async () => {
+    const page = await ctx.open("/examples/strict-csp/index.html", { offline: true });
+    await page.evaluate(() => {
+      window.__violations = [];
+      document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+    const widget = page.locator("gazette-news");
+    await widget.getByRole("article").first().waitFor();
+    await widget.getByLabel("Search stories").fill("stablecoin");
+    await widget.getByRole("status").filter({ hasText: /match/ }).waitFor();
+    await widget.getByRole("article").first().getByRole("link").click();
+    await widget.locator(".gz-article").waitFor();
+    assert.deepEqual(await page.evaluate(() => window.__violations), []);
+    assert.deepEqual(page.problems, []);
+  });
+
+  it("hostile global CSS neither breaks the widget nor is changed by it, and the widget waits until seen", async () => {
+    const page = await ctx.open("/examples/hostile-css/index.html", { offline: true });
+    const wasm = [];
+    page.on("request", (r) => r.url().endsWith(".wasm") && wasm.push(r.url()));
+    const widget = page.locator("gazette-news");
+    await widget.locator(".gz-skeleton").waitFor({ state: "attached" });
+    const before = await hostStyles(page, ["host-heading", "host-text", "host-button"]);
+    assert.deepEqual(wasm, [], "nothing is fetched while the widget is out of sight");
+    const held = await widget.evaluate((el) => el.getBoundingClientRect().height);
+    assert.ok(held > 100, `a placeholder holds the space (${held}px)`);
+
+    const t0 = Date.now();
+    await widget.scrollIntoViewIfNeeded();
+    await widget.getByRole("article").first().waitFor();
+    console.log(`# entering the viewport to the first card: ${Date.now() - t0} ms`);
+    assert.equal(wasm.length, 1);
+    const headline = widget.getByRole("article").first().getByRole("heading", { level: 3 });
+    const look = await headline.evaluate((h) => {
+      const cs = getComputedStyle(h);
+      return { size: parseFloat(cs.fontSize), transform: cs.textTransform, spacing: cs.letterSpacing, color: cs.color };
+    });
+    assert.ok(look.size >= 14 && look.size <= 24, `headline size ${look.size}px, not the host's 80px`);
+    assert.equal(look.transform, "none");
+    assert.equal(look.spacing, "normal");
+    assert.notEqual(look.color, "rgb(0, 255, 0)");
+    assert.equal(await widget.getByRole("article").count(), 4, "the host's display:none on .gazette does not reach in");
+    assert.ok(await noHorizontalOverflow(widget), "no horizontal overflow in a 320 px column");
+    await widget.getByLabel("Search stories").fill("wallet");
+    await widget.getByRole("status").filter({ hasText: /match/ }).waitFor();
+    assert.deepEqual(await hostStyles(page, ["host-heading", "host-text", "host-button"]), before, "the host's elements keep their styles");
+    await assertAccessible(page, "inside the widget on a hostile page", { within: "gazette-news" });
+    assert.deepEqual(page.problems, []);
+  });
+
+  it("a widget added and removed at run time mounts, answers the JS API and events, and leaves nothing behind", async () => {
+    const page = await ctx.open("/examples/strict-csp/index.html", { offline: true });
+    await page.locator("gazette-news").getByRole("article").first().waitFor();
+    const cdp = await page.context().newCDPSession(page);
+    const listeners = async () => {
+      let n = 0;
+      for (const expr of ["window", "document"]) {
+        const { result } = await cdp.send("Runtime.evaluate", { expression: expr });
+        const { listeners } = await cdp.send("DOMDebugger.getEventListeners", { objectId: result.objectId });
+        n += listeners.length;
+      }
+      return n;
+    };
+    const baseline = await listeners();
+    const events = await page.evaluate(async () => {
+      const { mount } = await import("/static/embed.js");
+      const seen = [];
+      const box = document.createElement("section");
+      document.body.append(box);
+      box.addEventListener("gazette:ready", (e) => seen.push(["ready", e.detail.stories]));
+      box.addEventListener("gazette:select", (e) => seen.push(["select", e.detail.id]));
+      const w = mount(box, { src: "../../static/articles.json", pageSize: 3, layout: "compact", urlKey: "off" });
+      await new Promise((ok) => box.addEventListener("gazette:ready", ok, { once: true }));
+      w.setQuery("parallax");
+      window.__added = w;
+      return seen;
+    });
+    assert.deepEqual(events, [["ready", 51]]);
+    const added = page.locator("section gazette-news");
+    await added.getByRole("status").filter({ hasText: "2 stories match" }).waitFor();
+    await page.evaluate(() => window.__added.setFilters({ categories: ["DeFi"], sort: "oldest" }));
+    await added.getByRole("button", { name: /^DeFi/, pressed: true }).waitFor();
+    await page.evaluate(() => window.__added.destroy());
+    assert.equal(await page.locator("section gazette-news").count(), 0);
+    assert.equal(await listeners(), baseline, "no listeners left on window or document");
+    // Mounting and removing again and again leaves nothing behind either.
+    await page.evaluate(async () => {
+      const { mount } = await import("/static/embed.js");
+      for (let i = 0; i < 5; i++) {
+        const w = mount(document.body, { src: "../../static/articles.json", urlKey: "off" });
+        await new Promise((ok) => w.element.addEventListener("gazette:ready", ok, { once: true }));
+        w.destroy();
+      }
+    });
+    assert.equal(await listeners(), baseline);
+    assert.deepEqual(page.problems, []);
+  });
+});
