@@ -16,6 +16,9 @@
 //! windows-1252: a Latin-1 feed that does not say so reads correctly, and a UTF-8 feed with a
 //! few stray Latin-1 bytes keeps its UTF-8 text. Another declared encoding is refused with an
 //! error that names it, unless the bytes are valid UTF-8 anyway.
+//!
+//! [`decode_xml`] decodes a whole document; [`detect_encoding`] and [`StreamDecoder`] do the
+//! same as the bytes arrive, deciding from the first ones.
 
 use std::borrow::Cow;
 
@@ -113,38 +116,220 @@ pub fn declared_encoding(bytes: &[u8]) -> Option<&str> {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UnknownEncoding(pub String);
 
+/// How a document's bytes are to be read, as its first bytes decide.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Reading {
+    /// In this encoding (UTF-8 with windows-1252 for bytes outside valid sequences).
+    In(Encoding),
+    /// The declaration names an encoding not read here (`label`, shortened): the bytes are read
+    /// only if they are valid UTF-8 all the same.
+    OnlyIfUtf8 {
+        /// The declared name.
+        label: String,
+    },
+}
+
+/// Decides how to read an XML document from its first bytes, by the rules of [`decode_xml`]:
+/// the reading and the length of the byte order mark to skip. `None` while the bytes so far
+/// cannot tell (a byte order mark or the declaration may still be arriving); `complete`: no more
+/// bytes will come, so it always decides.
+pub fn detect_encoding(bytes: &[u8], complete: bool) -> Option<(Reading, usize)> {
+    const UTF8_BOM: [u8; 3] = [0xEF, 0xBB, 0xBF];
+    if !complete && bytes.len() < 3 && UTF8_BOM.starts_with(bytes) {
+        return None;
+    }
+    if bytes.starts_with(&UTF8_BOM) {
+        return Some((Reading::In(Encoding::Utf8), 3));
+    }
+    if !complete && bytes.len() < 2 {
+        return None;
+    }
+    match bytes {
+        [0xFF, 0xFE, ..] => return Some((Reading::In(Encoding::Utf16Le), 2)),
+        [0xFE, 0xFF, ..] => return Some((Reading::In(Encoding::Utf16Be), 2)),
+        [b'<', 0, ..] => return Some((Reading::In(Encoding::Utf16Le), 0)),
+        [0, b'<', ..] => return Some((Reading::In(Encoding::Utf16Be), 0)),
+        _ => {}
+    }
+    if !complete && !declaration_is_whole(bytes) {
+        return None;
+    }
+    let reading = match declared_encoding(bytes) {
+        None => Reading::In(Encoding::Utf8),
+        // A declaration that could be read byte by byte is not UTF-16, whatever it says.
+        Some(label) => match encoding_for_label(label) {
+            Some(Encoding::Utf8 | Encoding::Utf16Le | Encoding::Utf16Be) => {
+                Reading::In(Encoding::Utf8)
+            }
+            Some(e) => Reading::In(e),
+            None => Reading::OnlyIfUtf8 {
+                label: label.chars().take(40).collect(),
+            },
+        },
+    };
+    Some((reading, 0))
+}
+
+/// Whether [`declared_encoding`] says the same of `bytes` as of any longer document starting
+/// with them: there is no declaration, or it is closed within the bytes it may span.
+fn declaration_is_whole(bytes: &[u8]) -> bool {
+    let Some(start) = bytes.iter().position(|b| !b.is_ascii_whitespace()) else {
+        return false;
+    };
+    let rest = &bytes[start..];
+    if rest.len() < 5 {
+        return !b"<?xml".starts_with(rest);
+    }
+    // `declared_encoding` looks for the closing `?>` among the first 512 pairs of bytes.
+    !rest.starts_with(b"<?xml") || rest.len() > 512 || rest.windows(2).any(|w| w == b"?>")
+}
+
+/// Decodes a document as its bytes arrive, once [`detect_encoding`] has said how: the text is
+/// the same as [`decode_xml`] gives for the whole (a character cut between two pieces waits for
+/// the rest of its bytes).
+#[derive(Clone, Debug)]
+pub struct StreamDecoder {
+    reading: Reading,
+    /// No character has been decoded yet (UTF-16 drops a byte order mark there).
+    at_start: bool,
+}
+
+impl StreamDecoder {
+    /// A decoder for the bytes after the byte order mark.
+    pub fn new(reading: Reading) -> Self {
+        StreamDecoder {
+            reading,
+            at_start: true,
+        }
+    }
+
+    /// The encoding the bytes are read as.
+    pub fn encoding(&self) -> Encoding {
+        match self.reading {
+            Reading::In(e) => e,
+            Reading::OnlyIfUtf8 { .. } => Encoding::Utf8,
+        }
+    }
+
+    /// Appends the text of `bytes` to `out` and returns how many of them were used: all of them
+    /// when `complete` (no more will come), else all but the start of a character cut at the end,
+    /// which must be given again with what follows. Fails, for an undeclared encoding, on bytes
+    /// that are not valid UTF-8.
+    pub fn decode(
+        &mut self,
+        bytes: &[u8],
+        complete: bool,
+        out: &mut String,
+    ) -> Result<usize, UnknownEncoding> {
+        match &self.reading {
+            Reading::In(Encoding::Utf8) => Ok(utf8_into(bytes, complete, out)),
+            Reading::OnlyIfUtf8 { label } => match std::str::from_utf8(bytes) {
+                Ok(t) => {
+                    out.push_str(t);
+                    Ok(bytes.len())
+                }
+                Err(e) if e.error_len().is_none() && !complete => {
+                    out.push_str(&String::from_utf8_lossy(&bytes[..e.valid_up_to()]));
+                    Ok(e.valid_up_to())
+                }
+                Err(_) => Err(UnknownEncoding(label.clone())),
+            },
+            &Reading::In(e @ (Encoding::Utf16Le | Encoding::Utf16Be)) => {
+                Ok(self.utf16_into(bytes, e, complete, out))
+            }
+            &Reading::In(e) => {
+                if bytes.is_ascii() {
+                    out.push_str(&String::from_utf8_lossy(bytes));
+                } else {
+                    let map = if e == Encoding::Latin9 {
+                        latin9
+                    } else {
+                        windows_1252
+                    };
+                    out.extend(bytes.iter().map(|&b| map(b)));
+                }
+                Ok(bytes.len())
+            }
+        }
+    }
+
+    /// UTF-16: an odd byte or a high surrogate at the end waits for what follows, unless
+    /// `complete` (then the odd byte is dropped and the surrogate becomes U+FFFD, as in
+    /// [`decode_xml`]).
+    fn utf16_into(&mut self, bytes: &[u8], e: Encoding, complete: bool, out: &mut String) -> usize {
+        let unit = |p: &[u8]| {
+            if e == Encoding::Utf16Be {
+                u16::from_be_bytes([p[0], p[1]])
+            } else {
+                u16::from_le_bytes([p[0], p[1]])
+            }
+        };
+        let mut whole = bytes.len() / 2 * 2;
+        if !complete && whole >= 2 && (0xD800..0xDC00).contains(&unit(&bytes[whole - 2..whole])) {
+            whole -= 2;
+        }
+        let units = bytes[..whole].chunks_exact(2).map(unit);
+        for c in char::decode_utf16(units) {
+            let c = c.unwrap_or(char::REPLACEMENT_CHARACTER);
+            if std::mem::take(&mut self.at_start) && c == '\u{FEFF}' {
+                continue;
+            }
+            out.push(c);
+        }
+        if complete {
+            bytes.len()
+        } else {
+            whole
+        }
+    }
+}
+
+/// [`utf8_or_1252`] into `out`, holding back a character cut at the end unless `complete`.
+fn utf8_into(bytes: &[u8], complete: bool, out: &mut String) -> usize {
+    let mut rest = bytes;
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(t) => {
+                out.push_str(t);
+                return bytes.len();
+            }
+            Err(e) => {
+                let (good, bad) = rest.split_at(e.valid_up_to());
+                // `good` is valid by construction; the lossy call never replaces anything.
+                out.push_str(&String::from_utf8_lossy(good));
+                let n = match e.error_len() {
+                    Some(n) => n,
+                    None if complete => bad.len(),
+                    None => return bytes.len() - bad.len(),
+                };
+                let n = n.clamp(1, bad.len());
+                out.extend(bad[..n].iter().map(|&b| windows_1252(b)));
+                rest = &bad[n..];
+            }
+        }
+    }
+}
+
 /// Decodes an XML document's bytes as its byte order mark, its declaration or the UTF-8 default
 /// say (see the module's notes). Never fails on bad bytes; fails only for a declared encoding
 /// this module does not read, when the bytes are not valid UTF-8 either.
 pub fn decode_xml(bytes: &[u8]) -> Result<Decoded<'_>, UnknownEncoding> {
-    if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
-        return Ok(utf8_or_1252(rest));
-    }
-    if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
-        return Ok(utf16(rest, Encoding::Utf16Le));
-    }
-    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
-        return Ok(utf16(rest, Encoding::Utf16Be));
-    }
-    match bytes {
-        [b'<', 0, ..] => return Ok(utf16(bytes, Encoding::Utf16Le)),
-        [0, b'<', ..] => return Ok(utf16(bytes, Encoding::Utf16Be)),
-        _ => {}
-    }
-    let Some(label) = declared_encoding(bytes) else {
+    let Some((reading, skip)) = detect_encoding(bytes, true) else {
+        // A whole document always decides; this keeps the function total.
         return Ok(utf8_or_1252(bytes));
     };
-    match encoding_for_label(label) {
-        // A declaration that could be read byte by byte is not UTF-16, whatever it says.
-        Some(Encoding::Utf8 | Encoding::Utf16Le | Encoding::Utf16Be) => Ok(utf8_or_1252(bytes)),
-        Some(e @ (Encoding::Windows1252 | Encoding::Latin9)) => Ok(single_byte(bytes, e)),
-        None => match std::str::from_utf8(bytes) {
+    let rest = &bytes[skip..];
+    match reading {
+        Reading::In(Encoding::Utf8) => Ok(utf8_or_1252(rest)),
+        Reading::In(e @ (Encoding::Utf16Le | Encoding::Utf16Be)) => Ok(utf16(rest, e)),
+        Reading::In(e) => Ok(single_byte(rest, e)),
+        Reading::OnlyIfUtf8 { label } => match std::str::from_utf8(rest) {
             Ok(text) => Ok(Decoded {
                 text: Cow::Borrowed(text),
                 encoding: Encoding::Utf8,
                 repaired: false,
             }),
-            Err(_) => Err(UnknownEncoding(label.chars().take(40).collect())),
+            Err(_) => Err(UnknownEncoding(label)),
         },
     }
 }

@@ -2,7 +2,7 @@
 //! left out. The rules are written down for feed authors in `docs/FORMAT.md`; each rule there
 //! has a test here.
 
-use crate::charset::{decode_xml, UnknownEncoding};
+use crate::charset::{detect_encoding, Encoding, Reading, StreamDecoder, UnknownEncoding};
 use crate::date::{parse_date, DateQuality, Timestamp, RFC_2822};
 use crate::detect::{sniff, sniff_xml_root, NotAFeed, Syntax, XmlFeedKind};
 use crate::model::{Article, FeedMeta, Format, Image};
@@ -11,7 +11,7 @@ use crate::text::{
 };
 use crate::url::{is_http_url, resolve};
 use crate::wire::{self, Field, Item, ItemSlot, Names};
-use crate::xmlfeed::{parse_feed, XmlError};
+use crate::xmlfeed::{FeedParser, Pulled, XmlError};
 use std::collections::HashSet;
 use std::fmt;
 
@@ -28,6 +28,9 @@ const DERIVED_TITLE_CHARS: usize = 90;
 const MAX_CATEGORY_CHARS: usize = 60;
 /// At most this many tags are kept per story.
 const MAX_TAGS: usize = 20;
+/// Bytes a document that is neither JSON nor XML is given, when more are coming, before it is
+/// refused: enough for the words its message quotes.
+const NAMING_BYTES: usize = 1024;
 /// The category of a story that names none.
 pub const FALLBACK_CATEGORY: &str = "Other";
 
@@ -262,10 +265,15 @@ enum Stage {
 /// truncated file) makes the whole document unusable; a story that is malformed inside is left
 /// out and reported.
 ///
-/// XML (RSS, RDF, Atom) is held whole until [`Reader::end_of_input`] (feeds are small; a web
-/// page or other XML is refused as soon as its root element arrives), then decoded and parsed at
-/// once, and its stories are handed out by [`Reader::read`] in the same steps, through the same
-/// validation.
+/// XML (RSS, RDF, Atom) is read the same way: a web page or other XML is refused as soon as its
+/// root element arrives; the encoding is decided by the first bytes (a byte order mark, the
+/// declaration), the bytes are decoded as they arrive, and each item is parsed
+/// ([`crate::xmlfeed::FeedParser`]) and validated as soon as its end tag is there, at most the
+/// number asked for per [`Reader::read`]; the text read is released. A story inherits the feed's
+/// facts given before it (language, an Atom feed's author, the addresses links resolve
+/// against); one that would take the feed's title as its category when the title only comes
+/// after it is listed in [`ReadEnd::needs_feed_title`], as for JSON. Malformed XML makes the
+/// whole document unusable, reported once all of it has arrived.
 pub struct Reader {
     buf: Vec<u8>,
     pos: usize,
@@ -292,19 +300,102 @@ pub struct Reader {
     decoded: bool,
     /// XML: the root element seen in the first bytes, once known.
     xml_root: Option<XmlFeedKind>,
-    /// XML: the parsed feed, while its stories are handed out.
-    xml: Option<XmlStories>,
+    /// XML: the decoder and parser, once the encoding is known.
+    xml: Option<Box<XmlRead>>,
     /// JSON: the top level holds an RSS or Atom feed converted to JSON ("RSS", "Atom").
     converted: Option<&'static str>,
     /// Largest document accepted, in bytes.
     limit: usize,
 }
 
-/// An XML feed's stories and facts, once parsed.
-struct XmlStories {
-    format: Format,
-    meta: FeedMeta,
-    items: std::vec::IntoIter<Item>,
+/// XML bytes decoded at a time, when the parser has read all the text before them.
+const DECODE_SLICE: usize = 1 << 18;
+/// XML bytes and text are released once this much has been read and it is half of what is held.
+const RELEASE_BYTES: usize = 1 << 16;
+
+/// An XML document being read: its text as decoded so far, and the parser's place in it. The
+/// bytes received wait in the reader's buffer until the parser needs their text.
+struct XmlRead {
+    decoder: StreamDecoder,
+    /// Undecodable bytes are an error (an encoding Gazette does not read, unless the bytes are
+    /// UTF-8): other errors wait for the whole document, so that this one comes first.
+    only_if_utf8: bool,
+    parser: FeedParser,
+    /// Decoded text not yet released; `parsed` bytes of it are read.
+    text: String,
+    parsed: usize,
+    /// A U+FEFF at the very start of the text is still to be dropped.
+    at_start: bool,
+    /// Newlines in the text released from the front of `text`, and the characters after the
+    /// last of them (for error positions).
+    dropped_lines: usize,
+    dropped_line_chars: usize,
+}
+
+impl XmlRead {
+    /// Decodes more of the bytes received, from `*pos` (which it moves on): a slice at a time, so
+    /// that a step's work stays in proportion to the stories it reads, but at least as much as
+    /// the text still unread, so that an element longer than a slice is not parsed over and over.
+    /// `false` when there is nothing more to decode yet.
+    fn decode_more(
+        &mut self,
+        buf: &[u8],
+        pos: &mut usize,
+        eof: bool,
+    ) -> Result<bool, DocumentError> {
+        let want = DECODE_SLICE.max(self.text.len() - self.parsed);
+        let end = buf.len().min(pos.saturating_add(want));
+        let used = self
+            .decoder
+            .decode(&buf[*pos..end], eof && end == buf.len(), &mut self.text)
+            .map_err(|UnknownEncoding(name)| DocumentError::UnknownEncoding { name })?;
+        *pos += used;
+        if self.at_start && !self.text.is_empty() {
+            self.at_start = false;
+            if self.text.starts_with('\u{FEFF}') {
+                self.text.drain(..'\u{FEFF}'.len_utf8());
+            }
+        }
+        Ok(used > 0)
+    }
+
+    /// Releases the text that has been read, once it is most of what is held.
+    fn release(&mut self) {
+        if self.parsed < RELEASE_BYTES || self.parsed * 2 < self.text.len() {
+            return;
+        }
+        let gone = &self.text[..self.parsed];
+        match gone.rfind('\n') {
+            Some(last) => {
+                self.dropped_lines += gone.matches('\n').count();
+                self.dropped_line_chars = gone[last + 1..].chars().count();
+            }
+            None => self.dropped_line_chars += gone.chars().count(),
+        }
+        self.text.drain(..self.parsed);
+        self.parsed = 0;
+    }
+
+    /// The error for a syntax error at byte `at` of the text held.
+    fn not_xml(&self, at: usize, detail: String) -> DocumentError {
+        let at = at.min(self.text.len());
+        let before = &self.text[..self.text.floor_char_boundary(at)];
+        let (line, column) = match before.rfind('\n') {
+            Some(i) => (
+                self.dropped_lines + before.matches('\n').count() + 1,
+                before[i + 1..].chars().count() + 1,
+            ),
+            None => (
+                self.dropped_lines + 1,
+                self.dropped_line_chars + before.chars().count() + 1,
+            ),
+        };
+        DocumentError::NotXml {
+            line,
+            column,
+            detail,
+        }
+    }
 }
 
 /// Top-level fields, as they arrive.
@@ -507,8 +598,8 @@ impl Reader {
     /// The format as far as it is known (a `version` after the stories can still refine it; an
     /// XML feed's is known from its root element).
     pub fn format(&self) -> Format {
-        if let Some(x) = &self.xml {
-            return x.format;
+        if let Some(f) = self.xml.as_ref().and_then(|x| x.parser.format()) {
+            return f;
         }
         if self.syntax == Some(Syntax::Xml) {
             return match self.xml_root {
@@ -736,6 +827,8 @@ impl Reader {
                 Ok(None) if self.eof => return Err(DocumentError::Empty),
                 Ok(None) => return Ok(Step::NeedInput),
                 Ok(Some(s)) => self.syntax = Some(s),
+                // The message quotes the document's first words: wait until they are there.
+                Err(_) if !self.eof && self.buf.len() < NAMING_BYTES => return Ok(Step::NeedInput),
                 Err(n) => return Err(DocumentError::NotAFeed(n)),
             }
         }
@@ -821,8 +914,9 @@ impl Reader {
         Ok(Step::More)
     }
 
-    /// XML: waits for the whole document (refusing one that is not a feed as soon as its root
-    /// element shows), then parses it and hands out its stories.
+    /// XML: refuses a document that is not a feed as soon as its root element shows, decides
+    /// the encoding from the first bytes, then decodes what has arrived and hands out the stories
+    /// whose end tags are there.
     fn read_xml(
         &mut self,
         max: usize,
@@ -831,76 +925,108 @@ impl Reader {
         if self.stage == Stage::End {
             return Ok(Step::Done);
         }
-        if self.xml.is_none() {
-            if self.xml_root.is_none() && !matches!(self.buf.first(), Some(0 | 0xFE | 0xFF)) {
-                let head = &self.buf[..self.buf.len().min(1 << 16)];
-                match sniff_xml_root(head) {
-                    Some(Ok(kind)) => self.xml_root = Some(kind),
-                    Some(Err(n)) => return Err(DocumentError::NotAFeed(n)),
-                    None => {}
-                }
-            }
-            if !self.eof {
-                return Ok(Step::NeedInput);
-            }
-            self.parse_xml()?;
+        if self.xml.is_none() && !self.start_xml()? {
+            return Ok(Step::NeedInput);
         }
+        let Some(x) = self.xml.as_deref_mut() else {
+            return Ok(Step::NeedInput);
+        };
         let mut done = 0;
         while done < max {
-            let Some(item) = self.xml.as_mut().and_then(|x| x.items.next()) else {
-                self.stage = Stage::End;
-                return Ok(Step::Done);
-            };
-            self.ctx.report.total += 1;
-            let position = self.ctx.report.total;
-            if let Some((a, _)) = self.ctx.validate(position, ItemSlot::Item(Box::new(item))) {
-                self.handed_out += 1;
-                sink(a);
+            let complete = self.eof && self.pos == self.buf.len();
+            let start = x.parsed;
+            let pull = x.parser.pull(&x.text[start..], complete);
+            x.parsed += pull.used;
+            match pull.found {
+                Ok(Pulled::Item(item)) => {
+                    xml_context(&mut self.ctx, &x.parser, self.given_base.as_deref());
+                    self.ctx.report.total += 1;
+                    let position = self.ctx.report.total;
+                    if let Some((a, wants_title)) =
+                        self.ctx.validate(position, ItemSlot::Item(item))
+                    {
+                        if wants_title {
+                            self.needs_feed_title.push(self.handed_out);
+                        }
+                        self.handed_out += 1;
+                        sink(a);
+                    }
+                    done += 1;
+                    continue;
+                }
+                Ok(Pulled::End) => {
+                    self.stage = Stage::End;
+                    return Ok(Step::Done);
+                }
+                Ok(Pulled::NeedMore) => {}
+                Err(XmlError::NotAFeed(n)) if complete || !x.only_if_utf8 => {
+                    return Err(DocumentError::NotAFeed(n))
+                }
+                Err(XmlError::Syntax { offset, detail }) if complete => {
+                    return Err(x.not_xml(start.saturating_add(offset), detail))
+                }
+                // Until the last byte is decoded, an error may yet be a construct cut short, or
+                // give way to an undecodable byte further on.
+                Err(_) => {}
             }
-            done += 1;
+            if !x.decode_more(&self.buf, &mut self.pos, self.eof)? {
+                x.release();
+                self.release_decoded();
+                return Ok(Step::NeedInput);
+            }
         }
+        x.release();
+        self.release_decoded();
         Ok(Step::More)
     }
 
-    /// Decodes and parses the whole XML document, and sets up validation for its stories.
-    fn parse_xml(&mut self) -> Result<(), DocumentError> {
-        let bytes = std::mem::take(&mut self.buf);
-        self.pos = 0;
-        let text = if self.decoded {
-            String::from_utf8_lossy(&bytes)
-        } else {
-            decode_xml(&bytes)
-                .map_err(|UnknownEncoding(name)| DocumentError::UnknownEncoding { name })?
-                .text
-        };
-        let text = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
-        let feed = parse_feed(text, self.given_base.as_deref()).map_err(|e| match e {
-            XmlError::NotAFeed(n) => DocumentError::NotAFeed(n),
-            XmlError::Syntax { offset, detail } => {
-                let (line, column) = line_and_column(text, offset);
-                DocumentError::NotXml {
-                    line,
-                    column,
-                    detail,
-                }
+    /// XML: releases the bytes already decoded, once they are most of what is held.
+    fn release_decoded(&mut self) {
+        if self.pos >= RELEASE_BYTES && self.pos * 2 >= self.buf.len() {
+            self.buf.drain(..self.pos);
+            self.pos = 0;
+        }
+    }
+
+    /// Sets up the reading of an XML document once its first bytes have said how: `false`
+    /// while they cannot tell yet.
+    fn start_xml(&mut self) -> Result<bool, DocumentError> {
+        const ROOT_WINDOW: usize = 1 << 16;
+        let utf16 = matches!(self.buf.first(), Some(0 | 0xFE | 0xFF));
+        if self.xml_root.is_none() && !utf16 {
+            let head = &self.buf[..self.buf.len().min(ROOT_WINDOW)];
+            match sniff_xml_root(head) {
+                Some(Ok(kind)) => self.xml_root = Some(kind),
+                Some(Err(n)) => return Err(DocumentError::NotAFeed(n)),
+                // The root element may still be on its way; past the window the parser decides.
+                None if !self.eof && self.buf.len() < ROOT_WINDOW => return Ok(false),
+                None => {}
             }
-        })?;
-        let mut meta = feed.meta;
-        meta.home_page_url = meta.home_page_url.filter(|u| is_http_url(u));
+        }
+        let (reading, skip) = if self.decoded {
+            // Text given as text: its declaration's `encoding` no longer applies.
+            (Reading::In(Encoding::Utf8), 0)
+        } else {
+            match detect_encoding(&self.buf, self.eof) {
+                Some(found) => found,
+                None => return Ok(false),
+            }
+        };
+        self.buf.drain(..skip.min(self.buf.len()));
+        self.pos = 0;
         self.ctx.is_feed = true;
-        self.ctx.feed_title = meta.title.clone();
-        self.ctx.feed_language = meta.language.clone();
-        self.ctx.base = self
-            .given_base
-            .clone()
-            .or_else(|| feed.feed_url.filter(|u| is_http_url(u)))
-            .or_else(|| meta.home_page_url.clone());
-        self.xml = Some(XmlStories {
-            format: feed.format,
-            meta,
-            items: feed.items.into_iter(),
-        });
-        Ok(())
+        self.ctx.base = self.given_base.clone();
+        self.xml = Some(Box::new(XmlRead {
+            only_if_utf8: matches!(reading, Reading::OnlyIfUtf8 { .. }),
+            decoder: StreamDecoder::new(reading),
+            parser: FeedParser::new(self.given_base.as_deref()),
+            text: String::new(),
+            parsed: 0,
+            at_start: true,
+            dropped_lines: 0,
+            dropped_line_chars: 0,
+        }));
+        Ok(true)
     }
 
     /// Reads what follows the stories (all bytes must have arrived) and returns what the whole
@@ -924,11 +1050,17 @@ impl Reader {
         }
         let format = self.format();
         if let Some(x) = self.xml {
+            let mut meta = x.parser.meta().clone();
+            meta.home_page_url = meta.home_page_url.filter(|u| is_http_url(u));
             return Ok(ReadEnd {
                 format,
-                meta: x.meta,
+                needs_feed_title: if meta.title.is_some() {
+                    self.needs_feed_title
+                } else {
+                    Vec::new()
+                },
+                meta,
                 report: self.ctx.report,
-                needs_feed_title: Vec::new(),
             });
         }
         let title_known_late = self.header.title.is_some() && self.ctx.feed_title.is_none();
@@ -945,6 +1077,28 @@ impl Reader {
     }
 }
 
+/// Brings validation up to date with what an XML feed has said about itself so far: its title
+/// (a story's category when it names none), its language, and the addresses links resolve
+/// against (the document's, else the feed's own, else its site). Copies only what changed.
+fn xml_context(ctx: &mut Context, parser: &FeedParser, given_base: Option<&str>) {
+    let meta = parser.meta();
+    if ctx.feed_title != meta.title {
+        ctx.feed_title.clone_from(&meta.title);
+    }
+    if ctx.feed_language != meta.language {
+        ctx.feed_language.clone_from(&meta.language);
+    }
+    if given_base.is_none() {
+        let base = parser
+            .feed_url()
+            .filter(|u| is_http_url(u))
+            .or_else(|| meta.home_page_url.as_deref().filter(|u| is_http_url(u)));
+        if ctx.base.as_deref() != base {
+            ctx.base = base.map(str::to_string);
+        }
+    }
+}
+
 /// The JSON Feed version a `version` names: `None` when it names none (not a jsonfeed.org
 /// address), `Err` for one that is not 1 or 1.1.
 fn json_feed_version(v: &str) -> Option<Result<Format, ()>> {
@@ -954,14 +1108,6 @@ fn json_feed_version(v: &str) -> Option<Result<Format, ()>> {
         "1.1" => Ok(Format::JsonFeed11),
         _ => Err(()),
     })
-}
-
-/// The 1-based line and column (in characters) of a byte offset in `text`.
-fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..text.floor_char_boundary(offset.min(text.len()))];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, before[line_start..].chars().count() + 1)
 }
 
 /// A link as compared for duplicates: without its scheme (`http` and `https` are the same

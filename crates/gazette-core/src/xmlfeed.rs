@@ -9,6 +9,10 @@
 //!
 //! Namespaces are resolved by their URIs, so any prefix works; a prefix used without a
 //! declaration falls back to its usual meaning (`dc:`, `media:`, `content:`).
+//!
+//! [`FeedParser`] reads the text as it arrives, one item per call, keeping only the open
+//! elements and the item in progress between calls (a quick-xml reader lasts one call, over the
+//! text not yet read); [`parse_feed`] reads a whole text with it.
 
 use crate::detect::{classify_root, NotAFeed, XmlFeedKind};
 use crate::model::{FeedMeta, Format};
@@ -270,99 +274,266 @@ struct State {
     base_url: Option<String>,
     channel_depth: Option<usize>,
     item: Option<Draft>,
-    drafts: Vec<Draft>,
+    /// The item that the last event closed, until it is handed out.
+    ready: Option<Item>,
     meta: FeedMeta,
     feed_url: Option<String>,
     feed_authors: Vec<String>,
 }
 
-/// Parses an XML feed already decoded to text. `base_url` is the document's own address, the
-/// first base of relative links (Atom's `xml:base` refines it).
-pub fn parse_feed(text: &str, base_url: Option<&str>) -> Result<XmlFeed, XmlError> {
+/// What [`FeedParser::pull`] came to.
+#[derive(Debug)]
+pub enum Pulled {
+    /// The next item, whole.
+    Item(Box<Item>),
+    /// The text given ends before the next item does: call again with more.
+    NeedMore,
+    /// The document is read to its end.
+    End,
+}
+
+/// One call of [`FeedParser::pull`]: how far it read, and what it came to.
+#[derive(Debug)]
+pub struct Pull {
+    /// Bytes of the text given that were read: the next call starts just after them. After an
+    /// error, the start of what could not be read, so that a call with more text tries it again.
+    pub used: usize,
+    /// The next item, the need for more text, the end; or why the document cannot be read (a
+    /// syntax error's offset is counted from the start of the text given).
+    pub found: Result<Pulled, XmlError>,
+}
+
+/// Reads an XML feed item by item from its text, which may arrive a piece at a time: each call
+/// of [`FeedParser::pull`] gets the text not yet read and stops after the next item, so that
+/// each story can be shown as soon as its last byte has arrived. The feed's facts
+/// ([`FeedParser::meta`]) are those read so far; an item inherits the facts given before it
+/// (an Atom feed's author, for one).
+pub struct FeedParser {
+    st: State,
+}
+
+impl FeedParser {
+    /// A parser for a document at `base_url`, its own address: the first base of relative links
+    /// (Atom's `xml:base` refines it).
+    pub fn new(base_url: Option<&str>) -> Self {
+        FeedParser {
+            st: State {
+                kind: None,
+                version: None,
+                doctype: None,
+                frames: Vec::new(),
+                bindings: Vec::new(),
+                base_url: base_url.filter(|u| is_http_url(u)).map(str::to_string),
+                channel_depth: None,
+                item: None,
+                ready: None,
+                meta: FeedMeta::default(),
+                feed_url: None,
+                feed_authors: Vec::new(),
+            },
+        }
+    }
+
+    /// Reads `text`, the part of the document after what earlier calls used, up to the end of
+    /// the next item. `complete`: `text` runs to the end of the document; otherwise a construct
+    /// cut by the end of `text` is left for the next call ([`Pulled::NeedMore`]), and an error
+    /// may only be a construct cut short. An error leaves the parser as it was before the
+    /// construct that failed, and [`Pull::used`] stops before it, so that a call with more text
+    /// reads it again.
+    pub fn pull(&mut self, text: &str, complete: bool) -> Pull {
+        let mut used = 0;
+        let found = self.st.pull(text, complete, &mut used);
+        Pull { used, found }
+    }
+
+    /// The format, once the root element has been read.
+    pub fn format(&self) -> Option<Format> {
+        let kind = self.st.kind?;
+        Some(match kind {
+            XmlFeedKind::Atom => Format::Atom,
+            XmlFeedKind::Rdf => Format::Rdf,
+            XmlFeedKind::Rss
+                if self
+                    .st
+                    .version
+                    .as_deref()
+                    .is_some_and(|v| v.starts_with("0.9")) =>
+            {
+                Format::RssLegacy
+            }
+            XmlFeedKind::Rss => Format::Rss2,
+        })
+    }
+
+    /// The feed's title, description, site and language as far as they have been read (the
+    /// site not yet checked).
+    pub fn meta(&self) -> &FeedMeta {
+        &self.st.meta
+    }
+
+    /// The feed's own address, from `atom:link rel="self"`, once read.
+    pub fn feed_url(&self) -> Option<&str> {
+        self.st.feed_url.as_deref()
+    }
+}
+
+/// A quick-xml reader over `text`, as lenient as real feeds need.
+fn xml_reader(text: &str) -> Reader<&[u8]> {
     let mut reader = Reader::from_str(text);
     let config = reader.config_mut();
     config.check_end_names = false;
     config.allow_unmatched_ends = true;
     config.allow_dangling_amp = true;
-    let mut st = State {
-        kind: None,
-        version: None,
-        doctype: None,
-        frames: Vec::new(),
-        bindings: Vec::new(),
-        base_url: base_url.filter(|u| is_http_url(u)).map(str::to_string),
-        channel_depth: None,
-        item: None,
-        drafts: Vec::new(),
-        meta: FeedMeta::default(),
-        feed_url: None,
-        feed_authors: Vec::new(),
-    };
-    loop {
-        let event = next_event(&mut reader)?;
-        match event {
-            Event::Start(e) => match st.start(&e)? {
-                Action::Field(f) => {
-                    let raw = content_of(&mut reader, text, &f.qname)?;
-                    st.field(&f, &e, raw);
-                    st.bindings.truncate(f.bindings_before);
-                }
-                Action::Open(f) => st.frames.push(f),
+    reader
+}
+
+impl XmlError {
+    /// The same error with its offset counted from `by` bytes earlier.
+    fn shifted(self, by: usize) -> Self {
+        match self {
+            XmlError::Syntax { offset, detail } => XmlError::Syntax {
+                offset: offset.saturating_add(by),
+                detail,
             },
-            Event::Empty(e) => match st.start(&e)? {
-                Action::Field(f) => {
-                    st.field(&f, &e, "");
-                    st.bindings.truncate(f.bindings_before);
-                }
-                Action::Open(f) => {
-                    let depth = st.frames.len() + 1;
-                    st.bindings.truncate(f.bindings_before);
-                    st.closed(depth);
-                }
-            },
-            Event::End(e) => st.end(e.name().as_ref()),
-            Event::DocType(d) => {
-                st.doctype = d.split_whitespace().next().map(str::to_string);
-            }
-            Event::Text(t) if st.kind.is_none() && !t.trim().is_empty() => {
+            other => other,
+        }
+    }
+}
+
+impl State {
+    /// [`FeedParser::pull`]; `used` follows the start of each construct as it is read.
+    fn pull(&mut self, text: &str, complete: bool, used: &mut usize) -> Result<Pulled, XmlError> {
+        // A reader that starts on U+FEFF drops it as a byte order mark without counting its
+        // bytes, which would shift every position after it. Here (only ever within the
+        // document) it starts a run of text, read by hand.
+        let mut base = 0;
+        if let Some(rest) = text.strip_prefix('\u{FEFF}') {
+            base = match rest.find(['<', '&']) {
+                Some(i) => text.len() - rest.len() + i,
+                None if complete => text.len(),
+                None => return Ok(Pulled::NeedMore),
+            };
+            if self.kind.is_none() {
                 return Err(XmlError::Syntax {
-                    offset: position(&reader),
+                    offset: base,
                     detail: "text before the root element".into(),
                 });
             }
-            Event::Eof => break,
-            _ => {}
+            *used = base;
+        }
+        let slice = &text[base..];
+        let mut reader = xml_reader(slice);
+        loop {
+            let before = position(&reader);
+            *used = base + before;
+            let event = next_event(&mut reader).map_err(|e| e.shifted(base))?;
+            match event {
+                Event::Start(e) => {
+                    let mark = self.bindings.len();
+                    let action = self
+                        .start(&e)
+                        .inspect_err(|_| self.bindings.truncate(mark))?;
+                    match action {
+                        Action::Field(f) => {
+                            match content_of(&mut reader, slice, &f.qname, complete) {
+                                Ok(Some(raw)) => {
+                                    self.field(&f, &e, raw);
+                                    self.bindings.truncate(f.bindings_before);
+                                }
+                                Ok(None) => {
+                                    self.bindings.truncate(mark);
+                                    return Ok(Pulled::NeedMore);
+                                }
+                                Err(err) => {
+                                    self.bindings.truncate(mark);
+                                    return Err(err.shifted(base));
+                                }
+                            }
+                        }
+                        Action::Open(f) => self.frames.push(f),
+                    }
+                }
+                Event::Empty(e) => {
+                    let mark = self.bindings.len();
+                    let action = self
+                        .start(&e)
+                        .inspect_err(|_| self.bindings.truncate(mark))?;
+                    match action {
+                        Action::Field(f) => {
+                            self.field(&f, &e, "");
+                            self.bindings.truncate(f.bindings_before);
+                        }
+                        Action::Open(f) => {
+                            let depth = self.frames.len() + 1;
+                            self.bindings.truncate(f.bindings_before);
+                            self.closed(depth);
+                        }
+                    }
+                }
+                Event::End(e) => self.end(e.name().as_ref()),
+                Event::DocType(d) => {
+                    self.doctype = d.split_whitespace().next().map(str::to_string);
+                }
+                // Text that runs to the end of what has arrived may go on.
+                Event::Text(_) if !complete && position(&reader) == slice.len() => {
+                    return Ok(Pulled::NeedMore);
+                }
+                Event::Text(t) if self.kind.is_none() && !t.trim().is_empty() => {
+                    return Err(XmlError::Syntax {
+                        offset: base + position(&reader),
+                        detail: "text before the root element".into(),
+                    });
+                }
+                Event::Eof if !complete => return Ok(Pulled::NeedMore),
+                Event::Eof => return self.at_end(text.len()),
+                _ => {}
+            }
+            if let Some(item) = self.ready.take() {
+                *used = base + position(&reader);
+                return Ok(Pulled::Item(Box::new(item)));
+            }
         }
     }
-    if let Some(open) = st.frames.last() {
-        return Err(XmlError::Syntax {
-            offset: text.len(),
-            detail: format!("the document ends before </{}>", open.qname),
-        });
-    }
-    let Some(kind) = st.kind else {
-        return Err(XmlError::Syntax {
-            offset: text.len(),
-            detail: "there is no root element".into(),
-        });
-    };
-    let format = match kind {
-        XmlFeedKind::Atom => Format::Atom,
-        XmlFeedKind::Rdf => Format::Rdf,
-        XmlFeedKind::Rss if st.version.as_deref().is_some_and(|v| v.starts_with("0.9")) => {
-            Format::RssLegacy
+
+    /// The checks at the end of the document (`len` bytes from where the last call started).
+    fn at_end(&self, len: usize) -> Result<Pulled, XmlError> {
+        if let Some(open) = self.frames.last() {
+            return Err(XmlError::Syntax {
+                offset: len,
+                detail: format!("the document ends before </{}>", open.qname),
+            });
         }
-        XmlFeedKind::Rss => Format::Rss2,
-    };
-    let feed_authors = std::mem::take(&mut st.feed_authors);
-    let items = std::mem::take(&mut st.drafts)
-        .into_iter()
-        .map(|d| d.into_item(kind, &feed_authors))
-        .collect();
+        if self.kind.is_none() {
+            return Err(XmlError::Syntax {
+                offset: len,
+                detail: "there is no root element".into(),
+            });
+        }
+        Ok(Pulled::End)
+    }
+}
+
+/// Parses a whole XML feed already decoded to text. `base_url` is the document's own address,
+/// the first base of relative links (Atom's `xml:base` refines it). [`FeedParser`] does the same
+/// a piece at a time.
+pub fn parse_feed(text: &str, base_url: Option<&str>) -> Result<XmlFeed, XmlError> {
+    let mut parser = FeedParser::new(base_url);
+    let mut items = Vec::new();
+    let mut at = 0;
+    loop {
+        let pull = parser.pull(&text[at..], true);
+        let found = pull.found.map_err(|e| e.shifted(at))?;
+        at += pull.used;
+        match found {
+            Pulled::Item(item) => items.push(*item),
+            // A whole document never needs more.
+            Pulled::End | Pulled::NeedMore => break,
+        }
+    }
     Ok(XmlFeed {
-        format,
-        meta: st.meta,
-        feed_url: st.feed_url,
+        format: parser.format().unwrap_or(Format::Rss2),
+        meta: parser.st.meta,
+        feed_url: parser.st.feed_url,
         items,
     })
 }
@@ -392,11 +563,13 @@ fn next_event<'a>(reader: &mut Reader<&'a [u8]>) -> Result<Event<'a>, XmlError> 
 
 /// The raw content of the element named `qname` whose start tag was just read, up to its
 /// matching end tag (elements of the same name inside it are counted), which is consumed.
+/// `None` when `text` ends first and is not `complete`.
 fn content_of<'a>(
     reader: &mut Reader<&[u8]>,
     text: &'a str,
     qname: &str,
-) -> Result<&'a str, XmlError> {
+    complete: bool,
+) -> Result<Option<&'a str>, XmlError> {
     let start = position(reader);
     let mut depth = 0usize;
     loop {
@@ -405,10 +578,11 @@ fn content_of<'a>(
             Event::Start(e) if e.name().as_ref() == qname => depth += 1,
             Event::End(e) if e.name().as_ref() == qname => {
                 if depth == 0 {
-                    return Ok(text.get(start..before).unwrap_or_default());
+                    return Ok(Some(text.get(start..before).unwrap_or_default()));
                 }
                 depth -= 1;
             }
+            Event::Eof if !complete => return Ok(None),
             Event::Eof => {
                 return Err(XmlError::Syntax {
                     offset: text.len(),
@@ -805,7 +979,8 @@ impl State {
     fn closed(&mut self, depth: usize) {
         if self.item.as_ref().is_some_and(|i| i.depth == depth) {
             if let Some(d) = self.item.take() {
-                self.drafts.push(d);
+                let kind = self.kind.unwrap_or(XmlFeedKind::Rss);
+                self.ready = Some(d.into_item(kind, &self.feed_authors));
             }
         }
         if self.channel_depth == Some(depth) {

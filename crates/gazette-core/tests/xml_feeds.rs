@@ -525,9 +525,194 @@ fn a_web_page_is_refused_as_soon_as_its_root_arrives() {
         reader.read(10, &mut |_| {}),
         Err(DocumentError::NotAFeed(NotAFeed::WebPage))
     );
-    // A feed waits for the end of its document.
+    // A feed waits for its first story.
     let mut reader = Reader::new(None);
     reader.push(b"<rss version=\"2.0\"><channel>").unwrap();
     assert_eq!(reader.read(10, &mut |_| {}), Ok(Step::NeedInput));
     assert_eq!(reader.format(), Format::Rss2);
+}
+
+fn numbered_items(range: std::ops::Range<usize>) -> String {
+    range
+        .map(|i| {
+            format!("<item><title>Story {i}</title><link>https://h.example/{i}</link><pubDate>Tue, 04 Mar 2025 10:00:00 GMT</pubDate></item>\n")
+        })
+        .collect()
+}
+
+#[test]
+fn stories_are_handed_out_as_their_end_tags_arrive_a_step_at_a_time() {
+    let doc = rss(&numbered_items(0..10));
+    let cut = doc.find("<item><title>Story 4").unwrap() + 30;
+    let mut reader = Reader::new(Some(BASE));
+    let mut got = Vec::new();
+    reader.push(&doc.as_bytes()[..cut]).unwrap();
+    // Four stories are whole: two steps of two, then the fifth is awaited.
+    assert_eq!(reader.read(2, &mut |a| got.push(a)), Ok(Step::More));
+    assert_eq!(got.len(), 2);
+    assert_eq!(reader.read(2, &mut |a| got.push(a)), Ok(Step::More));
+    assert_eq!(reader.read(2, &mut |a| got.push(a)), Ok(Step::NeedInput));
+    assert_eq!(got.len(), 4);
+    assert_eq!(got[3].title, "Story 3");
+    assert_eq!(
+        got[3].category, "Harbour & Coast",
+        "the channel's title came first"
+    );
+    assert_eq!(reader.format(), Format::Rss2);
+
+    reader.push(&doc.as_bytes()[cut..]).unwrap();
+    reader.end_of_input();
+    let mut steps = Vec::new();
+    loop {
+        let before = got.len();
+        let step = reader.read(4, &mut |a| got.push(a)).unwrap();
+        steps.push(got.len() - before);
+        if step == Step::Done {
+            break;
+        }
+    }
+    assert_eq!(steps, [4, 2]);
+    let end = reader.finish().unwrap();
+    assert_eq!(end.report.total, 10);
+    assert!(end.needs_feed_title.is_empty());
+    assert_eq!(got, load(&doc).articles);
+}
+
+#[test]
+fn a_feed_title_after_the_stories_still_becomes_their_category() {
+    let rss_doc = r#"<rss version="2.0"><channel>
+        <item><title>Untagged</title><link>https://l.example/1</link></item>
+        <item><title>Tagged</title><link>https://l.example/2</link><category>Sport</category></item>
+        <title>Late Title</title><language>fr</language>
+        <item><title>After</title><link>https://l.example/3</link></item>
+        </channel></rss>"#;
+    let l = load(rss_doc);
+    let cats: Vec<&str> = l.articles.iter().map(|a| a.category.as_str()).collect();
+    assert_eq!(cats, ["Late Title", "Sport", "Late Title"]);
+    assert_eq!(l.meta.title.as_deref(), Some("Late Title"));
+    // A story inherits the facts given before it.
+    let langs: Vec<Option<&str>> = l.articles.iter().map(|a| a.language.as_deref()).collect();
+    assert_eq!(langs, [None, None, Some("fr")]);
+
+    // Read in steps, the stories read before the title are named for the widget to mend.
+    let mut reader = Reader::new(Some(BASE));
+    let mut got = Vec::new();
+    reader.push(rss_doc.as_bytes()).unwrap();
+    reader.end_of_input();
+    while reader.read(1, &mut |a| got.push(a)).unwrap() == Step::More {}
+    let end = reader.finish().unwrap();
+    assert_eq!(end.needs_feed_title, [0]);
+    assert_eq!(got[0].category, "Other");
+
+    let atom = r#"<feed xmlns="http://www.w3.org/2005/Atom">
+      <entry><title>E</title><id>urn:e</id><link href="https://a.example/e"/></entry>
+      <title type="html">Atom &amp;lt;Late&amp;gt;</title></feed>"#;
+    let l = load(atom);
+    assert_eq!(l.articles[0].category, "Atom <Late>");
+}
+
+/// A document whose `n` stories are followed by a syntax error, and where the error is.
+fn broken_after(n: usize, newlines: bool) -> (String, usize, usize) {
+    let mut doc = rss(&numbered_items(0..n));
+    if !newlines {
+        doc = doc.replace('\n', " ");
+    }
+    let at = doc.rfind("</channel>").unwrap();
+    doc.insert_str(at, "<item><title a=\"1>x</title></item>");
+    let whole = load_document(&doc, None).unwrap_err();
+    let DocumentError::NotXml { line, column, .. } = whole else {
+        panic!("{whole:?}");
+    };
+    (doc, line, column)
+}
+
+#[test]
+fn an_error_far_into_a_large_document_has_the_same_position_when_read_in_pieces() {
+    for newlines in [true, false] {
+        let (doc, line, column) = broken_after(2_000, newlines);
+        assert!(doc.len() > 200_000);
+        if newlines {
+            assert_eq!(
+                line,
+                doc[..doc.rfind("<item><title a=").unwrap()]
+                    .matches('\n')
+                    .count()
+                    + 1
+            );
+        } else {
+            assert_eq!(line, 1);
+        }
+        for chunk in [997, 16_384] {
+            let mut reader = Reader::new(Some(BASE));
+            let mut stories = 0;
+            let mut result = Ok(Step::NeedInput);
+            for piece in doc.as_bytes().chunks(chunk) {
+                reader.push(piece).unwrap();
+                result = reader.read(100, &mut |_| stories += 1);
+                while result == Ok(Step::More) {
+                    result = reader.read(100, &mut |_| stories += 1);
+                }
+            }
+            assert_eq!(
+                result,
+                Ok(Step::NeedInput),
+                "the error waits for the last byte"
+            );
+            assert_eq!(stories, 2_000, "every story before it was handed out");
+            reader.end_of_input();
+            match reader.read(100, &mut |_| {}) {
+                Err(DocumentError::NotXml {
+                    line: l, column: c, ..
+                }) => {
+                    assert_eq!(
+                        (l, c),
+                        (line, column),
+                        "chunks of {chunk}, newlines {newlines}"
+                    )
+                }
+                other => panic!("{other:?}"),
+            }
+        }
+    }
+}
+
+#[test]
+fn a_large_feed_reads_the_same_in_pieces_in_every_encoding() {
+    // Long enough that the text is decoded in several slices and released as it is read, with
+    // characters of every width to be cut between pieces.
+    let items: String = (0..3_000)
+        .map(|i| {
+            format!(
+                "<item><title>Nº {i} — “Zoë” 😀 中文 &amp; ü</title><link>https://h.example/{i}</link>\
+                 <description>&lt;p&gt;Été {i}&lt;/p&gt;</description></item>\n"
+            )
+        })
+        .collect();
+    let text = rss(&items);
+    let latin1: Vec<u8> = text
+        .replace("encoding=\"UTF-8\"", "encoding=\"ISO-8859-1\"")
+        .chars()
+        .map(|c| u8::try_from(u32::from(c)).unwrap_or(b'?'))
+        .collect();
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    for bytes in [text.as_bytes().to_vec(), latin1, utf16] {
+        let whole = load_bytes(&bytes, Some(BASE)).unwrap();
+        assert_eq!(whole.articles.len(), 3_000);
+        for chunk in [1_001, 65_537, bytes.len()] {
+            let mut reader = Reader::new(Some(BASE));
+            let mut got = Vec::new();
+            for piece in bytes.chunks(chunk) {
+                reader.push(piece).unwrap();
+                while reader.read(7, &mut |a| got.push(a)).unwrap() == Step::More {}
+            }
+            reader.end_of_input();
+            while reader.read(250, &mut |a| got.push(a)).unwrap() == Step::More {}
+            let end = reader.finish().unwrap();
+            assert_eq!(got, whole.articles, "chunks of {chunk}");
+            assert_eq!(end.report, whole.report);
+        }
+    }
 }
