@@ -31,6 +31,7 @@ cargo test -p gazette --target wasm32-unknown-unknown --locked 2>&1 | tee "$LOG/
 
 step "release build of the page"
 trunk build --release --locked
+"$ROOT/scripts/sizes.sh"
 
 step "end-to-end scenarios on the built page, in headless Chromium"
 node --test --test-reporter=spec tests/e2e/*.test.mjs 2>&1 | tee "$LOG/e2e.txt"
