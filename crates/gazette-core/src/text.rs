@@ -1,6 +1,8 @@
 //! Text: folding for search, whitespace clean-up, excerpts, and plain text out of feed HTML.
 
-use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+mod fold_tables;
+
+use fold_tables::{ASTRAL_BASES, ASTRAL_KEYS, BMP_BASES, BMP_KEYS, MARKS, SEVERAL};
 
 /// Folds text for matching: lower case, accents removed ("Résumé" → "resume"), and the Latin
 /// letters that canonical decomposition leaves whole mapped by hand ("ł" → "l", "ø" → "o",
@@ -17,7 +19,7 @@ pub fn fold(text: &str) -> String {
                 }
                 pending_space = false;
                 out.push(c);
-            } else if !is_combining_mark(c) {
+            } else if !is_mark(c) {
                 pending_space = true;
             }
         });
@@ -35,17 +37,73 @@ pub(crate) fn fold_char(ch: char, emit: &mut impl FnMut(char)) {
         return;
     }
     for lower in ch.to_lowercase() {
-        decompose_canonical(lower, |c| {
-            if !is_combining_mark(c) {
-                emit(c);
-            }
-        });
+        emit_base(lower, emit);
     }
 }
 
-/// True for combining marks (accents left over by decomposition).
+/// Emits the canonical decomposition of a lower-case `c` without its combining marks: "é" → "e",
+/// a Hangul syllable → its jamo, a combining mark → nothing.
+fn emit_base(c: char, emit: &mut impl FnMut(char)) {
+    let code = c as u32;
+    if (HANGUL_FIRST..HANGUL_FIRST + HANGUL_COUNT).contains(&code) {
+        // Hangul syllables decompose by rule (Unicode §3.12) into two or three jamo.
+        let s = code - HANGUL_FIRST;
+        let jamo = [
+            0x1100 + s / (21 * 28),
+            0x1161 + (s % (21 * 28)) / 28,
+            0x11A7 + s % 28,
+        ];
+        let n = if s % 28 == 0 { 2 } else { 3 };
+        jamo[..n]
+            .iter()
+            .filter_map(|&j| char::from_u32(j))
+            .for_each(emit);
+        return;
+    }
+    let found = u16::try_from(code)
+        .ok()
+        .and_then(|c16| BMP_KEYS.binary_search(&c16).ok())
+        .map(|i| u32::from(BMP_BASES[i]))
+        .or_else(|| {
+            // Most characters not in the first table come before the second one starts.
+            (ASTRAL_KEYS.first().is_some_and(|&f| code >= f))
+                .then(|| ASTRAL_KEYS.binary_search(&code).ok())
+                .flatten()
+                .map(|i| ASTRAL_BASES[i])
+        });
+    match found {
+        Some(0) => {}
+        Some(base) => {
+            if let Some(b) = char::from_u32(base) {
+                emit(b);
+            }
+        }
+        None => {
+            if let Some((_, bases)) = SEVERAL.iter().find(|s| s.0 == code) {
+                bases
+                    .iter()
+                    .filter(|&&b| b != 0)
+                    .filter_map(|&b| char::from_u32(b))
+                    .for_each(emit);
+            } else if !is_mark(c) {
+                emit(c);
+            }
+        }
+    }
+}
+
+const HANGUL_FIRST: u32 = 0xAC00;
+const HANGUL_COUNT: u32 = 19 * 21 * 28;
+
+/// True for combining marks (General Category M: the accents left over by decomposition).
 pub(crate) fn is_mark(c: char) -> bool {
-    is_combining_mark(c)
+    let code = c as u32;
+    if code < 0x300 {
+        return false;
+    }
+    // The last range that starts at or before `code`.
+    let i = MARKS.partition_point(|&r| r >> 11 <= code);
+    i > 0 && code - (MARKS[i - 1] >> 11) <= MARKS[i - 1] & 0x7FF
 }
 
 /// Letters with no canonical decomposition that readers still type without their mark.
@@ -486,6 +544,34 @@ fn attribute(tag: &str, name: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The tables of `fold_tables.rs` against the unicode-normalization crate they were made
+    /// from, for every character: folding lower-cases, decomposes canonically and drops marks.
+    #[test]
+    fn folding_matches_canonical_decomposition() {
+        use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+        let (mut ours, mut reference) = (Vec::new(), Vec::new());
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_mark(c), is_combining_mark(c), "{c:?} ({:#x})", c as u32);
+            ours.clear();
+            fold_char(c, &mut |x| ours.push(x));
+            reference.clear();
+            if c.is_ascii() {
+                reference.push(c.to_ascii_lowercase());
+            } else if let Some(s) = special_fold(c) {
+                reference.extend(s.chars());
+            } else {
+                for lower in c.to_lowercase() {
+                    decompose_canonical(lower, |d| {
+                        if !is_combining_mark(d) {
+                            reference.push(d);
+                        }
+                    });
+                }
+            }
+            assert_eq!(ours, reference, "{c:?} ({:#x})", c as u32);
+        }
+    }
 
     #[test]
     fn fold_removes_case_accents_and_punctuation() {
