@@ -53,7 +53,7 @@ fn emit_base(c: char, emit: &mut impl FnMut(char)) {
             0x1161 + (s % (21 * 28)) / 28,
             0x11A7 + s % 28,
         ];
-        let n = if s % 28 == 0 { 2 } else { 3 };
+        let n = if s.is_multiple_of(28) { 2 } else { 3 };
         jamo[..n]
             .iter()
             .filter_map(|&j| char::from_u32(j))
