@@ -191,8 +191,10 @@ fn usable_shard_url(u: &str) -> bool {
 pub fn parse_manifest(text_in: &str) -> Result<Manifest, String> {
     let text_in = text_in.strip_prefix('\u{FEFF}').unwrap_or(text_in);
     let invalid = |e: serde_json::Error| format!("The archive manifest is not valid: {e}.");
+    // Read as bytes, as the loader reads stories: one JSON reader in the widget, not two.
+    let bytes = text_in.as_bytes();
     // The version first: a newer layout may differ in everything else.
-    let version: Version = serde_json::from_str(text_in).map_err(invalid)?;
+    let version: Version = serde_json::from_slice(bytes).map_err(invalid)?;
     match version.gazette_archive {
         None => {
             return Err(
@@ -210,7 +212,7 @@ pub fn parse_manifest(text_in: &str) -> Result<Manifest, String> {
         }
         Some(_) => {}
     }
-    let wire: WireManifest = serde_json::from_str(text_in).map_err(invalid)?;
+    let wire: WireManifest = serde_json::from_slice(bytes).map_err(invalid)?;
     let wire_shards = wire
         .shards
         .ok_or("The archive manifest has no “shards” list.")?;
