@@ -13,6 +13,7 @@
 use crate::date::Timestamp;
 use crate::intern::Interner;
 use crate::model::Article;
+use crate::order;
 use crate::search::{index::contains_phrase, Clause, Index, IndexBuilder, Query};
 use rustc_hash::FxHashMap;
 use std::collections::BTreeSet;
@@ -212,6 +213,8 @@ struct Multi {
     names: Interner,
     starts: Vec<u32>,
     values: Vec<u32>,
+    /// Per value: its place among the names in byte order (set by [`CatalogBuilder::finish`]).
+    ranks: Vec<u32>,
 }
 
 impl Default for Multi {
@@ -220,6 +223,7 @@ impl Default for Multi {
             names: Interner::default(),
             starts: vec![0],
             values: Vec::new(),
+            ranks: Vec::new(),
         }
     }
 }
@@ -325,16 +329,30 @@ impl CatalogBuilder {
         let CatalogBuilder {
             articles,
             index,
-            authors,
-            tags,
+            mut authors,
+            mut tags,
         } = self;
         let index = index.finish();
+        authors.ranks = order::ranks(authors.names.names());
+        tags.ranks = order::ranks(tags.names.names());
         let mut totals: FxHashMap<&str, usize> = FxHashMap::default();
         for a in &articles {
             *totals.entry(a.category.as_str()).or_default() += 1;
         }
-        let mut categories: Vec<(&str, usize)> = totals.into_iter().collect();
-        categories.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+        let categories: Vec<(&str, usize)> = totals.into_iter().collect();
+        // Most stories first, then by name.
+        let by_name = order::ranks(&categories.iter().map(|c| c.0).collect::<Vec<_>>());
+        let mut keyed: Vec<order::Keyed> = categories
+            .iter()
+            .enumerate()
+            .map(|(i, &(_, count))| {
+                let key = u64::from(order::count_first(count)) << 32 | u64::from(by_name[i]);
+                (key, i as u32)
+            })
+            .collect();
+        order::sort(&mut keyed);
+        let categories: Vec<(&str, usize)> =
+            keyed.iter().map(|&(_, i)| categories[i as usize]).collect();
         let numbers: FxHashMap<&str, u32> = categories
             .iter()
             .enumerate()
@@ -346,14 +364,14 @@ impl CatalogBuilder {
             .collect();
         let categories: Vec<String> = categories.into_iter().map(|(n, _)| n.to_string()).collect();
         let swatches = crate::palette::assign(categories.iter().map(String::as_str));
-        let mut years: Vec<i32> = articles
-            .iter()
-            .map(|a| a.published.year())
-            .collect::<BTreeSet<_>>()
-            .into_iter()
-            .rev()
-            .collect();
-        years.dedup();
+        // Newest first, each once.
+        let mut years: Vec<i32> = Vec::new();
+        for a in &articles {
+            let y = a.published.year();
+            if let Err(at) = years.binary_search_by(|probe| y.cmp(probe)) {
+                years.insert(at, y);
+            }
+        }
         let year_of: Vec<u16> = articles
             .iter()
             .map(|a| {
@@ -363,13 +381,14 @@ impl CatalogBuilder {
                     .unwrap_or(0) as u16
             })
             .collect();
-        let mut by_date: Vec<u32> = (0..articles.len() as u32).collect();
-        by_date.sort_by(|&a, &b| {
-            articles[b as usize]
-                .published
-                .cmp(&articles[a as usize].published)
-                .then(a.cmp(&b))
-        });
+        // Newest first; ties in document order.
+        let mut keyed: Vec<order::Keyed> = articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (!order::of_i64(a.published.0), i as u32))
+            .collect();
+        order::sort(&mut keyed);
+        let by_date: Vec<u32> = keyed.into_iter().map(|(_, i)| i).collect();
         let mut date_rank = vec![0u32; articles.len()];
         for (rank, &doc) in by_date.iter().enumerate() {
             date_rank[doc as usize] = rank as u32;
@@ -646,22 +665,24 @@ impl Catalog {
             // non-negative float, whose bits order like its value), then newer first.
             let m = matches.as_ref();
             let n = self.articles.len() as u64;
-            let mut keyed: Vec<(u64, u32)> = hits
+            // Complemented, so that the best come first in ascending order.
+            let mut keyed: Vec<order::Keyed> = hits
                 .iter()
                 .map(|&d| {
                     let i = d as usize;
                     let exact = m.map_or(0, |m| u64::from(m.exact[i].count_ones()));
                     let score = m.map_or(0, |m| u64::from(m.score[i].max(0.0).to_bits() >> 8));
                     let newer = n - u64::from(self.date_rank[i]);
-                    ((exact << 59) | (score << 35) | newer.min((1 << 35) - 1), d)
+                    (
+                        !((exact << 59) | (score << 35) | newer.min((1 << 35) - 1)),
+                        d,
+                    )
                 })
                 .collect();
-            let cmp = |a: &(u64, u32), b: &(u64, u32)| b.0.cmp(&a.0);
-            if limit > 0 && limit < keyed.len() {
-                keyed.select_nth_unstable_by(limit - 1, cmp);
-                keyed.truncate(limit);
+            if limit > 0 {
+                order::keep_smallest(&mut keyed, limit);
             }
-            keyed.sort_unstable_by(cmp);
+            order::sort(&mut keyed);
             hits = keyed.into_iter().map(|(_, d)| d).collect();
             hits.into_iter().map(|d| d as usize).collect()
         } else {
@@ -701,48 +722,48 @@ impl Catalog {
                 })
                 .collect()
         };
-        let top = |names: &[Box<str>],
-                   counts: Vec<usize>,
-                   chosen: &BTreeSet<String>|
-         -> Vec<CategoryCount> {
-            let mut all: Vec<(usize, usize)> = counts
-                .into_iter()
+        let top = |values: &Multi, counts: Vec<usize>, chosen: &BTreeSet<String>| {
+            let names = values.names.names();
+            // Most stories first, then by name.
+            let mut all: Vec<order::Keyed> = counts
+                .iter()
                 .enumerate()
-                .filter(|&(i, c)| c > 0 || chosen.contains(&*names[i]))
+                .filter(|&(i, &c)| c > 0 || chosen.contains(&*names[i]))
+                .map(|(i, &c)| {
+                    let key = u64::from(order::count_first(c)) << 32 | u64::from(values.ranks[i]);
+                    (key, i as u32)
+                })
                 .collect();
-            let order = |a: &(usize, usize), b: &(usize, usize)| {
-                b.1.cmp(&a.1).then_with(|| names[a.0].cmp(&names[b.0]))
-            };
             // Only the first few are shown: select them, sort those, and keep the chosen rest.
             let keep = TOP_FACET_VALUES.min(all.len());
             if keep > 0 && keep < all.len() {
-                all.select_nth_unstable_by(keep - 1, order);
-                let mut rest: Vec<(usize, usize)> = all[keep..]
+                all.select_nth_unstable(keep - 1);
+                let mut rest: Vec<order::Keyed> = all[keep..]
                     .iter()
                     .copied()
-                    .filter(|(i, _)| chosen.contains(&*names[*i]))
+                    .filter(|&(_, i)| chosen.contains(&*names[i as usize]))
                     .collect();
                 all.truncate(keep);
-                all.sort_unstable_by(order);
-                rest.sort_unstable_by(order);
+                order::sort(&mut all);
+                order::sort(&mut rest);
                 all.extend(rest);
             } else {
-                all.sort_unstable_by(order);
+                order::sort(&mut all);
             }
             all.into_iter()
-                .map(|(i, c)| CategoryCount {
-                    name: names[i].to_string(),
-                    count: c,
+                .map(|(_, i)| CategoryCount {
+                    name: names[i as usize].to_string(),
+                    count: counts[i as usize],
                 })
-                .collect()
+                .collect::<Vec<_>>()
         };
         let years: Vec<String> = self.years.iter().map(|&y| year_label(y)).collect();
         Outcome {
             total,
             matches: ordered,
             categories: named(&self.categories, n_cat),
-            authors: top(self.authors.names.names(), n_author, &filter.authors),
-            tags: top(self.tags.names.names(), n_tag, &filter.tags),
+            authors: top(&self.authors, n_author, &filter.authors),
+            tags: top(&self.tags, n_tag, &filter.tags),
             years: named(&years, n_year),
             query,
         }
@@ -757,7 +778,14 @@ fn stable_ties(matches: &mut [usize], articles: &[Article]) {
         while end < matches.len() && articles[matches[end]].published == t {
             end += 1;
         }
-        matches[start..end].sort_unstable();
+        if end - start > 1 {
+            let mut run: Vec<order::Keyed> =
+                matches[start..end].iter().map(|&d| (d as u64, 0)).collect();
+            order::sort(&mut run);
+            for (m, (d, _)) in matches[start..end].iter_mut().zip(run) {
+                *m = d as usize;
+            }
+        }
         start = end;
     }
 }

@@ -23,6 +23,7 @@ pub mod intern;
 pub mod load;
 pub mod merge;
 pub mod model;
+mod order;
 pub mod palette;
 pub mod related;
 pub mod search;

@@ -7,6 +7,7 @@
 
 use crate::load::canonical_link;
 use crate::model::Article;
+use crate::order;
 use std::collections::HashSet;
 
 /// The stories of `sources` (in the order given) merged, and how many repeats were left out.
@@ -37,8 +38,18 @@ pub fn merge(sources: Vec<Vec<Article>>) -> (Vec<Article>, usize) {
             out.push(a);
         }
     }
-    // Stable: equal dates keep source order. Undated stories have the earliest timestamp.
-    out.sort_by_key(|a| std::cmp::Reverse(a.published));
+    // Newest first; equal dates keep source order. Undated stories have the earliest timestamp.
+    let mut keyed: Vec<order::Keyed> = out
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (!order::of_i64(a.published.0), i as u32))
+        .collect();
+    order::sort(&mut keyed);
+    let mut slots: Vec<Option<Article>> = out.into_iter().map(Some).collect();
+    let out = keyed
+        .iter()
+        .filter_map(|&(_, i)| slots[i as usize].take())
+        .collect();
     (out, repeats)
 }
 

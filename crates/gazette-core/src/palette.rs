@@ -5,6 +5,7 @@
 //! `static/gazette.css`) so that a site can restyle them; a test checks that every default pair
 //! has a contrast ratio of at least 4.5:1.
 
+use crate::order;
 use crate::text::fold;
 
 /// How many swatches the stylesheet defines.
@@ -27,8 +28,24 @@ pub fn swatch(category: &str) -> u32 {
 /// in. With more categories than swatches, the extra ones share.
 pub fn assign<'a>(categories: impl IntoIterator<Item = &'a str>) -> Vec<u32> {
     let names: Vec<&str> = categories.into_iter().collect();
-    let mut order: Vec<usize> = (0..names.len()).collect();
-    order.sort_by_cached_key(|&i| (fold(names[i]), names[i]));
+    // By folded name, then name, then place: a folded name has no NUL, so the NUL between them
+    // makes this one text order like the pair (fold, name).
+    let keys: Vec<String> = names
+        .iter()
+        .map(|n| {
+            let mut key = fold(n);
+            key.push('\0');
+            key.push_str(n);
+            key
+        })
+        .collect();
+    let mut keyed: Vec<order::Named<'_>> = keys
+        .iter()
+        .enumerate()
+        .map(|(i, k)| (k.as_str(), i as u32))
+        .collect();
+    order::sort_names(&mut keyed);
+    let order: Vec<usize> = keyed.iter().map(|&(_, i)| i as usize).collect();
     let mut taken = [false; SWATCHES as usize];
     let mut out = vec![0; names.len()];
     for (placed, &i) in order.iter().enumerate() {

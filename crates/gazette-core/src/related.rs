@@ -11,6 +11,7 @@
 //! postings of the story's rarer words: well under a millisecond for 10,000 stories.
 
 use crate::filter::Catalog;
+use crate::order;
 use crate::search::tokens::tokens;
 
 /// Score of sharing the story's category.
@@ -39,14 +40,15 @@ impl Catalog {
         let n = self.len();
         let mut score = vec![0f32; n];
         // Words: each distinct significant word of the headline and the summary, once.
-        let mut words = tokens(&a.title);
+        let mut all = tokens(&a.title);
         if let Some(s) = &a.summary {
-            words.extend(tokens(s));
+            all.extend(tokens(s));
         }
-        words.sort_unstable();
-        words.dedup();
+        let mut words: Vec<order::Named<'_>> = all.iter().map(|w| (w.as_str(), 0)).collect();
+        order::sort_names(&mut words);
+        words.dedup_by_key(|w| w.0);
         let common = ((n as f32) * COMMON_SHARE).max(MIN_COMMON) as usize;
-        for w in &words {
+        for &(w, _) in &words {
             let short = w.chars().count() < MIN_WORD_CHARS
                 && !w.chars().any(crate::text::is_unspaced_script);
             if short {
@@ -78,18 +80,17 @@ impl Catalog {
             }
         }
         score[story] = 0.0;
-        let mut found: Vec<usize> = (0..n).filter(|&d| score[d] > 0.0).collect();
-        let better = |x: &usize, y: &usize| {
-            score[*y]
-                .total_cmp(&score[*x])
-                .then_with(|| self.date_rank(*x).cmp(&self.date_rank(*y)))
-        };
-        if found.len() > limit {
-            found.select_nth_unstable_by(limit, better);
-            found.truncate(limit);
-        }
-        found.sort_unstable_by(better);
-        found
+        // Highest score first, then newest first.
+        let mut found: Vec<order::Keyed> = (0..n)
+            .filter(|&d| score[d] > 0.0)
+            .map(|d| {
+                let key = u64::from(!order::of_f32(score[d])) << 32 | u64::from(self.date_rank(d));
+                (key, d as u32)
+            })
+            .collect();
+        order::keep_smallest(&mut found, limit);
+        order::sort(&mut found);
+        found.into_iter().map(|(_, d)| d as usize).collect()
     }
 }
 

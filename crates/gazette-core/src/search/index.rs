@@ -18,6 +18,7 @@ use super::query::{Clause, Query};
 use super::tokens::{for_each_token, within_one_edit};
 use crate::intern::Interner;
 use crate::model::Article;
+use crate::order;
 use rustc_hash::FxHashMap;
 
 /// BM25 term-frequency saturation (usual range 1.2 to 2.0).
@@ -57,7 +58,8 @@ pub struct IndexBuilder {
     pair_tf: Vec<u8>,
     doc_end: Vec<u32>,
     lens: Vec<[u8; 2]>,
-    scratch: Vec<(u32, u8)>,
+    /// (word, field) pairs of the story being added.
+    scratch: Vec<order::Keyed>,
 }
 
 impl IndexBuilder {
@@ -66,10 +68,10 @@ impl IndexBuilder {
         let mut local = std::mem::take(&mut self.scratch);
         local.clear();
         let mut lens = [0u32; 2];
-        let mut field = |text: &str, f: u8, local: &mut Vec<(u32, u8)>, b: &mut Self| {
+        let mut field = |text: &str, f: u8, local: &mut Vec<order::Keyed>, b: &mut Self| {
             for_each_token(text, |t, _, _| {
                 let id = b.words.id(t);
-                local.push((id, f));
+                local.push((u64::from(id), u32::from(f)));
                 if (f as usize) < 2 {
                     lens[f as usize] += 1;
                 }
@@ -82,7 +84,7 @@ impl IndexBuilder {
         for m in a.authors.iter().chain(&a.tags) {
             field(m, FIELD_META, &mut local, self);
         }
-        local.sort_unstable();
+        order::sort(&mut local);
         let mut i = 0;
         while i < local.len() {
             let t = local[i].0;
@@ -91,7 +93,7 @@ impl IndexBuilder {
                 c[local[i].1 as usize] += 1;
                 i += 1;
             }
-            self.pair_term.push(t);
+            self.pair_term.push(t as u32);
             self.pair_tf.push(pack(c[0], c[1], c[2]));
         }
         self.doc_end.push(self.pair_term.len() as u32);
@@ -111,12 +113,8 @@ impl IndexBuilder {
             ..
         } = self;
         let names = words.into_names();
-        let mut order: Vec<u32> = (0..names.len() as u32).collect();
-        order.sort_unstable_by(|&a, &b| names[a as usize].cmp(&names[b as usize]));
-        let mut remap = vec![0u32; names.len()];
-        for (new, &old) in order.iter().enumerate() {
-            remap[old as usize] = new as u32;
-        }
+        // Each word's number in the sorted vocabulary.
+        let remap = order::ranks(&names);
         let mut starts = vec![0u32; names.len() + 1];
         for &t in &pair_term {
             starts[remap[t as usize] as usize + 1] += 1;
@@ -138,12 +136,12 @@ impl IndexBuilder {
             }
             begin = end as usize;
         }
-        drop((pair_term, pair_tf, fill, remap));
-        let mut names: Vec<Option<Box<str>>> = names.into_iter().map(Some).collect();
-        let terms: Vec<Box<str>> = order
-            .iter()
-            .map(|&o| names[o as usize].take().unwrap_or_default())
-            .collect();
+        drop((pair_term, pair_tf, fill));
+        let mut terms: Vec<Box<str>> = vec![Box::default(); names.len()];
+        for (name, &new) in names.into_iter().zip(&remap) {
+            terms[new as usize] = name;
+        }
+        drop(remap);
         // Typo candidates: words of a given length by their first and by their second
         // character. A word one edit away from another shares its first character, or its
         // second, or has one of them where the other has the other (see `expand`).
