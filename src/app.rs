@@ -10,12 +10,11 @@ use crate::components::{
 };
 use crate::embed::{Command, Controls, Layout, Locale, Remote, Theme};
 use crate::services::{self, Fetcher};
-use crate::state::{Action, Load, State};
+use crate::state::{set_of, Action, Load, State};
 use gazette_core::address::{self, View};
 use gazette_core::filter::{year_from_label, year_label};
 use gazette_core::{DatePreset, SortOrder, Timestamp};
 use std::cell::Cell;
-use std::collections::BTreeSet;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -124,8 +123,7 @@ pub fn App(props: &AppProps) -> Html {
         let (key, size) = (props.url_key.clone(), props.page_size.clamp(1, 200));
         let related = props.related.min(24);
         let rail_for = props.related_to.as_ref().map(|r| r.to_string());
-        let preset: std::collections::BTreeSet<String> =
-            props.categories.iter().map(|c| c.to_string()).collect();
+        let preset = set_of(props.categories.iter().map(|c| c.to_string()));
         use_reducer(move || {
             let mut view = from_address(&key);
             if view.filter.categories.is_empty() {
@@ -491,7 +489,7 @@ pub fn App(props: &AppProps) -> Html {
                     .map(|c| (c.clone(), state.catalog.swatch_of_category(&c.name)))
                     .collect::<Vec<_>>(),
             );
-            let years_selected: BTreeSet<String> = f.years.iter().map(|&y| year_label(y)).collect();
+            let years_selected = set_of(f.years.iter().map(|&y| year_label(y)));
             let more_active = more_filters_on(f);
             let controls = props.controls;
             // Without a query, "Best match" lists the newest first.

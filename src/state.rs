@@ -273,6 +273,14 @@ pub enum Action {
     Restore(View),
 }
 
+/// The set of `items`, inserted one at a time: `collect` would sort them first, which puts one
+/// more copy of the sorting code into the wasm for each element type.
+pub(crate) fn set_of<T: Ord>(items: impl IntoIterator<Item = T>) -> BTreeSet<T> {
+    let mut set = BTreeSet::new();
+    set.extend(items);
+    set
+}
+
 fn toggle<T: Ord>(set: &mut BTreeSet<T>, value: T) {
     if !set.remove(&value) {
         set.insert(value);
@@ -416,16 +424,16 @@ impl Reducible for State {
                         sort,
                     } => {
                         if let Some(c) = categories {
-                            s.filter.categories = c.into_iter().collect();
+                            s.filter.categories = set_of(c);
                         }
                         if let Some(a) = authors {
-                            s.filter.authors = a.into_iter().collect();
+                            s.filter.authors = set_of(a);
                         }
                         if let Some(t) = tags {
-                            s.filter.tags = t.into_iter().collect();
+                            s.filter.tags = set_of(t);
                         }
                         if let Some(y) = years {
-                            s.filter.years = y.into_iter().collect();
+                            s.filter.years = set_of(y);
                         }
                         if let Some(d) = date {
                             s.filter.date = d;
