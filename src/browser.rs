@@ -502,11 +502,11 @@ impl Formats {
     }
 }
 
-type Cache<K> = std::cell::RefCell<std::collections::HashMap<K, String>>;
+type Cache<K> = std::cell::RefCell<rustc_hash::FxHashMap<K, String>>;
 
 thread_local! {
-    static FORMATS: std::cell::RefCell<std::collections::HashMap<String, std::rc::Rc<Formats>>> =
-        std::cell::RefCell::new(std::collections::HashMap::new());
+    static FORMATS: std::cell::RefCell<rustc_hash::FxHashMap<String, std::rc::Rc<Formats>>> =
+        std::cell::RefCell::default();
     /// Formatted dates by locale, moment and style: cards come back as the reader types, and
     /// `Intl` calls are the costliest part of drawing one.
     static DATE_CACHE: Cache<(String, i64, bool)> = Cache::default();

@@ -12,7 +12,7 @@ use crate::text::{
 use crate::url::{is_http_url, resolve};
 use crate::wire::{self, Field, Item, ItemSlot, Names};
 use crate::xmlfeed::{FeedParser, Pulled, XmlError};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::fmt;
 
 /// Largest document accepted, in bytes (512 MiB). Larger ones are refused before parsing, with a
@@ -1135,8 +1135,8 @@ struct Context {
     base: Option<String>,
     feed_title: Option<String>,
     feed_language: Option<String>,
-    seen_ids: HashSet<String>,
-    seen_links: HashSet<String>,
+    seen_ids: FxHashSet<String>,
+    seen_links: FxHashSet<String>,
     report: Report,
 }
 

@@ -8,12 +8,12 @@
 use crate::load::canonical_link;
 use crate::model::Article;
 use crate::order;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 /// The stories of `sources` (in the order given) merged, and how many repeats were left out.
 pub fn merge(sources: Vec<Vec<Article>>) -> (Vec<Article>, usize) {
-    let mut links = HashSet::new();
-    let mut ids = HashSet::new();
+    let mut links = FxHashSet::default();
+    let mut ids = FxHashSet::default();
     let mut out: Vec<Article> = Vec::with_capacity(sources.iter().map(Vec::len).sum());
     let mut repeats = 0;
     for source in sources {
