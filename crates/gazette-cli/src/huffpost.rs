@@ -9,6 +9,7 @@
 //! the story's id. No tags are made up.
 
 use gazette_core::{load_document, DocumentError, Loaded, Problem};
+use gazette_datagen::text::{category_name, split_authors};
 use serde_json::{Map, Value};
 
 /// The stories of JSON lines, loaded, with problems numbered by line.
@@ -96,39 +97,6 @@ fn is_calendar_date(s: &str) -> bool {
                 c.is_ascii_digit()
             }
         })
-}
-
-/// A category as shown: one written in capitals only in title case (`U.S. NEWS` → `U.S. News`,
-/// `STYLE & BEAUTY` → `Style & Beauty`); one with lower-case letters as it is.
-pub fn category_name(raw: &str) -> String {
-    if raw.chars().any(char::is_lowercase) {
-        return raw.to_string();
-    }
-    let mut out = String::with_capacity(raw.len());
-    let mut word_start = true;
-    for c in raw.chars() {
-        if word_start {
-            out.push(c);
-        } else {
-            out.extend(c.to_lowercase());
-        }
-        word_start = c.is_whitespace() || matches!(c, '.' | '-' | '/' | '(' | '&');
-    }
-    out
-}
-
-/// Names from a by-line: parts separated by `, ` or ` and `, trimmed, empty ones dropped
-/// (`Carla K. Johnson, AP` → `Carla K. Johnson`, `AP`; `A, B, and C` → `A`, `B`, `C`).
-pub fn split_authors(byline: &str) -> Vec<String> {
-    byline
-        .split(", ")
-        .flat_map(|p| p.split(" and "))
-        .map(|p| {
-            let p = p.trim();
-            p.strip_prefix("and ").unwrap_or(p).trim().to_string()
-        })
-        .filter(|p| !p.is_empty() && p != "and")
-        .collect()
 }
 
 #[cfg(test)]

@@ -28,7 +28,8 @@ mod date;
 mod generate;
 mod rng;
 mod source;
-mod text;
+
+use gazette_datagen::text;
 
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Write};
