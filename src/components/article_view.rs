@@ -1,9 +1,9 @@
+use super::dateline::dateline;
 use super::rich_text::rich_text;
 use super::story_card::Opener;
 use super::StoryCard;
 use crate::browser;
 use crate::embed::Locale;
-use gazette_core::date::relative;
 use gazette_core::html::{sanitize, text_of};
 use gazette_core::{Catalog, Timestamp};
 use std::rc::Rc;
@@ -117,17 +117,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             <p class="gz-back"><a href={props.list_href.clone()} onclick={on_link_close.clone()}>{ "← Back to all stories" }</a></p>
             <header class="gz-article-head">
                 <p class="gz-meta">
-                    <span class={format!("gz-badge gz-swatch-{swatch}")} part="badge">{ a.category.clone() }</span>
-                    if a.published.is_undated() {
-                        <span class="gz-sep" aria-hidden="true">{ "·" }</span>
-                        <span class="gz-date">{ "Undated" }</span>
-                    } else {
-                        <span class="gz-sep" aria-hidden="true">{ "·" }</span>
-                        <time class="gz-date" datetime={a.published.to_rfc3339()} title={browser::format_date_time(&locale, a.published)}>
-                            { browser::format_date(&locale, a.published) }
-                        </time>
-                        <span class="gz-relative">{ browser::format_relative(&locale, relative(a.published, props.now)) }</span>
-                    }
+                    { dateline(a, swatch, props.now, &locale) }
                     if words > 0 {
                         <span class="gz-sep" aria-hidden="true">{ "·" }</span>
                         <span class="gz-reading-time">{ format!("{minutes} min read") }</span>

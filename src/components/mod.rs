@@ -4,6 +4,7 @@
 pub mod article_view;
 pub mod category_chips;
 pub mod date_range;
+pub mod dateline;
 pub mod empty_state;
 pub mod error_panel;
 pub mod facet_group;

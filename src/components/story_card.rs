@@ -1,7 +1,7 @@
+use super::dateline::dateline;
 use super::highlighted::highlighted;
 use crate::browser;
 use crate::embed::Locale;
-use gazette_core::date::relative;
 use gazette_core::search::highlight;
 use gazette_core::text::{excerpt, excerpt_around};
 use gazette_core::{Article, Catalog, Query, Timestamp};
@@ -139,17 +139,7 @@ pub fn StoryCard(props: &StoryCardProps) -> Html {
         <article class="gz-card" part="card" data-story={props.index.to_string()}>
             <div class="gz-card-body">
                 <p class="gz-meta">
-                    <span class={format!("gz-badge gz-swatch-{swatch}")} part="badge">{ a.category.clone() }</span>
-                    if a.published.is_undated() {
-                        <span class="gz-sep" aria-hidden="true">{ "·" }</span>
-                        <span class="gz-date">{ "Undated" }</span>
-                    } else {
-                        <span class="gz-sep" aria-hidden="true">{ "·" }</span>
-                        <time class="gz-date" datetime={a.published.to_rfc3339()} title={browser::format_date_time(&locale, a.published)}>
-                            { browser::format_date(&locale, a.published) }
-                        </time>
-                        <span class="gz-relative">{ browser::format_relative(&locale, relative(a.published, props.now)) }</span>
-                    }
+                    { dateline(a, swatch, props.now, &locale) }
                 </p>
                 <@{format!("h{}", props.level.clamp(2, 6))} class="gz-headline" part="headline">{ headline }</@>
                 if let Some(ex) = excerpt_html {

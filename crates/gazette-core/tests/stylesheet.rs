@@ -3,22 +3,29 @@
 
 use gazette_core::palette::{contrast_ratio, SWATCHES};
 
-#[test]
-fn every_default_swatch_has_readable_contrast() {
-    let css = std::fs::read_to_string(concat!(
+fn stylesheet() -> String {
+    std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/../../static/gazette.css"
     ))
-    .expect("static/gazette.css");
-    // Each default is the fallback of a private copy: `--gz-x: var(--gazette-x, #rrggbb);`.
-    let value = |name: &str| -> String {
-        let decl = format!("var(--gazette-{name}, ");
-        let start = css
-            .find(&decl)
-            .unwrap_or_else(|| panic!("--gazette-{name} is not defined"));
-        let rest = &css[start + decl.len()..];
-        rest[..rest.find(')').unwrap()].trim().to_string()
-    };
+    .expect("static/gazette.css")
+}
+
+/// The default of `--gazette-{name}`: each is the fallback of a private copy,
+/// `--gz-x: var(--gazette-x, #rrggbb);`.
+fn default_of(css: &str, name: &str) -> String {
+    let decl = format!("var(--gazette-{name}, ");
+    let start = css
+        .find(&decl)
+        .unwrap_or_else(|| panic!("--gazette-{name} is not defined"));
+    let rest = &css[start + decl.len()..];
+    rest[..rest.find(')').unwrap()].trim().to_string()
+}
+
+#[test]
+fn every_default_swatch_has_readable_contrast() {
+    let css = stylesheet();
+    let value = |name: &str| default_of(&css, name);
     for i in 0..SWATCHES {
         let bg = value(&format!("swatch-{i}-bg"));
         let fg = value(&format!("swatch-{i}-fg"));
@@ -41,19 +48,8 @@ fn every_default_swatch_has_readable_contrast() {
 
 #[test]
 fn light_and_dark_text_colours_are_readable() {
-    let css = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../static/gazette.css"
-    ))
-    .expect("static/gazette.css");
-    let value = |name: &str| -> String {
-        let decl = format!("var(--gazette-{name}, ");
-        let start = css
-            .find(&decl)
-            .unwrap_or_else(|| panic!("--gazette-{name} is not defined"));
-        let rest = &css[start + decl.len()..];
-        rest[..rest.find(')').unwrap()].trim().to_string()
-    };
+    let css = stylesheet();
+    let value = |name: &str| default_of(&css, name);
     for theme in ["", "dark-"] {
         for (fg, bg) in [
             ("fg", "bg"),

@@ -1,0 +1,24 @@
+use crate::browser;
+use gazette_core::date::relative;
+use gazette_core::{Article, Timestamp};
+use yew::prelude::*;
+
+/// The start of a story's meta line, on a card and in the article view: the category badge in
+/// its swatch, then the date in `locale` with its relative form (counted from `now`), or
+/// "Undated".
+pub fn dateline(a: &Article, swatch: u32, now: Timestamp, locale: &str) -> Html {
+    html! {
+        <>
+            <span class={format!("gz-badge gz-swatch-{swatch}")} part="badge">{ a.category.clone() }</span>
+            <span class="gz-sep" aria-hidden="true">{ "·" }</span>
+            if a.published.is_undated() {
+                <span class="gz-date">{ "Undated" }</span>
+            } else {
+                <time class="gz-date" datetime={a.published.to_rfc3339()} title={browser::format_date_time(locale, a.published)}>
+                    { browser::format_date(locale, a.published) }
+                </time>
+                <span class="gz-relative">{ browser::format_relative(locale, relative(a.published, now)) }</span>
+            }
+        </>
+    }
+}
