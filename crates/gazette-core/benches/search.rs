@@ -116,8 +116,9 @@ fn main() {
         // Warm up once, then time every keystroke of the mix three times.
         type_all(&catalog, &typed, now);
         let mut times = Vec::with_capacity(typed.len() * 3);
+        let mut per_key = vec![Vec::with_capacity(3); typed.len()];
         for _ in 0..3 {
-            for q in &typed {
+            for (q, slot) in typed.iter().zip(&mut per_key) {
                 let f = Filter {
                     query: q.clone(),
                     ..Filter::default()
@@ -125,9 +126,26 @@ fn main() {
                 let t = Instant::now();
                 black_box(catalog.apply(&f, now, 12));
                 times.push(t.elapsed());
+                slot.push(t.elapsed());
             }
         }
         times.sort();
+        // The slowest keystrokes (median of the three passes), to show where the p95 comes from.
+        let mut slowest: Vec<(Duration, &String)> = per_key
+            .iter_mut()
+            .zip(&typed)
+            .map(|(t, q)| {
+                t.sort();
+                (t[t.len() / 2], q)
+            })
+            .collect();
+        slowest.sort_by(|a, b| b.0.cmp(&a.0));
+        let shown: Vec<String> = slowest
+            .iter()
+            .take(10)
+            .map(|(t, q)| format!("{q:?} {:.2} ms", ms(*t)))
+            .collect();
+        eprintln!("{size}: slowest keystrokes: {}", shown.join(", "));
         let (p50, p95, max) = (
             percentile(&times, 0.5),
             percentile(&times, 0.95),
