@@ -257,6 +257,16 @@ async fn author_and_year_facets_narrow_the_list_and_keep_other_counts() {
     let (f, _) = fetcher(vec![Ok(SAMPLE.into())]);
     let root = mount(f);
     until("cards", || headlines(&root).len() == 4).await;
+    // The facets are built when the reader opens "More filters".
+    assert!(all(&root, "fieldset").is_empty(), "no facets while closed");
+    let summary: web_sys::HtmlElement =
+        wasm_bindgen::JsCast::dyn_into(all(&root, ".gz-more-filters > summary")[0].clone())
+            .unwrap();
+    summary.click();
+    until("the facets", || !all(&root, "fieldset").is_empty()).await;
+    let details: web_sys::HtmlDetailsElement =
+        wasm_bindgen::JsCast::dyn_into(all(&root, ".gz-more-filters")[0].clone()).unwrap();
+    assert!(details.open(), "the panel is open");
     let author = all(&root, "fieldset")
         .into_iter()
         .find(|fs| text(fs).starts_with("Authors"))

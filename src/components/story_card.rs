@@ -4,7 +4,7 @@ use crate::browser;
 use crate::embed::Locale;
 use gazette_core::search::highlight;
 use gazette_core::text::{excerpt, excerpt_around};
-use gazette_core::{Article, Catalog, Query, Timestamp};
+use gazette_core::{address, Article, Catalog, Query, Timestamp};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -40,10 +40,39 @@ pub struct Opener {
     pub mode: OpenMode,
     /// Opens story number `n` in the article view.
     pub on_open: Callback<usize>,
-    /// The widget's prefix in the page address (`None`: the view is not kept there).
-    pub url_key: Option<AttrValue>,
-    /// The widget's current parameters, without `story`.
-    pub params: Rc<Vec<(&'static str, String)>>,
+    /// The page address of an open story, around its id (see [`StoryLink`]); `None` when the
+    /// view is not kept in the address.
+    pub link: Option<Rc<StoryLink>>,
+}
+
+/// The address of the page with a story open in this widget, cut where the story's id goes:
+/// worked out once per view, so that a card's link costs no call into the browser.
+#[derive(Debug, PartialEq)]
+pub struct StoryLink {
+    before: String,
+    after: String,
+}
+
+impl StoryLink {
+    /// The address of the page with this widget's view `params` and a story open; `None`
+    /// outside a browser.
+    pub fn new(url_key: &str, params: &[(&'static str, String)]) -> Option<Self> {
+        // A value that form encoding leaves as it is, and that no real address holds.
+        const SLOT: &str = "gazette0story0slot0";
+        let mut params = params.to_vec();
+        params.push(("story", SLOT.to_string()));
+        let (url, _) = browser::page_url_with(url_key, &params)?;
+        let (before, after) = url.split_once(SLOT)?;
+        Some(StoryLink {
+            before: before.to_string(),
+            after: after.to_string(),
+        })
+    }
+
+    /// The address with story `id` open.
+    pub fn to(&self, id: &str) -> String {
+        format!("{}{}{}", self.before, address::form_encode(id), self.after)
+    }
 }
 
 impl Opener {
@@ -58,13 +87,10 @@ impl Opener {
 
     /// The address of the page showing story `a` open in this widget.
     pub fn href(&self, a: &Article) -> AttrValue {
-        let Some(key) = &self.url_key else {
-            return AttrValue::from(a.url.clone().unwrap_or_else(|| "#".into()));
-        };
-        let mut params = (*self.params).clone();
-        params.push(("story", a.id.clone()));
-        browser::page_url_with(key, &params)
-            .map_or_else(|| AttrValue::from("#"), |(url, _)| AttrValue::from(url))
+        match &self.link {
+            Some(link) => AttrValue::from(link.to(&a.id)),
+            None => AttrValue::from(a.url.clone().unwrap_or_else(|| "#".into())),
+        }
     }
 }
 

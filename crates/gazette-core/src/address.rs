@@ -53,6 +53,28 @@ pub fn encode(view: &View) -> Vec<(&'static str, String)> {
     out
 }
 
+/// `value` encoded as a query-string value the way browsers write forms
+/// (`application/x-www-form-urlencoded`, as `URLSearchParams` does): letters, digits and
+/// `*-._` stay, a space becomes `+`, every other byte of its UTF-8 is `%XX`.
+pub fn form_encode(value: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut out = String::with_capacity(value.len());
+    for &b in value.as_bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'*' | b'-' | b'.' | b'_' => {
+                out.push(char::from(b));
+            }
+            b' ' => out.push('+'),
+            _ => {
+                out.push('%');
+                out.push(char::from(HEX[usize::from(b >> 4)]));
+                out.push(char::from(HEX[usize::from(b & 15)]));
+            }
+        }
+    }
+    out
+}
+
 /// The view that parameters describe. Unknown names and values that do not parse are ignored,
 /// so a hand-edited or stale link still opens.
 pub fn decode<'a>(params: impl IntoIterator<Item = (&'a str, &'a str)>) -> View {
@@ -101,6 +123,19 @@ pub fn day_string(t: Timestamp) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn form_encoding_is_the_one_browsers_use() {
+        // The same as `new URLSearchParams({v}).toString()` in a browser, after "v=".
+        assert_eq!(form_encode("abc-XYZ_0.9*"), "abc-XYZ_0.9*");
+        assert_eq!(
+            form_encode("a b&c=d/e?f#g+h"),
+            "a+b%26c%3Dd%2Fe%3Ff%23g%2Bh"
+        );
+        assert_eq!(form_encode("Zoë 東京"), "Zo%C3%AB+%E6%9D%B1%E4%BA%AC");
+        assert_eq!(form_encode("~!'()"), "%7E%21%27%28%29");
+        assert_eq!(form_encode(""), "");
+    }
 
     #[test]
     fn a_filter_survives_the_round_trip() {
