@@ -448,6 +448,23 @@ pub fn wasm_memory_bytes() -> f64 {
         .unwrap_or(0.0)
 }
 
+thread_local! {
+    static INDEXING_MS: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) };
+}
+
+/// Adds to the time spent building catalogs (search index and facet tables) since the page
+/// loaded, for [`indexing_ms`].
+pub fn add_indexing_ms(ms: f64) {
+    INDEXING_MS.with(|t| t.set(t.get() + ms));
+}
+
+/// Milliseconds spent building catalogs (the search index and the facet tables, not reading
+/// the feed) since the page loaded, for the benchmarks.
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn indexing_ms() -> f64 {
+    INDEXING_MS.with(std::cell::Cell::get)
+}
+
 /// Writes a warning to the console.
 pub fn warn(message: &str) {
     web_sys::console::warn_1(&JsValue::from_str(message));

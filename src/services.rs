@@ -244,7 +244,14 @@ async fn read_into_builder(
         fetcher,
         url,
         max_bytes,
-        |a| builder.borrow_mut().push(a),
+        |batch| {
+            let t = browser::clock_ms();
+            let mut b = builder.borrow_mut();
+            for a in batch.drain(..) {
+                b.push(a);
+            }
+            browser::add_indexing_ms(browser::clock_ms() - t);
+        },
         || {
             let b = builder.borrow();
             if previewed || b.articles().len() < PREVIEW_STORIES {
@@ -270,7 +277,9 @@ fn finish_one(
         builder.set_categories(&end.needs_feed_title, title);
     }
     log_report(url, &end.report);
+    let t = browser::clock_ms();
     let catalog = Rc::new(builder.finish());
+    browser::add_indexing_ms(browser::clock_ms() - t);
     browser::mark("gazette:index-built");
     LoadedSet {
         catalog,
@@ -294,7 +303,7 @@ pub async fn grow(
         fetcher,
         shard_url,
         max_bytes,
-        |a| stories.borrow_mut().push(a),
+        |batch| stories.borrow_mut().append(batch),
         || false,
     )
     .await?;
@@ -331,7 +340,7 @@ async fn load_many(
             fetcher,
             &url,
             max_bytes,
-            |a| stories.borrow_mut().push(a),
+            |batch| stories.borrow_mut().append(batch),
             || false,
         )
         .await;
@@ -378,7 +387,9 @@ async fn load_many(
     };
     let (stories, _repeats) = merge(sets);
     browser::mark("gazette:parsed");
+    let t = browser::clock_ms();
     let catalog = Rc::new(Catalog::new(stories));
+    browser::add_indexing_ms(browser::clock_ms() - t);
     browser::mark("gazette:index-built");
     Ok(LoadedSet {
         catalog,
@@ -396,7 +407,7 @@ async fn read_source(
     fetcher: &Fetcher,
     url: &str,
     max_bytes: usize,
-    mut push: impl FnMut(Article),
+    mut push: impl FnMut(&mut Vec<Article>),
     mut preview: impl FnMut() -> bool,
 ) -> Result<Read, LoadError> {
     let mut body = (fetcher.0)(url.to_string())
@@ -406,6 +417,7 @@ async fn read_source(
     reader.set_limit(max_bytes);
     let mut arrived = false;
     let mut last_yield = browser::clock_ms();
+    let mut batch = Vec::with_capacity(STEP_STORIES);
     loop {
         let chunk = body.next_chunk().await.map_err(LoadError::Fetch)?;
         if !arrived {
@@ -422,11 +434,14 @@ async fn read_source(
         // Read what has arrived, a step at a time. Stream reads resolve at once when data is
         // buffered, so without an explicit yield the page would not paint until the end: yield
         // after each slice of work, and let the preview be painted before going on.
-        while reader
-            .read(STEP_STORIES, &mut push)
-            .map_err(LoadError::Document)?
-            == Step::More
-        {
+        loop {
+            let step = reader
+                .read(STEP_STORIES, &mut |a| batch.push(a))
+                .map_err(LoadError::Document)?;
+            push(&mut batch);
+            if step != Step::More {
+                break;
+            }
             if preview() {
                 browser::next_frame().await;
                 last_yield = browser::clock_ms();
