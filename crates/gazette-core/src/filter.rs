@@ -659,32 +659,30 @@ impl Catalog {
         }
         let total = hits.len();
         let limit = limit.min(total);
-        let relevance = filter.sort == SortOrder::Relevance && matches.is_some();
+        // A query that ranked nothing (one letter) orders newest first, as the date path does.
+        let relevance =
+            filter.sort == SortOrder::Relevance && matches.as_ref().is_some_and(|m| m.ranked);
         let ordered: Vec<usize> = if relevance {
             // One sortable number per hit: clauses matched without a typo, then the score (a
             // non-negative float, whose bits order like its value), then newer first.
             let m = matches.as_ref();
             let n = self.articles.len() as u64;
-            // Complemented, so that the best come first in ascending order.
-            let mut keyed: Vec<order::Keyed> = hits
-                .iter()
-                .map(|&d| {
-                    let i = d as usize;
-                    let exact = m.map_or(0, |m| u64::from(m.exact[i].count_ones()));
-                    let score = m.map_or(0, |m| u64::from(m.score[i].max(0.0).to_bits() >> 8));
-                    let newer = n - u64::from(self.date_rank[i]);
-                    (
-                        !((exact << 59) | (score << 35) | newer.min((1 << 35) - 1)),
-                        d,
-                    )
-                })
-                .collect();
-            if limit > 0 {
-                order::keep_smallest(&mut keyed, limit);
-            }
-            order::sort(&mut keyed);
-            hits = keyed.into_iter().map(|(_, d)| d).collect();
-            hits.into_iter().map(|d| d as usize).collect()
+            // Complemented, so that the best come first in ascending order. Only the first
+            // `limit` are kept, as they come.
+            let keyed = hits.iter().map(|&d| {
+                let i = d as usize;
+                let exact = m.map_or(0, |m| u64::from(m.exact[i].count_ones()));
+                let score = m.map_or(0, |m| u64::from(m.score[i].max(0.0).to_bits() >> 8));
+                let newer = n - u64::from(self.date_rank[i]);
+                (
+                    !((exact << 59) | (score << 35) | newer.min((1 << 35) - 1)),
+                    d,
+                )
+            });
+            order::smallest(keyed, limit)
+                .into_iter()
+                .map(|(_, d)| d as usize)
+                .collect()
         } else {
             let mut in_result = vec![false; self.articles.len()];
             for &d in &hits {
@@ -1023,6 +1021,85 @@ mod tests {
         assert_eq!(out.matches.len(), 2);
         let out = c.apply(&q("exchange"), NOW, 1);
         assert_eq!((out.total, out.matches.len()), (2, 1));
+    }
+
+    /// A few hundred stories from a small vocabulary, with repeated and missing dates, so that
+    /// scores and dates tie often.
+    fn crowd() -> Catalog {
+        const WORDS: [&str; 12] = [
+            "tax", "tide", "trade", "talks", "court", "council", "cost", "storm", "state", "stock",
+            "vote", "votes",
+        ];
+        let mut seed = 7u32;
+        let mut next = |m: u32| {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            (seed >> 16) % m
+        };
+        let a: Vec<Article> = (0..300)
+            .map(|i| {
+                let title: Vec<&str> = (0..1 + next(4)).map(|_| WORDS[next(12) as usize]).collect();
+                let published = match next(10) {
+                    0 => Timestamp::UNDATED.0,
+                    k => NOW.0 - i64::from(k) * DAY,
+                };
+                let mut s = story(&format!("s{i}"), &title.join(" "), "X", published);
+                if next(3) == 0 {
+                    s.summary = Some(WORDS[next(12) as usize].to_string());
+                }
+                s
+            })
+            .collect();
+        Catalog::new(a)
+    }
+
+    #[test]
+    fn a_one_letter_query_lists_its_matches_newest_first_like_the_date_order() {
+        let c = crowd();
+        for letter in ["t", "s", "c", "v", "x"] {
+            let mut want: Vec<usize> = (0..c.len())
+                .filter(|&i| {
+                    crate::search::tokens::tokens(&c.articles()[i].title)
+                        .iter()
+                        .chain(&crate::search::tokens::tokens(
+                            c.articles()[i].summary.as_deref().unwrap_or(""),
+                        ))
+                        .any(|t| t.starts_with(letter))
+                })
+                .collect();
+            // Newest first, undated last, ties in document order.
+            want.sort_by_key(|&i| (std::cmp::Reverse(c.articles()[i].published), i));
+            for limit in [1, 12, usize::MAX] {
+                let got = c.apply(&q(letter), NOW, limit).matches;
+                assert_eq!(got, want[..limit.min(want.len())], "{letter:?} {limit}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_short_page_is_the_start_of_the_whole_ranking() {
+        let c = crowd();
+        for query in [
+            "t",
+            "ta",
+            "st",
+            "co",
+            "vote",
+            "votes ",
+            "tax sto",
+            "\"tax trade\"",
+        ] {
+            let all = c.apply(&q(query), NOW, usize::MAX);
+            assert!(all.total > 0, "{query:?}");
+            for limit in [0, 1, 5, 12, 100] {
+                let page = c.apply(&q(query), NOW, limit);
+                assert_eq!(page.total, all.total);
+                assert_eq!(
+                    page.matches,
+                    all.matches[..limit.min(all.total)],
+                    "{query:?}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -209,6 +209,10 @@ pub struct Matches {
     pub exact: Vec<u16>,
     /// Per story: its relevance score.
     pub score: Vec<f32>,
+    /// False when no word of the query was scored (the query is one letter still being typed):
+    /// every score is then 0 and every match has the same `exact` bits, so relevance order is
+    /// simply newest first.
+    pub ranked: bool,
 }
 
 impl Matches {
@@ -348,6 +352,7 @@ impl Index {
             full: 0,
             exact: vec![0; n],
             score: vec![0.0; n],
+            ranked: false,
         };
         let mut bit = 0u32;
         for clause in &query.clauses {
@@ -365,6 +370,7 @@ impl Index {
                 // A one-letter prefix stands for a large part of the vocabulary: it only
                 // selects stories (newest first), it does not rank them.
                 let rank = !(prefix && w.chars().count() == 1);
+                m.ranked |= rank;
                 for (term, factor) in self.expand(w, prefix, typo) {
                     let idf = self.idf(term) * factor;
                     let exact_bit = if factor >= PREFIX_FACTOR { b } else { 0 };
