@@ -456,7 +456,7 @@ pub struct Catalog {
     /// oldest come first).
     undated_from: usize,
     /// Stories per category, year, author and tag, over the whole set.
-    totals: [Vec<usize>; 4],
+    totals: [Vec<u32>; 4],
 }
 
 impl Catalog {
@@ -536,6 +536,25 @@ impl Catalog {
             .map_or_else(|| crate::palette::swatch(name), |i| self.swatches[i])
     }
 
+    /// Adds `step` (1, or `u32::MAX` to take one away) to the counts of the category, year,
+    /// authors and tags of each story of `docs`.
+    fn tally(&self, docs: &[u32], counts: [&mut Vec<u32>; 4], step: u32) {
+        let [n_cat, n_year, n_author, n_tag] = counts;
+        for &doc in docs {
+            let doc = doc as usize;
+            let c = &mut n_cat[self.category_of[doc] as usize];
+            *c = c.wrapping_add(step);
+            let y = &mut n_year[self.year_of[doc] as usize];
+            *y = y.wrapping_add(step);
+            for &x in self.authors.of(doc) {
+                n_author[x as usize] = n_author[x as usize].wrapping_add(step);
+            }
+            for &x in self.tags.of(doc) {
+                n_tag[x as usize] = n_tag[x as usize].wrapping_add(step);
+            }
+        }
+    }
+
     /// Applies a filter and returns the exact number of matches, the first `limit` of them in
     /// order, and the facet counts. `now` anchors the date windows.
     pub fn apply(&self, filter: &Filter, now: Timestamp, limit: usize) -> Outcome {
@@ -564,52 +583,56 @@ impl Catalog {
         let sel_author = self.authors.selection(&filter.authors);
         let sel_tag = self.tags.selection(&filter.tags);
 
-        let mut n_cat = vec![0usize; self.categories.len()];
-        let mut n_year = vec![0usize; self.years.len()];
-        let mut n_author = vec![0usize; self.authors.names.len()];
-        let mut n_tag = vec![0usize; self.tags.names.len()];
+        // Counts as u32 (story numbers are u32 too): half the memory to touch of usize.
+        let mut n_cat = vec![0u32; self.categories.len()];
+        let mut n_year = vec![0u32; self.years.len()];
+        let mut n_author = vec![0u32; self.authors.names.len()];
+        let mut n_tag = vec![0u32; self.tags.names.len()];
         let mut hits: Vec<u32> = Vec::new();
         let dated =
             filter.date != DatePreset::AnyTime || filter.from.is_some() || filter.until.is_some();
 
         let n = self.articles.len();
+        // The stories the query matches, in document order (`None`: every story).
+        let found: Option<Vec<u32>> = matches.as_ref().map(|m| gather(n, |doc| m.hit(doc)));
         let only_query = !dated
             && phrases.is_empty()
             && sel_cat.is_none()
             && sel_year.is_none()
             && sel_author.is_none()
             && sel_tag.is_none();
-        let broad = only_query
-            && matches
-                .as_ref()
-                .is_none_or(|m| m.mask.iter().filter(|&&x| x == m.full).count() * 2 > n);
-        if broad {
-            // Most stories match (or all do): start from the set's totals and take away the
-            // stories that do not match, which are few.
-            let [c, y, a, t] = &self.totals;
-            (n_cat, n_year, n_author, n_tag) = (c.clone(), y.clone(), a.clone(), t.clone());
-            hits.reserve(n);
-            for doc in 0..n {
-                if matches.as_ref().is_none_or(|m| m.hit(doc)) {
-                    hits.push(doc as u32);
-                    continue;
+        if only_query {
+            // Every facet counts exactly the matches.
+            match found {
+                // At most half the stories match: count them.
+                Some(f) if f.len() * 2 <= n => {
+                    self.tally(&f, [&mut n_cat, &mut n_year, &mut n_author, &mut n_tag], 1);
+                    hits = f;
                 }
-                n_cat[self.category_of[doc] as usize] -= 1;
-                n_year[self.year_of[doc] as usize] -= 1;
-                for &x in self.authors.of(doc) {
-                    n_author[x as usize] -= 1;
-                }
-                for &x in self.tags.of(doc) {
-                    n_tag[x as usize] -= 1;
+                // Most stories match (or all do): start from the set's totals and take away the
+                // stories that do not match, which are fewer.
+                found => {
+                    let [c, y, a, t] = &self.totals;
+                    (n_cat, n_year, n_author, n_tag) = (c.clone(), y.clone(), a.clone(), t.clone());
+                    if let Some(m) = &matches {
+                        let misses = gather(n, |doc| !m.hit(doc));
+                        let counts = [&mut n_cat, &mut n_year, &mut n_author, &mut n_tag];
+                        self.tally(&misses, counts, u32::MAX);
+                    }
+                    hits = found.unwrap_or_else(|| (0..n as u32).collect());
                 }
             }
         } else {
-            for doc in 0..self.articles.len() {
-                if let Some(m) = &matches {
-                    if !m.hit(doc) {
-                        continue;
-                    }
+            let every: Vec<u32>;
+            let candidates: &[u32] = match &found {
+                Some(f) => f,
+                None => {
+                    every = (0..n as u32).collect();
+                    &every
                 }
+            };
+            for &doc in candidates {
+                let doc = doc as usize;
                 if dated && !filter.dates_contain(self.articles[doc].published, now) {
                     continue;
                 }
@@ -710,17 +733,17 @@ impl Catalog {
                     .collect()
             }
         };
-        let named = |names: &[String], counts: Vec<usize>| -> Vec<CategoryCount> {
+        let named = |names: &[String], counts: Vec<u32>| -> Vec<CategoryCount> {
             names
                 .iter()
                 .zip(counts)
                 .map(|(n, c)| CategoryCount {
                     name: n.clone(),
-                    count: c,
+                    count: c as usize,
                 })
                 .collect()
         };
-        let top = |values: &Multi, counts: Vec<usize>, chosen: &BTreeSet<String>| {
+        let top = |values: &Multi, counts: Vec<u32>, chosen: &BTreeSet<String>| {
             let names = values.names.names();
             // Most stories first, then by name.
             let mut all: Vec<order::Keyed> = counts
@@ -728,7 +751,8 @@ impl Catalog {
                 .enumerate()
                 .filter(|&(i, &c)| c > 0 || chosen.contains(&*names[i]))
                 .map(|(i, &c)| {
-                    let key = u64::from(order::count_first(c)) << 32 | u64::from(values.ranks[i]);
+                    let key = u64::from(order::count_first(c as usize)) << 32
+                        | u64::from(values.ranks[i]);
                     (key, i as u32)
                 })
                 .collect();
@@ -751,7 +775,7 @@ impl Catalog {
             all.into_iter()
                 .map(|(_, i)| CategoryCount {
                     name: names[i as usize].to_string(),
-                    count: counts[i as usize],
+                    count: counts[i as usize] as usize,
                 })
                 .collect::<Vec<_>>()
         };
@@ -766,6 +790,20 @@ impl Catalog {
             query,
         }
     }
+}
+
+/// The stories `0..n` for which `keep` holds, in order. Each story is written and the end moves
+/// on only if it is kept, so there is no branch to mispredict when about half are kept, as for
+/// a prefix of one or two letters.
+fn gather(n: usize, keep: impl Fn(usize) -> bool) -> Vec<u32> {
+    let mut out = vec![0u32; n];
+    let mut len = 0;
+    for doc in 0..n {
+        out[len] = doc as u32;
+        len += usize::from(keep(doc));
+    }
+    out.truncate(len);
+    out
 }
 
 fn stable_ties(matches: &mut [usize], articles: &[Article]) {
