@@ -14,7 +14,7 @@ use crate::date::Timestamp;
 use crate::intern::Interner;
 use crate::model::Article;
 use crate::order;
-use crate::search::{index::contains_phrase, Clause, Index, IndexBuilder, Query};
+use crate::search::{index::PhraseScan, Clause, Index, IndexBuilder, Query};
 use rustc_hash::FxHashMap;
 use std::collections::BTreeSet;
 
@@ -631,17 +631,12 @@ impl Catalog {
                     &every
                 }
             };
+            let mut scans: Vec<PhraseScan<'_>> =
+                phrases.iter().map(|p| PhraseScan::new(p)).collect();
             for &doc in candidates {
                 let doc = doc as usize;
                 if dated && !filter.dates_contain(self.articles[doc].published, now) {
                     continue;
-                }
-                if !phrases.is_empty() {
-                    let a = &self.articles[doc];
-                    let text = format!("{} \u{1} {}", a.title, a.summary.as_deref().unwrap_or(""));
-                    if !phrases.iter().all(|p| contains_phrase(&text, p)) {
-                        continue;
-                    }
                 }
                 let cat = self.category_of[doc] as usize;
                 let year = self.year_of[doc] as usize;
@@ -657,6 +652,18 @@ impl Catalog {
                     .is_none_or(|s| tags.iter().any(|&t| s[t as usize]));
                 let fails = u8::from(!ok_c) + u8::from(!ok_y) + u8::from(!ok_a) + u8::from(!ok_t);
                 if fails > 1 {
+                    continue;
+                }
+                // Phrases last, as the dearest check: the headline and the summary are read
+                // again. They are one stream of tokens, so a phrase may run from the end of the
+                // headline into the summary.
+                let a = &self.articles[doc];
+                if !scans.iter_mut().all(|scan| {
+                    scan.reset();
+                    scan.text(&a.title);
+                    scan.text(a.summary.as_deref().unwrap_or(""));
+                    scan.found()
+                }) {
                     continue;
                 }
                 if ok_y && ok_a && ok_t {
