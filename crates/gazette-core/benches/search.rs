@@ -139,7 +139,7 @@ fn main() {
                 (t[t.len() / 2], q)
             })
             .collect();
-        slowest.sort_by(|a, b| b.0.cmp(&a.0));
+        slowest.sort_by_key(|s| std::cmp::Reverse(s.0));
         let shown: Vec<String> = slowest
             .iter()
             .take(10)

@@ -14,7 +14,7 @@ use crate::date::Timestamp;
 use crate::intern::Interner;
 use crate::model::Article;
 use crate::order;
-use crate::search::{index::contains_phrase, Clause, Index, IndexBuilder, Query};
+use crate::search::{index::PhraseScan, Clause, Index, IndexBuilder, Query};
 use rustc_hash::FxHashMap;
 use std::collections::BTreeSet;
 
@@ -456,7 +456,7 @@ pub struct Catalog {
     /// oldest come first).
     undated_from: usize,
     /// Stories per category, year, author and tag, over the whole set.
-    totals: [Vec<usize>; 4],
+    totals: [Vec<u32>; 4],
 }
 
 impl Catalog {
@@ -536,6 +536,25 @@ impl Catalog {
             .map_or_else(|| crate::palette::swatch(name), |i| self.swatches[i])
     }
 
+    /// Adds `step` (1, or `u32::MAX` to take one away) to the counts of the category, year,
+    /// authors and tags of each story of `docs`.
+    fn tally(&self, docs: &[u32], counts: [&mut Vec<u32>; 4], step: u32) {
+        let [n_cat, n_year, n_author, n_tag] = counts;
+        for &doc in docs {
+            let doc = doc as usize;
+            let c = &mut n_cat[self.category_of[doc] as usize];
+            *c = c.wrapping_add(step);
+            let y = &mut n_year[self.year_of[doc] as usize];
+            *y = y.wrapping_add(step);
+            for &x in self.authors.of(doc) {
+                n_author[x as usize] = n_author[x as usize].wrapping_add(step);
+            }
+            for &x in self.tags.of(doc) {
+                n_tag[x as usize] = n_tag[x as usize].wrapping_add(step);
+            }
+        }
+    }
+
     /// Applies a filter and returns the exact number of matches, the first `limit` of them in
     /// order, and the facet counts. `now` anchors the date windows.
     pub fn apply(&self, filter: &Filter, now: Timestamp, limit: usize) -> Outcome {
@@ -564,61 +583,60 @@ impl Catalog {
         let sel_author = self.authors.selection(&filter.authors);
         let sel_tag = self.tags.selection(&filter.tags);
 
-        let mut n_cat = vec![0usize; self.categories.len()];
-        let mut n_year = vec![0usize; self.years.len()];
-        let mut n_author = vec![0usize; self.authors.names.len()];
-        let mut n_tag = vec![0usize; self.tags.names.len()];
+        // Counts as u32 (story numbers are u32 too): half the memory to touch of usize.
+        let mut n_cat = vec![0u32; self.categories.len()];
+        let mut n_year = vec![0u32; self.years.len()];
+        let mut n_author = vec![0u32; self.authors.names.len()];
+        let mut n_tag = vec![0u32; self.tags.names.len()];
         let mut hits: Vec<u32> = Vec::new();
         let dated =
             filter.date != DatePreset::AnyTime || filter.from.is_some() || filter.until.is_some();
 
         let n = self.articles.len();
+        // The stories the query matches, in document order (`None`: every story).
+        let found: Option<Vec<u32>> = matches.as_ref().map(|m| gather(n, |doc| m.hit(doc)));
         let only_query = !dated
             && phrases.is_empty()
             && sel_cat.is_none()
             && sel_year.is_none()
             && sel_author.is_none()
             && sel_tag.is_none();
-        let broad = only_query
-            && matches
-                .as_ref()
-                .is_none_or(|m| m.mask.iter().filter(|&&x| x == m.full).count() * 2 > n);
-        if broad {
-            // Most stories match (or all do): start from the set's totals and take away the
-            // stories that do not match, which are few.
-            let [c, y, a, t] = &self.totals;
-            (n_cat, n_year, n_author, n_tag) = (c.clone(), y.clone(), a.clone(), t.clone());
-            hits.reserve(n);
-            for doc in 0..n {
-                if matches.as_ref().is_none_or(|m| m.hit(doc)) {
-                    hits.push(doc as u32);
-                    continue;
+        if only_query {
+            // Every facet counts exactly the matches.
+            match found {
+                // At most half the stories match: count them.
+                Some(f) if f.len() * 2 <= n => {
+                    self.tally(&f, [&mut n_cat, &mut n_year, &mut n_author, &mut n_tag], 1);
+                    hits = f;
                 }
-                n_cat[self.category_of[doc] as usize] -= 1;
-                n_year[self.year_of[doc] as usize] -= 1;
-                for &x in self.authors.of(doc) {
-                    n_author[x as usize] -= 1;
-                }
-                for &x in self.tags.of(doc) {
-                    n_tag[x as usize] -= 1;
+                // Most stories match (or all do): start from the set's totals and take away the
+                // stories that do not match, which are fewer.
+                found => {
+                    let [c, y, a, t] = &self.totals;
+                    (n_cat, n_year, n_author, n_tag) = (c.clone(), y.clone(), a.clone(), t.clone());
+                    if let Some(m) = &matches {
+                        let misses = gather(n, |doc| !m.hit(doc));
+                        let counts = [&mut n_cat, &mut n_year, &mut n_author, &mut n_tag];
+                        self.tally(&misses, counts, u32::MAX);
+                    }
+                    hits = found.unwrap_or_else(|| (0..n as u32).collect());
                 }
             }
         } else {
-            for doc in 0..self.articles.len() {
-                if let Some(m) = &matches {
-                    if !m.hit(doc) {
-                        continue;
-                    }
+            let every: Vec<u32>;
+            let candidates: &[u32] = match &found {
+                Some(f) => f,
+                None => {
+                    every = (0..n as u32).collect();
+                    &every
                 }
+            };
+            let mut scans: Vec<PhraseScan<'_>> =
+                phrases.iter().map(|p| PhraseScan::new(p)).collect();
+            for &doc in candidates {
+                let doc = doc as usize;
                 if dated && !filter.dates_contain(self.articles[doc].published, now) {
                     continue;
-                }
-                if !phrases.is_empty() {
-                    let a = &self.articles[doc];
-                    let text = format!("{} \u{1} {}", a.title, a.summary.as_deref().unwrap_or(""));
-                    if !phrases.iter().all(|p| contains_phrase(&text, p)) {
-                        continue;
-                    }
                 }
                 let cat = self.category_of[doc] as usize;
                 let year = self.year_of[doc] as usize;
@@ -634,6 +652,18 @@ impl Catalog {
                     .is_none_or(|s| tags.iter().any(|&t| s[t as usize]));
                 let fails = u8::from(!ok_c) + u8::from(!ok_y) + u8::from(!ok_a) + u8::from(!ok_t);
                 if fails > 1 {
+                    continue;
+                }
+                // Phrases last, as the dearest check: the headline and the summary are read
+                // again. They are one stream of tokens, so a phrase may run from the end of the
+                // headline into the summary.
+                let a = &self.articles[doc];
+                if !scans.iter_mut().all(|scan| {
+                    scan.reset();
+                    scan.text(&a.title);
+                    scan.text(a.summary.as_deref().unwrap_or(""));
+                    scan.found()
+                }) {
                     continue;
                 }
                 if ok_y && ok_a && ok_t {
@@ -659,32 +689,30 @@ impl Catalog {
         }
         let total = hits.len();
         let limit = limit.min(total);
-        let relevance = filter.sort == SortOrder::Relevance && matches.is_some();
+        // A query that ranked nothing (one letter) orders newest first, as the date path does.
+        let relevance =
+            filter.sort == SortOrder::Relevance && matches.as_ref().is_some_and(|m| m.ranked);
         let ordered: Vec<usize> = if relevance {
             // One sortable number per hit: clauses matched without a typo, then the score (a
             // non-negative float, whose bits order like its value), then newer first.
             let m = matches.as_ref();
             let n = self.articles.len() as u64;
-            // Complemented, so that the best come first in ascending order.
-            let mut keyed: Vec<order::Keyed> = hits
-                .iter()
-                .map(|&d| {
-                    let i = d as usize;
-                    let exact = m.map_or(0, |m| u64::from(m.exact[i].count_ones()));
-                    let score = m.map_or(0, |m| u64::from(m.score[i].max(0.0).to_bits() >> 8));
-                    let newer = n - u64::from(self.date_rank[i]);
-                    (
-                        !((exact << 59) | (score << 35) | newer.min((1 << 35) - 1)),
-                        d,
-                    )
-                })
-                .collect();
-            if limit > 0 {
-                order::keep_smallest(&mut keyed, limit);
-            }
-            order::sort(&mut keyed);
-            hits = keyed.into_iter().map(|(_, d)| d).collect();
-            hits.into_iter().map(|d| d as usize).collect()
+            // Complemented, so that the best come first in ascending order. Only the first
+            // `limit` are kept, as they come.
+            let keyed = hits.iter().map(|&d| {
+                let i = d as usize;
+                let exact = m.map_or(0, |m| u64::from(m.exact[i].count_ones()));
+                let score = m.map_or(0, |m| u64::from(m.score[i].max(0.0).to_bits() >> 8));
+                let newer = n - u64::from(self.date_rank[i]);
+                (
+                    !((exact << 59) | (score << 35) | newer.min((1 << 35) - 1)),
+                    d,
+                )
+            });
+            order::smallest(keyed, limit)
+                .into_iter()
+                .map(|(_, d)| d as usize)
+                .collect()
         } else {
             let mut in_result = vec![false; self.articles.len()];
             for &d in &hits {
@@ -712,17 +740,17 @@ impl Catalog {
                     .collect()
             }
         };
-        let named = |names: &[String], counts: Vec<usize>| -> Vec<CategoryCount> {
+        let named = |names: &[String], counts: Vec<u32>| -> Vec<CategoryCount> {
             names
                 .iter()
                 .zip(counts)
                 .map(|(n, c)| CategoryCount {
                     name: n.clone(),
-                    count: c,
+                    count: c as usize,
                 })
                 .collect()
         };
-        let top = |values: &Multi, counts: Vec<usize>, chosen: &BTreeSet<String>| {
+        let top = |values: &Multi, counts: Vec<u32>, chosen: &BTreeSet<String>| {
             let names = values.names.names();
             // Most stories first, then by name.
             let mut all: Vec<order::Keyed> = counts
@@ -730,7 +758,8 @@ impl Catalog {
                 .enumerate()
                 .filter(|&(i, &c)| c > 0 || chosen.contains(&*names[i]))
                 .map(|(i, &c)| {
-                    let key = u64::from(order::count_first(c)) << 32 | u64::from(values.ranks[i]);
+                    let key = u64::from(order::count_first(c as usize)) << 32
+                        | u64::from(values.ranks[i]);
                     (key, i as u32)
                 })
                 .collect();
@@ -753,7 +782,7 @@ impl Catalog {
             all.into_iter()
                 .map(|(_, i)| CategoryCount {
                     name: names[i as usize].to_string(),
-                    count: counts[i as usize],
+                    count: counts[i as usize] as usize,
                 })
                 .collect::<Vec<_>>()
         };
@@ -768,6 +797,20 @@ impl Catalog {
             query,
         }
     }
+}
+
+/// The stories `0..n` for which `keep` holds, in order. Each story is written and the end moves
+/// on only if it is kept, so there is no branch to mispredict when about half are kept, as for
+/// a prefix of one or two letters.
+fn gather(n: usize, keep: impl Fn(usize) -> bool) -> Vec<u32> {
+    let mut out = vec![0u32; n];
+    let mut len = 0;
+    for doc in 0..n {
+        out[len] = doc as u32;
+        len += usize::from(keep(doc));
+    }
+    out.truncate(len);
+    out
 }
 
 fn stable_ties(matches: &mut [usize], articles: &[Article]) {
@@ -1023,6 +1066,85 @@ mod tests {
         assert_eq!(out.matches.len(), 2);
         let out = c.apply(&q("exchange"), NOW, 1);
         assert_eq!((out.total, out.matches.len()), (2, 1));
+    }
+
+    /// A few hundred stories from a small vocabulary, with repeated and missing dates, so that
+    /// scores and dates tie often.
+    fn crowd() -> Catalog {
+        const WORDS: [&str; 12] = [
+            "tax", "tide", "trade", "talks", "court", "council", "cost", "storm", "state", "stock",
+            "vote", "votes",
+        ];
+        let mut seed = 7u32;
+        let mut next = |m: u32| {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            (seed >> 16) % m
+        };
+        let a: Vec<Article> = (0..300)
+            .map(|i| {
+                let title: Vec<&str> = (0..1 + next(4)).map(|_| WORDS[next(12) as usize]).collect();
+                let published = match next(10) {
+                    0 => Timestamp::UNDATED.0,
+                    k => NOW.0 - i64::from(k) * DAY,
+                };
+                let mut s = story(&format!("s{i}"), &title.join(" "), "X", published);
+                if next(3) == 0 {
+                    s.summary = Some(WORDS[next(12) as usize].to_string());
+                }
+                s
+            })
+            .collect();
+        Catalog::new(a)
+    }
+
+    #[test]
+    fn a_one_letter_query_lists_its_matches_newest_first_like_the_date_order() {
+        let c = crowd();
+        for letter in ["t", "s", "c", "v", "x"] {
+            let mut want: Vec<usize> = (0..c.len())
+                .filter(|&i| {
+                    crate::search::tokens::tokens(&c.articles()[i].title)
+                        .iter()
+                        .chain(&crate::search::tokens::tokens(
+                            c.articles()[i].summary.as_deref().unwrap_or(""),
+                        ))
+                        .any(|t| t.starts_with(letter))
+                })
+                .collect();
+            // Newest first, undated last, ties in document order.
+            want.sort_by_key(|&i| (std::cmp::Reverse(c.articles()[i].published), i));
+            for limit in [1, 12, usize::MAX] {
+                let got = c.apply(&q(letter), NOW, limit).matches;
+                assert_eq!(got, want[..limit.min(want.len())], "{letter:?} {limit}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_short_page_is_the_start_of_the_whole_ranking() {
+        let c = crowd();
+        for query in [
+            "t",
+            "ta",
+            "st",
+            "co",
+            "vote",
+            "votes ",
+            "tax sto",
+            "\"tax trade\"",
+        ] {
+            let all = c.apply(&q(query), NOW, usize::MAX);
+            assert!(all.total > 0, "{query:?}");
+            for limit in [0, 1, 5, 12, 100] {
+                let page = c.apply(&q(query), NOW, limit);
+                assert_eq!(page.total, all.total);
+                assert_eq!(
+                    page.matches,
+                    all.matches[..limit.min(all.total)],
+                    "{query:?}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -29,6 +29,32 @@ pub(crate) fn keep_smallest(v: &mut Vec<Keyed>, n: usize) {
     }
 }
 
+/// The `n` smallest of `items`, sorted: the same as collecting them, [`keep_smallest`] and
+/// [`sort`], without holding them all. A buffer of up to `2n` is cut back to the `n` smallest
+/// whenever it fills; from then on an item not below the largest of those can never be among the
+/// `n` smallest, so most items are turned away by one comparison.
+pub(crate) fn smallest(items: impl IntoIterator<Item = Keyed>, n: usize) -> Vec<Keyed> {
+    let mut kept: Vec<Keyed> = Vec::new();
+    if n == 0 {
+        return kept;
+    }
+    let room = n.saturating_mul(2);
+    let mut bound: Option<Keyed> = None;
+    for k in items {
+        if bound.is_some_and(|b| k >= b) {
+            continue;
+        }
+        kept.push(k);
+        if kept.len() == room {
+            keep_smallest(&mut kept, n);
+            bound = kept.iter().copied().max();
+        }
+    }
+    keep_smallest(&mut kept, n);
+    sort(&mut kept);
+    kept
+}
+
 /// Sorts by name (byte order), then number.
 pub(crate) fn sort_names(v: &mut [Named<'_>]) {
     v.sort_unstable();
@@ -106,6 +132,20 @@ mod tests {
         assert_eq!(v.len(), 3);
         keep_smallest(&mut v, 0);
         assert!(v.is_empty());
+    }
+
+    #[test]
+    fn the_smallest_streamed_are_the_smallest_sorted() {
+        // A scrambled sequence with repeated keys (told apart by the item number).
+        let items: Vec<Keyed> = (0..500u32)
+            .map(|i| (u64::from(i.wrapping_mul(2_654_435_761) % 97), i))
+            .collect();
+        for n in [0, 1, 2, 7, 12, 96, 250, 499, 500, 501, usize::MAX] {
+            let mut want = items.clone();
+            keep_smallest(&mut want, n);
+            sort(&mut want);
+            assert_eq!(smallest(items.iter().copied(), n), want, "n = {n}");
+        }
     }
 
     #[test]

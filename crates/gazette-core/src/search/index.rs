@@ -15,7 +15,7 @@
 //! how many clauses they matched without a typo, so typo matches always rank below exact ones.
 
 use super::query::{Clause, Query};
-use super::tokens::{for_each_token, within_one_edit};
+use super::tokens::{for_each_token, within_one_edit, MAX_TOKEN_BYTES};
 use crate::intern::Interner;
 use crate::model::Article;
 use crate::order;
@@ -209,6 +209,10 @@ pub struct Matches {
     pub exact: Vec<u16>,
     /// Per story: its relevance score.
     pub score: Vec<f32>,
+    /// False when no word of the query was scored (the query is one letter still being typed):
+    /// every score is then 0 and every match has the same `exact` bits, so relevance order is
+    /// simply newest first.
+    pub ranked: bool,
 }
 
 impl Matches {
@@ -348,6 +352,7 @@ impl Index {
             full: 0,
             exact: vec![0; n],
             score: vec![0.0; n],
+            ranked: false,
         };
         let mut bit = 0u32;
         for clause in &query.clauses {
@@ -365,6 +370,7 @@ impl Index {
                 // A one-letter prefix stands for a large part of the vocabulary: it only
                 // selects stories (newest first), it does not rank them.
                 let rank = !(prefix && w.chars().count() == 1);
+                m.ranked |= rank;
                 for (term, factor) in self.expand(w, prefix, typo) {
                     let idf = self.idf(term) * factor;
                     let exact_bit = if factor >= PREFIX_FACTOR { b } else { 0 };
@@ -423,24 +429,137 @@ impl Index {
 
 /// True if `words` stand next to each other, in order, among the tokens of `text`.
 pub fn contains_phrase(text: &str, words: &[String]) -> bool {
-    if words.is_empty() {
-        return true;
+    let mut scan = PhraseScan::new(words);
+    scan.text(text);
+    scan.found()
+}
+
+/// Looks for a phrase in texts fed one after another, as if they were one stream of tokens,
+/// without keeping or allocating the tokens. Made once per query and [`PhraseScan::reset`] for
+/// each story.
+#[derive(Debug)]
+pub struct PhraseScan<'a> {
+    words: &'a [String],
+    /// `open[j]`: the last `j + 1` tokens were the phrase's first `j + 1` words.
+    open: Vec<bool>,
+    found: bool,
+}
+
+impl<'a> PhraseScan<'a> {
+    /// A scan for `words` (folded tokens, as a query's phrase holds them).
+    pub fn new(words: &'a [String]) -> Self {
+        PhraseScan {
+            words,
+            open: vec![false; words.len()],
+            found: words.is_empty(),
+        }
     }
-    let mut matched = 0usize;
-    let mut found = false;
-    let mut history: Vec<String> = Vec::new();
-    for_each_token(text, |t, _, _| {
-        if found {
+
+    /// Starts again, for another story.
+    pub fn reset(&mut self) {
+        self.open.fill(false);
+        self.found = self.words.is_empty();
+    }
+
+    /// True once the phrase has been seen.
+    pub fn found(&self) -> bool {
+        self.found
+    }
+
+    /// Feeds the tokens of `text`.
+    pub fn text(&mut self, text: &str) {
+        if self.found {
             return;
         }
-        history.push(t.to_string());
-        if history.len() > words.len() {
-            history.remove(0);
+        if text.is_ascii() {
+            // ASCII text's tokens are its runs of letters and digits, lowercased and cut to
+            // MAX_TOKEN_BYTES (as `for_each_token` makes them): compared in place, since the
+            // phrase's words are lowercase already.
+            for run in text.as_bytes().split(|b| !b.is_ascii_alphanumeric()) {
+                if !run.is_empty() {
+                    self.token(&run[..run.len().min(MAX_TOKEN_BYTES)], true);
+                    if self.found {
+                        return;
+                    }
+                }
+            }
+        } else {
+            for_each_token(text, |t, _, _| self.token(t.as_bytes(), false));
         }
-        matched = history.len();
-        if matched == words.len() && history.iter().zip(words).all(|(a, b)| a == b) {
-            found = true;
+    }
+
+    /// Feeds one token; `ascii_case`: it may hold capitals, which count as lowercase.
+    fn token(&mut self, t: &[u8], ascii_case: bool) {
+        let same = |w: &String| {
+            if ascii_case {
+                w.as_bytes().eq_ignore_ascii_case(t)
+            } else {
+                w.as_bytes() == t
+            }
+        };
+        for j in (1..self.words.len()).rev() {
+            self.open[j] = self.open[j - 1] && same(&self.words[j]);
         }
-    });
-    found
+        if let Some(first) = self.words.first() {
+            self.open[0] = same(first);
+        }
+        self.found |= self.open.last().copied().unwrap_or(false);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::tokens::tokens;
+
+    /// The phrase check, spelled out over the whole token list.
+    fn naive(text: &str, words: &[String]) -> bool {
+        words.is_empty() || tokens(text).windows(words.len()).any(|w| w == words)
+    }
+
+    #[test]
+    fn phrases_are_found_in_ascii_and_other_text_as_the_tokens_say() {
+        let long = "x".repeat(MAX_TOKEN_BYTES + 5);
+        let texts = [
+            "The White House said",
+            "white, house; WHITE--HOUSE!",
+            "whitehouse white  house",
+            "house white white house",
+            "Résumé of the White House",
+            "the résumé white house",
+            "中国移动 white house",
+            "",
+            "white",
+            &format!("{long} house"),
+            "3.35 cents a share",
+        ];
+        let phrases: [&[&str]; 7] = [
+            &["white", "house"],
+            &["white", "white", "house"],
+            &["house"],
+            &["resume", "of"],
+            &["3", "35", "cents"],
+            &[&long[..MAX_TOKEN_BYTES], "house"],
+            &[],
+        ];
+        for text in texts {
+            for p in phrases {
+                let words: Vec<String> = p.iter().map(|w| w.to_string()).collect();
+                assert_eq!(
+                    contains_phrase(text, &words),
+                    naive(text, &words),
+                    "{text:?} {p:?}"
+                );
+            }
+        }
+        // Fed one after another, texts are one stream.
+        let words = vec!["white".to_string(), "house".to_string()];
+        let mut scan = PhraseScan::new(&words);
+        scan.text("Paint it white");
+        scan.text("House rules");
+        assert!(scan.found());
+        scan.reset();
+        scan.text("House rules");
+        assert!(!scan.found());
+    }
 }
