@@ -655,12 +655,12 @@ impl Catalog {
                     continue;
                 }
                 // Phrases last, as the dearest check: the headline and the summary are read
-                // again. They are one stream of tokens, so a phrase may run from the end of the
-                // headline into the summary.
+                // again. A phrase must stand within one of them, never across the two.
                 let a = &self.articles[doc];
                 if !scans.iter_mut().all(|scan| {
                     scan.reset();
                     scan.text(&a.title);
+                    scan.gap();
                     scan.text(a.summary.as_deref().unwrap_or(""));
                     scan.found()
                 }) {
@@ -1056,6 +1056,18 @@ mod tests {
         let mut both = ids(&c, &q("white house"));
         both.sort();
         assert_eq!(both, ["apart", "together"]);
+    }
+
+    #[test]
+    fn a_phrase_never_runs_from_the_headline_into_the_summary() {
+        let mut a = vec![
+            story("across", "Paint it white", "X", NOW.0),
+            story("within", "Summary holds it", "X", NOW.0),
+        ];
+        a[0].summary = Some("House rules apply".into());
+        a[1].summary = Some("The White House said".into());
+        let c = Catalog::new(a);
+        assert_eq!(ids(&c, &q("\"white house\"")), ["within"]);
     }
 
     #[test]

@@ -434,8 +434,8 @@ pub fn contains_phrase(text: &str, words: &[String]) -> bool {
     scan.found()
 }
 
-/// Looks for a phrase in texts fed one after another, as if they were one stream of tokens,
-/// without keeping or allocating the tokens. Made once per query and [`PhraseScan::reset`] for
+/// Looks for a phrase in texts fed one after another (with a [`PhraseScan::gap`] between two
+/// that must not join), without keeping or allocating the tokens. Made once per query and [`PhraseScan::reset`] for
 /// each story.
 #[derive(Debug)]
 pub struct PhraseScan<'a> {
@@ -459,6 +459,12 @@ impl<'a> PhraseScan<'a> {
     pub fn reset(&mut self) {
         self.open.fill(false);
         self.found = self.words.is_empty();
+    }
+
+    /// Ends a run of text: a phrase never runs from one text into the next (from a headline
+    /// into its summary).
+    pub fn gap(&mut self) {
+        self.open.fill(false);
     }
 
     /// True once the phrase has been seen.
