@@ -367,11 +367,15 @@ impl Index {
                 let b = 1u16 << bit;
                 bit += 1;
                 m.full |= b;
-                // A one-letter prefix stands for a large part of the vocabulary: it only
-                // selects stories (newest first), it does not rank them.
-                let rank = !(prefix && w.chars().count() == 1);
-                m.ranked |= rank;
+                // A prefix of one or two letters stands for a large part of the vocabulary
+                // ("co": covid, court, could…), too varied for a score to mean anything: the
+                // words it begins only select stories (newest first). A two-letter word that is
+                // itself in the vocabulary ("uk", "ai") still ranks its stories first.
+                let letters = w.chars().count();
+                let short = prefix && letters <= 2;
                 for (term, factor) in self.expand(w, prefix, typo) {
+                    let rank = !short || (letters == 2 && factor >= 1.0);
+                    m.ranked |= rank;
                     let idf = self.idf(term) * factor;
                     let exact_bit = if factor >= PREFIX_FACTOR { b } else { 0 };
                     let range = self.starts[term as usize] as usize
