@@ -10,7 +10,7 @@ use crate::components::{
 };
 use crate::embed::{Command, Controls, Layout, Locale, Remote, Theme};
 use crate::services::{self, Fetcher};
-use crate::state::{set_of, Action, Load, State};
+use crate::state::{more_filters_on, set_of, Action, Load, State};
 use gazette_core::address::{self, View};
 use gazette_core::filter::{year_from_label, year_label};
 use gazette_core::{DatePreset, SortOrder, Timestamp};
@@ -109,13 +109,6 @@ fn from_address(key: &Option<AttrValue>) -> View {
 }
 
 /// How many of the filters under "More filters" are on (authors, tags, years, a date range).
-fn more_filters_on(f: &gazette_core::Filter) -> usize {
-    f.authors.len()
-        + f.tags.len()
-        + f.years.len()
-        + usize::from(f.from.is_some() || f.until.is_some())
-}
-
 /// One news widget.
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
@@ -140,11 +133,6 @@ pub fn App(props: &AppProps) -> Html {
     let story_heading_ref = use_node_ref();
     // Where the list was scrolled when a story was opened from it, to return there on close.
     let list_scroll = use_mut_ref(|| None::<f64>);
-    // "More filters" starts open when the address turned some on, then follows the reader.
-    let filters_open = {
-        let on_at_start = more_filters_on(&state.filter) > 0;
-        use_state(move || on_at_start)
-    };
 
     {
         let dispatcher = state.dispatcher();
@@ -562,24 +550,24 @@ pub fn App(props: &AppProps) -> Html {
                                 </div>
                             }
                             if controls.dates {
-                            <details class="gz-more-filters" open={*filters_open} ontoggle={{
-                                let filters_open = filters_open.clone();
+                            <details class="gz-more-filters" open={state.facets_open} ontoggle={{
+                                let s = state.dispatcher();
                                 Callback::from(move |e: Event| {
-                                    filters_open.set(e.target_unchecked_into::<web_sys::HtmlDetailsElement>().open());
+                                    s.dispatch(Action::ShowFacets(e.target_unchecked_into::<web_sys::HtmlDetailsElement>().open()));
                                 })
                             }}>
                                 // The widget opens and closes the panel itself (a click, or Enter or
                                 // Space on the summary), so that the facets are built in the same
-                                // frame as the panel opens; while it is closed they are not in the
-                                // page at all, and a keystroke has a third fewer nodes to update.
+                                // frame as the panel opens; while it is closed they are neither
+                                // counted nor in the page, and a keystroke costs less.
                                 <summary onclick={{
-                                    let filters_open = filters_open.clone();
+                                    let (s, open) = (state.dispatcher(), state.facets_open);
                                     Callback::from(move |e: MouseEvent| {
                                         e.prevent_default();
-                                        filters_open.set(!*filters_open);
+                                        s.dispatch(Action::ShowFacets(!open));
                                     })
                                 }}>{ if more_active > 0 { format!("More filters ({more_active} on)") } else { "More filters".to_string() } }</summary>
-                                if *filters_open {
+                                if state.facets_open {
                                 <div class="gz-facets">
                                     <DateRange id={id("range")} from={f.from} until={f.until} on_from={on_time(Action::SetFrom)} on_until={on_time(Action::SetUntil)} />
                                     <FacetGroup legend="Year" values={Rc::new(o.years.clone())} selected={Rc::new(years_selected)}

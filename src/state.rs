@@ -4,7 +4,7 @@
 use crate::browser::HistoryMode;
 use crate::services::{Archive, LoadError, LoadedSet};
 use gazette_core::address::View;
-use gazette_core::{Catalog, DatePreset, FeedMeta, Filter, Outcome, SortOrder, Timestamp};
+use gazette_core::{Catalog, DatePreset, Facets, FeedMeta, Filter, Outcome, SortOrder, Timestamp};
 use std::collections::BTreeSet;
 use std::rc::Rc;
 use yew::Reducible;
@@ -61,6 +61,9 @@ pub struct State {
     pub filter: Filter,
     /// The answer to it.
     pub outcome: Rc<Outcome>,
+    /// "More filters" is open. Authors and tags are counted only then: a search that matches
+    /// many stories costs about a third less without them.
+    pub facets_open: bool,
     /// How many pages of matches are on the page.
     pub pages: usize,
     /// Stories per page.
@@ -103,6 +106,7 @@ impl State {
             meta: Rc::new(FeedMeta::default()),
             total: 0,
             skipped: 0,
+            facets_open: more_filters_on(&view.filter) > 0,
             filter: view.filter,
             outcome: Rc::new(Outcome::default()),
             pages: view.pages.max(1),
@@ -188,7 +192,16 @@ impl State {
     }
 
     fn refilter(&mut self) {
-        self.outcome = Rc::new(self.catalog.apply(&self.filter, self.now, self.shown()));
+        let facets = if self.facets_open {
+            Facets::All
+        } else {
+            Facets::CategoriesAndYears
+        };
+        self.outcome =
+            Rc::new(
+                self.catalog
+                    .apply_counting(&self.filter, self.now, self.shown(), facets),
+            );
     }
 
     /// A filter change: back to the first page, recorded as `mode`.
@@ -271,6 +284,16 @@ pub enum Action {
     Close,
     /// The address changed (Back, Forward): show the view it describes.
     Restore(View),
+    /// "More filters" was opened (`true`) or closed.
+    ShowFacets(bool),
+}
+
+/// How many of the filters under "More filters" are on (authors, tags, years, a date range).
+pub fn more_filters_on(f: &Filter) -> usize {
+    f.authors.len()
+        + f.tags.len()
+        + f.years.len()
+        + usize::from(f.from.is_some() || f.until.is_some())
 }
 
 /// The set of `items`, inserted one at a time: `collect` would sort them first, which puts one
@@ -499,10 +522,19 @@ impl Reducible for State {
                 s.story_missing = false;
                 s.resolve_story();
                 if view.filter != s.filter || view.pages != s.pages {
+                    s.facets_open |= more_filters_on(&view.filter) > 0;
                     s.filter = view.filter;
                     s.pages = view.pages.max(1);
                     s.refilter();
                 }
+            }
+            Action::ShowFacets(open) => {
+                if open == s.facets_open {
+                    return self;
+                }
+                s.facets_open = open;
+                s.history = HistoryMode::Keep;
+                s.refilter();
             }
         }
         Rc::new(s)

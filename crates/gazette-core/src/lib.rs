@@ -33,7 +33,9 @@ pub mod wire;
 pub mod xmlfeed;
 
 pub use date::Timestamp;
-pub use filter::{Catalog, CatalogBuilder, CategoryCount, DatePreset, Filter, Outcome, SortOrder};
+pub use filter::{
+    Catalog, CatalogBuilder, CategoryCount, DatePreset, Facets, Filter, Outcome, SortOrder,
+};
 pub use load::{load_bytes, load_document, DocumentError, Loaded, Problem, Report};
 pub use model::{Article, FeedMeta, Format, Image};
 pub use search::Query;
