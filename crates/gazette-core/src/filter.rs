@@ -588,11 +588,11 @@ impl Catalog {
         let people = facets == Facets::All;
         let query = Query::parse(&filter.query);
         let matches = self.index.run(&query);
-        let phrases: Vec<&Vec<String>> = query
+        let phrases: Vec<(&Vec<String>, bool)> = query
             .clauses
             .iter()
             .filter_map(|c| match c {
-                Clause::Phrase(ws) => Some(ws),
+                Clause::Phrase { words, prefix } => Some((words, *prefix)),
                 Clause::Word { .. } => None,
             })
             .collect();
@@ -660,8 +660,10 @@ impl Catalog {
                     &every
                 }
             };
-            let mut scans: Vec<PhraseScan<'_>> =
-                phrases.iter().map(|p| PhraseScan::new(p)).collect();
+            let mut scans: Vec<PhraseScan<'_>> = phrases
+                .iter()
+                .map(|&(p, prefix)| PhraseScan::new(p, prefix))
+                .collect();
             for &doc in candidates {
                 let doc = doc as usize;
                 if dated && !filter.dates_contain(self.articles[doc].published, now) {
@@ -1090,6 +1092,9 @@ mod tests {
         a[1].summary = Some("white walls".into());
         let c = Catalog::new(a);
         assert_eq!(ids(&c, &q("\"white house\"")), ["together"]);
+        // While the quote is open, the last word is a prefix: the phrase narrows as it grows.
+        assert_eq!(ids(&c, &q("\"white ho")), ["together"]);
+        assert!(ids(&c, &q("\"white ho\"")).is_empty());
         let mut both = ids(&c, &q("white house"));
         both.sort();
         assert_eq!(both, ["apart", "together"]);

@@ -358,7 +358,14 @@ impl Index {
         for clause in &query.clauses {
             let words: Vec<(&str, bool, bool)> = match clause {
                 Clause::Word { text, prefix, typo } => vec![(text.as_str(), *prefix, *typo)],
-                Clause::Phrase(ws) => ws.iter().map(|w| (w.as_str(), false, false)).collect(),
+                Clause::Phrase { words, prefix } => {
+                    let last = words.len().saturating_sub(1);
+                    words
+                        .iter()
+                        .enumerate()
+                        .map(|(k, w)| (w.as_str(), *prefix && k == last, false))
+                        .collect()
+                }
             };
             for (w, prefix, typo) in words {
                 if bit >= 16 {
@@ -433,7 +440,7 @@ impl Index {
 
 /// True if `words` stand next to each other, in order, among the tokens of `text`.
 pub fn contains_phrase(text: &str, words: &[String]) -> bool {
-    let mut scan = PhraseScan::new(words);
+    let mut scan = PhraseScan::new(words, false);
     scan.text(text);
     scan.found()
 }
@@ -444,16 +451,20 @@ pub fn contains_phrase(text: &str, words: &[String]) -> bool {
 #[derive(Debug)]
 pub struct PhraseScan<'a> {
     words: &'a [String],
+    /// The last word may be the start of a longer one (a phrase still being typed).
+    prefix: bool,
     /// `open[j]`: the last `j + 1` tokens were the phrase's first `j + 1` words.
     open: Vec<bool>,
     found: bool,
 }
 
 impl<'a> PhraseScan<'a> {
-    /// A scan for `words` (folded tokens, as a query's phrase holds them).
-    pub fn new(words: &'a [String]) -> Self {
+    /// A scan for `words` (folded tokens, as a query's phrase holds them); with `prefix`, the
+    /// last word matches any token it begins.
+    pub fn new(words: &'a [String], prefix: bool) -> Self {
         PhraseScan {
             words,
+            prefix,
             open: vec![false; words.len()],
             found: words.is_empty(),
         }
@@ -500,18 +511,26 @@ impl<'a> PhraseScan<'a> {
 
     /// Feeds one token; `ascii_case`: it may hold capitals, which count as lowercase.
     fn token(&mut self, t: &[u8], ascii_case: bool) {
-        let same = |w: &String| {
-            if ascii_case {
-                w.as_bytes().eq_ignore_ascii_case(t)
+        let last = self.words.len().saturating_sub(1);
+        let same = |j: usize| {
+            let w = self.words[j].as_bytes();
+            // The last word of a phrase being typed compares with the token's start only.
+            let t = if self.prefix && j == last && t.len() > w.len() {
+                &t[..w.len()]
             } else {
-                w.as_bytes() == t
+                t
+            };
+            if ascii_case {
+                w.eq_ignore_ascii_case(t)
+            } else {
+                w == t
             }
         };
         for j in (1..self.words.len()).rev() {
-            self.open[j] = self.open[j - 1] && same(&self.words[j]);
+            self.open[j] = self.open[j - 1] && same(j);
         }
-        if let Some(first) = self.words.first() {
-            self.open[0] = same(first);
+        if !self.words.is_empty() {
+            self.open[0] = same(0);
         }
         self.found |= self.open.last().copied().unwrap_or(false);
     }
@@ -564,12 +583,26 @@ mod tests {
         }
         // Fed one after another, texts are one stream.
         let words = vec!["white".to_string(), "house".to_string()];
-        let mut scan = PhraseScan::new(&words);
+        let mut scan = PhraseScan::new(&words, false);
         scan.text("Paint it white");
         scan.text("House rules");
         assert!(scan.found());
         scan.reset();
         scan.text("House rules");
         assert!(!scan.found());
+        // A phrase still being typed: its last word matches the start of a token, in ASCII
+        // and in other text alike.
+        for (text, found) in [
+            ("The White House said", true),
+            ("the white hotel", true),
+            ("white shoes", false),
+            ("Weiße Häuser: white hou", true),
+            ("Ünïcode white hat", false),
+        ] {
+            let words = ["white".to_string(), "ho".to_string()];
+            let mut scan = PhraseScan::new(&words, true);
+            scan.text(text);
+            assert_eq!(scan.found(), found, "{text:?}");
+        }
     }
 }

@@ -26,7 +26,9 @@ pub fn highlight(text: &str, query: &Query) -> Vec<(usize, usize)> {
                     || (*prefix && t.starts_with(w.as_str()))
                     || (*typo && t.chars().count() >= 4 && within_one_edit(t, w))
             }
-            Clause::Phrase(ws) => ws.iter().any(|w| w == t),
+            Clause::Phrase { words, prefix } => words.iter().enumerate().any(|(i, w)| {
+                t == w || (*prefix && i + 1 == words.len() && t.starts_with(w.as_str()))
+            }),
         });
         if hit {
             match out.last_mut() {
@@ -59,6 +61,10 @@ mod tests {
         assert_eq!(marked("The president spoke", "presidnet "), ["president"]);
         assert_eq!(
             marked("White House press", "\"white house\""),
+            ["White", "House"]
+        );
+        assert_eq!(
+            marked("White House press", "\"white ho"),
             ["White", "House"]
         );
         assert_eq!(marked("中国移动成立元宇宙产业联盟", "元宇宙"), ["元宇宙"]);

@@ -18,8 +18,9 @@ pub enum Clause {
         prefix: bool,
         typo: bool,
     },
-    /// Folded words that must stand next to each other, in order.
-    Phrase(Vec<String>),
+    /// Folded words that must stand next to each other, in order. `prefix`: the quote is still
+    /// open at the end of the query, so the last word is being typed and matches as a prefix.
+    Phrase { words: Vec<String>, prefix: bool },
 }
 
 /// A parsed query.
@@ -43,14 +44,17 @@ impl Query {
             let quoted = n % 2 == 1;
             let words = query_tokens(part);
             if quoted {
+                // An unclosed quote at the end is still being typed: its last word is a prefix,
+                // so results narrow as the phrase grows instead of vanishing mid-word.
+                let prefix = ends_open && n == last_part;
                 match words.len() {
                     0 => {}
                     1 => clauses.push(Clause::Word {
                         text: words[0].clone(),
-                        prefix: false,
+                        prefix,
                         typo: false,
                     }),
-                    _ => clauses.push(Clause::Phrase(words)),
+                    _ => clauses.push(Clause::Phrase { words, prefix }),
                 }
                 continue;
             }
@@ -139,17 +143,37 @@ mod tests {
         assert_eq!(
             Query::parse("\"White House\" bid").clauses,
             [
-                Clause::Phrase(vec!["white".into(), "house".into()]),
+                Clause::Phrase {
+                    words: vec!["white".into(), "house".into()],
+                    prefix: false
+                },
                 w("bid", true)
             ]
         );
         assert_eq!(
             Query::parse("“supreme court”").clauses,
-            [Clause::Phrase(vec!["supreme".into(), "court".into()])]
+            [Clause::Phrase {
+                words: vec!["supreme".into(), "court".into()],
+                prefix: false
+            }]
         );
         assert_eq!(
             Query::parse("\"open ended").clauses,
-            [Clause::Phrase(vec!["open".into(), "ended".into()])]
+            [Clause::Phrase {
+                words: vec!["open".into(), "ended".into()],
+                prefix: true
+            }]
+        );
+        assert_eq!(Query::parse("\"sol").clauses, [w("sol", true)]);
+        assert_eq!(
+            Query::parse("\"open ended\" sol").clauses,
+            [
+                Clause::Phrase {
+                    words: vec!["open".into(), "ended".into()],
+                    prefix: false
+                },
+                w("sol", true)
+            ]
         );
         assert_eq!(
             Query::parse("\"solo\"").clauses,
