@@ -3,7 +3,7 @@
 // pages built on MiniSearch and FlexSearch with the same data and the same card markup
 // (bench/browser/peers/). Run on purpose, never as a test; see bench/README.md.
 //
-//   node bench/browser/run.mjs [--sizes 10k,50k,200k] [--engines gazette,minisearch,flexsearch]
+//   node bench/browser/run.mjs [--sizes 10k,50k,200k] [--engines gazette,minisearch,flexsearch,none]
 //                              [--runs 3] [--out bench/results/browser-<date>.json]
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
@@ -11,7 +11,8 @@ import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { BROWSER_FLAGS, ROOT, startServer } from "../../tests/e2e/server.mjs";
 
-const ENGINES = ["gazette", "minisearch", "flexsearch"];
+// "none": the peer page with typing doing nothing, the floor of the keystroke measurement.
+const ENGINES = ["gazette", "minisearch", "flexsearch", "none"];
 const LOAD_TIMEOUT = 120_000; // loading and indexing the largest set
 const KEY_TIMEOUT = 30_000; // one keystroke's frame
 const MARK_GRACE = 2_000; // for a mark that comes just after the first cards
@@ -27,7 +28,7 @@ const { values: opts } = parseArgs({
   },
 });
 if (opts.help) {
-  console.log("node bench/browser/run.mjs [--sizes 10k,50k,200k] [--engines gazette,minisearch,flexsearch] [--runs 3] [--out FILE]");
+  console.log("node bench/browser/run.mjs [--sizes 10k,50k,200k] [--engines gazette,minisearch,flexsearch,none] [--runs 3] [--out FILE]");
   process.exit(0);
 }
 const sizes = list(opts.sizes);
@@ -211,7 +212,7 @@ async function measure(engine, data, run) {
     let firstCardsMs = null;
     let timing = "marks";
     if (engine === "gazette") indexBuildMs = load.indexingMs;
-    else if (m.parsed !== null && m.indexBuilt !== null) indexBuildMs = m.indexBuilt - m.parsed;
+    else if (engine !== "none" && m.parsed !== null && m.indexBuilt !== null) indexBuildMs = m.indexBuilt - m.parsed;
     const firstByte = load.dataResponseStart ?? m.dataArrived;
     if (firstByte !== null && m.indexBuilt !== null) searchableMs = m.indexBuilt - firstByte;
     if (m.dataArrived !== null && m.firstCards !== null) {
@@ -234,11 +235,14 @@ async function measure(engine, data, run) {
           const into = b.kind === "clear" ? b.clears : b.typed;
           // The work alone: from the input event to the first change of the results in the page
           // (before the frame is painted). Keystrokes that change nothing are not counted.
+          // A keystroke that changed nothing must not be charged with the next one's change:
+          // each input event ends the previous keystroke's watch.
+          b.mo?.disconnect();
           if (b.kind !== "clear") {
-            const mo = new MutationObserver(() => {
+            const mo = (b.mo = new MutationObserver(() => {
               b.work.push(performance.now() - t0);
               mo.disconnect();
-            });
+            }));
             mo.observe(document.querySelector("main") ?? document.body, { subtree: true, childList: true, characterData: true });
             setTimeout(() => mo.disconnect(), 2000);
           }

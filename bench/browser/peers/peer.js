@@ -1,7 +1,10 @@
 // A peer page for the browser benchmark (bench/browser/run.mjs): the same article set and the
 // same story-card markup as the Gazette widget, searched with a JavaScript library instead.
 //
-//   peer.html?engine=minisearch|flexsearch&src=URL
+//   peer.html?engine=minisearch|flexsearch|none&src=URL
+//
+// "none" is the floor: the same page and cards, but typing does nothing at all, so its
+// keystroke figures are what the measurement itself costs on this machine and browser.
 //
 // Marks on the page's performance timeline, like the widget's gazette:* marks:
 //   peer:data-arrived  the JSON text has arrived
@@ -29,12 +32,14 @@ main().catch((e) => {
 });
 
 async function main() {
-  if (engine !== "minisearch" && engine !== "flexsearch") throw new Error(`unknown engine "${engine}"`);
+  if (!["minisearch", "flexsearch", "none"].includes(engine)) throw new Error(`unknown engine "${engine}"`);
   if (!src) throw new Error("no src= given");
   // Load the library before the data, as a page would have it in its bundle.
   const lib = engine === "minisearch"
     ? await import("/node_modules/minisearch/dist/es/index.js")
-    : await import("/node_modules/flexsearch/dist/flexsearch.bundle.module.min.mjs");
+    : engine === "flexsearch"
+      ? await import("/node_modules/flexsearch/dist/flexsearch.bundle.module.min.mjs")
+      : null;
 
   const res = await fetch(src);
   if (!res.ok) throw new Error(`${src}: HTTP ${res.status}`);
@@ -46,7 +51,11 @@ async function main() {
   const articles = usable(doc.articles);
   const byDate = articles.map((_, i) => i).sort((a, b) => articles[b].time - articles[a].time || a - b);
   const swatchOf = swatches(articles);
-  const search = engine === "minisearch" ? miniSearch(lib.default, articles) : flexSearch(lib, articles);
+  const search = engine === "minisearch"
+    ? miniSearch(lib.default, articles)
+    : engine === "flexsearch"
+      ? flexSearch(lib, articles)
+      : null;
   performance.mark("peer:index-built");
 
   const ui = buildUi(doc.title || "Latest stories");
@@ -60,7 +69,8 @@ async function main() {
     ui.status.textContent = !query.trim() ? stories(n) : n === 0 ? "No stories match." : `${stories(n)} match`;
     renderList(ui, articles, matches, shown, swatchOf, now);
   };
-  ui.input.addEventListener("input", () => show(ui.input.value));
+  // The floor page leaves the page as it is while the reader types.
+  if (search) ui.input.addEventListener("input", () => show(ui.input.value));
   ui.input.addEventListener("keydown", (e) => {
     if (e.key === "Escape" && ui.input.value) {
       e.preventDefault();
