@@ -74,6 +74,14 @@ describe("searching", () => {
     await page.keyboard.press("End");
     await page.keyboard.press("Home");
     assert.match(await page.evaluate(() => document.activeElement.getAttribute("aria-label")), /^All/);
+    // "More filters" opens and closes from the keyboard, with the facets inside only while open.
+    const more = page.getByText("More filters", { exact: true });
+    await more.focus();
+    await page.keyboard.press("Enter");
+    await page.getByRole("group", { name: "Year" }).waitFor();
+    await page.keyboard.press(" ");
+    await page.getByRole("group", { name: "Year" }).waitFor({ state: "detached" });
+    assert.equal(await page.locator("details.gz-more-filters").evaluate((d) => d.open), false);
   });
 
   it("loads the next page as the reader scrolls near the end, keeping the count exact", async () => {
