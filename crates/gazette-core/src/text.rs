@@ -156,17 +156,17 @@ pub fn collapse_whitespace(text: &str) -> String {
 
 /// True when `text` has no white space at its ends and none but single spaces inside.
 fn is_collapsed(text: &str) -> bool {
+    // ASCII white space as `char::is_whitespace` (and so `split_whitespace`) sees it: with the
+    // line tabulation U+000B, which `u8::is_ascii_whitespace` leaves out.
+    let space = |c: &u8| c.is_ascii_whitespace() || *c == 0x0b;
     let b = text.as_bytes();
-    if b.first().is_some_and(|c| c.is_ascii_whitespace())
-        || b.last().is_some_and(|c| c.is_ascii_whitespace())
-    {
+    if b.first().is_some_and(space) || b.last().is_some_and(space) {
         return false;
     }
     if !text.is_ascii() {
         return false;
     }
-    !b.windows(2).any(|w| w[0] == b' ' && w[1] == b' ')
-        && !b.iter().any(|&c| c != b' ' && c.is_ascii_whitespace())
+    !b.windows(2).any(|w| w[0] == b' ' && w[1] == b' ') && !b.iter().any(|c| *c != b' ' && space(c))
 }
 
 /// [`collapse_whitespace`] that reuses the string when it is already clean.
@@ -682,5 +682,9 @@ mod tests {
     #[test]
     fn whitespace_collapses() {
         assert_eq!(collapse_whitespace(" a \n\t b  "), "a b");
+        // The line tabulation is white space too (a tag of only that is empty).
+        assert_eq!(collapse_owned("\u{b}".into()), "");
+        assert_eq!(collapse_owned("a\u{b}b".into()), "a b");
+        assert_eq!(collapse_owned("a\u{c}\u{b}".into()), "a");
     }
 }
