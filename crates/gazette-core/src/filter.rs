@@ -1095,6 +1095,11 @@ mod tests {
         // While the quote is open, the last word is a prefix: the phrase narrows as it grows.
         assert_eq!(ids(&c, &q("\"white ho")), ["together"]);
         assert!(ids(&c, &q("\"white ho\"")).is_empty());
+        // A one- or two-letter last word is looked for in the stories, not the index.
+        assert_eq!(ids(&c, &q("\"white h")), ["together"]);
+        assert_eq!(ids(&c, &q("\"house p")), ["apart"]);
+        assert_eq!(ids(&c, &q("\"white w")), ["apart"]);
+        assert!(ids(&c, &q("\"white x")).is_empty());
         let mut both = ids(&c, &q("white house"));
         both.sort();
         assert_eq!(both, ["apart", "together"]);
