@@ -393,12 +393,15 @@ pub fn App(props: &AppProps) -> Html {
         on_open,
         link: (*story_link).clone(),
     };
-    let list_href = AttrValue::from(
-        props
-            .url_key
-            .as_ref()
-            .and_then(|k| browser::page_url_with(k, &list_params))
-            .map_or_else(|| "#".to_string(), |(url, _)| url),
+    let list_href = use_memo(
+        (list_params.clone(), props.url_key.clone()),
+        |(params, key)| {
+            AttrValue::from(
+                key.as_ref()
+                    .and_then(|k| browser::page_url_with(k, params))
+                    .map_or_else(|| "#".to_string(), |(url, _)| url),
+            )
+        },
     );
 
     let dispatch = |make: fn(String) -> Action| {
@@ -659,7 +662,7 @@ pub fn App(props: &AppProps) -> Html {
                     now={state.now}
                     new_tab={props.new_tab}
                     opener={opener.clone()}
-                    list_href={list_href.clone()}
+                    list_href={(*list_href).clone()}
                     on_close={signal(|| Action::Close)}
                     id_prefix={id("view")}
                     heading_ref={story_heading_ref.clone()}

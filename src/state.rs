@@ -191,17 +191,22 @@ impl State {
         self.pages * self.page_size
     }
 
-    fn refilter(&mut self) {
-        let facets = if self.facets_open {
+    /// The facets to count: authors and tags only while "More filters" shows them.
+    fn facets(&self) -> Facets {
+        if self.facets_open {
             Facets::All
         } else {
             Facets::CategoriesAndYears
-        };
-        self.outcome =
-            Rc::new(
-                self.catalog
-                    .apply_counting(&self.filter, self.now, self.shown(), facets),
-            );
+        }
+    }
+
+    fn refilter(&mut self) {
+        self.outcome = Rc::new(self.catalog.apply_counting(
+            &self.filter,
+            self.now,
+            self.shown(),
+            self.facets(),
+        ));
     }
 
     /// A filter change: back to the first page, recorded as `mode`.
@@ -358,10 +363,11 @@ impl Reducible for State {
             Action::Preview { catalog, now, .. } => {
                 s.now = now;
                 s.catalog = catalog;
-                s.outcome = Rc::new(s.catalog.apply(
+                s.outcome = Rc::new(s.catalog.apply_counting(
                     &gazette_core::Filter::default(),
                     now,
                     s.page_size,
+                    s.facets(),
                 ));
             }
             Action::Failed { error, .. } => {
