@@ -55,6 +55,23 @@ describe("example host pages", () => {
     const bg = (w) => w.evaluate((el) => getComputedStyle(el.shadowRoot.querySelector(".gazette")).backgroundColor);
     assert.equal(await bg(harbour), "rgb(15, 23, 42)", 'theme="dark"');
     assert.equal(await bg(crypto), "rgb(255, 255, 255)", 'theme="light"');
+    // A dark system: the two fixed themes hold, a widget left at theme="auto" turns dark.
+    await page.emulateMedia({ colorScheme: "dark" });
+    await page.evaluate(() => {
+      const auto = document.createElement("gazette-news");
+      auto.id = "auto";
+      auto.setAttribute("src", "harbour.json");
+      auto.setAttribute("loading", "eager");
+      document.body.append(auto);
+    });
+    const auto = page.locator("#auto");
+    await auto.getByRole("article").first().waitFor();
+    assert.equal(await bg(auto), "rgb(15, 23, 42)", 'theme="auto" on a dark system');
+    assert.equal(await bg(crypto), "rgb(255, 255, 255)", 'theme="light" on a dark system');
+    assert.equal(await bg(harbour), "rgb(15, 23, 42)", 'theme="dark" on a dark system');
+    await page.emulateMedia({ colorScheme: "light" });
+    assert.equal(await bg(auto), "rgb(255, 255, 255)", 'theme="auto" on a light system');
+    await page.evaluate(() => document.getElementById("auto").remove());
     await harbour.getByLabel("Search stories").fill("lighthouse");
     await harbour.getByRole("status").filter({ hasText: "1 story matches" }).waitFor();
     assert.equal(await crypto.getByRole("article").count(), 6, "the other widget is untouched");
