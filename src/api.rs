@@ -20,6 +20,8 @@ thread_local! {
 pub struct Widget {
     handle: Option<yew::AppHandle<App>>,
     remote: Remote,
+    /// The prefix of its parameters in the page address (`None`: it keeps none there).
+    url_key: Option<String>,
 }
 
 #[wasm_bindgen]
@@ -29,6 +31,15 @@ impl Widget {
         self.remote.listen(None);
         if let Some(h) = self.handle.take() {
             h.destroy();
+        }
+    }
+
+    /// Takes the widget's parameters out of the page address, so that a widget mounted later
+    /// under the same prefix starts afresh (the element was removed, or given a new source).
+    #[wasm_bindgen(js_name = forgetAddress)]
+    pub fn forget_address(&self) {
+        if let Some(key) = &self.url_key {
+            crate::browser::write_page_params(key, &[], crate::browser::HistoryMode::Replace);
         }
     }
 
@@ -84,10 +95,12 @@ pub fn mount_widget(container: web_sys::Element, host: web_sys::Element) -> Widg
     if host.get_attribute("url-key").is_none() && !host.id().is_empty() {
         props.url_key = Some(host.id().into());
     }
+    let url_key = props.url_key.as_ref().map(|k| k.to_string());
     let handle = yew::Renderer::<App>::with_root_and_props(container, props).render();
     Widget {
         handle: Some(handle),
         remote,
+        url_key,
     }
 }
 

@@ -208,14 +208,17 @@ pub fn App(props: &AppProps) -> Html {
             Load::Failed(e) => Some(Err(e.to_string())),
             Load::Loading => None,
         };
+        // Read when the stories are in, not a reason to announce them again.
+        let matching = state.outcome.total;
         use_effect_with((loaded, state.attempt), move |(loaded, _)| {
             match (&host, loaded) {
-                (Some(h), Some(Ok((total, shown)))) => browser::emit(
+                (Some(h), Some(Ok((total, stories)))) => browser::emit(
                     h,
                     "gazette:ready",
                     &[
                         ("total", (*total as f64).into()),
-                        ("stories", (*shown as f64).into()),
+                        ("stories", (*stories as f64).into()),
+                        ("matching", (matching as f64).into()),
                     ],
                 ),
                 (Some(h), Some(Err(message))) => {
@@ -302,12 +305,15 @@ pub fn App(props: &AppProps) -> Html {
             move || drop(listener)
         });
     }
-    // "/" focuses the search box of the first widget on the page.
+    // "/" focuses the search box: of the widget the focus is in, else of the first on screen.
     {
-        let search_ref = search_ref.clone();
+        let (search_ref, root_ref) = (search_ref.clone(), root_ref.clone());
         use_effect_with((), move |_| {
             let listener = browser::on_slash_key(move |e| {
-                if e.default_prevented() {
+                let Some(root) = root_ref.cast::<web_sys::Element>() else {
+                    return;
+                };
+                if !browser::slash_is_for(e, &root) {
                     return;
                 }
                 if let Some(input) = search_ref.cast::<web_sys::HtmlInputElement>() {

@@ -358,6 +358,31 @@ pub fn on_slash_key(f: impl Fn(&web_sys::KeyboardEvent) + 'static) -> Option<Lis
     })
 }
 
+/// Whether a "/" press is for the widget whose root is `root`: the widget the focus is in; or,
+/// with the focus in no widget, the first on screen to answer (each widget's listener asks in
+/// turn, and the one that takes the key marks it handled).
+pub fn slash_is_for(e: &web_sys::KeyboardEvent, root: &web_sys::Element) -> bool {
+    // The focused element and its ancestors, through open shadow roots.
+    let mut in_a_widget = false;
+    for item in e.composed_path().iter() {
+        if let Some(el) = item.dyn_ref::<web_sys::Element>() {
+            if el == root {
+                return true;
+            }
+            in_a_widget |= el.class_list().contains("gazette");
+        }
+    }
+    if in_a_widget || e.default_prevented() {
+        return false;
+    }
+    let r = root.get_bounding_client_rect();
+    let height = window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    r.bottom() > 0.0 && r.top() < height
+}
+
 /// Watches `el` and calls `f` when it comes within `margin` (CSS, e.g. "600px") of the
 /// viewport. Stops when dropped.
 pub struct Watch {

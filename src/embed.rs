@@ -149,22 +149,61 @@ pub enum Command {
     },
 }
 
-/// The host's line to one widget: the widget puts its command handler here while mounted.
+/// The host's line to one widget. Commands sent before the widget listens (a page calling
+/// `setQuery` right after `mount`) wait for it; once it has stopped listening they are dropped.
 #[derive(Clone, Default)]
-pub struct Remote(Rc<RefCell<Option<Callback<Command>>>>);
+pub struct Remote(Rc<RefCell<Line>>);
+
+enum Line {
+    /// Not listening yet: the commands so far, in order.
+    Waiting(Vec<Command>),
+    Listening(Callback<Command>),
+    Closed,
+}
+
+impl Default for Line {
+    fn default() -> Self {
+        Line::Waiting(Vec::new())
+    }
+}
 
 impl Remote {
-    /// Sends a command; dropped when the widget is not (or no longer) listening.
+    /// Sends a command, or keeps it until the widget listens.
     pub fn send(&self, command: Command) {
-        let handler = self.0.borrow().clone();
-        if let Some(h) = handler {
-            h.emit(command);
+        let mut line = self.0.borrow_mut();
+        match &mut *line {
+            Line::Listening(h) => {
+                let h = h.clone();
+                drop(line);
+                h.emit(command);
+            }
+            Line::Waiting(q) => q.push(command),
+            Line::Closed => {}
         }
     }
 
-    /// The widget starts (`Some`) or stops (`None`) listening.
+    /// The widget starts (`Some`) or stops (`None`) listening; on starting it receives the
+    /// commands that waited for it.
     pub fn listen(&self, handler: Option<Callback<Command>>) {
-        *self.0.borrow_mut() = handler;
+        let waiting = {
+            let mut line = self.0.borrow_mut();
+            let before = std::mem::replace(
+                &mut *line,
+                match &handler {
+                    Some(h) => Line::Listening(h.clone()),
+                    None => Line::Closed,
+                },
+            );
+            match before {
+                Line::Waiting(q) => q,
+                _ => Vec::new(),
+            }
+        };
+        if let Some(h) = handler {
+            for c in waiting {
+                h.emit(c);
+            }
+        }
     }
 }
 

@@ -71,14 +71,20 @@ class GazetteNews extends HTMLElement {
 
   disconnectedCallback() {
     this.cancelWatch?.();
-    this.widget?.destroy();
+    const widget = this.widget;
+    widget?.destroy();
     this.widget = null;
     this.generation = (this.generation ?? 0) + 1;
+    // Removed for good (not just moved elsewhere on the page): its search and filters leave the
+    // address too, so that a widget added later starts afresh.
+    queueMicrotask(() => this.isConnected || widget?.forgetAddress());
   }
 
   attributeChangedCallback(name, before, after) {
     if (before === after || !this.widget) return;
-    // A new source, look or set of controls: start again with the new attributes.
+    // A new source, look or set of controls: start again with the new attributes. The
+    // filters chosen in another set (or under another prefix) are forgotten.
+    if (name === "src" || name === "url-key") this.widget.forgetAddress();
     this.widget.destroy();
     this.widget = null;
     this.placeholder();

@@ -32,12 +32,16 @@ fn arrow_keys(e: KeyboardEvent) {
         "End" => i32::MAX,
         _ => return,
     };
-    // Yew delegates events to the widget's root, so find the group from the target.
-    let Some(group) = e
+    // Yew delegates events to the widget's root, so find the group from the target: the
+    // focused chip (inside a shadow root too, where the document's active element would be
+    // the host element).
+    let Some(target) = e
         .target()
         .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-        .and_then(|el| el.closest(".gz-chips").ok().flatten())
     else {
+        return;
+    };
+    let Some(group) = target.closest(".gz-chips").ok().flatten() else {
         return;
     };
     let Ok(list) = group.query_selector_all("button") else {
@@ -47,14 +51,10 @@ fn arrow_keys(e: KeyboardEvent) {
         .filter_map(|i| list.item(i))
         .filter_map(|n| wasm_bindgen::JsCast::dyn_into(n).ok())
         .collect();
-    let active = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.active_element());
-    let Some(at) = buttons.iter().position(|b| {
-        active
-            .as_ref()
-            .is_some_and(|a| a == b.as_ref() as &web_sys::Element)
-    }) else {
+    let Some(at) = buttons
+        .iter()
+        .position(|b| &target == b.as_ref() as &web_sys::Element)
+    else {
         return;
     };
     let last = buttons.len() as i32 - 1;

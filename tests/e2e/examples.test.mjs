@@ -72,6 +72,23 @@ describe("example host pages", () => {
     await page.emulateMedia({ colorScheme: "light" });
     assert.equal(await bg(auto), "rgb(255, 255, 255)", 'theme="auto" on a light system');
     await page.evaluate(() => document.getElementById("auto").remove());
+    // Inside a shadow root too, the arrow keys move between chips, and "/" goes to the search
+    // box of the widget the focus is in.
+    await crypto.getByRole("button", { name: /^All/ }).focus();
+    await page.keyboard.press("ArrowRight");
+    const focused = () => page.evaluate(() => {
+      const host = document.activeElement;
+      const inner = host?.shadowRoot?.activeElement;
+      return [host?.id, inner?.getAttribute("aria-label") ?? inner?.getAttribute("type") ?? inner?.tagName];
+    });
+    const [where, chip] = await focused();
+    assert.equal(where, "crypto");
+    assert.match(chip, /^(?!All)\S.*stor(y|ies)$/, `ArrowRight moves to the next chip (${chip})`);
+    await page.keyboard.press("End");
+    assert.notEqual((await focused())[1], chip, "End moves to the last chip");
+    await harbour.getByRole("article").first().getByRole("link").first().focus();
+    await page.keyboard.press("/");
+    assert.deepEqual(await focused(), ["harbour", "search"], '"/" in the second widget focuses its own search box');
     await harbour.getByLabel("Search stories").fill("lighthouse");
     await harbour.getByRole("status").filter({ hasText: "1 story matches" }).waitFor();
     assert.equal(await crypto.getByRole("article").count(), 6, "the other widget is untouched");
@@ -133,6 +150,26 @@ describe("example host pages", () => {
     assert.deepEqual(page.problems, []);
   });
 
+  it("a widget with every default stays inside a 300 px column", async () => {
+    const page = await ctx.open("/examples/strict-csp/index.html", { offline: true });
+    await page.evaluate(() => {
+      const column = document.createElement("div");
+      column.style.width = "300px";
+      const w = document.createElement("gazette-news");
+      w.setAttribute("src", "../../static/articles.json");
+      w.setAttribute("loading", "eager");
+      column.append(w);
+      document.body.prepend(column);
+    });
+    const widget = page.locator("div > gazette-news");
+    // Twelve cards, most far below the fold (their layout skipped), none wider than the column.
+    await widget.getByRole("article").nth(11).waitFor({ state: "attached" });
+    assert.ok(await noHorizontalOverflow(widget), "nothing wider than the column");
+    assert.equal(await widget.evaluate((el) => el.getBoundingClientRect().width), 300);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), "the page does not scroll sideways");
+    assert.deepEqual(page.problems, []);
+  });
+
   it("a widget added and removed at run time mounts, answers the JS API and events, and leaves nothing behind", async () => {
     const page = await ctx.open("/examples/strict-csp/index.html", { offline: true });
     await page.locator("gazette-news").getByRole("article").first().waitFor();
@@ -154,13 +191,15 @@ describe("example host pages", () => {
       document.body.append(box);
       box.addEventListener("gazette:ready", (e) => seen.push(["ready", e.detail.stories]));
       box.addEventListener("gazette:select", (e) => seen.push(["select", e.detail.id]));
+      box.addEventListener("gazette:ready", (e) => seen.push(["matching", e.detail.matching]));
+      // Called at once, before the widget has even started: kept until it listens.
       const w = mount(box, { src: "../../static/articles.json", pageSize: 3, layout: "compact", urlKey: "off" });
-      await new Promise((ok) => box.addEventListener("gazette:ready", ok, { once: true }));
       w.setQuery("parallax");
+      await new Promise((ok) => box.addEventListener("gazette:ready", ok, { once: true }));
       window.__added = w;
       return seen;
     });
-    assert.deepEqual(events, [["ready", 51]]);
+    assert.deepEqual(events, [["ready", 51], ["matching", 2]]);
     const added = page.locator("section gazette-news");
     await added.getByRole("status").filter({ hasText: "2 stories match" }).waitFor();
     await page.evaluate(() => window.__added.setFilters({ categories: ["DeFi"], sort: "oldest" }));
@@ -178,6 +217,18 @@ describe("example host pages", () => {
       }
     });
     assert.equal(await listeners(), baseline);
+    // A widget that keeps its state in the address takes it away when removed, so one added
+    // later under the same name starts afresh.
+    const address = () => page.evaluate(() => new URLSearchParams(location.search).get("dyn.q"));
+    await page.evaluate(async () => {
+      const { mount } = await import("/static/embed.js");
+      window.__dyn = mount(document.body, { src: "../../static/articles.json", urlKey: "dyn" });
+      window.__dyn.setQuery("parallax");
+    });
+    await page.locator("gazette-news[url-key=dyn]").getByRole("status").filter({ hasText: "2 stories match" }).waitFor();
+    assert.equal(await address(), "parallax");
+    await page.evaluate(() => window.__dyn.destroy());
+    await page.waitForFunction(() => !location.search.includes("dyn."));
     assert.deepEqual(page.problems, []);
   });
 });
