@@ -68,18 +68,24 @@ fn arrow_keys(e: KeyboardEvent) {
 }
 
 /// Toggle buttons, one per category, with counts; several may be on at once (any of them
-/// matches). "All" turns them all off. Arrow keys move between them.
+/// matches). "All" turns them all off. The group is one Tab stop (the first chip that is on,
+/// else "All"); arrow keys move between its chips.
 #[function_component]
 pub fn CategoryChips(props: &CategoryChipsProps) -> Html {
     let none_selected = props.selected.is_empty();
     let on_all = props.on_all.reform(|_: MouseEvent| ());
+    let stop = props
+        .categories
+        .iter()
+        .position(|(c, _)| props.selected.contains(&c.name));
+    let tabindex = |here: bool| if here { "0" } else { "-1" };
     html! {
         <div class="gz-chips" role="group" aria-label="Categories" onkeydown={Callback::from(arrow_keys)}>
             <button type="button" class="gz-chip gz-chip-all" part="chip" aria-pressed={none_selected.to_string()}
-                aria-label={chip_label("All", props.all_count)} onclick={on_all}>
+                aria-label={chip_label("All", props.all_count)} onclick={on_all} tabindex={tabindex(stop.is_none())}>
                 { "All" }<span class="gz-count">{ props.all_count }</span>
             </button>
-            { for props.categories.iter().map(|(c, swatch)| {
+            { for props.categories.iter().enumerate().map(|(i, (c, swatch))| {
                 let pressed = props.selected.contains(&c.name);
                 let name = c.name.clone();
                 let onclick = props.on_toggle.reform(move |_: MouseEvent| name.clone());
@@ -89,7 +95,7 @@ pub fn CategoryChips(props: &CategoryChipsProps) -> Html {
                 );
                 html! {
                     <button type="button" {class} part="chip" aria-pressed={pressed.to_string()}
-                        aria-label={chip_label(&c.name, c.count)} {onclick}>
+                        aria-label={chip_label(&c.name, c.count)} {onclick} tabindex={tabindex(stop == Some(i))}>
                         <span class={format!("gz-dot gz-swatch-{}", swatch)} aria-hidden="true"></span>
                         { c.name.clone() }<span class="gz-count">{ c.count }</span>
                     </button>

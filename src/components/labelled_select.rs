@@ -21,10 +21,23 @@ pub fn LabelledSelect(props: &LabelledSelectProps) -> Html {
         e.target_unchecked_into::<web_sys::HtmlSelectElement>()
             .value()
     });
+    // Once the reader has picked an option, the browser no longer follows the `selected`
+    // attributes: the choice is set on the element itself (after Back, for one).
+    let select = use_node_ref();
+    {
+        let select = select.clone();
+        use_effect_with(props.value, move |value| {
+            if let Some(s) = select.cast::<web_sys::HtmlSelectElement>() {
+                if s.value() != *value {
+                    s.set_value(value);
+                }
+            }
+        });
+    }
     html! {
         <div class="gz-field">
             <label for={props.id.clone()}>{ props.label.clone() }</label>
-            <select id={props.id.clone()} {onchange}>
+            <select id={props.id.clone()} {onchange} ref={select}>
                 { for props.options.iter().map(|(key, label)| html! {
                     <option value={*key} selected={*key == props.value}>{ *label }</option>
                 }) }

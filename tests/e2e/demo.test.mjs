@@ -92,6 +92,15 @@ describe("the demo page", () => {
     assert.match(focused, /^All/);
     const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
     assert.notEqual(outline, "none", "focus is visible");
+    // The chips are one Tab stop: the next Tab leaves them.
+    await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate(() => document.activeElement.closest(".gz-chips")), null, "Tab moves past the chips");
+    // Once a category is on, it is the chips' Tab stop.
+    await page.getByRole("button", { name: /^Markets, \d+ stor/ }).click();
+    await page.getByRole("button", { name: /^Markets/, pressed: true }).waitFor();
+    await page.getByLabel("Search stories").focus();
+    await page.keyboard.press("Tab");
+    assert.match(await page.evaluate(() => document.activeElement.getAttribute("aria-label")), /^Markets/);
   });
 
   it("passes an axe-core audit with the stories shown, filtered to nothing, and failed", async () => {

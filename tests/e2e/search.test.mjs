@@ -41,6 +41,16 @@ describe("searching", () => {
     await page.goBack();
     await page.getByRole("status").filter({ hasText: all }).waitFor();
     assert.ok(await page.getByRole("button", { name: /^All/, pressed: true }).isVisible());
+    // A drop-down the reader has used follows Back and Forward too.
+    const order = await page.getByLabel("Sort").inputValue();
+    await page.getByLabel("Sort").selectOption("oldest");
+    await page.waitForURL(/gz\.sort=oldest/);
+    await page.goBack();
+    await page.waitForURL((u) => !u.search.includes("gz.sort"));
+    assert.equal(await page.getByLabel("Sort").inputValue(), order);
+    await page.goForward();
+    await page.waitForURL(/gz\.sort=oldest/);
+    assert.equal(await page.getByLabel("Sort").inputValue(), "oldest");
   });
 
   it("facet counts follow the other filters but not their own selection", async () => {
