@@ -271,6 +271,14 @@ pub fn write_page_params(prefix: &str, params: &[(&str, String)], mode: HistoryM
     }
 }
 
+/// The reader's calendar, in seconds east of UTC: the time zone's offset at the start of this
+/// year, where the year facet's boundaries fall (the dates on the cards are the reader's too).
+pub fn calendar_offset() -> i64 {
+    let year = Date::new_0().get_full_year();
+    let minutes_behind = Date::new_with_year_month_day(year, 0, 1).get_timezone_offset();
+    -(minutes_behind as i64) * 60
+}
+
 /// How far the page is scrolled down, in CSS pixels.
 pub fn scroll_y() -> f64 {
     window().and_then(|w| w.scroll_y().ok()).unwrap_or(0.0)

@@ -238,7 +238,9 @@ async fn read_into_builder(
     max_bytes: usize,
     on_preview: &impl Fn(Rc<Catalog>),
 ) -> Result<(Read, CatalogBuilder), LoadError> {
-    let builder = RefCell::new(CatalogBuilder::default());
+    let mut builder = CatalogBuilder::default();
+    builder.set_calendar(browser::calendar_offset());
+    let builder = RefCell::new(builder);
     let mut previewed = false;
     let read = read_source(
         fetcher,
@@ -259,7 +261,10 @@ async fn read_into_builder(
             }
             previewed = true;
             browser::mark("gazette:preview");
-            on_preview(Rc::new(Catalog::new(b.articles().to_vec())));
+            on_preview(Rc::new(Catalog::with_calendar(
+                b.articles().to_vec(),
+                browser::calendar_offset(),
+            )));
             true
         },
     )
@@ -315,6 +320,7 @@ pub async fn grow(
     log_report(shard_url, &end.report);
     let stories = stories.into_inner();
     let mut builder = CatalogBuilder::with_capacity(loaded.len() + stories.len());
+    builder.set_calendar(loaded.calendar());
     let mut last_yield = browser::clock_ms();
     for a in loaded.articles().iter().cloned().chain(stories) {
         builder.push(a);
@@ -388,7 +394,7 @@ async fn load_many(
     let (stories, _repeats) = merge(sets);
     browser::mark("gazette:parsed");
     let t = browser::clock_ms();
-    let catalog = Rc::new(Catalog::new(stories));
+    let catalog = Rc::new(Catalog::with_calendar(stories, browser::calendar_offset()));
     browser::add_indexing_ms(browser::clock_ms() - t);
     browser::mark("gazette:index-built");
     Ok(LoadedSet {

@@ -172,7 +172,8 @@ impl State {
             story_not_found || !self.filter.is_unfiltered() || self.shown() > self.outcome.total;
         let window_start = [
             self.filter.date.seconds().map(|s| self.now.0 - s),
-            self.filter.from.map(|t| t.0),
+            // The first day's midnight on the catalog's calendar.
+            self.filter.from.map(|t| t.0 - self.catalog.calendar()),
         ]
         .into_iter()
         .flatten()

@@ -6,7 +6,7 @@ use yew::prelude::*;
 pub struct DateRangeProps {
     /// Prefix for element ids, unique on the page.
     pub id: AttrValue,
-    /// First day shown (midnight UTC).
+    /// First day shown (its midnight written in UTC, on the catalog's calendar).
     pub from: Option<Timestamp>,
     /// The day after the last day shown.
     pub until: Option<Timestamp>,

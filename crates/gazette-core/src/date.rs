@@ -40,6 +40,16 @@ impl Timestamp {
         civil_from_days(self.0.div_euclid(86_400)).0
     }
 
+    /// The reader's wall-clock time written as if it were UTC, for a calendar `offset` seconds
+    /// east of UTC: its UTC year and day are the reader's. Undated stays undated.
+    pub fn on_calendar(self, offset: i64) -> Timestamp {
+        if self.is_undated() {
+            self
+        } else {
+            Timestamp(self.0 + offset)
+        }
+    }
+
     /// The instant in RFC 3339 form, in UTC (`2023-06-30T21:34:00Z`), as a `<time datetime>`
     /// attribute wants it.
     pub fn to_rfc3339(self) -> String {

@@ -156,9 +156,10 @@ pub struct Filter {
     pub years: BTreeSet<i32>,
     /// A date window counted back from now.
     pub date: DatePreset,
-    /// Only stories published at or after this moment.
+    /// Only stories published on this day or later: the day's midnight written in UTC (on the
+    /// catalog's calendar, see [`Catalog::with_calendar`]).
     pub from: Option<Timestamp>,
-    /// Only stories published before this moment.
+    /// Only stories published before this day: its midnight written in UTC, as `from`.
     pub until: Option<Timestamp>,
     /// The order.
     pub sort: SortOrder,
@@ -177,10 +178,12 @@ impl Filter {
             && self.until.is_none()
     }
 
-    fn dates_contain(&self, t: Timestamp, now: Timestamp) -> bool {
+    /// `offset`: the calendar's, seconds east of UTC, for the days of `from` and `until`.
+    fn dates_contain(&self, t: Timestamp, now: Timestamp, offset: i64) -> bool {
+        let day = t.on_calendar(offset);
         self.date.contains(t, now)
-            && self.from.is_none_or(|f| t >= f)
-            && self.until.is_none_or(|u| t < u)
+            && self.from.is_none_or(|f| day >= f)
+            && self.until.is_none_or(|u| day < u)
     }
 }
 
@@ -300,6 +303,7 @@ pub struct CatalogBuilder {
     index: IndexBuilder,
     authors: Multi,
     tags: Multi,
+    offset: i64,
 }
 
 impl CatalogBuilder {
@@ -309,6 +313,12 @@ impl CatalogBuilder {
             articles: Vec::with_capacity(n),
             ..Default::default()
         }
+    }
+
+    /// Counts years and days on the reader's calendar, `offset` seconds east of UTC (UTC
+    /// unless set), as the dates on the cards are shown.
+    pub fn set_calendar(&mut self, offset: i64) {
+        self.offset = offset;
     }
 
     /// Adds a story.
@@ -341,6 +351,7 @@ impl CatalogBuilder {
             index,
             mut authors,
             mut tags,
+            offset,
         } = self;
         let index = index.finish();
         authors.ranks = order::ranks(authors.names.names());
@@ -376,8 +387,9 @@ impl CatalogBuilder {
         let swatches = crate::palette::assign(categories.iter().map(String::as_str));
         // Newest first, each once.
         let mut years: Vec<i32> = Vec::new();
+        let year = |a: &Article| a.published.on_calendar(offset).year();
         for a in &articles {
-            let y = a.published.year();
+            let y = year(a);
             if let Err(at) = years.binary_search_by(|probe| y.cmp(probe)) {
                 years.insert(at, y);
             }
@@ -385,10 +397,8 @@ impl CatalogBuilder {
         let year_of: Vec<u16> = articles
             .iter()
             .map(|a| {
-                years
-                    .iter()
-                    .position(|&y| y == a.published.year())
-                    .unwrap_or(0) as u16
+                let y = year(a);
+                years.iter().position(|&x| x == y).unwrap_or(0) as u16
             })
             .collect();
         // Newest first; ties in document order.
@@ -424,6 +434,7 @@ impl CatalogBuilder {
             .position(|&d| articles[d as usize].published.is_undated())
             .unwrap_or(by_date.len());
         Catalog {
+            offset,
             totals,
             index,
             category_of,
@@ -467,12 +478,21 @@ pub struct Catalog {
     undated_from: usize,
     /// Stories per category, year, author and tag, over the whole set.
     totals: [Vec<u32>; 4],
+    /// The calendar of years and days, seconds east of UTC.
+    offset: i64,
 }
 
 impl Catalog {
-    /// Prepares a set of stories.
+    /// Prepares a set of stories, counting years and days in UTC.
     pub fn new(articles: Vec<Article>) -> Self {
+        Self::with_calendar(articles, 0)
+    }
+
+    /// Prepares a set of stories, counting years and days (the year facet, a range of days)
+    /// on the reader's calendar, `offset` seconds east of UTC.
+    pub fn with_calendar(articles: Vec<Article>, offset: i64) -> Self {
         let mut b = CatalogBuilder::with_capacity(articles.len());
+        b.set_calendar(offset);
         for a in articles {
             b.push(a);
         }
@@ -482,6 +502,11 @@ impl Catalog {
     /// The stories, in document order.
     pub fn articles(&self) -> &[Article] {
         &self.articles
+    }
+
+    /// Its calendar: seconds east of UTC (see [`Catalog::with_calendar`]).
+    pub fn calendar(&self) -> i64 {
+        self.offset
     }
 
     /// The number of the story whose id is `key`, or else whose address is `key`.
@@ -666,7 +691,7 @@ impl Catalog {
                 .collect();
             for &doc in candidates {
                 let doc = doc as usize;
-                if dated && !filter.dates_contain(self.articles[doc].published, now) {
+                if dated && !filter.dates_contain(self.articles[doc].published, now, self.offset) {
                     continue;
                 }
                 let cat = self.category_of[doc] as usize;
@@ -1115,6 +1140,61 @@ mod tests {
         a[1].summary = Some("The White House said".into());
         let c = Catalog::new(a);
         assert_eq!(ids(&c, &q("\"white house\"")), ["within"]);
+    }
+
+    #[test]
+    fn years_and_days_follow_the_reader_s_calendar() {
+        use crate::address::day_start;
+        // 2020-12-31 19:56 UTC is 2021-01-01 04:56 in Tokyo (UTC+9); 2021-01-01 16:00 UTC is
+        // already 2 January there.
+        let stories = || {
+            vec![
+                story(
+                    "eve",
+                    "A",
+                    "X",
+                    day_start("2020-12-31").unwrap().0 + 19 * 3600 + 56 * 60,
+                ),
+                story(
+                    "late",
+                    "B",
+                    "X",
+                    day_start("2021-01-01").unwrap().0 + 16 * 3600,
+                ),
+                story("none", "C", "X", Timestamp::UNDATED.0),
+            ]
+        };
+        let new_year = Filter {
+            from: day_start("2021-01-01"),
+            until: day_start("2021-01-02"),
+            ..Filter::default()
+        };
+        let years = |c: &Catalog| -> Vec<(String, usize)> {
+            let out = c.apply(&Filter::default(), NOW, 10);
+            out.years.into_iter().map(|y| (y.name, y.count)).collect()
+        };
+        let utc = Catalog::new(stories());
+        assert_eq!(ids(&utc, &new_year), ["late"]);
+        assert_eq!(
+            years(&utc),
+            [
+                ("2021".into(), 1),
+                ("2020".into(), 1),
+                ("Undated".into(), 1)
+            ]
+        );
+        let tokyo = Catalog::with_calendar(stories(), 9 * 3600);
+        assert_eq!(tokyo.calendar(), 9 * 3600);
+        assert_eq!(ids(&tokyo, &new_year), ["eve"]);
+        assert_eq!(years(&tokyo), [("2021".into(), 2), ("Undated".into(), 1)]);
+        let y2021 = Filter {
+            years: [2021].into(),
+            ..Filter::default()
+        };
+        assert_eq!(ids(&tokyo, &y2021).len(), 2);
+        // West of UTC (New York, UTC-5), the evening of the 31st stays in 2020.
+        let new_york = Catalog::with_calendar(stories(), -5 * 3600);
+        assert_eq!(ids(&new_york, &new_year), ["late"]);
     }
 
     #[test]
