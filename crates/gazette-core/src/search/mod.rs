@@ -9,34 +9,49 @@ pub use query::{Clause, Query};
 
 use tokens::{for_each_token, within_one_edit};
 
-/// The byte ranges of `text` that a query matched, merged and in order, for `<mark>`.
+/// The byte ranges of `text` that a query matched, merged and in order, for `<mark>`. A
+/// phrase's words are marked only where the whole phrase stands.
 pub fn highlight(text: &str, query: &Query) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = Vec::new();
     if query.is_empty() {
         return out;
     }
-    for_each_token(text, |t, s, e| {
-        let hit = query.clauses.iter().any(|c| match c {
+    let mut tokens: Vec<(String, usize, usize)> = Vec::new();
+    for_each_token(text, |t, s, e| tokens.push((t.to_string(), s, e)));
+    let mut marked = vec![false; tokens.len()];
+    for clause in &query.clauses {
+        match clause {
             Clause::Word {
                 text: w,
                 prefix,
                 typo,
             } => {
-                t == w
-                    || (*prefix && t.starts_with(w.as_str()))
-                    || (*typo && t.chars().count() >= 4 && within_one_edit(t, w))
+                for (k, (t, _, _)) in tokens.iter().enumerate() {
+                    marked[k] |= t == w
+                        || (*prefix && t.starts_with(w.as_str()))
+                        || (*typo && t.chars().count() >= 4 && within_one_edit(t, w));
+                }
             }
-            Clause::Phrase { words, prefix } => words.iter().enumerate().any(|(i, w)| {
-                t == w || (*prefix && i + 1 == words.len() && t.starts_with(w.as_str()))
-            }),
-        });
-        if hit {
-            match out.last_mut() {
-                Some(last) if s <= last.1 => last.1 = last.1.max(e),
-                _ => out.push((s, e)),
+            Clause::Phrase { words, prefix } => {
+                let n = words.len();
+                for start in 0..tokens.len().saturating_sub(n.saturating_sub(1)) {
+                    let whole = words.iter().enumerate().all(|(i, w)| {
+                        let t = &tokens[start + i].0;
+                        t == w || (*prefix && i + 1 == n && t.starts_with(w.as_str()))
+                    });
+                    if whole {
+                        marked[start..start + n].fill(true);
+                    }
+                }
             }
         }
-    });
+    }
+    for ((_, s, e), _) in tokens.iter().zip(&marked).filter(|(_, &m)| m) {
+        match out.last_mut() {
+            Some(last) if *s <= last.1 => last.1 = last.1.max(*e),
+            _ => out.push((*s, *e)),
+        }
+    }
     out
 }
 
@@ -67,6 +82,18 @@ mod tests {
             marked("White House press", "\"white ho"),
             ["White", "House"]
         );
+        // A phrase's words only where the whole phrase stands.
+        assert_eq!(
+            marked(
+                "The vote: the president and the President-elect",
+                "\"the president\""
+            ),
+            ["the president", "the President"]
+                .iter()
+                .flat_map(|p| p.split(' '))
+                .collect::<Vec<_>>()
+        );
+        assert!(marked("The cabinet met", "\"the president\"").is_empty());
         assert_eq!(marked("中国移动成立元宇宙产业联盟", "元宇宙"), ["元宇宙"]);
         assert!(marked("nothing here", "").is_empty());
     }
