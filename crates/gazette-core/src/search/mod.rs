@@ -16,8 +16,15 @@ pub fn highlight(text: &str, query: &Query) -> Vec<(usize, usize)> {
     if query.is_empty() {
         return out;
     }
-    let mut tokens: Vec<(String, usize, usize)> = Vec::new();
-    for_each_token(text, |t, s, e| tokens.push((t.to_string(), s, e)));
+    // The folded tokens, one after another in one string: (end in `folded`, start and end in
+    // `text`), each starting where the one before ends.
+    let mut folded = String::new();
+    let mut tokens: Vec<(usize, usize, usize)> = Vec::new();
+    for_each_token(text, |t, s, e| {
+        folded.push_str(t);
+        tokens.push((folded.len(), s, e));
+    });
+    let token = |k: usize| &folded[if k == 0 { 0 } else { tokens[k - 1].0 }..tokens[k].0];
     let mut marked = vec![false; tokens.len()];
     for clause in &query.clauses {
         match clause {
@@ -26,8 +33,9 @@ pub fn highlight(text: &str, query: &Query) -> Vec<(usize, usize)> {
                 prefix,
                 typo,
             } => {
-                for (k, (t, _, _)) in tokens.iter().enumerate() {
-                    marked[k] |= t == w
+                for (k, m) in marked.iter_mut().enumerate() {
+                    let t = token(k);
+                    *m |= t == w
                         || (*prefix && t.starts_with(w.as_str()))
                         || (*typo && t.chars().count() >= 4 && within_one_edit(t, w));
                 }
@@ -36,7 +44,7 @@ pub fn highlight(text: &str, query: &Query) -> Vec<(usize, usize)> {
                 let n = words.len();
                 for start in 0..tokens.len().saturating_sub(n.saturating_sub(1)) {
                     let whole = words.iter().enumerate().all(|(i, w)| {
-                        let t = &tokens[start + i].0;
+                        let t = token(start + i);
                         t == w || (*prefix && i + 1 == n && t.starts_with(w.as_str()))
                     });
                     if whole {
