@@ -9,6 +9,7 @@ use crate::components::{
     ResultStatus, SearchBox, StoryCard, StoryList,
 };
 use crate::embed::{Command, Controls, Layout, Locale, Remote, Theme};
+use crate::names;
 use crate::services::{self, Fetcher};
 use crate::state::{more_filters_on, set_of, Action, Load, State};
 use gazette_core::address::{self, View};
@@ -127,6 +128,11 @@ pub fn App(props: &AppProps) -> Html {
     };
     let instance = *use_state(next_instance);
     let id = |part: &str| AttrValue::from(format!("gazette-{instance}-{part}"));
+    let widget = use_state(names::new_widget);
+    {
+        let me = *widget;
+        use_effect_with((), move |_| move || names::release(me));
+    }
     let search_ref = use_node_ref();
     let root_ref = use_node_ref();
     let title_ref = use_node_ref();
@@ -423,11 +429,16 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |v: Option<Timestamp>| s.dispatch(make(v)))
     };
 
-    let heading = props
-        .heading
-        .clone()
-        .or_else(|| state.meta.title.clone().map(AttrValue::from))
-        .unwrap_or_else(|| AttrValue::from("Latest stories"));
+    let heading = match &props.related_to {
+        Some(_) if props.heading.is_none() => AttrValue::from("More to Read"),
+        _ => props
+            .heading
+            .clone()
+            .or_else(|| state.meta.title.clone().map(AttrValue::from))
+            .unwrap_or_else(|| AttrValue::from("Latest stories")),
+    };
+    // Read out after the heading, so that two widgets of one feed are two landmarks apart.
+    let suffix = names::suffix(*widget, &heading);
 
     let (status, body) = match &state.load {
         // While a large feed is read, the catalog holds its first stories.
@@ -523,7 +534,7 @@ pub fn App(props: &AppProps) -> Html {
                     if !state.catalog.is_empty() && controls.any() {
                         <div class="gz-controls">
                             if controls.search {
-                                <form role="search" aria-label={format!("Search {heading}")} onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+                                <form role="search" aria-label={format!("Search {heading}{suffix}")} onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                                     <SearchBox id={id("q")} value={f.query.clone()} on_input={dispatch(Action::Search)} input_ref={search_ref.clone()} />
                                 </form>
                             }
@@ -633,10 +644,6 @@ pub fn App(props: &AppProps) -> Html {
         ),
         _ => (status, body),
     };
-    let heading = match &props.related_to {
-        Some(_) if props.heading.is_none() => AttrValue::from("More to Read"),
-        _ => heading,
-    };
     let reading = state
         .reading
         .as_ref()
@@ -658,7 +665,12 @@ pub fn App(props: &AppProps) -> Html {
             lang={(!props.locale.is_empty()).then(|| props.locale.clone())}
             part="root"
             aria-labelledby={id("title")} aria-busy={(state.load == Load::Loading).to_string()} ref={root_ref}>
-            <h2 class="gz-title" part="title" id={id("title")} tabindex="-1" ref={title_ref}>{ heading.clone() }</h2>
+            <h2 class="gz-title" part="title" id={id("title")} tabindex="-1" ref={title_ref}>
+                { heading.clone() }
+                if !suffix.is_empty() {
+                    <span class="gz-visually-hidden">{ suffix.clone() }</span>
+                }
+            </h2>
             <ResultStatus text={status} />
             if let Some(r) = reading {
                 <ArticleView

@@ -11,6 +11,7 @@ pub mod browser;
 pub mod components;
 pub mod config;
 pub mod embed;
+pub mod names;
 pub mod services;
 pub mod state;
 

@@ -324,3 +324,36 @@ async fn a_document_over_the_size_limit_is_refused_with_a_message() {
     .await;
     assert!(headlines(&root).is_empty());
 }
+
+#[wasm_bindgen_test]
+async fn two_widgets_of_one_feed_are_two_landmarks_apart() {
+    let (f, _) = fetcher(vec![Ok(SAMPLE.into())]);
+    let first = mount_with(f, |p| p.heading = Some("Twin desk".into()));
+    let (f, _) = fetcher(vec![Ok(SAMPLE.into())]);
+    let second = mount_with(f, |p| p.heading = Some("Twin desk".into()));
+    until("cards", || {
+        !headlines(&first).is_empty() && !headlines(&second).is_empty()
+    })
+    .await;
+    let name = |root: &web_sys::Element| {
+        let search = root.query_selector("form[role=search]").unwrap().unwrap();
+        (
+            text(&all(root, "h2")[0]),
+            search.get_attribute("aria-label").unwrap(),
+        )
+    };
+    assert_eq!(
+        name(&first),
+        ("Twin desk".into(), "Search Twin desk".into())
+    );
+    assert_eq!(
+        name(&second),
+        ("Twin desk (2)".into(), "Search Twin desk (2)".into())
+    );
+    // The number is read out only: the visible heading is the same.
+    let hidden = second
+        .query_selector("h2 .gz-visually-hidden")
+        .unwrap()
+        .unwrap();
+    assert_eq!(text(&hidden), " (2)");
+}
