@@ -109,7 +109,6 @@ fn from_address(key: &Option<AttrValue>) -> View {
     address::decode(params.iter().map(|(k, v)| (k.as_str(), v.as_str())))
 }
 
-/// How many of the filters under "More filters" are on (authors, tags, years, a date range).
 /// One news widget.
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
@@ -498,12 +497,23 @@ pub fn App(props: &AppProps) -> Html {
                 )
             };
             let all_count = o.categories.iter().map(|c| c.count).sum::<usize>();
-            let categories = Rc::new(
-                o.categories
-                    .iter()
-                    .map(|c| (c.clone(), state.catalog.swatch_of_category(&c.name)))
-                    .collect::<Vec<_>>(),
-            );
+            let mut chips: Vec<_> = o
+                .categories
+                .iter()
+                .map(|c| (c.clone(), state.catalog.swatch_of_category(&c.name)))
+                .collect();
+            // A chosen category the stories do not have (a preset or link naming another set's)
+            // still shows, pressed with no stories, so the reader can see and undo it.
+            for name in &f.categories {
+                if !o.categories.iter().any(|c| &c.name == name) {
+                    let none = gazette_core::CategoryCount {
+                        name: name.clone(),
+                        count: 0,
+                    };
+                    chips.push((none, state.catalog.swatch_of_category(name)));
+                }
+            }
+            let categories = Rc::new(chips);
             let years_selected = set_of(f.years.iter().map(|&y| year_label(y)));
             let more_active = more_filters_on(f);
             let controls = props.controls;
@@ -633,7 +643,7 @@ pub fn App(props: &AppProps) -> Html {
                         }) }
                     </ul>
                     if let Some(href) = &props.view_all {
-                        <p class="gz-view-all"><a class="gz-button" href={href.clone()}>{ "View All" }</a></p>
+                        <p class="gz-view-all"><a class="gz-button" part="button" href={href.clone()}>{ "View All" }</a></p>
                     }
                 </>
             },
@@ -662,7 +672,7 @@ pub fn App(props: &AppProps) -> Html {
                 props.theme.class(),
                 props.related_to.is_some().then_some("gz-rail-only")
             )}
-            lang={(!props.locale.is_empty()).then(|| props.locale.clone())}
+            lang="en"
             part="root"
             aria-labelledby={id("title")} aria-busy={(state.load == Load::Loading).to_string()} ref={root_ref}>
             <h2 class="gz-title" part="title" id={id("title")} tabindex="-1" ref={title_ref}>

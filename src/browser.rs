@@ -311,14 +311,17 @@ pub fn find_in(root: &web_sys::Element, selector: &str) -> Option<web_sys::HtmlE
 pub struct Listener {
     target: web_sys::EventTarget,
     kind: &'static str,
+    capture: bool,
     callback: Closure<dyn FnMut(web_sys::Event)>,
 }
 
 impl Drop for Listener {
     fn drop(&mut self) {
-        let _ = self
-            .target
-            .remove_event_listener_with_callback(self.kind, self.callback.as_ref().unchecked_ref());
+        let _ = self.target.remove_event_listener_with_callback_and_bool(
+            self.kind,
+            self.callback.as_ref().unchecked_ref(),
+            self.capture,
+        );
     }
 }
 
@@ -327,13 +330,24 @@ fn listen(
     kind: &'static str,
     f: impl FnMut(web_sys::Event) + 'static,
 ) -> Option<Listener> {
+    listen_in(target, kind, false, f)
+}
+
+/// As [`listen`]; `capture` also hears events that do not bubble, from any element inside.
+fn listen_in(
+    target: web_sys::EventTarget,
+    kind: &'static str,
+    capture: bool,
+    f: impl FnMut(web_sys::Event) + 'static,
+) -> Option<Listener> {
     let callback = Closure::<dyn FnMut(web_sys::Event)>::new(f);
     target
-        .add_event_listener_with_callback(kind, callback.as_ref().unchecked_ref())
+        .add_event_listener_with_callback_and_bool(kind, callback.as_ref().unchecked_ref(), capture)
         .ok()?;
     Some(Listener {
         target,
         kind,
+        capture,
         callback,
     })
 }
@@ -353,9 +367,13 @@ pub fn on_slash_key(f: impl Fn(&web_sys::KeyboardEvent) + 'static) -> Option<Lis
         if k.key() != "/" || k.ctrl_key() || k.meta_key() || k.alt_key() {
             return;
         }
+        // The element the key went to, inside a shadow root too (the target seen from the
+        // document would be the shadow root's host).
         let typing = k
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .composed_path()
+            .get(0)
+            .dyn_into::<web_sys::Element>()
+            .ok()
             .is_some_and(|el| {
                 matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
                     || el.get_attribute("contenteditable").is_some()
@@ -391,43 +409,25 @@ pub fn slash_is_for(e: &web_sys::KeyboardEvent, root: &web_sys::Element) -> bool
     r.bottom() > 0.0 && r.top() < height
 }
 
-/// Watches `el` and calls `f` when it comes within `margin` (CSS, e.g. "600px") of the
-/// viewport. Stops when dropped.
-pub struct Watch {
-    observer: web_sys::IntersectionObserver,
-    _callback: Closure<dyn FnMut(Array)>,
-}
-
-impl Drop for Watch {
-    fn drop(&mut self) {
-        self.observer.disconnect();
-    }
-}
-
-/// Starts watching; `None` where `IntersectionObserver` is missing.
-pub fn when_near_viewport(
+/// Calls `f` once the reader scrolls (the page or any scrolling box around `el`) while `el` is
+/// within `margin` CSS pixels below the viewport's bottom. Only scrolling counts: a list too
+/// short to fill the screen does not grow on its own. Stops when dropped.
+pub fn when_scrolled_near(
     el: &web_sys::Element,
-    margin: &str,
+    margin: f64,
     f: impl Fn() + 'static,
-) -> Option<Watch> {
-    let callback = Closure::<dyn FnMut(Array)>::new(move |entries: Array| {
-        let visible = entries.iter().any(|e| {
-            e.dyn_into::<web_sys::IntersectionObserverEntry>()
-                .is_ok_and(|e| e.is_intersecting())
-        });
-        if visible {
+) -> Option<Listener> {
+    let el = el.clone();
+    let mut done = false;
+    listen_in(window()?.document()?.into(), "scroll", true, move |_| {
+        let height = window()
+            .and_then(|w| w.inner_height().ok())
+            .and_then(|h| h.as_f64())
+            .unwrap_or(0.0);
+        if !done && el.is_connected() && el.get_bounding_client_rect().top() < height + margin {
+            done = true;
             f();
         }
-    });
-    let init = web_sys::IntersectionObserverInit::new();
-    init.set_root_margin(margin);
-    let observer =
-        web_sys::IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &init)
-            .ok()?;
-    observer.observe(el);
-    Some(Watch {
-        observer,
-        _callback: callback,
     })
 }
 
@@ -521,6 +521,31 @@ fn options(pairs: &[(&str, &str)]) -> Object {
     o
 }
 
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// `Intl.getCanonicalLocales(tag)`: throws on a malformed tag, so the error is caught here.
+    #[wasm_bindgen(js_namespace = Intl, js_name = getCanonicalLocales, catch)]
+    fn canonical_locales(tag: &str) -> Result<Array, JsValue>;
+}
+
+/// A locale attribute as a well-formed BCP 47 tag (`en_GB` read as `en-GB`), or `None` for one
+/// `Intl` would refuse (it would throw on every date), after a console warning.
+pub fn language_tag(attribute: &str) -> Option<String> {
+    let tag = attribute.trim().replace('_', "-");
+    if tag.is_empty() {
+        return None;
+    }
+    let canonical = canonical_locales(&tag)
+        .ok()
+        .and_then(|list| list.get(0).as_string());
+    if canonical.is_none() {
+        warn(&format!(
+            "Gazette: locale=\"{attribute}\" is not a language tag (such as fr-FR); the browser's language is used"
+        ));
+    }
+    canonical
+}
+
 /// The `Intl` formatters of one locale ("" is the browser's own).
 struct Formats {
     short_date: Intl::DateTimeFormat,
@@ -534,8 +559,11 @@ impl Formats {
         // An empty list lets `Intl` use the browser's locale; a tag it does not know falls back
         // to it too.
         let locales = Array::new();
-        if !locale.is_empty() {
-            locales.push(&JsValue::from_str(locale));
+        if let Some(tag) = canonical_locales(locale)
+            .ok()
+            .and_then(|list| list.get(0).as_string())
+        {
+            locales.push(&JsValue::from_str(&tag));
         }
         Formats {
             short_date: Intl::DateTimeFormat::new(&locales, &options(&[("dateStyle", "medium")])),
@@ -625,10 +653,10 @@ pub fn format_relative(locale: &str, r: Relative) -> String {
     })
 }
 
-/// A list of names joined in `locale` ("Ann, Bo and Cy").
-pub fn format_list(locale: &str, items: &[String]) -> String {
+/// A list of names joined in English, as the sentence it stands in ("By Ann, Bo and Cy").
+pub fn format_list(items: &[String]) -> String {
     let arr: Array = items.iter().map(|s| JsValue::from_str(s)).collect();
-    formats(locale).list.format(&arr).into()
+    formats("en").list.format(&arr).into()
 }
 
 /// Sends a DOM event from a widget's host element (`gazette:ready`, `gazette:select`,

@@ -85,7 +85,11 @@ pub fn props_for(el: &web_sys::Element, n: usize, remote: Remote) -> AppProps {
                     .collect()
             })
             .unwrap_or_default(),
-        locale: AttrValue::from(attr("locale").unwrap_or_default()),
+        locale: AttrValue::from(
+            attr("locale")
+                .and_then(|l| browser::language_tag(&l))
+                .unwrap_or_default(),
+        ),
         host: Some(el.clone()),
         remote,
         max_mb: number("max-mb", DEFAULT_MAX_MB, 1..=512),

@@ -107,17 +107,23 @@ impl Default for Controls {
 
 impl Controls {
     /// The controls a space- or comma-separated list names (`search chips dates sort`; `none`
-    /// for none). Unknown names are ignored.
+    /// for none). Unknown names are ignored; a list that names nothing known (an empty value,
+    /// a typo) leaves every control, as when the attribute is absent.
     pub fn from_list(list: &str) -> Self {
         let has = |name: &str| {
             list.split([' ', ','])
                 .any(|w| w.trim().eq_ignore_ascii_case(name))
         };
-        Controls {
+        let named = Controls {
             search: has("search"),
             chips: has("chips"),
             dates: has("dates"),
             sort: has("sort"),
+        };
+        if named.any() || has("none") {
+            named
+        } else {
+            Controls::default()
         }
     }
 

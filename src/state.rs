@@ -192,6 +192,26 @@ impl State {
         self.pages * self.page_size
     }
 
+    /// Chosen categories written in another case ("markets" in a preset or a link) take the
+    /// stories' own spelling ("Markets").
+    fn spell_categories(&mut self) {
+        let names = self.catalog.category_names();
+        let respelt: BTreeSet<String> = self
+            .filter
+            .categories
+            .iter()
+            .map(|c| {
+                names
+                    .iter()
+                    .find(|n| *n == c)
+                    .or_else(|| names.iter().find(|n| n.to_lowercase() == c.to_lowercase()))
+                    .unwrap_or(c)
+                    .clone()
+            })
+            .collect();
+        self.filter.categories = respelt;
+    }
+
     /// The facets to count: authors and tags only while "More filters" shows them.
     fn facets(&self) -> Facets {
         if self.facets_open {
@@ -343,6 +363,7 @@ impl Reducible for State {
                         .collect(),
                 );
                 s.catalog = set.catalog;
+                s.spell_categories();
                 s.meta = Rc::new(set.meta);
                 s.archive = set.archive.map(|archive| ArchiveProgress {
                     archive,
@@ -490,6 +511,7 @@ impl Reducible for State {
                 a.loading = false;
                 a.loaded += 1;
                 s.catalog = catalog;
+                s.spell_categories();
                 s.history = HistoryMode::Keep;
                 s.refilter();
                 s.resolve_story();

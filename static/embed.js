@@ -18,6 +18,7 @@ const STYLESHEET = new URL("gazette.css", here).href;
 const ATTRIBUTES = [
   "src", "heading", "page-size", "categories", "layout", "theme", "controls", "locale",
   "link-target", "new-tab", "open", "related", "related-to", "view-all", "max-mb", "url-key",
+  "src-param",
 ];
 
 let wasm = null;
@@ -47,7 +48,7 @@ function whenNear(el, margin, then) {
 }
 
 class GazetteNews extends HTMLElement {
-  static observedAttributes = ATTRIBUTES;
+  static observedAttributes = [...ATTRIBUTES, "loading"];
 
   constructor() {
     super();
@@ -65,8 +66,10 @@ class GazetteNews extends HTMLElement {
     this.mountPoint.setAttribute("part", "mount");
     this.placeholder();
     shadow.replaceChildren(css, this.mountPoint);
-    this.cancelWatch =
-      this.getAttribute("loading") === "eager" ? (this.run(), () => {}) : whenNear(this, "300px", () => this.run());
+    // While it waits to be seen, cancelWatch stops the waiting.
+    const eager = this.getAttribute("loading") === "eager";
+    this.cancelWatch = eager ? null : whenNear(this, "300px", () => ((this.cancelWatch = null), this.run()));
+    if (eager) this.run();
   }
 
   disconnectedCallback() {
@@ -81,7 +84,17 @@ class GazetteNews extends HTMLElement {
   }
 
   attributeChangedCallback(name, before, after) {
-    if (before === after || !this.widget) return;
+    if (before === after) return;
+    // Made eager while still waiting to be seen: start now.
+    if (name === "loading") {
+      if (after === "eager" && this.cancelWatch) {
+        this.cancelWatch();
+        this.cancelWatch = null;
+        this.run();
+      }
+      return;
+    }
+    if (!this.widget) return;
     // A new source, look or set of controls: start again with the new attributes. The
     // filters chosen in another set (or under another prefix) are forgotten.
     if (name === "src" || name === "url-key") this.widget.forgetAddress();

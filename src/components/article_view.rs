@@ -113,7 +113,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         }
     });
     html! {
-        <article class="gz-article" part="article" aria-labelledby={title_id.clone()} {onkeydown}>
+        <article class="gz-article" part="article" aria-labelledby={title_id.clone()} {onkeydown} lang={a.language.clone()}>
             <p class="gz-back"><a href={props.list_href.clone()} onclick={on_link_close.clone()}>{ "← Back to all stories" }</a></p>
             <header class="gz-article-head">
                 <p class="gz-meta">
@@ -125,7 +125,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                 </p>
                 <h3 class="gz-article-title" id={title_id} tabindex="-1" ref={props.heading_ref.clone()}>{ a.title.clone() }</h3>
                 if !a.authors.is_empty() {
-                    <p class="gz-byline">{ "By " }{ browser::format_list(&locale, &a.authors) }</p>
+                    <p class="gz-byline">{ "By " }{ browser::format_list(&a.authors) }</p>
                 }
             </header>
             if let Some(img) = &a.image {
@@ -146,7 +146,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                 <p class="gz-original">{ link }</p>
             }
             if props.related.is_empty() {
-                <p class="gz-view-all"><a class="gz-button" href={props.list_href.clone()} onclick={on_link_close}>{ "View All" }</a></p>
+                <p class="gz-view-all"><a class="gz-button" part="button" href={props.list_href.clone()} onclick={on_link_close}>{ "View All" }</a></p>
             } else {
                 <section class="gz-rail" aria-labelledby={rail_id.clone()}>
                     <h4 class="gz-rail-title" id={rail_id}>{ "More to Read" }</h4>
@@ -157,7 +157,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                             </li>
                         }) }
                     </ul>
-                    <p class="gz-view-all"><a class="gz-button" href={props.list_href.clone()} onclick={on_link_close}>{ "View All" }</a></p>
+                    <p class="gz-view-all"><a class="gz-button" part="button" href={props.list_href.clone()} onclick={on_link_close}>{ "View All" }</a></p>
                 </section>
             }
         </article>

@@ -67,22 +67,44 @@ fn arrow_keys(e: KeyboardEvent) {
     let _ = buttons[to as usize].focus();
 }
 
+/// The place of the focused chip among the group's buttons ("All" is 0).
+fn chip_place(e: &FocusEvent) -> Option<usize> {
+    let target: web_sys::Element = wasm_bindgen::JsCast::dyn_into(e.target()?).ok()?;
+    let group = target.closest(".gz-chips").ok()??;
+    let list = group.query_selector_all("button").ok()?;
+    (0..list.length()).position(|i| list.item(i).is_some_and(|b| &b == target.as_ref()))
+}
+
 /// Toggle buttons, one per category, with counts; several may be on at once (any of them
-/// matches). "All" turns them all off. The group is one Tab stop (the first chip that is on,
-/// else "All"); arrow keys move between its chips.
+/// matches). "All" turns them all off. The group is one Tab stop: the chip last focused, else
+/// the first that is on, else "All"; arrow keys move between its chips.
 #[function_component]
 pub fn CategoryChips(props: &CategoryChipsProps) -> Html {
     let none_selected = props.selected.is_empty();
     let on_all = props.on_all.reform(|_: MouseEvent| ());
-    let stop = props
-        .categories
-        .iter()
-        .position(|(c, _)| props.selected.contains(&c.name));
-    let tabindex = |here: bool| if here { "0" } else { "-1" };
+    let focused = use_state_eq(|| None::<usize>);
+    let onfocusin = {
+        let focused = focused.clone();
+        Callback::from(move |e: FocusEvent| {
+            if let Some(place) = chip_place(&e) {
+                focused.set(Some(place));
+            }
+        })
+    };
+    let stop = focused
+        .filter(|&place| place <= props.categories.len())
+        .unwrap_or_else(|| {
+            props
+                .categories
+                .iter()
+                .position(|(c, _)| props.selected.contains(&c.name))
+                .map_or(0, |i| i + 1)
+        });
+    let tabindex = |place: usize| if place == stop { "0" } else { "-1" };
     html! {
-        <div class="gz-chips" role="group" aria-label="Categories" onkeydown={Callback::from(arrow_keys)}>
+        <div class="gz-chips" role="group" aria-label="Categories" onkeydown={Callback::from(arrow_keys)} {onfocusin}>
             <button type="button" class="gz-chip gz-chip-all" part="chip" aria-pressed={none_selected.to_string()}
-                aria-label={chip_label("All", props.all_count)} onclick={on_all} tabindex={tabindex(stop.is_none())}>
+                aria-label={chip_label("All", props.all_count)} onclick={on_all} tabindex={tabindex(0)}>
                 { "All" }<span class="gz-count">{ props.all_count }</span>
             </button>
             { for props.categories.iter().enumerate().map(|(i, (c, swatch))| {
@@ -95,7 +117,7 @@ pub fn CategoryChips(props: &CategoryChipsProps) -> Html {
                 );
                 html! {
                     <button type="button" {class} part="chip" aria-pressed={pressed.to_string()}
-                        aria-label={chip_label(&c.name, c.count)} {onclick} tabindex={tabindex(stop == Some(i))}>
+                        aria-label={chip_label(&c.name, c.count)} {onclick} tabindex={tabindex(i + 1)}>
                         <span class={format!("gz-dot gz-swatch-{}", swatch)} aria-hidden="true"></span>
                         { c.name.clone() }<span class="gz-count">{ c.count }</span>
                     </button>

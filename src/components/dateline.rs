@@ -4,9 +4,11 @@ use gazette_core::{Article, Timestamp};
 use yew::prelude::*;
 
 /// The start of a story's meta line, on a card and in the article view: the category badge in
-/// its swatch, then the date in `locale` with its relative form (counted from `now`), or
-/// "Undated".
+/// its swatch, then the date in `locale` (marked with that language) with its relative form
+/// (counted from `now`), or "Undated".
 pub fn dateline(a: &Article, swatch: u32, now: Timestamp, locale: &str) -> Html {
+    // Dates are written in the locale's language, the rest of the widget in English.
+    let lang = (!locale.is_empty()).then(|| AttrValue::from(locale.to_string()));
     html! {
         <>
             <span class={format!("gz-badge gz-swatch-{swatch}")} part="badge">{ a.category.clone() }</span>
@@ -14,10 +16,10 @@ pub fn dateline(a: &Article, swatch: u32, now: Timestamp, locale: &str) -> Html 
             if a.published.is_undated() {
                 <span class="gz-date">{ "Undated" }</span>
             } else {
-                <time class="gz-date" datetime={a.published.to_rfc3339()} title={browser::format_date_time(locale, a.published)}>
+                <time class="gz-date" datetime={a.published.to_rfc3339()} title={browser::format_date_time(locale, a.published)} lang={lang.clone()}>
                     { browser::format_date(locale, a.published) }
                 </time>
-                <span class="gz-relative">{ browser::format_relative(locale, relative(a.published, now)) }</span>
+                <span class="gz-relative" {lang}>{ browser::format_relative(locale, relative(a.published, now)) }</span>
             }
         </>
     }

@@ -16,7 +16,7 @@ pub fn EmptyState(props: &EmptyStateProps) -> Html {
         <div class="gz-empty">
             if props.filtered {
                 <p>{ "No stories match your search and filters." }</p>
-                <button type="button" class="gz-button" {onclick}>{ "Clear all filters" }</button>
+                <button type="button" class="gz-button" part="button" {onclick}>{ "Clear all filters" }</button>
             } else {
                 <p>{ "There are no stories to show yet." }</p>
             }

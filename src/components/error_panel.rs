@@ -22,7 +22,7 @@ pub fn ErrorPanel(props: &ErrorPanelProps) -> Html {
             <p>{ props.error.to_string() }</p>
             <p>{ props.error.advice() }</p>
             if retryable {
-                <button type="button" class="gz-button" {onclick}>{ "Retry" }</button>
+                <button type="button" class="gz-button" part="button" {onclick}>{ "Retry" }</button>
             }
         </div>
     }

@@ -162,7 +162,7 @@ pub fn StoryCard(props: &StoryCardProps) -> Html {
         highlighted(&text, &highlight(&text, &props.query))
     });
     html! {
-        <article class="gz-card" part="card" data-story={props.index.to_string()}>
+        <article class="gz-card" part="card" data-story={props.index.to_string()} lang={a.language.clone()}>
             <div class="gz-card-body">
                 <p class="gz-meta">
                     { dateline(a, swatch, props.now, &locale) }
@@ -172,7 +172,7 @@ pub fn StoryCard(props: &StoryCardProps) -> Html {
                     <p class="gz-excerpt" part="excerpt">{ ex }</p>
                 }
                 if !a.authors.is_empty() {
-                    <p class="gz-byline">{ "By " }{ browser::format_list(&locale, &a.authors) }</p>
+                    <p class="gz-byline">{ "By " }{ browser::format_list(&a.authors) }</p>
                 }
                 if !a.tags.is_empty() {
                     <ul class="gz-tags" aria-label="Tags">

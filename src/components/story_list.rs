@@ -35,19 +35,17 @@ pub fn StoryList(props: &StoryListProps) -> Html {
     let sentinel = use_node_ref();
     let query = use_memo(props.outcome.clone(), |o| Query::clone(&o.query));
     {
-        // Re-armed after every page, so that a reader already near the end gets the next one.
+        // Re-armed after every page: the next scroll near the end asks for the next one.
         let sentinel = sentinel.clone();
         let on_more = props.on_more.clone();
-        let more = props.more;
-        let pending = props.pending;
         use_effect_with(
-            (shown, shown < total, pending),
-            move |(_, fewer, pending)| {
-                let watch = (more && (*fewer || *pending))
+            (shown, shown < total, props.pending, props.more),
+            move |(_, fewer, pending, more)| {
+                let watch = (*more && (*fewer || *pending))
                     .then(|| sentinel.cast::<web_sys::Element>())
                     .flatten()
                     .and_then(|el| {
-                        browser::when_near_viewport(&el, "600px", move || on_more.emit(()))
+                        browser::when_scrolled_near(&el, 600.0, move || on_more.emit(()))
                     });
                 move || drop(watch)
             },

@@ -176,6 +176,63 @@ describe("example host pages", () => {
     assert.deepEqual(page.problems, []);
   });
 
+  it("attributes a site owner gets slightly wrong still give a working widget", async () => {
+    const page = await ctx.open("/examples/strict-csp/index.html", { offline: true });
+    const warnings = [];
+    page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
+    await page.evaluate(() => {
+      const add = (id, attrs) => {
+        const w = document.createElement("gazette-news");
+        w.id = id;
+        for (const [k, v] of Object.entries({ src: "../../static/articles.json", loading: "eager", ...attrs })) w.setAttribute(k, v);
+        document.body.prepend(w);
+      };
+      // An underscore in the locale, a category in lower case, an empty controls list.
+      add("odd", { locale: "en_GB", categories: "markets", controls: "", "page-size": "4" });
+      add("bad", { locale: "not a tag!", "page-size": "2" });
+      add("fr", { locale: "fr-FR", "page-size": "2" });
+    });
+    const odd = page.locator("#odd");
+    await odd.getByRole("article").first().waitFor();
+    await page.locator("#bad").getByRole("article").first().waitFor();
+    await odd.getByRole("button", { name: /^Markets/, pressed: true }).waitFor();
+    assert.equal(await odd.getByLabel("Search stories").count(), 1, 'controls="" shows every control');
+    assert.ok(warnings.some((w) => w.includes('locale="not a tag!"')), `a warning names the bad locale: ${warnings}`);
+    // The widget speaks English; a French locale marks only its dates as French.
+    const fr = page.locator("#fr");
+    await fr.getByRole("article").first().waitFor();
+    assert.equal(await fr.evaluate((el) => el.shadowRoot.querySelector(".gazette").lang), "en");
+    assert.equal(await fr.locator("time").first().getAttribute("lang"), "fr-FR");
+    assert.match(await fr.locator("time").first().innerText(), /janv|févr|mars|avr|mai|juin|juil|août|sept|oct|nov|déc/);
+    // Typing "/" in the widget's own search box types it, and the widgets all still answer.
+    const box = odd.getByLabel("Search stories");
+    await box.click();
+    await page.keyboard.type("AC/DC");
+    assert.equal(await box.inputValue(), "AC/DC");
+    await box.fill("tessera");
+    await odd.getByRole("status").filter({ hasText: /match/ }).waitFor();
+    assert.deepEqual(page.problems, []);
+  });
+
+  it("a short list grows only when the reader scrolls, never on its own", async () => {
+    const page = await ctx.open("/examples/strict-csp/index.html", { offline: true });
+    await page.evaluate(() => {
+      const w = document.createElement("gazette-news");
+      w.id = "short";
+      for (const [k, v] of [["src", "../../static/articles.json"], ["page-size", "3"], ["layout", "compact"], ["loading", "eager"]]) w.setAttribute(k, v);
+      document.body.prepend(w);
+    });
+    const widget = page.locator("#short");
+    await widget.getByRole("article").nth(2).waitFor();
+    // A few frames and tasks for a loader that would run by itself.
+    for (let i = 0; i < 5; i++) await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r))));
+    assert.equal(await widget.getByRole("article").count(), 3, "the page size holds while nobody scrolls");
+    assert.equal(await page.evaluate(() => new URLSearchParams(location.search).get("short.page")), null);
+    await page.mouse.wheel(0, 400);
+    await page.waitForFunction(() => document.getElementById("short").shadowRoot.querySelectorAll("article").length > 3);
+    assert.deepEqual(page.problems, []);
+  });
+
   it("a widget added and removed at run time mounts, answers the JS API and events, and leaves nothing behind", async () => {
     const page = await ctx.open("/examples/strict-csp/index.html", { offline: true });
     await page.locator("gazette-news").getByRole("article").first().waitFor();

@@ -82,6 +82,12 @@ describe("searching", () => {
     const second = await page.evaluate(() => document.activeElement.getAttribute("aria-label"));
     assert.match(second, /^Policy & Regulation|^Markets|^Web3/);
     await page.keyboard.press("End");
+    const last = await page.evaluate(() => document.activeElement.getAttribute("aria-label"));
+    // The chips are one Tab stop, which stays on the chip last focused.
+    await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate(() => document.activeElement.closest(".gz-chips")), null);
+    await page.keyboard.press("Shift+Tab");
+    assert.equal(await page.evaluate(() => document.activeElement.getAttribute("aria-label")), last);
     await page.keyboard.press("Home");
     assert.match(await page.evaluate(() => document.activeElement.getAttribute("aria-label")), /^All/);
     // "More filters" opens and closes from the keyboard, with the facets inside only while open.
