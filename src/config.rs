@@ -7,11 +7,11 @@
 //! | `src-param` | name of a query parameter of the page's address that may replace `src` (opt-in, for demo pages) | none |
 //! | `heading` | the widget's heading | the feed's title |
 //! | `page-size` | stories per page, 1 to 200 | 12 |
-//! | `categories` | categories selected at first, separated by commas | all |
+//! | `categories` | categories selected at first, separated by commas, in any case | all |
 //! | `layout` | `grid`, `list`, `compact`, or `rail` (a narrow "More to Read" column) | `grid` |
 //! | `theme` | `light`, `dark`, or `auto` (the reader's system setting) | `auto` |
-//! | `controls` | which controls show: any of `search chips dates sort`, or `none` | all |
-//! | `locale` | the language of dates and lists (BCP 47, e.g. `fr-FR`) | the reader's |
+//! | `controls` | which controls show: any of `search chips dates sort`, or `none` (naming none of them: all) | all |
+//! | `locale` | the language of the dates (BCP 47, e.g. `fr-FR`; a malformed tag is ignored with a warning) | the reader's |
 //! | `link-target` | `_blank` opens publishers' pages in a new tab (as does `new-tab`) | same tab |
 //! | `open` | where a card takes the reader: `auto` (the article view when the story has a body, else the publisher's page), `inside`, `link` | `auto` |
 //! | `related` | stories in "More to Read", 0 to 24 | 4 |
