@@ -196,19 +196,17 @@ impl State {
     /// stories' own spelling ("Markets").
     fn spell_categories(&mut self) {
         let names = self.catalog.category_names();
-        let respelt: BTreeSet<String> = self
-            .filter
-            .categories
-            .iter()
-            .map(|c| {
-                names
-                    .iter()
-                    .find(|n| *n == c)
-                    .or_else(|| names.iter().find(|n| n.to_lowercase() == c.to_lowercase()))
-                    .unwrap_or(c)
-                    .clone()
-            })
-            .collect();
+        // Inserted one by one: collecting into a set would sort, and bring a sort into the wasm.
+        let mut respelt = BTreeSet::new();
+        for c in &self.filter.categories {
+            let lower = c.to_lowercase();
+            let name = names
+                .iter()
+                .find(|n| *n == c)
+                .or_else(|| names.iter().find(|n| n.to_lowercase() == lower))
+                .unwrap_or(c);
+            respelt.insert(name.clone());
+        }
         self.filter.categories = respelt;
     }
 
