@@ -16,6 +16,36 @@ pub enum FetchError {
     Network(String),
     /// A response with an error status.
     Http { status: u16, status_text: String },
+    /// The server stopped sending: nothing arrived for this many seconds.
+    Stalled(u32),
+    /// The address is not one to fetch (`javascript:`, `data:`, …): only http(s) is.
+    BadAddress(String),
+}
+
+/// How long a document may send nothing before the widget gives up on it.
+pub const STALL_SECONDS: u32 = 30;
+
+/// Awaits `promise`, or gives up after `STALL_SECONDS` (`Ok(None)`), leaving no timer behind.
+async fn within_stall_limit(promise: js_sys::Promise) -> Result<Option<JsValue>, JsValue> {
+    let marker: JsValue = Object::new().into();
+    // The timer calls the promise's own resolve function: no Rust closure to outlive.
+    let mut timer = None;
+    let expiry = js_sys::Promise::new(&mut |resolve, _| {
+        timer = window().and_then(|w| {
+            w.set_timeout_with_callback_and_timeout_and_arguments_1(
+                &resolve,
+                STALL_SECONDS as i32 * 1000,
+                &marker,
+            )
+            .ok()
+        });
+    });
+    let first = JsFuture::from(js_sys::Promise::race(&Array::of2(&promise, &expiry))).await;
+    if let (Some(w), Some(id)) = (window(), timer) {
+        w.clear_timeout_with_handle(id);
+    }
+    let value = first?;
+    Ok((!Object::is(&value, &marker)).then_some(value))
 }
 
 /// Lets the browser handle input and paint before the future continues. Uses a message
@@ -117,9 +147,13 @@ impl Body {
         match self {
             Body::Text(t) => Ok(t.take().map(String::into_bytes)),
             Body::Stream(reader) => {
-                let result = JsFuture::from(reader.read())
+                let Some(result) = within_stall_limit(reader.read())
                     .await
-                    .map_err(|e| FetchError::Network(js_error_text(&e)))?;
+                    .map_err(|e| FetchError::Network(js_error_text(&e)))?
+                else {
+                    let _ = reader.cancel();
+                    return Err(FetchError::Stalled(STALL_SECONDS));
+                };
                 let done = Reflect::get(&result, &JsValue::from_str("done"))
                     .ok()
                     .and_then(|d| d.as_bool())
@@ -138,12 +172,35 @@ impl Body {
 /// Starts fetching a document at once (not when first awaited); its body is then read with
 /// [`Body::next_chunk`] as it arrives.
 pub fn fetch_body(url: String) -> impl std::future::Future<Output = Result<Body, FetchError>> {
-    let request = window().map(|w| w.fetch_with_str(&url));
+    let web = ["http://", "https://", "blob:", "data:"]
+        .iter()
+        .any(|scheme| {
+            url.get(..scheme.len())
+                .is_some_and(|s| s.eq_ignore_ascii_case(scheme))
+        });
+    // Aborted if no answer comes in time, so that the request does not stay open.
+    let abort = web_sys::AbortController::new().ok();
+    let request = web.then(|| {
+        let init = web_sys::RequestInit::new();
+        if let Some(a) = &abort {
+            init.set_signal(Some(&a.signal()));
+        }
+        window().map(|w| w.fetch_with_str_and_init(&url, &init))
+    });
     async move {
-        let request = request.ok_or_else(|| FetchError::Network("no browser window".into()))?;
-        let response = JsFuture::from(request)
+        let request = match request {
+            None => return Err(FetchError::BadAddress(url)),
+            Some(r) => r.ok_or_else(|| FetchError::Network("no browser window".into()))?,
+        };
+        let Some(response) = within_stall_limit(request)
             .await
-            .map_err(|e| FetchError::Network(js_error_text(&e)))?;
+            .map_err(|e| FetchError::Network(js_error_text(&e)))?
+        else {
+            if let Some(a) = abort {
+                a.abort();
+            }
+            return Err(FetchError::Stalled(STALL_SECONDS));
+        };
         let response: web_sys::Response = response
             .dyn_into()
             .map_err(|_| FetchError::Network("not a response".into()))?;

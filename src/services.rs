@@ -41,6 +41,8 @@ impl LoadError {
             LoadError::Fetch(FetchError::Network(_)) => "Check your connection and try again. If it keeps failing, the feed's server may not allow this site to read it.",
             LoadError::Fetch(FetchError::Http { status, .. }) if *status >= 500 => "The feed's server had a problem. Try again in a moment.",
             LoadError::Fetch(FetchError::Http { .. }) => "The feed's address may be wrong or the feed may have moved.",
+            LoadError::Fetch(FetchError::Stalled(_)) => "The feed's server stopped answering. Try again in a moment.",
+            LoadError::Fetch(FetchError::BadAddress(_)) => "Give the widget the web address (http or https) of an RSS, Atom or JSON Feed, or of an article set.",
             LoadError::Document(DocumentError::NotAFeed(_)) => "Check the address: it should lead to the feed itself (RSS, Atom, JSON Feed or an article set), not to a page that links to it.",
             LoadError::Document(_) => "The feed's publisher needs to fix the file. You can try again later.",
         }
@@ -51,8 +53,16 @@ impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             LoadError::NoSource => f.write_str("This widget has no feed address."),
-            LoadError::Fetch(FetchError::Network(detail)) => {
-                write!(f, "The request for the news file failed ({detail}).")
+            LoadError::Fetch(FetchError::Network(detail)) => write!(
+                f,
+                "The news file could not be fetched: the server could not be reached, or it does not let this site read the file (the browser said: {detail})."
+            ),
+            LoadError::Fetch(FetchError::Stalled(seconds)) => write!(
+                f,
+                "The server stopped sending the news file: nothing arrived for {seconds} seconds."
+            ),
+            LoadError::Fetch(FetchError::BadAddress(address)) => {
+                write!(f, "“{address}” is not a web address.")
             }
             LoadError::Fetch(FetchError::Http {
                 status,

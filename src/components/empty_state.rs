@@ -18,7 +18,7 @@ pub fn EmptyState(props: &EmptyStateProps) -> Html {
                 <p>{ "No stories match your search and filters." }</p>
                 <button type="button" class="gz-button" part="button" {onclick}>{ "Clear all filters" }</button>
             } else {
-                <p>{ "There are no stories to show yet." }</p>
+                <p>{ "This feed has no stories to show." }</p>
             }
         </div>
     }

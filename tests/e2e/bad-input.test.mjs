@@ -34,6 +34,21 @@ describe("bad input", () => {
     await page.getByRole("alert").filter({ hasText: "Check your connection" }).waitFor();
   });
 
+  it("a server that stops answering gets a message and Retry, not an endless wait", async () => {
+    for (const src of ["/hang", "/stall"]) {
+      const page = await ctx.open(`/index.html?src=${src}`, { clock: true });
+      await page.getByRole("status").filter({ hasText: "Loading stories" }).waitFor();
+      await page.clock.runFor(31_000);
+      await page.getByRole("alert").filter({ hasText: "nothing arrived for 30 seconds" }).waitFor();
+      await page.getByRole("button", { name: "Retry" }).waitFor();
+    }
+  });
+
+  it("an address that is not a web address says so", async () => {
+    const page = await ctx.open("/index.html?src=javascript:alert(1)");
+    await page.getByRole("alert").filter({ hasText: "“javascript:alert(1)” is not a web address" }).waitFor();
+  });
+
   it("shows the valid stories of a partly broken document and says how many were left out", async () => {
     const page = await ctx.open("/index.html?src=/fixtures/mixed.json");
     await page.getByRole("article").first().waitFor();

@@ -29,8 +29,19 @@ export async function startServer({ dist = join(ROOT, "dist"), extra = {} } = {}
     ...extra,
     "/": dist,
   };
+  // Answers that never end (/hang: nothing at all; /stall: the start of a document), ended
+  // when the server closes.
+  const hanging = new Set();
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    if (path === "/hang" || path === "/stall") {
+      hanging.add(res);
+      if (path === "/stall") {
+        res.writeHead(200, { "content-type": "application/json" });
+        res.write('{"title": "Stalled", "articles": [');
+      }
+      return;
+    }
     const status = path.match(/^\/status\/(\d{3})$/);
     if (status) {
       res.writeHead(Number(status[1]), { "content-type": "text/plain" });
@@ -55,7 +66,11 @@ export async function startServer({ dist = join(ROOT, "dist"), extra = {} } = {}
   });
   await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((ok) => server.close(ok)) };
+  const close = () => {
+    for (const res of hanging) res.destroy();
+    return new Promise((ok) => server.close(ok));
+  };
+  return { url: `http://127.0.0.1:${port}`, close };
 }
 
 export const BROWSER_FLAGS = [

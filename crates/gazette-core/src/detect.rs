@@ -126,7 +126,19 @@ fn first_significant(bytes: &[u8]) -> usize {
 /// yet (with `complete`, the document is empty). `Err`: neither JSON nor XML, named.
 pub fn sniff(bytes: &[u8]) -> Result<Option<Syntax>, NotAFeed> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Ok(Some(Syntax::Xml));
+        // UTF-16: XML may be written so, JSON may not (RFC 8259 asks for UTF-8).
+        let little = bytes[0] == 0xFF;
+        let first = bytes[2..]
+            .chunks_exact(2)
+            .map(|u| if little { [u[0], u[1]] } else { [u[1], u[0]] })
+            .find(|[lo, hi]| !(*hi == 0 && matches!(lo, b' ' | b'\t' | b'\n' | b'\r')));
+        return match first {
+            None => Ok(None),
+            Some([b'{' | b'[', 0]) => Err(NotAFeed::Other {
+                found: "JSON written in UTF-16 (JSON feeds must be UTF-8)".into(),
+            }),
+            Some(_) => Ok(Some(Syntax::Xml)),
+        };
     }
     if matches!(bytes, [b'<', 0, ..] | [0, b'<', ..]) {
         return Ok(Some(Syntax::Xml));
@@ -247,6 +259,14 @@ mod tests {
         assert_eq!(sniff(b"\xEF\xBB\xBF {"), Ok(Some(Syntax::Json)));
         assert_eq!(sniff(b"\n<?xml?>"), Ok(Some(Syntax::Xml)));
         assert_eq!(sniff(b"\xFF\xFE<\x00"), Ok(Some(Syntax::Xml)));
+        assert_eq!(sniff(b"\xFE\xFF\x00\n\x00<"), Ok(Some(Syntax::Xml)));
+        assert_eq!(sniff(b"\xFF\xFE"), Ok(None));
+        for json in [&b"\xFF\xFE{\x00"[..], b"\xFE\xFF\x00 \x00["] {
+            let Err(NotAFeed::Other { found }) = sniff(json) else {
+                panic!("UTF-16 JSON is refused");
+            };
+            assert!(found.contains("UTF-16"), "{found}");
+        }
         assert_eq!(sniff(b"[1]"), Ok(Some(Syntax::Json)));
         assert_eq!(
             sniff(b"%PDF-1.4"),

@@ -79,6 +79,7 @@ impl fmt::Display for DocumentError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             DocumentError::BadArchive { detail } => {
+                let detail = detail.trim_end_matches('.');
                 write!(f, "The news archive's manifest cannot be used: {detail}.")
             }
             DocumentError::Empty => f.write_str("The news file is empty."),

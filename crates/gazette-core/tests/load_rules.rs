@@ -381,6 +381,12 @@ fn documents_that_are_too_large_are_refused_before_parsing() {
         msg,
         "The news file is too large (more than 300 MB; the limit is 50 MB)."
     );
+    // A detail that ends a sentence of its own is not given a second full stop.
+    let msg = DocumentError::BadArchive {
+        detail: "The archive manifest is not valid: expected `,` at line 2 column 3.".into(),
+    }
+    .to_string();
+    assert!(msg.ends_with("column 3."), "{msg}");
     let mut r = gazette_core::load::Reader::new(None);
     r.set_limit(10);
     assert!(
