@@ -15,7 +15,31 @@ pub fn is_http_url(s: &str) -> bool {
                 .chars()
                 .next()
                 .is_some_and(|c| !matches!(c, '/' | '?' | '#') && !c.is_whitespace())
+            && host_is_plausible(&rest[2..])
     })
+}
+
+/// Square brackets in the host only around an IPv6 address (`[2001:db8::1]:8080`), so that
+/// `http://[bad` is not taken for a link.
+fn host_is_plausible(after_slashes: &str) -> bool {
+    let end = after_slashes
+        .find(['/', '?', '#'])
+        .unwrap_or(after_slashes.len());
+    let authority = &after_slashes[..end];
+    let host = authority.rsplit('@').next().unwrap_or(authority);
+    match host.strip_prefix('[') {
+        Some(inner) => inner.split_once(']').is_some_and(|(ip, port)| {
+            !ip.is_empty()
+                && ip
+                    .chars()
+                    .all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.')
+                && (port.is_empty()
+                    || port
+                        .strip_prefix(':')
+                        .is_some_and(|p| p.chars().all(|c| c.is_ascii_digit())))
+        }),
+        None => !host.contains(['[', ']']),
+    }
 }
 
 fn split_scheme(s: &str) -> Option<(&str, &str)> {
@@ -233,6 +257,17 @@ mod tests {
         assert_eq!(r("java\tscript:alert(1)"), Err(UrlProblem::Malformed));
         assert_eq!(r("https://exa mple.com"), Err(UrlProblem::Malformed));
         assert_eq!(r("https:/x"), Err(UrlProblem::Malformed));
+        assert_eq!(r("http://[bad"), Err(UrlProblem::Malformed));
+        assert_eq!(r("http://ex]ample.com/"), Err(UrlProblem::Malformed));
+        assert_eq!(r("//[::1"), Err(UrlProblem::Malformed));
+        assert_eq!(
+            r("http://[2001:db8::1]:8080/x"),
+            Ok("http://[2001:db8::1]:8080/x".into())
+        );
+        assert_eq!(
+            r("https://user@[::1]/a?b=[1]"),
+            Ok("https://user@[::1]/a?b=[1]".into())
+        );
         assert_eq!(r(""), Err(UrlProblem::Malformed));
         assert_eq!(resolve(None, "images/a.svg"), Err(UrlProblem::Unresolvable));
         assert_eq!(
