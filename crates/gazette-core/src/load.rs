@@ -1409,14 +1409,6 @@ impl Context {
                 )
             }
             Some((name, text)) => match parse_date(&text) {
-                // The year-one "zero time" some generators write means no date, as does
-                // anything earlier.
-                Ok((t, _)) if t.is_undated() && is_feed => {
-                    notes.undated(format_args!("“{name}” is a stand-in for no date"))
-                }
-                Ok((t, _)) if t.is_undated() => {
-                    return self.skip(pos, label, format!("“{name}” is a stand-in for no date"))
-                }
                 Ok((t, DateQuality::Exact)) => t,
                 Ok((t, DateQuality::Repaired(why)))
                     if why == RFC_2822 && xml.as_ref().is_some_and(|x| x.rfc2822_dates) =>

@@ -455,28 +455,3 @@ fn reading_in_steps_gives_the_same_stories_and_the_feed_title_may_come_last() {
     assert_eq!(cats, ["Late Title", "Tagged", "Late Title"]);
     assert_eq!(got.len(), 3);
 }
-
-#[test]
-fn rule_a_year_one_date_means_no_date() {
-    // An article set needs a date: the "zero time" stand-in is none.
-    let zero = GOOD.replace("2024-05-01T10:00:00Z", "0001-01-01T00:00:00Z");
-    let year_zero = GOOD
-        .replace("a1", "a2")
-        .replace("2024-05-01T10:00:00Z", "0000-01-01T00:00:00Z");
-    let l = load(&set(&format!("{zero}, {year_zero}, {GOOD}")));
-    assert_eq!(l.articles.len(), 1);
-    assert_eq!(l.report.skipped.len(), 2);
-    // A feed keeps the story, shown last as undated, and says why.
-    let feed = r#"{"version": "https://jsonfeed.org/version/1.1", "title": "Zero", "items": [
-        {"id": "z", "title": "Zero time", "date_published": "0001-01-01T00:00:00Z"}]}"#;
-    let l = load(feed);
-    assert!(l.articles[0].published.is_undated());
-    assert!(
-        l.report
-            .repaired
-            .iter()
-            .any(|p| p.message.contains("stand-in for no date")),
-        "{:?}",
-        l.report.repaired
-    );
-}
