@@ -18,7 +18,8 @@ pub enum FetchError {
     Http { status: u16, status_text: String },
     /// The server stopped sending: nothing arrived for this many seconds.
     Stalled(u32),
-    /// The address is not one to fetch (`javascript:`, `data:`, …): only http(s) is.
+    /// The address is not one to fetch (`javascript:`, `file:`, …): only `http`, `https`,
+    /// `blob:` and `data:` are.
     BadAddress(String),
 }
 
@@ -459,11 +460,15 @@ pub fn slash_is_for(e: &web_sys::KeyboardEvent, root: &web_sys::Element) -> bool
         return false;
     }
     let r = root.get_bounding_client_rect();
-    let height = window()
+    r.bottom() > 0.0 && r.top() < viewport_height()
+}
+
+/// The viewport's height in CSS pixels.
+fn viewport_height() -> f64 {
+    window()
         .and_then(|w| w.inner_height().ok())
         .and_then(|h| h.as_f64())
-        .unwrap_or(0.0);
-    r.bottom() > 0.0 && r.top() < height
+        .unwrap_or(0.0)
 }
 
 /// Calls `f` once the reader scrolls (the page or any scrolling box around `el`) while `el` is
@@ -477,11 +482,10 @@ pub fn when_scrolled_near(
     let el = el.clone();
     let mut done = false;
     listen_in(window()?.document()?.into(), "scroll", true, move |_| {
-        let height = window()
-            .and_then(|w| w.inner_height().ok())
-            .and_then(|h| h.as_f64())
-            .unwrap_or(0.0);
-        if !done && el.is_connected() && el.get_bounding_client_rect().top() < height + margin {
+        if done || !el.is_connected() {
+            return;
+        }
+        if el.get_bounding_client_rect().top() < viewport_height() + margin {
             done = true;
             f();
         }
@@ -585,6 +589,11 @@ extern "C" {
     fn canonical_locales(tag: &str) -> Result<Array, JsValue>;
 }
 
+/// `tag` in its canonical form, or `None` when `Intl` cannot read it.
+fn canonical_locale(tag: &str) -> Option<String> {
+    canonical_locales(tag).ok()?.get(0).as_string()
+}
+
 /// A locale attribute as a well-formed BCP 47 tag (`en_GB` read as `en-GB`), or `None` for one
 /// `Intl` would refuse (it would throw on every date), after a console warning.
 pub fn language_tag(attribute: &str) -> Option<String> {
@@ -592,9 +601,7 @@ pub fn language_tag(attribute: &str) -> Option<String> {
     if tag.is_empty() {
         return None;
     }
-    let canonical = canonical_locales(&tag)
-        .ok()
-        .and_then(|list| list.get(0).as_string());
+    let canonical = canonical_locale(&tag);
     if canonical.is_none() {
         warn(&format!(
             "Gazette: locale=\"{attribute}\" is not a language tag (such as fr-FR); the browser's language is used"
@@ -616,10 +623,7 @@ impl Formats {
         // An empty list lets `Intl` use the browser's locale; a tag it does not know falls back
         // to it too.
         let locales = Array::new();
-        if let Some(tag) = canonical_locales(locale)
-            .ok()
-            .and_then(|list| list.get(0).as_string())
-        {
+        if let Some(tag) = canonical_locale(locale) {
             locales.push(&JsValue::from_str(&tag));
         }
         Formats {

@@ -248,8 +248,9 @@ async fn read_into_builder(
     max_bytes: usize,
     on_preview: &impl Fn(Rc<Catalog>),
 ) -> Result<(Read, CatalogBuilder), LoadError> {
+    let calendar = browser::calendar_offset();
     let mut builder = CatalogBuilder::default();
-    builder.set_calendar(browser::calendar_offset());
+    builder.set_calendar(calendar);
     let builder = RefCell::new(builder);
     let mut previewed = false;
     let read = read_source(
@@ -273,7 +274,7 @@ async fn read_into_builder(
             browser::mark("gazette:preview");
             on_preview(Rc::new(Catalog::with_calendar(
                 b.articles().to_vec(),
-                browser::calendar_offset(),
+                calendar,
             )));
             true
         },

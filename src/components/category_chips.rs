@@ -23,6 +23,27 @@ fn chip_label(name: &str, n: usize) -> String {
     format!("{name}, {n} {}", if n == 1 { "story" } else { "stories" })
 }
 
+/// The chips of the group an event happened in, and the place among them of the chip it
+/// happened on ("All" is 0). Yew delegates events to the widget's root, so the group is found
+/// from the event's target, which inside a shadow root too is the chip itself (the document's
+/// active element would be the host element).
+fn chips_of(e: &Event) -> Option<(Vec<web_sys::HtmlElement>, usize)> {
+    let target: web_sys::Element = wasm_bindgen::JsCast::dyn_into(e.target()?).ok()?;
+    let list = target
+        .closest(".gz-chips")
+        .ok()??
+        .query_selector_all("button")
+        .ok()?;
+    let buttons: Vec<web_sys::HtmlElement> = (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| wasm_bindgen::JsCast::dyn_into(n).ok())
+        .collect();
+    let at = buttons
+        .iter()
+        .position(|b| &target == b.as_ref() as &web_sys::Element)?;
+    Some((buttons, at))
+}
+
 /// Moves focus to the previous or next chip with the arrow keys (Home and End: first, last).
 fn arrow_keys(e: KeyboardEvent) {
     let step: i32 = match e.key().as_str() {
@@ -32,29 +53,7 @@ fn arrow_keys(e: KeyboardEvent) {
         "End" => i32::MAX,
         _ => return,
     };
-    // Yew delegates events to the widget's root, so find the group from the target: the
-    // focused chip (inside a shadow root too, where the document's active element would be
-    // the host element).
-    let Some(target) = e
-        .target()
-        .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-    else {
-        return;
-    };
-    let Some(group) = target.closest(".gz-chips").ok().flatten() else {
-        return;
-    };
-    let Ok(list) = group.query_selector_all("button") else {
-        return;
-    };
-    let buttons: Vec<web_sys::HtmlElement> = (0..list.length())
-        .filter_map(|i| list.item(i))
-        .filter_map(|n| wasm_bindgen::JsCast::dyn_into(n).ok())
-        .collect();
-    let Some(at) = buttons
-        .iter()
-        .position(|b| &target == b.as_ref() as &web_sys::Element)
-    else {
+    let Some((buttons, at)) = chips_of(&e) else {
         return;
     };
     let last = buttons.len() as i32 - 1;
@@ -65,14 +64,6 @@ fn arrow_keys(e: KeyboardEvent) {
     };
     e.prevent_default();
     let _ = buttons[to as usize].focus();
-}
-
-/// The place of the focused chip among the group's buttons ("All" is 0).
-fn chip_place(e: &FocusEvent) -> Option<usize> {
-    let target: web_sys::Element = wasm_bindgen::JsCast::dyn_into(e.target()?).ok()?;
-    let group = target.closest(".gz-chips").ok()??;
-    let list = group.query_selector_all("button").ok()?;
-    (0..list.length()).position(|i| list.item(i).is_some_and(|b| &b == target.as_ref()))
 }
 
 /// Toggle buttons, one per category, with counts; several may be on at once (any of them
@@ -86,7 +77,7 @@ pub fn CategoryChips(props: &CategoryChipsProps) -> Html {
     let onfocusin = {
         let focused = focused.clone();
         Callback::from(move |e: FocusEvent| {
-            if let Some(place) = chip_place(&e) {
+            if let Some((_, place)) = chips_of(&e) {
                 focused.set(Some(place));
             }
         })

@@ -1120,7 +1120,8 @@ mod tests {
         // While the quote is open, the last word is a prefix: the phrase narrows as it grows.
         assert_eq!(ids(&c, &q("\"white ho")), ["together"]);
         assert!(ids(&c, &q("\"white ho\"")).is_empty());
-        // A one- or two-letter last word is looked for in the stories, not the index.
+        // A phrase being typed whose last word is one or two letters matches only where the
+        // whole phrase stands.
         assert_eq!(ids(&c, &q("\"white h")), ["together"]);
         assert_eq!(ids(&c, &q("\"house p")), ["apart"]);
         assert_eq!(ids(&c, &q("\"white w")), ["apart"]);

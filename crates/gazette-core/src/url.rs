@@ -22,10 +22,7 @@ pub fn is_http_url(s: &str) -> bool {
 /// Square brackets in the host only around an IPv6 address (`[2001:db8::1]:8080`), so that
 /// `http://[bad` is not taken for a link.
 fn host_is_plausible(after_slashes: &str) -> bool {
-    let end = after_slashes
-        .find(['/', '?', '#'])
-        .unwrap_or(after_slashes.len());
-    let authority = &after_slashes[..end];
+    let (authority, _) = split_authority(after_slashes);
     let host = authority.rsplit('@').next().unwrap_or(authority);
     match host.strip_prefix('[') {
         Some(inner) => inner.split_once(']').is_some_and(|(ip, port)| {
@@ -40,6 +37,15 @@ fn host_is_plausible(after_slashes: &str) -> bool {
         }),
         None => !host.contains(['[', ']']),
     }
+}
+
+/// What follows `scheme://`, as its authority (user, host, port) and the rest (path, query,
+/// fragment).
+fn split_authority(after_slashes: &str) -> (&str, &str) {
+    let end = after_slashes
+        .find(['/', '?', '#'])
+        .unwrap_or(after_slashes.len());
+    after_slashes.split_at(end)
 }
 
 fn split_scheme(s: &str) -> Option<(&str, &str)> {
@@ -112,12 +118,7 @@ pub fn resolve(base: Option<&str>, reference: &str) -> Result<String, UrlProblem
         };
     }
     // after_scheme = "//authority/path?query#fragment"
-    let after_slashes = &after_scheme[2..];
-    let auth_end = after_slashes
-        .find(['/', '?', '#'])
-        .unwrap_or(after_slashes.len());
-    let authority = &after_slashes[..auth_end];
-    let base_rest = &after_slashes[auth_end..];
+    let (authority, base_rest) = split_authority(&after_scheme[2..]);
     let base_no_frag = base_rest.split('#').next().unwrap_or("");
     let (base_path, base_query) = match base_no_frag.find('?') {
         Some(q) => (&base_no_frag[..q], &base_no_frag[q..]),
