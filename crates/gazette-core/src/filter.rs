@@ -716,7 +716,6 @@ impl Catalog {
                 if !scans.iter_mut().all(|scan| {
                     scan.reset();
                     scan.text(&a.title);
-                    scan.gap();
                     scan.text(a.summary.as_deref().unwrap_or(""));
                     scan.found()
                 }) {

@@ -445,9 +445,9 @@ pub fn contains_phrase(text: &str, words: &[String]) -> bool {
     scan.found()
 }
 
-/// Looks for a phrase in texts fed one after another (with a [`PhraseScan::gap`] between two
-/// that must not join), without keeping or allocating the tokens. Made once per query and [`PhraseScan::reset`] for
-/// each story.
+/// Looks for a phrase in a story's texts (its headline, then its summary), without keeping or
+/// allocating the tokens. A phrase must stand within one text: it never runs from one into the
+/// next. Made once per query and [`PhraseScan::reset`] for each story.
 #[derive(Debug)]
 pub struct PhraseScan<'a> {
     words: &'a [String],
@@ -472,14 +472,7 @@ impl<'a> PhraseScan<'a> {
 
     /// Starts again, for another story.
     pub fn reset(&mut self) {
-        self.open.fill(false);
         self.found = self.words.is_empty();
-    }
-
-    /// Ends a run of text: a phrase never runs from one text into the next (from a headline
-    /// into its summary).
-    pub fn gap(&mut self) {
-        self.open.fill(false);
     }
 
     /// True once the phrase has been seen.
@@ -487,52 +480,75 @@ impl<'a> PhraseScan<'a> {
         self.found
     }
 
-    /// Feeds the tokens of `text`.
+    /// Looks for the phrase in one more text.
     pub fn text(&mut self, text: &str) {
         if self.found {
             return;
         }
         if text.is_ascii() {
-            // ASCII text's tokens are its runs of letters and digits, lowercased and cut to
-            // MAX_TOKEN_BYTES (as `for_each_token` makes them): compared in place, since the
-            // phrase's words are lowercase already.
-            for run in text.as_bytes().split(|b| !b.is_ascii_alphanumeric()) {
-                if !run.is_empty() {
-                    self.token(&run[..run.len().min(MAX_TOKEN_BYTES)], true);
-                    if self.found {
-                        return;
-                    }
-                }
-            }
+            self.found = self.in_ascii(text.as_bytes());
         } else {
-            for_each_token(text, |t, _, _| self.token(t.as_bytes(), false));
+            self.open.fill(false);
+            for_each_token(text, |t, _, _| self.token(t.as_bytes()));
         }
     }
 
-    /// Feeds one token; `ascii_case`: it may hold capitals, which count as lowercase.
-    fn token(&mut self, t: &[u8], ascii_case: bool) {
-        let last = self.words.len().saturating_sub(1);
-        let same = |j: usize| {
-            let w = self.words[j].as_bytes();
-            // The last word of a phrase being typed compares with the token's start only.
-            let t = if self.prefix && j == last && t.len() > w.len() {
-                &t[..w.len()]
-            } else {
-                t
-            };
-            if ascii_case {
-                w.eq_ignore_ascii_case(t)
-            } else {
-                w == t
-            }
+    /// ASCII text, whose tokens are its runs of letters and digits, lowercased and cut to
+    /// MAX_TOKEN_BYTES (as `for_each_token` makes them). Rather than reading every token, it
+    /// jumps (memchr) to each place where the first word's first letter starts a token.
+    fn in_ascii(&self, text: &[u8]) -> bool {
+        let Some(&c) = self.words.first().and_then(|w| w.as_bytes().first()) else {
+            return self.words.is_empty();
         };
+        memchr::memchr2_iter(c, c.to_ascii_uppercase(), text)
+            .filter(|&i| i == 0 || !text[i - 1].is_ascii_alphanumeric())
+            .any(|i| self.stands_at(text, i))
+    }
+
+    /// True if the phrase's tokens run from byte `at` (the start of a token) of ASCII `text`.
+    fn stands_at(&self, text: &[u8], mut at: usize) -> bool {
+        let run_end = |from: usize, alnum: bool| {
+            text[from..]
+                .iter()
+                .position(|b| b.is_ascii_alphanumeric() != alnum)
+                .map_or(text.len(), |k| from + k)
+        };
+        for j in 0..self.words.len() {
+            let end = run_end(at, true);
+            if end == at || !self.same(j, &text[at..end.min(at + MAX_TOKEN_BYTES)], true) {
+                return false;
+            }
+            at = run_end(end, false);
+        }
+        true
+    }
+
+    /// Feeds one token of non-ASCII text (folded already).
+    fn token(&mut self, t: &[u8]) {
         for j in (1..self.words.len()).rev() {
-            self.open[j] = self.open[j - 1] && same(j);
+            self.open[j] = self.open[j - 1] && self.same(j, t, false);
         }
         if !self.words.is_empty() {
-            self.open[0] = same(0);
+            self.open[0] = self.same(0, t, false);
         }
         self.found |= self.open.last().copied().unwrap_or(false);
+    }
+
+    /// Whether token `t` is the phrase's word `j`; `ascii_case`: `t` may hold capitals, which
+    /// count as lowercase.
+    fn same(&self, j: usize, t: &[u8], ascii_case: bool) -> bool {
+        let w = self.words[j].as_bytes();
+        // The last word of a phrase being typed compares with the token's start only.
+        let t = if self.prefix && j + 1 == self.words.len() && t.len() > w.len() {
+            &t[..w.len()]
+        } else {
+            t
+        };
+        if ascii_case {
+            w.eq_ignore_ascii_case(t)
+        } else {
+            w == t
+        }
     }
 }
 
@@ -581,15 +597,18 @@ mod tests {
                 );
             }
         }
-        // Fed one after another, texts are one stream.
+        // Fed one after another, texts never join; the phrase is found in either.
         let words = vec!["white".to_string(), "house".to_string()];
-        let mut scan = PhraseScan::new(&words, false);
-        scan.text("Paint it white");
-        scan.text("House rules");
-        assert!(scan.found());
-        scan.reset();
-        scan.text("House rules");
-        assert!(!scan.found());
+        for (a, b) in [("Paint it white", "House rules"), ("Paint it blanc", "Häuser")] {
+            let mut scan = PhraseScan::new(&words, false);
+            scan.text(a);
+            scan.text(b);
+            assert!(!scan.found(), "{a:?} {b:?}");
+            scan.text("The White House");
+            assert!(scan.found());
+            scan.reset();
+            assert!(!scan.found());
+        }
         // A phrase still being typed: its last word matches the start of a token, in ASCII
         // and in other text alike.
         for (text, found) in [
@@ -603,6 +622,40 @@ mod tests {
             let mut scan = PhraseScan::new(&words, true);
             scan.text(text);
             assert_eq!(scan.found(), found, "{text:?}");
+        }
+    }
+
+    /// The phrase check, spelled out, for a phrase still being typed: its last word begins a
+    /// token.
+    fn naive_typing(text: &str, words: &[String]) -> bool {
+        let (last, head) = words.split_last().expect("a word");
+        tokens(text).windows(words.len()).any(|w| {
+            w[..head.len()] == *head && w[head.len()].starts_with(last.as_str())
+        })
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(400))]
+
+        /// Texts made of the phrase's words and their neighbours ("whitehouse", "Ho", long runs),
+        /// in any case, with any separators, in ASCII or not.
+        #[test]
+        fn the_scan_finds_what_the_token_list_holds(
+            parts in proptest::collection::vec(
+                "(white|WHITE|House|house|Ho|whitehouse|wh1te|35|x{39,42})([ .,;'-]{1,2}|)",
+                0..12,
+            ),
+            other in "(|é|中国|ß)",
+            at in 0usize..12,
+            phrase in proptest::collection::vec("(white|house|ho|35|x{40})", 1..3),
+        ) {
+            let mut parts = parts;
+            parts.insert(at.min(parts.len()), other);
+            let text = parts.concat();
+            proptest::prop_assert_eq!(contains_phrase(&text, &phrase), naive(&text, &phrase), "{:?} {:?}", text, phrase);
+            let mut scan = PhraseScan::new(&phrase, true);
+            scan.text(&text);
+            proptest::prop_assert_eq!(scan.found(), naive_typing(&text, &phrase), "typing {:?} {:?}", text, phrase);
         }
     }
 }
