@@ -209,7 +209,7 @@ pub fn App(props: &AppProps) -> Html {
     {
         let host = props.host.clone();
         let loaded = match &state.load {
-            Load::Ready => Some(Ok((state.total, state.catalog.len()))),
+            Load::Ready => Some(Ok((state.document_total(), state.catalog.len()))),
             Load::Failed(e) => Some(Err(e.to_string())),
             Load::Loading => None,
         };
@@ -347,8 +347,12 @@ pub fn App(props: &AppProps) -> Html {
                 (Some(_), _) => {
                     if let Some(h) = heading_ref.cast::<web_sys::HtmlElement>() {
                         if before.is_some() || list_scroll.borrow().is_some() {
-                            // Opened by the reader: the view starts at its top.
-                            h.scroll_into_view();
+                            // Opened by the reader: the view starts at its top (the way back
+                            // and the category and date line, above the headline).
+                            match h.closest(".gz-article") {
+                                Ok(Some(view)) => view.scroll_into_view(),
+                                _ => h.scroll_into_view(),
+                            }
                         }
                         browser::focus_in_place(&h);
                     }
@@ -460,7 +464,16 @@ pub fn App(props: &AppProps) -> Html {
         ),
         Load::Failed(error) => (
             "The stories could not be loaded.".to_string(),
-            html! { <ErrorPanel error={error.clone()} on_retry={signal(|| Action::Retry)} /> },
+            html! { <ErrorPanel error={error.clone()} on_retry={{
+                // The button goes while the stories load again: the focus goes to the title.
+                let (s, title_ref) = (state.clone(), title_ref.clone());
+                Callback::from(move |_: ()| {
+                    s.dispatch(Action::Retry);
+                    if let Some(title) = title_ref.cast::<web_sys::HtmlElement>() {
+                        browser::focus_in_place(&title);
+                    }
+                })
+            }} /> },
         ),
         Load::Ready => {
             let o = &state.outcome;
@@ -611,7 +624,17 @@ pub fn App(props: &AppProps) -> Html {
                         </div>
                     }
                     if o.total == 0 {
-                        <EmptyState filtered={!state.catalog.is_empty()} on_clear={signal(|| Action::ClearFilters)} />
+                        <EmptyState filtered={!state.catalog.is_empty()} on_clear={{
+                            // The button goes with the empty list: the focus goes to the search (or the title).
+                            let (s, search_ref, title_ref) = (state.clone(), search_ref.clone(), title_ref.clone());
+                            Callback::from(move |_: ()| {
+                                s.dispatch(Action::ClearFilters);
+                                let to = search_ref.cast::<web_sys::HtmlElement>().or_else(|| title_ref.cast());
+                                if let Some(to) = to {
+                                    browser::focus_in_place(&to);
+                                }
+                            })
+                        }} />
                     } else {
                         <StoryList
                             catalog={state.catalog.clone()}
@@ -681,7 +704,7 @@ pub fn App(props: &AppProps) -> Html {
                     <span class="gz-visually-hidden">{ suffix.clone() }</span>
                 }
             </h2>
-            <ResultStatus text={status} />
+            <ResultStatus text={status} hidden={reading.is_some()} />
             if let Some(r) = reading {
                 <ArticleView
                     catalog={state.catalog.clone()}

@@ -337,6 +337,17 @@ pub fn calendar_offset() -> i64 {
     -(minutes_behind as i64) * 60
 }
 
+/// `t` as the reader's wall-clock time written as if it were UTC (the time zone's offset at
+/// that instant, summer time included), for relative dates that agree with the dates shown.
+pub fn wall_clock(t: Timestamp) -> Timestamp {
+    let minutes_behind = Date::new(&JsValue::from_f64(t.as_millis())).get_timezone_offset();
+    if minutes_behind.is_finite() {
+        t.on_calendar(-(minutes_behind as i64) * 60)
+    } else {
+        t
+    }
+}
+
 /// How far the page is scrolled down, in CSS pixels.
 pub fn scroll_y() -> f64 {
     window().and_then(|w| w.scroll_y().ok()).unwrap_or(0.0)
@@ -443,7 +454,8 @@ pub fn on_slash_key(f: impl Fn(&web_sys::KeyboardEvent) + 'static) -> Option<Lis
 }
 
 /// Whether a "/" press is for the widget whose root is `root`: the widget the focus is in; or,
-/// with the focus in no widget, the first on screen to answer (each widget's listener asks in
+/// with the focus in no widget, the one that shows most of itself on screen (the page's main
+/// list rather than a sidebar's); on a tie, the first to answer (each widget's listener asks in
 /// turn, and the one that takes the key marks it handled).
 pub fn slash_is_for(e: &web_sys::KeyboardEvent, root: &web_sys::Element) -> bool {
     // The focused element and its ancestors, through open shadow roots.
@@ -459,8 +471,37 @@ pub fn slash_is_for(e: &web_sys::KeyboardEvent, root: &web_sys::Element) -> bool
     if in_a_widget || e.default_prevented() {
         return false;
     }
-    let r = root.get_bounding_client_rect();
-    r.bottom() > 0.0 && r.top() < viewport_height()
+    let width = window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|w| w.as_f64())
+        .unwrap_or(0.0);
+    let height = viewport_height();
+    let on_screen = |el: &web_sys::Element| {
+        let r = el.get_bounding_client_rect();
+        (r.bottom().min(height) - r.top().max(0.0)).max(0.0)
+            * (r.right().min(width) - r.left().max(0.0)).max(0.0)
+    };
+    let mine = on_screen(root);
+    if mine <= 0.0 {
+        return false;
+    }
+    // The other widgets, by their elements on the page (ours holds `root`, in its light DOM or
+    // its shadow root).
+    let own_host = root
+        .get_root_node()
+        .dyn_into::<web_sys::ShadowRoot>()
+        .ok()
+        .map(|r| r.host());
+    let hosts = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector_all("[data-gazette], gazette-news").ok());
+    let Some(hosts) = hosts else {
+        return true;
+    };
+    !(0..hosts.length())
+        .filter_map(|i| hosts.item(i)?.dyn_into::<web_sys::Element>().ok())
+        .filter(|h| Some(h) != own_host.as_ref() && !h.contains(Some(root)))
+        .any(|h| on_screen(&h) > mine)
 }
 
 /// The viewport's height in CSS pixels.
@@ -473,7 +514,7 @@ fn viewport_height() -> f64 {
 
 /// Calls `f` once the reader scrolls (the page or any scrolling box around `el`) while `el` is
 /// within `margin` CSS pixels below the viewport's bottom. Only scrolling counts: a list too
-/// short to fill the screen does not grow on its own. Stops when dropped.
+/// short to fill the screen does not grow on its own, nor does a hidden one. Stops when dropped.
 pub fn when_scrolled_near(
     el: &web_sys::Element,
     margin: f64,
@@ -485,7 +526,10 @@ pub fn when_scrolled_near(
         if done || !el.is_connected() {
             return;
         }
-        if el.get_bounding_client_rect().top() < viewport_height() + margin {
+        let r = el.get_bounding_client_rect();
+        // A hidden element (the list while a story is open) has no box: it is near nothing.
+        let shown = r.width() > 0.0 || r.height() > 0.0;
+        if shown && r.top() < viewport_height() + margin {
             done = true;
             f();
         }

@@ -1,9 +1,10 @@
 //! Gazette: an embeddable news widget. This crate is the Yew front end; the pure core
 //! (`gazette-core`) does the loading, validation and filtering.
 //!
-//! Layout: [`browser`] is the one boundary with JavaScript; [`services`] fetches and reads
-//! documents; [`state`] holds each widget's state and its reducer; [`app`] wires it to the
-//! [`components`], which only render and dispatch.
+//! Layout: [`browser`] holds the calls into the browser and the listeners outside Yew, [`api`]
+//! the JavaScript API and [`config`] the reading of the element's attributes; [`services`]
+//! fetches and reads documents; [`state`] holds each widget's state and its reducer; [`app`]
+//! wires it to the [`components`], which only render and dispatch.
 
 pub mod api;
 pub mod app;

@@ -37,7 +37,7 @@ impl LoadError {
     /// What to do about it.
     pub fn advice(&self) -> &'static str {
         match self {
-            LoadError::NoSource => "Give the widget's element a data-src attribute with the address of an RSS, Atom or JSON Feed, or of an article set.",
+            LoadError::NoSource => "Give the widget a src attribute (data-src on a data-gazette element) with the address of an RSS, Atom or JSON Feed, or of an article set.",
             LoadError::Fetch(FetchError::Network(_)) => "Check your connection and try again. If it keeps failing, the feed's server may not allow this site to read it.",
             LoadError::Fetch(FetchError::Http { status, .. }) if *status >= 500 => "The feed's server had a problem. Try again in a moment.",
             LoadError::Fetch(FetchError::Http { .. }) => "The feed's address may be wrong or the feed may have moved.",

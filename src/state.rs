@@ -150,6 +150,16 @@ impl State {
         }
     }
 
+    /// How many stories the document holds: for an archive, the manifest's count of the whole
+    /// archive; never fewer than are in the catalog.
+    pub fn document_total(&self) -> usize {
+        let declared = self
+            .archive
+            .as_ref()
+            .map_or(self.total, |a| a.archive.total);
+        declared.max(self.catalog.len())
+    }
+
     /// True while an archive has shards that are not in the catalog yet.
     pub fn archive_pending(&self) -> bool {
         self.archive
@@ -474,6 +484,8 @@ impl Reducible for State {
                     } => {
                         if let Some(c) = categories {
                             s.filter.categories = set_of(c);
+                            // In any case, as the categories attribute takes them.
+                            s.spell_categories();
                         }
                         if let Some(a) = authors {
                             s.filter.authors = set_of(a);

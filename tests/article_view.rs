@@ -20,7 +20,7 @@ const DESK: &str = r#"{"title": "Harbour desk", "articles": [
    "content_html": "<p onclick=\"alert(1)\">The crossing <em>returns</em> in May.</p><script>window.pwned = 1</script><h2>Timetable</h2><ul><li>Departs 22:00</li><li>Arrives 06:30</li></ul><p><a href=\"javascript:alert(1)\">bad link</a> and <a href=\"/fares\">fares</a></p><img src=\"data:image/png;base64,AAAA\" alt=\"x\"><iframe src=\"https://evil.example/\"></iframe>"},
   {"id": "timetable", "title": "Ferry timetable changes for summer", "url": "https://news.example/timetable",
    "category": "Transport", "published": "2025-02-20T08:00:00Z", "tags": ["ferries"],
-   "content_text": "First paragraph of the timetable story.\n\nSecond paragraph."},
+   "content_text": "First paragraph of the timetable story.\n\n## Summer sailings\n\nSecond paragraph."},
   {"id": "bridge", "title": "Bridge repairs close one lane", "url": "https://news.example/bridge",
    "category": "Transport", "published": "2025-02-10T08:00:00Z"},
   {"id": "concert", "title": "Harbour concert sells out", "url": "https://news.example/concert",
@@ -164,9 +164,32 @@ async fn a_related_story_opens_in_place_and_view_all_returns_to_the_filtered_lis
         .unwrap()
         .click();
     until("the related story", || {
-        the_view(&root).is_some_and(|v| text(&v).contains("First paragraph of the timetable"))
+        the_view(&root).is_some_and(|v| {
+            v.query_selector("h3")
+                .ok()
+                .flatten()
+                .is_some_and(|h| text(&h) == "Ferry timetable changes for summer")
+        })
     })
     .await;
+    // Its plain text in paragraphs, with its marked section as a heading under the headline.
+    let body = the_view(&root)
+        .unwrap()
+        .query_selector(".gz-article-body")
+        .unwrap()
+        .unwrap();
+    let blocks: Vec<String> = all(&body, "p, h4")
+        .iter()
+        .map(|e| format!("{}: {}", e.tag_name(), text(e)))
+        .collect();
+    assert_eq!(
+        blocks,
+        [
+            "P: First paragraph of the timetable story.",
+            "H4: Summer sailings",
+            "P: Second paragraph."
+        ]
+    );
     link(&root, "View All").click();
     until("the list", || the_view(&root).is_none()).await;
     assert_eq!(status(&root), "2 stories match", "the search is as it was");

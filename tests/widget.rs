@@ -273,6 +273,9 @@ async fn author_and_year_facets_narrow_the_list_and_keep_other_counts() {
         .expect("an Authors group");
     let boxes = all(&author, "input[type=checkbox]");
     assert_eq!(boxes.len(), 1, "one author in the sample");
+    // The count reads "1 story" (the word is there for screen readers only).
+    let count = text(&all(&author, ".gz-count")[0]);
+    assert_eq!(count.split_whitespace().collect::<Vec<_>>(), ["1", "story"]);
     let zoe: web_sys::HtmlElement = wasm_bindgen::JsCast::dyn_into(boxes[0].clone()).unwrap();
     zoe.click();
     until("one card", || headlines(&root).len() == 1).await;

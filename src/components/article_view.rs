@@ -4,7 +4,7 @@ use super::story_card::Opener;
 use super::StoryCard;
 use crate::browser;
 use crate::embed::Locale;
-use gazette_core::html::{sanitize, text_of};
+use gazette_core::html::{sanitize, text_blocks, text_of};
 use gazette_core::{Catalog, Timestamp};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -38,7 +38,7 @@ pub struct ArticleViewProps {
 }
 
 /// The article view: headline, category, date and authors, the hero picture with its credit,
-/// the body (sanitised HTML, or text in paragraphs), tags, reading time, a link to the original,
+/// the body (sanitised HTML, or text in paragraphs and sections), tags, reading time, a link to the original,
 /// and "More to Read" with "View All".
 #[function_component]
 pub fn ArticleView(props: &ArticleViewProps) -> Html {
@@ -51,12 +51,11 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                 let words = text_of(&nodes).split_whitespace().count();
                 (rich_text(&nodes, 2), words)
             }
-            (None, Some(t)) => (
-                t.split("\n\n")
-                    .map(|p| html! { <p>{ p.to_string() }</p> })
-                    .collect::<Html>(),
-                t.split_whitespace().count(),
-            ),
+            (None, Some(t)) => {
+                let nodes = text_blocks(t);
+                let words = text_of(&nodes).split_whitespace().count();
+                (rich_text(&nodes, 2), words)
+            }
             (None, None) => (
                 a.summary
                     .as_ref()
@@ -119,8 +118,10 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                 <p class="gz-meta">
                     { dateline(a, swatch, props.now, &locale) }
                     if words > 0 {
-                        <span class="gz-sep" aria-hidden="true">{ "·" }</span>
-                        <span class="gz-reading-time">{ format!("{minutes} min read") }</span>
+                        <span class="gz-when">
+                            <span class="gz-sep" aria-hidden="true">{ "·" }</span>
+                            <span class="gz-reading-time">{ format!("{minutes} min read") }</span>
+                        </span>
                     }
                 </p>
                 <h3 class="gz-article-title" id={title_id} tabindex="-1" ref={props.heading_ref.clone()}>{ a.title.clone() }</h3>

@@ -44,6 +44,9 @@ pub fn DateRange(props: &DateRangeProps) -> Html {
                     <input id={to_id} type="date" value={props.until.map(|t| day_string(Timestamp(t.0 - 86_400))).unwrap_or_default()} onchange={on_until} />
                 </div>
             </div>
+            if props.from.zip(props.until).is_some_and(|(from, until)| from >= until) {
+                <p class="gz-facet-note" aria-live="polite">{ "The first day is after the last: no story can match." }</p>
+            }
         </fieldset>
     }
 }

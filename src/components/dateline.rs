@@ -12,14 +12,19 @@ pub fn dateline(a: &Article, swatch: u32, now: Timestamp, locale: &str) -> Html 
     html! {
         <>
             <span class={format!("gz-badge gz-swatch-{swatch}")} part="badge">{ a.category.clone() }</span>
-            <span class="gz-sep" aria-hidden="true">{ "·" }</span>
-            if a.published.is_undated() {
-                <span class="gz-date">{ "Undated" }</span>
-            } else {
-                <time class="gz-date" datetime={a.published.to_rfc3339()} title={browser::format_date_time(locale, a.published)} lang={lang.clone()}>
-                    { browser::format_date(locale, a.published) }
-                </time>
-                <span class="gz-relative" {lang}>{ browser::format_relative(locale, relative(a.published, now)) }</span>
+            // The separator goes with the date, so that it never ends a line on its own.
+            <span class="gz-when">
+                <span class="gz-sep" aria-hidden="true">{ "·" }</span>
+                if a.published.is_undated() {
+                    <span class="gz-date">{ "Undated" }</span>
+                } else {
+                    <time class="gz-date" datetime={a.published.to_rfc3339()} title={browser::format_date_time(locale, a.published)} lang={lang.clone()}>
+                        { browser::format_date(locale, a.published) }
+                    </time>
+                }
+            </span>
+            if !a.published.is_undated() {
+                <span class="gz-relative" {lang}>{ browser::format_relative(locale, relative(browser::wall_clock(a.published), browser::wall_clock(now))) }</span>
             }
         </>
     }

@@ -1,4 +1,4 @@
-use gazette_core::CategoryCount;
+use gazette_core::{filter::TOP_FACET_VALUES, CategoryCount};
 use std::collections::BTreeSet;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -21,9 +21,14 @@ pub fn FacetGroup(props: &FacetGroupProps) -> Html {
     if props.values.is_empty() {
         return Html::default();
     }
+    // Only the most frequent values are offered (a large archive has thousands of authors).
+    let partial = props.values.len() >= TOP_FACET_VALUES;
     html! {
         <fieldset class="gz-facet">
             <legend>{ props.legend.clone() }</legend>
+            if partial {
+                <p class="gz-facet-note">{ "The most frequent; search finds the others." }</p>
+            }
             <ul role="list">
                 { for props.values.iter().map(|v| {
                     let name = v.name.clone();
@@ -34,7 +39,10 @@ pub fn FacetGroup(props: &FacetGroupProps) -> Html {
                             <label class={classes!("gz-check", (v.count == 0 && !checked).then_some("gz-chip-empty"))}>
                                 <input type="checkbox" {checked} {onchange} />
                                 { v.name.clone() }
-                                <span class="gz-count" aria-label={format!("{} stories", v.count)}>{ v.count }</span>
+                                <span class="gz-count">
+                                    { v.count }
+                                    <span class="gz-visually-hidden">{ if v.count == 1 { " story" } else { " stories" } }</span>
+                                </span>
                             </label>
                         </li>
                     }

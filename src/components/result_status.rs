@@ -4,6 +4,9 @@ use yew::prelude::*;
 pub struct ResultStatusProps {
     /// The sentence to announce.
     pub text: AttrValue,
+    /// Announced but not shown (in the article view, where it would repeat the headline).
+    #[prop_or_default]
+    pub hidden: bool,
 }
 
 /// The polite live region that tells screen-reader users how many stories match after each
@@ -11,7 +14,7 @@ pub struct ResultStatusProps {
 #[function_component]
 pub fn ResultStatus(props: &ResultStatusProps) -> Html {
     html! {
-        <p class="gz-status" role="status" aria-live="polite" aria-atomic="true">{ props.text.clone() }</p>
+        <p class={classes!("gz-status", props.hidden.then_some("gz-visually-hidden"))} role="status" aria-live="polite" aria-atomic="true">{ props.text.clone() }</p>
     }
 }
 

@@ -51,10 +51,51 @@ pub fn StoryList(props: &StoryListProps) -> Html {
             },
         );
     }
-    let on_more = props.on_more.reform(|_: MouseEvent| ());
+    // "Show more stories" moves the focus to the first new story once it is in (the button may
+    // be gone by then: it was the last page). So does the last page coming in by scrolling
+    // while the button had the focus (a screen reader's cursor on it): the button goes.
+    let list = use_node_ref();
+    let more_ref = use_node_ref();
+    let focus_from = use_mut_ref(|| None::<usize>);
+    let last_shown = use_mut_ref(|| shown);
+    let before = *last_shown.borrow();
+    let offer_more = props.more && (shown < total || props.pending);
+    if shown > before
+        && !offer_more
+        && focus_from.borrow().is_none()
+        && more_ref
+            .cast::<web_sys::Element>()
+            .is_some_and(|b| b.matches(":focus").unwrap_or(false))
+    {
+        focus_from.replace(Some(before));
+    }
+    {
+        let (list, focus_from) = (list.clone(), focus_from.clone());
+        use_effect_with(shown, move |&shown| {
+            last_shown.replace(shown);
+            let first_new = *focus_from.borrow();
+            if let Some(k) = first_new.filter(|&k| shown > k) {
+                focus_from.replace(None);
+                let link = list
+                    .cast::<web_sys::Element>()
+                    .and_then(|ul| ul.children().item(k as u32))
+                    .and_then(|li| browser::find_in(&li, ".gz-headline a"));
+                if let Some(link) = link {
+                    browser::focus_in_place(&link);
+                }
+            }
+        });
+    }
+    let on_more = {
+        let (on_more, focus_from) = (props.on_more.clone(), focus_from.clone());
+        Callback::from(move |_: MouseEvent| {
+            focus_from.replace(Some(shown));
+            on_more.emit(());
+        })
+    };
     html! {
         <>
-            <ul class="gz-list" role="list">
+            <ul class="gz-list" role="list" ref={list}>
                 // Keyed by position, not by story: when the matches change, the cards already
                 // in the page take the new stories' text (a few changed nodes each) instead of
                 // being removed and built again, which made a keystroke at 200,000 stories cost
@@ -66,13 +107,13 @@ pub fn StoryList(props: &StoryListProps) -> Html {
                     </li>
                 }) }
             </ul>
-            if props.more && (shown < total || props.pending) {
+            if offer_more {
                 <div class="gz-more" ref={sentinel}>
                     <p class="gz-more-count">{
                         if props.pending { format!("Showing {shown}; older stories load as you go") }
                         else { format!("Showing {shown} of {total}") }
                     }</p>
-                    <button type="button" class="gz-button" part="button" onclick={on_more}>{ "Show more stories" }</button>
+                    <button type="button" class="gz-button" part="button" onclick={on_more} ref={more_ref}>{ "Show more stories" }</button>
                 </div>
             }
         </>

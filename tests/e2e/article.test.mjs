@@ -41,6 +41,27 @@ describe("the article view", () => {
     assert.deepEqual(page.problems, []);
   });
 
+  it("opening a story keeps the list as it was, shows the view from its top, and plain text has its sections", async () => {
+    const page = await ctx.open("/index.html");
+    await page.getByRole("article").first().waitFor();
+    const cards = page.locator(".gz-browse").getByRole("article");
+    assert.equal(await cards.count(), 12);
+    await page.getByRole("link", { name: "Marrow Bay Mutual opens tokenised deposits to local business" }).click();
+    const back = page.getByRole("link", { name: "← Back to all stories" });
+    await back.waitFor();
+    // The way back and the category and date line are on screen, above the headline.
+    assert.ok((await back.boundingBox()).y >= 0, "the way back is on screen");
+    assert.ok((await page.locator(".gz-article-head .gz-meta").boundingBox()).y >= 0, "the dateline is on screen");
+    // The plain-text story's "## " lines are section headings, not text.
+    await page.getByRole("heading", { level: 4, name: "From trial to everyday use" }).waitFor();
+    assert.equal(await page.locator(".gz-article-body").getByText(/^## /).count(), 0);
+    assert.doesNotMatch(page.url(), /page=/, "no page of cards loaded behind the story");
+    await page.keyboard.press("Escape");
+    await cards.first().waitFor();
+    assert.equal(await cards.count(), 12, "the list as it was");
+    assert.deepEqual(page.problems, []);
+  });
+
   it("a shared link opens the story directly, and View All keeps the reader's filters", async () => {
     const page = await ctx.open("/index.html?gz.cat=DeFi&gz.story=restaking-yields-shrink");
     await page.getByRole("heading", { level: 3, name: STORY }).waitFor();

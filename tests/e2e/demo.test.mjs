@@ -75,6 +75,32 @@ describe("the demo page", () => {
     await page.getByRole("article").first().waitFor();
     await page.getByRole("button", { name: "Show more stories" }).click();
     await page.waitForFunction(() => document.querySelectorAll("article").length > 12);
+    // The focus goes to the first new story (of the page the button brought: scrolling to the
+    // button may have brought one before it).
+    await page.waitForFunction(() => document.activeElement?.closest(".gz-list > li:nth-child(12n + 1):not(:first-child)"));
+  });
+
+  it("keeps the focus on the page when Show more stories goes with the last page", async () => {
+    // 17 stories: two pages.
+    const page = await ctx.open("/index.html?gz.cat=Markets&gz.cat=Policy+%26+Regulation");
+    await page.getByRole("status").filter({ hasText: "17 stories" }).waitFor();
+    // The button has the focus (a screen reader's cursor on it), and scrolling down brings the
+    // last page, and takes the button away.
+    await page.getByRole("button", { name: "Show more stories" }).evaluate((b) => b.focus({ preventScroll: true }));
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await page.waitForFunction(() => document.querySelectorAll(".gz-list > li").length === 17);
+    await page.waitForFunction(() => document.activeElement?.closest(".gz-list > li:nth-child(13)"));
+    assert.equal(await page.getByRole("button", { name: "Show more stories" }).count(), 0);
+  });
+
+  it("keeps the focus on the page when Clear all filters goes", async () => {
+    const page = await ctx.open("/index.html");
+    await page.getByRole("article").first().waitFor();
+    await page.getByLabel("Search stories").fill("zzzq");
+    await page.getByRole("button", { name: "Clear all filters" }).press("Enter");
+    await page.getByRole("article").first().waitFor();
+    assert.ok(await page.getByLabel("Search stories").evaluate((i) => i === document.activeElement), "focus on the search box");
+    assert.equal(await page.getByLabel("Search stories").inputValue(), "");
   });
 
   it("can be used with the keyboard alone", async () => {

@@ -265,7 +265,8 @@ describe("example host pages", () => {
     assert.deepEqual(events, [["ready", 51], ["matching", 2]]);
     const added = page.locator("section gazette-news");
     await added.getByRole("status").filter({ hasText: "2 stories match" }).waitFor();
-    await page.evaluate(() => window.__added.setFilters({ categories: ["DeFi"], sort: "oldest" }));
+    // Categories in any case, as the attribute takes them.
+    await page.evaluate(() => window.__added.setFilters({ categories: ["defi"], sort: "oldest" }));
     await added.getByRole("button", { name: /^DeFi/, pressed: true }).waitFor();
     await page.evaluate(() => window.__added.destroy());
     assert.equal(await page.locator("section gazette-news").count(), 0);

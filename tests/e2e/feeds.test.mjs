@@ -79,7 +79,11 @@ describe("feeds", () => {
 
 describe("sharded archives", () => {
   it("shows the newest shard at once and reads older shards as the reader goes back in time", async () => {
-    const page = await ctx.open(`/index.html?src=${encodeURIComponent("/fixtures/archive/manifest.json")}`, { offline: true });
+    const init = () => {
+      window.readyDetails = [];
+      document.addEventListener("gazette:ready", (e) => window.readyDetails.push(e.detail));
+    };
+    const page = await ctx.open(`/index.html?src=${encodeURIComponent("/fixtures/archive/manifest.json")}`, { offline: true, init });
     const requested = [];
     page.on("request", (r) => r.url().includes("/shards/") && requested.push(r.url().split("/").pop()));
     await page.getByRole("status").filter({ hasText: /^51 stories$/ }).waitFor();
@@ -91,6 +95,12 @@ describe("sharded archives", () => {
     }
     await page.waitForFunction(() => document.querySelectorAll("[data-gazette] article").length >= 20);
     assert.ok(requested.includes("0001.json"), `older shard read: ${requested}`);
+    // The first shard and each one read after it are announced to the host page, with the
+    // whole archive's count.
+    await page.waitForFunction(() => window.readyDetails.length > 1);
+    const details = await page.evaluate(() => window.readyDetails);
+    for (const d of details) assert.ok(d.total === 51 && d.stories <= 51, JSON.stringify(d));
+    assert.ok(details[0].stories < details.at(-1).stories, JSON.stringify(details));
     assert.deepEqual(page.problems, []);
   });
 

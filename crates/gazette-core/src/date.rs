@@ -488,31 +488,38 @@ pub struct Relative {
     pub unit: RelativeUnit,
 }
 
-/// The relative form of `then` seen from `now`, in the largest unit that fits: under a minute
-/// counts seconds, under an hour minutes, under a day hours, under a week days, under a month
-/// (30 days) weeks, under a year (365 days) months, and years after that.
+/// The relative form of `then` seen from `now`, both given as wall-clock times on the reader's
+/// calendar ([`Timestamp::on_calendar`]), so that it agrees with the date shown beside it.
+/// Under a day apart it counts elapsed seconds, minutes or hours. Further apart it counts the
+/// reader's calendar: days (a story from the day before is "yesterday", whatever the hour) up to
+/// two weeks, then weeks (to the nearest) up to 45 days, then calendar months, then calendar
+/// years ("last year" is the year before this one).
 pub fn relative(then: Timestamp, now: Timestamp) -> Relative {
     let delta = then.0 - now.0;
-    let abs = delta.unsigned_abs() as i64;
-    let (unit, size) = if abs < 60 {
-        (RelativeUnit::Second, 1)
-    } else if abs < 3600 {
-        (RelativeUnit::Minute, 60)
-    } else if abs < 86_400 {
-        (RelativeUnit::Hour, 3600)
-    } else if abs < 7 * 86_400 {
-        (RelativeUnit::Day, 86_400)
-    } else if abs < 30 * 86_400 {
-        (RelativeUnit::Week, 7 * 86_400)
-    } else if abs < 365 * 86_400 {
-        (RelativeUnit::Month, 30 * 86_400)
-    } else {
-        (RelativeUnit::Year, 365 * 86_400)
-    };
-    Relative {
+    let abs = delta.unsigned_abs();
+    let elapsed = |unit, size: i64| Relative {
         value: delta / size,
         unit,
+    };
+    if abs < 60 {
+        return elapsed(RelativeUnit::Second, 1);
+    } else if abs < 3600 {
+        return elapsed(RelativeUnit::Minute, 60);
+    } else if abs < 86_400 {
+        return elapsed(RelativeUnit::Hour, 3600);
     }
+    let (day_then, day_now) = (then.0.div_euclid(86_400), now.0.div_euclid(86_400));
+    let days = day_then - day_now;
+    let (y0, m0, _) = civil_from_days(day_then);
+    let (y1, m1, _) = civil_from_days(day_now);
+    let months = (i64::from(y0) * 12 + i64::from(m0)) - (i64::from(y1) * 12 + i64::from(m1));
+    let (value, unit) = match days.unsigned_abs() {
+        0..14 => (days, RelativeUnit::Day),
+        14..45 => ((days + days.signum() * 3) / 7, RelativeUnit::Week),
+        _ if months.abs() < 12 => (months, RelativeUnit::Month),
+        _ => (i64::from(y0) - i64::from(y1), RelativeUnit::Year),
+    };
+    Relative { value, unit }
 }
 
 #[cfg(test)]
@@ -643,65 +650,38 @@ mod tests {
     }
 
     #[test]
-    fn relative_picks_the_largest_fitting_unit() {
-        let now = Timestamp(1_700_000_000);
-        let r = |secs: i64| relative(Timestamp(now.0 - secs), now);
-        assert_eq!(
-            r(5),
-            Relative {
-                value: -5,
-                unit: RelativeUnit::Second
-            }
-        );
-        assert_eq!(
-            r(90),
-            Relative {
-                value: -1,
-                unit: RelativeUnit::Minute
-            }
-        );
-        assert_eq!(
-            r(3 * 3600 + 5),
-            Relative {
-                value: -3,
-                unit: RelativeUnit::Hour
-            }
-        );
-        assert_eq!(
-            r(3 * 86_400),
-            Relative {
-                value: -3,
-                unit: RelativeUnit::Day
-            }
-        );
-        assert_eq!(
-            r(15 * 86_400),
-            Relative {
-                value: -2,
-                unit: RelativeUnit::Week
-            }
-        );
-        assert_eq!(
-            r(65 * 86_400),
-            Relative {
-                value: -2,
-                unit: RelativeUnit::Month
-            }
-        );
-        assert_eq!(
-            r(800 * 86_400),
-            Relative {
-                value: -2,
-                unit: RelativeUnit::Year
-            }
-        );
-        assert_eq!(
-            r(-7200),
-            Relative {
-                value: 2,
-                unit: RelativeUnit::Hour
-            }
-        );
+    fn relative_counts_time_within_a_day_and_the_calendar_beyond() {
+        let at = |s: &str| Timestamp(ts(s));
+        let now = at("2026-11-26T04:20:00Z");
+        let r = |then: &str| {
+            let Relative { value, unit } = relative(at(then), now);
+            format!("{value} {}", unit.as_str())
+        };
+        assert_eq!(r("2026-11-26T04:19:55Z"), "-5 second");
+        assert_eq!(r("2026-11-26T04:18:30Z"), "-1 minute");
+        assert_eq!(r("2026-11-26T01:15:00Z"), "-3 hour");
+        // Under a day ago, across midnight: hours, not "yesterday".
+        assert_eq!(r("2026-11-25T23:59:00Z"), "-4 hour");
+        // The day before the day before, 32 hours ago: two calendar days, as its date says.
+        assert_eq!(r("2026-11-24T20:00:00Z"), "-2 day");
+        assert_eq!(r("2026-11-25T01:00:00Z"), "-1 day");
+        assert_eq!(r("2026-11-21T10:00:00Z"), "-5 day");
+        assert_eq!(r("2026-11-13T23:00:00Z"), "-13 day");
+        assert_eq!(r("2026-11-12T23:00:00Z"), "-2 week");
+        assert_eq!(r("2026-11-05T10:00:00Z"), "-3 week");
+        assert_eq!(r("2026-10-13T10:00:00Z"), "-6 week");
+        assert_eq!(r("2026-10-10T10:00:00Z"), "-1 month");
+        assert_eq!(r("2026-01-02T10:00:00Z"), "-10 month");
+        assert_eq!(r("2025-12-02T10:00:00Z"), "-11 month");
+        assert_eq!(r("2025-11-26T10:00:00Z"), "-1 year");
+        assert_eq!(r("2025-01-02T10:00:00Z"), "-1 year");
+        assert_eq!(r("2018-11-25T10:00:00Z"), "-8 year");
+        // The future, the same way.
+        assert_eq!(r("2026-11-26T06:20:00Z"), "2 hour");
+        assert_eq!(r("2026-11-27T02:00:00Z"), "21 hour");
+        assert_eq!(r("2026-11-27T06:00:00Z"), "1 day");
+        assert_eq!(r("2026-12-20T02:00:00Z"), "3 week");
+        assert_eq!(r("2027-03-01T02:00:00Z"), "4 month");
         assert_eq!(RelativeUnit::Week.as_str(), "week");
     }
 }

@@ -1108,6 +1108,28 @@ mod tests {
     }
 
     #[test]
+    fn a_category_name_finds_its_stories_after_the_headline_matches() {
+        let c = Catalog::new(vec![
+            story("a", "Lending pools shrink", "DeFi", NOW.0 - DAY),
+            story("b", "What DeFi means for banks", "Policy", NOW.0 - 2 * DAY),
+            story("c", "Mining rigs", "Mining", NOW.0),
+        ]);
+        let ids = |query: &str| -> Vec<String> {
+            let out = c.apply(&q(query), NOW, 12);
+            out.matches
+                .iter()
+                .map(|&i| c.articles()[i].id.clone())
+                .collect()
+        };
+        assert_eq!(
+            ids("defi"),
+            ["b", "a"],
+            "the headline ranks above the category"
+        );
+        assert_eq!(ids("polic"), ["b"]);
+    }
+
+    #[test]
     fn phrases_must_stand_together() {
         let mut a = vec![
             story("together", "White House responds", "X", NOW.0),
@@ -1247,6 +1269,7 @@ mod tests {
                         .chain(&crate::search::tokens::tokens(
                             c.articles()[i].summary.as_deref().unwrap_or(""),
                         ))
+                        .chain(&crate::search::tokens::tokens(&c.articles()[i].category))
                         .any(|t| t.starts_with(letter))
                 })
                 .collect();

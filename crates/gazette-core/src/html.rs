@@ -344,6 +344,41 @@ pub fn sanitize(html: &str, base: Option<&str>) -> Vec<Node> {
     b.finish()
 }
 
+/// A story's plain text (`content_text`) as content nodes: paragraphs between blank lines, and
+/// a paragraph that starts with `## ` (or `# `) becomes a section heading, `### ` a subsection
+/// and `#### ` to `###### ` a lower heading, the way plain-text stories mark their sections.
+/// Lines after a heading's first line, in the same paragraph, stay a paragraph. The text is
+/// never read as markup.
+pub fn text_blocks(text: &str) -> Vec<Node> {
+    let mut out = Vec::new();
+    let mut push = |tag: Tag, text: &str| {
+        let text = text.trim();
+        if !text.is_empty() {
+            let mut e = Element::new(tag);
+            e.children.push(Node::Text(text.to_string()));
+            out.push(Node::Element(e));
+        }
+    };
+    for block in text.split("\n\n") {
+        let block = block.trim();
+        let (first, rest) = block.split_once('\n').unwrap_or((block, ""));
+        let hashes = first.bytes().take_while(|&b| b == b'#').count();
+        match first[hashes..].strip_prefix(' ') {
+            Some(title) if (1..=6).contains(&hashes) && !title.trim().is_empty() => {
+                let tag = match hashes {
+                    1 | 2 => Tag::H2,
+                    3 => Tag::H3,
+                    _ => Tag::H4,
+                };
+                push(tag, title);
+                push(Tag::P, rest);
+            }
+            _ => push(Tag::P, block),
+        }
+    }
+    out
+}
+
 /// The plain text of sanitised content (for reading-time estimates and tests).
 pub fn text_of(nodes: &[Node]) -> String {
     fn walk(nodes: &[Node], out: &mut String) {
@@ -820,6 +855,25 @@ mod tests {
             html,
             Some("https://news.example/2024/story.html"),
         ))
+    }
+
+    #[test]
+    fn plain_text_gives_paragraphs_and_marked_sections() {
+        let t = "Lead paragraph.\n\n## From trial to use\n\nBody <b>text</b>.\n\n### Detail\nSame block.\n\n#Not a heading\n\n##\n\n####### Seven\n\n   \n\n# Top";
+        assert_eq!(
+            show(&text_blocks(t)),
+            "<p>Lead paragraph.</p><h2>From trial to use</h2><p>Body <b>text</b>.</p><h3>Detail</h3><p>Same block.</p>\
+             <p>#Not a heading</p><p>##</p><p>####### Seven</p><h2>Top</h2>"
+        );
+        // The text stays text: the "<b>" above is a text node, not an element.
+        assert!(
+            matches!(&text_blocks("<b>x</b>")[..], [Node::Element(e)] if e.children == [Node::Text("<b>x</b>".into())])
+        );
+        assert_eq!(
+            show(&text_blocks("#### Low\n\n###### Lowest")),
+            "<h4>Low</h4><h4>Lowest</h4>"
+        );
+        assert!(text_blocks("").is_empty());
     }
 
     #[test]

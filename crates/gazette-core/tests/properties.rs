@@ -212,7 +212,7 @@ proptest! {
         let text_ok = |a: &Article| {
             words.iter().enumerate().all(|(k, w)| {
                 let last = k + 1 == words.len();
-                a.title.split(' ').chain(a.authors.iter().map(|s| s.as_str())).chain(a.tags.iter().map(|s| s.as_str()))
+                a.title.split(' ').chain(a.authors.iter().map(|s| s.as_str())).chain(a.tags.iter().map(|s| s.as_str())).chain([a.category.as_str()])
                     .map(|t| t.to_lowercase())
                     .any(|t| if last { t.starts_with(w) } else { t == *w })
             }) && filter.date.contains(a.published, now)

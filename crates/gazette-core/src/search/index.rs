@@ -5,12 +5,12 @@
 //! second and stay compact in wasm memory):
 //! - `terms`: the vocabulary, sorted, so a prefix is one contiguous range found by binary search;
 //! - `starts[t]..starts[t + 1]`: term `t`'s postings in `docs` (ascending story numbers) and
-//!   `tfs` (how often it occurs in the headline, the summary, and the authors and tags, packed
+//!   `tfs` (how often it occurs in the headline, the summary, and the authors, tags and category, packed
 //!   into one byte);
 //! - per story, the lengths of its headline and summary in tokens, for length normalisation.
 //!
 //! Ranking is BM25F: term frequencies are weighted per field (headline [`W_TITLE`] above summary
-//! [`W_SUMMARY`] above authors and tags [`W_META`]), normalised by field length, saturated by
+//! [`W_SUMMARY`] above authors, tags and category [`W_META`]), normalised by field length, saturated by
 //! [`K1`], and multiplied by the term's inverse document frequency. Stories are ordered first by
 //! how many clauses they matched without a typo, so typo matches always rank below exact ones.
 
@@ -81,7 +81,8 @@ impl IndexBuilder {
         if let Some(s) = &a.summary {
             field(s, FIELD_SUMMARY, &mut local, self);
         }
-        for m in a.authors.iter().chain(&a.tags) {
+        // Authors, tags and the category: a reader who types "defi" means the DeFi stories too.
+        for m in a.authors.iter().chain(&a.tags).chain([&a.category]) {
             field(m, FIELD_META, &mut local, self);
         }
         order::sort(&mut local);
@@ -599,7 +600,10 @@ mod tests {
         }
         // Fed one after another, texts never join; the phrase is found in either.
         let words = vec!["white".to_string(), "house".to_string()];
-        for (a, b) in [("Paint it white", "House rules"), ("Paint it blanc", "Häuser")] {
+        for (a, b) in [
+            ("Paint it white", "House rules"),
+            ("Paint it blanc", "Häuser"),
+        ] {
             let mut scan = PhraseScan::new(&words, false);
             scan.text(a);
             scan.text(b);
@@ -629,9 +633,9 @@ mod tests {
     /// token.
     fn naive_typing(text: &str, words: &[String]) -> bool {
         let (last, head) = words.split_last().expect("a word");
-        tokens(text).windows(words.len()).any(|w| {
-            w[..head.len()] == *head && w[head.len()].starts_with(last.as_str())
-        })
+        tokens(text)
+            .windows(words.len())
+            .any(|w| w[..head.len()] == *head && w[head.len()].starts_with(last.as_str()))
     }
 
     proptest::proptest! {
