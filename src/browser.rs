@@ -5,6 +5,8 @@
 
 use gazette_core::date::{Relative, Timestamp};
 use js_sys::{Array, Date, Intl, Object, Reflect};
+use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -95,6 +97,42 @@ pub fn after(ms: i32, f: impl FnOnce() + 'static) -> Option<Timeout> {
         id,
         _callback: callback,
     })
+}
+
+/// A call waiting for a pause or a scroll, cancelled when dropped.
+pub struct Pending {
+    _timer: Option<Timeout>,
+    _scroll: Option<Listener>,
+}
+
+/// Calls `f` once, after `ms` milliseconds or when the reader scrolls (the page or any box in
+/// it), whichever comes first; unless the returned handle is dropped first.
+pub fn after_pause_or_scroll(ms: i32, f: impl FnOnce() + 'static) -> Pending {
+    let f = Rc::new(RefCell::new(Some(f)));
+    let call = move || {
+        let f = f.borrow_mut().take();
+        if let Some(f) = f {
+            f();
+        }
+    };
+    let on_scroll = call.clone();
+    Pending {
+        _timer: after(ms, call),
+        _scroll: window()
+            .and_then(|w| w.document())
+            .and_then(|d| listen_in(d.into(), "scroll", true, move |_| on_scroll())),
+    }
+}
+
+/// How many of `list`'s items start above the bottom of the viewport (those on screen, and
+/// any scrolled past).
+pub fn items_on_screen(list: &web_sys::Element) -> usize {
+    let bottom = viewport_height();
+    let items = list.children();
+    (0..items.length())
+        .filter_map(|i| items.item(i))
+        .take_while(|li| li.get_bounding_client_rect().top() < bottom)
+        .count()
 }
 
 /// Waits until the browser has painted the next frame (for a preview to show before more work).

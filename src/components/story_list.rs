@@ -5,6 +5,9 @@ use gazette_core::{Catalog, Outcome, Query, Timestamp};
 use std::rc::Rc;
 use yew::prelude::*;
 
+/// How long the cards below the screen wait for the reader to stop typing (or scroll).
+const REVEAL_AFTER_MS: i32 = 120;
+
 #[derive(Properties, PartialEq)]
 pub struct StoryListProps {
     pub catalog: Rc<Catalog>,
@@ -86,6 +89,35 @@ pub fn StoryList(props: &StoryListProps) -> Html {
             }
         });
     }
+    // First screen first. When a new search replaces the cards (a keystroke), the cards below
+    // the screen take their new stories at once but are left out of layout and paint
+    // (`gz-later`: content-visibility hidden, their height kept) until the reader pauses or
+    // scrolls. While the reader types, only the cards on screen are drawn each time.
+    let drawn_up_to = use_mut_ref(|| usize::MAX);
+    let last_outcome = use_mut_ref(|| None::<Rc<Outcome>>);
+    let reveal = use_mut_ref(|| None::<browser::Pending>);
+    let redraw = use_force_update();
+    let typed = last_outcome.borrow().as_ref().is_some_and(|o| {
+        !Rc::ptr_eq(o, &props.outcome)
+            && o.query != props.outcome.query
+            && !props.outcome.matches.starts_with(&o.matches)
+    });
+    if typed {
+        let on_screen = list
+            .cast::<web_sys::Element>()
+            .map_or(usize::MAX, |ul| browser::items_on_screen(&ul));
+        drawn_up_to.replace(on_screen.max(1));
+        let drawn_up_to = drawn_up_to.clone();
+        reveal.replace(Some(browser::after_pause_or_scroll(
+            REVEAL_AFTER_MS,
+            move || {
+                drawn_up_to.replace(usize::MAX);
+                redraw.force_update();
+            },
+        )));
+    }
+    last_outcome.replace(Some(props.outcome.clone()));
+    let later_from = *drawn_up_to.borrow();
     let on_more = {
         let (on_more, focus_from) = (props.on_more.clone(), focus_from.clone());
         Callback::from(move |_: MouseEvent| {
@@ -102,7 +134,7 @@ pub fn StoryList(props: &StoryListProps) -> Html {
                 // about a third more in the browser; and a new page is added after the others.
                 // (Yew matches unkeyed lists from the end, so they would rewrite every card.)
                 { for props.outcome.matches.iter().enumerate().map(|(position, &index)| html! {
-                    <li key={position}>
+                    <li key={position} class={(position >= later_from).then_some("gz-later")}>
                         <StoryCard catalog={props.catalog.clone()} {index} now={props.now} query={query.clone()} new_tab={props.new_tab} opener={props.opener.clone()} />
                     </li>
                 }) }

@@ -24,6 +24,29 @@ describe("searching", () => {
     assert.deepEqual(await headlines(copy), await headlines(page));
   });
 
+  it("a keystroke draws the cards on screen at once and the rest when the reader pauses or scrolls", async () => {
+    const page = await ctx.open("/index.html", { clock: true });
+    await page.getByRole("article").first().waitFor();
+    const later = page.locator(".gz-list > li.gz-later");
+    // Most stories have the word, ranked otherwise than by date: twelve new cards, of which
+    // only the first row is on screen.
+    await page.getByLabel("Search stories").fill("the");
+    await page.getByRole("status").filter({ hasText: /^\d\d stories match$/ }).waitFor();
+    assert.ok((await later.count()) > 0, "cards below the screen wait");
+    assert.equal(await page.locator(".gz-list > li:first-child.gz-later").count(), 0, "the first card is drawn");
+    assert.equal(await page.locator(".gz-list > li").count(), 12, "every card is in the page, with its story");
+    await page.clock.runFor(200);
+    await page.waitForFunction(() => !document.querySelector(".gz-list > li.gz-later"));
+    assert.equal(await page.getByRole("article").count(), 12);
+    // Scrolling does not wait for the pause.
+    await page.getByLabel("Search stories").fill("th");
+    await page.getByRole("status").filter({ hasText: /^\d\d stories match$/ }).waitFor();
+    await page.waitForFunction(() => document.querySelector(".gz-list > li.gz-later"));
+    await page.mouse.wheel(0, 300);
+    await page.waitForFunction(() => !document.querySelector(".gz-list > li.gz-later"));
+    assert.deepEqual(page.problems, []);
+  });
+
   it("Back undoes a filter", async () => {
     const page = await ctx.open("/index.html");
     await page.getByRole("article").first().waitFor();
