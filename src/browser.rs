@@ -5,7 +5,7 @@
 
 use gazette_core::date::{Relative, Timestamp};
 use js_sys::{Array, Date, Intl, Object, Reflect};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -68,59 +68,78 @@ pub async fn yield_now() {
 /// A pending call, cancelled when dropped.
 pub struct Timeout {
     id: i32,
-    _callback: Closure<dyn FnMut()>,
+    /// Settles the timer's promise early, so that the waiting task ends.
+    resolve: js_sys::Function,
+    cancelled: Rc<Cell<bool>>,
 }
 
 impl Drop for Timeout {
     fn drop(&mut self) {
+        self.cancelled.set(true);
         if let Some(w) = window() {
             w.clear_timeout_with_handle(self.id);
         }
+        let _ = self.resolve.call0(&JsValue::NULL);
     }
 }
 
-/// Calls `f` after `ms` milliseconds, unless the returned handle is dropped first.
+/// Calls `f` after `ms` milliseconds, unless the returned handle is dropped first. The timer
+/// settles a promise (no Rust closure is left with the browser), and `f` runs in a task of its
+/// own, where it may drop the handle.
 pub fn after(ms: i32, f: impl FnOnce() + 'static) -> Option<Timeout> {
-    let mut f = Some(f);
-    let callback = Closure::<dyn FnMut()>::new(move || {
-        if let Some(f) = f.take() {
+    let mut started = None;
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        started = window()
+            .and_then(|w| {
+                w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+                    .ok()
+            })
+            .map(|id| (id, resolve));
+    });
+    let (id, resolve) = started?;
+    let cancelled = Rc::new(Cell::new(false));
+    let flag = cancelled.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let _ = JsFuture::from(promise).await;
+        if !flag.get() {
             f();
         }
     });
-    let id = window()?
-        .set_timeout_with_callback_and_timeout_and_arguments_0(
-            callback.as_ref().unchecked_ref(),
-            ms,
-        )
-        .ok()?;
     Some(Timeout {
         id,
-        _callback: callback,
+        resolve,
+        cancelled,
     })
 }
 
-/// A call waiting for a pause or a scroll, cancelled when dropped.
+/// A call waiting for a pause, a scroll or a move of the focus, cancelled when dropped.
 pub struct Pending {
     _timer: Option<Timeout>,
     _scroll: Option<Listener>,
+    _focus: Option<Listener>,
 }
 
-/// Calls `f` once, after `ms` milliseconds or when the reader scrolls (the page or any box in
-/// it), whichever comes first; unless the returned handle is dropped first.
+/// Calls `f` once, after `ms` milliseconds, or when the reader scrolls (the page or any box in
+/// it) or moves the focus (Tab out of the search box), whichever comes first; unless the
+/// returned handle is dropped first.
 pub fn after_pause_or_scroll(ms: i32, f: impl FnOnce() + 'static) -> Pending {
     let f = Rc::new(RefCell::new(Some(f)));
     let call = move || {
         let f = f.borrow_mut().take();
         if let Some(f) = f {
-            f();
+            // Run after this listener returns: `f` may drop the handle, and with it the very
+            // closure the browser is calling.
+            wasm_bindgen_futures::spawn_local(async move { f() });
         }
     };
-    let on_scroll = call.clone();
+    let (on_scroll, on_focus) = (call.clone(), call.clone());
+    let document = window().and_then(|w| w.document());
     Pending {
         _timer: after(ms, call),
-        _scroll: window()
-            .and_then(|w| w.document())
+        _scroll: document
+            .clone()
             .and_then(|d| listen_in(d.into(), "scroll", true, move |_| on_scroll())),
+        _focus: document.and_then(|d| listen_in(d.into(), "focusin", true, move |_| on_focus())),
     }
 }
 

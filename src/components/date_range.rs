@@ -31,22 +31,28 @@ pub fn DateRange(props: &DateRangeProps) -> Html {
         .reform(move |e: Event| read(e).map(|t| Timestamp(t.0 + 86_400)));
     let from_id = format!("{}-from", props.id);
     let to_id = format!("{}-to", props.id);
+    let note_id = format!("{}-note", props.id);
     html! {
         <fieldset class="gz-facet gz-range">
             <legend>{ "Published between" }</legend>
             <div class="gz-range-fields">
                 <div class="gz-field">
                     <label for={from_id.clone()}>{ "From" }</label>
-                    <input id={from_id} type="date" value={props.from.map(day_string).unwrap_or_default()} onchange={on_from} />
+                    <input id={from_id} type="date" aria-describedby={note_id.clone()} value={props.from.map(day_string).unwrap_or_default()} onchange={on_from} />
                 </div>
                 <div class="gz-field">
                     <label for={to_id.clone()}>{ "To" }</label>
-                    <input id={to_id} type="date" value={props.until.map(|t| day_string(Timestamp(t.0 - 86_400))).unwrap_or_default()} onchange={on_until} />
+                    <input id={to_id} type="date" aria-describedby={note_id.clone()} value={props.until.map(|t| day_string(Timestamp(t.0 - 86_400))).unwrap_or_default()} onchange={on_until} />
                 </div>
             </div>
-            if props.from.zip(props.until).is_some_and(|(from, until)| from >= until) {
-                <p class="gz-facet-note" aria-live="polite">{ "The first day is after the last: no story can match." }</p>
-            }
+            // Always in the page, so that the note is announced when it appears.
+            <p class="gz-facet-note" id={note_id.clone()} aria-live="polite">{
+                if props.from.zip(props.until).is_some_and(|(from, until)| from >= until) {
+                    "The first day is after the last: no story can match."
+                } else {
+                    ""
+                }
+            }</p>
         </fieldset>
     }
 }

@@ -1,4 +1,4 @@
-use gazette_core::{filter::TOP_FACET_VALUES, CategoryCount};
+use gazette_core::CategoryCount;
 use std::collections::BTreeSet;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -13,6 +13,9 @@ pub struct FacetGroupProps {
     pub selected: Rc<BTreeSet<String>>,
     /// A value was ticked or unticked.
     pub on_toggle: Callback<String>,
+    /// Only the most frequent values are listed: more have matches.
+    #[prop_or_default]
+    pub partial: bool,
 }
 
 /// A group of checkboxes, one per value, with counts: several may be ticked (any matches).
@@ -21,12 +24,10 @@ pub fn FacetGroup(props: &FacetGroupProps) -> Html {
     if props.values.is_empty() {
         return Html::default();
     }
-    // Only the most frequent values are offered (a large archive has thousands of authors).
-    let partial = props.values.len() >= TOP_FACET_VALUES;
     html! {
         <fieldset class="gz-facet">
             <legend>{ props.legend.clone() }</legend>
-            if partial {
+            if props.partial {
                 <p class="gz-facet-note">{ "The most frequent; search finds the others." }</p>
             }
             <ul role="list">

@@ -55,44 +55,53 @@ pub fn StoryList(props: &StoryListProps) -> Html {
         );
     }
     // "Show more stories" moves the focus to the first new story once it is in (the button may
-    // be gone by then: it was the last page). So does the last page coming in by scrolling
-    // while the button had the focus (a screen reader's cursor on it): the button goes.
+    // be gone by then: it was the last page). So does a page coming in by scrolling while the
+    // button had the keyboard's focus (or a screen reader's cursor): the button moves down, or
+    // goes. From the keyboard the new story is scrolled into view; after a click the page
+    // stays where the reader put it.
     let list = use_node_ref();
     let more_ref = use_node_ref();
-    let focus_from = use_mut_ref(|| None::<usize>);
+    let focus_from = use_mut_ref(|| None::<(usize, bool)>);
     let last_shown = use_mut_ref(|| shown);
     let before = *last_shown.borrow();
     let offer_more = props.more && (shown < total || props.pending);
-    if shown > before
-        && !offer_more
-        && focus_from.borrow().is_none()
-        && more_ref
-            .cast::<web_sys::Element>()
-            .is_some_and(|b| b.matches(":focus").unwrap_or(false))
-    {
-        focus_from.replace(Some(before));
+    let keyboard_on_more = {
+        let more_ref = more_ref.clone();
+        move || {
+            more_ref
+                .cast::<web_sys::Element>()
+                .is_some_and(|b| b.matches(":focus-visible").unwrap_or(false))
+        }
+    };
+    if shown > before && focus_from.borrow().is_none() && keyboard_on_more() {
+        focus_from.replace(Some((before, true)));
     }
     {
         let (list, focus_from) = (list.clone(), focus_from.clone());
         use_effect_with(shown, move |&shown| {
             last_shown.replace(shown);
             let first_new = *focus_from.borrow();
-            if let Some(k) = first_new.filter(|&k| shown > k) {
+            if let Some((k, scroll)) = first_new.filter(|&(k, _)| shown > k) {
                 focus_from.replace(None);
                 let link = list
                     .cast::<web_sys::Element>()
                     .and_then(|ul| ul.children().item(k as u32))
                     .and_then(|li| browser::find_in(&li, ".gz-headline a"));
-                if let Some(link) = link {
-                    browser::focus_in_place(&link);
+                match link {
+                    Some(link) if scroll => {
+                        let _ = link.focus();
+                    }
+                    Some(link) => browser::focus_in_place(&link),
+                    None => {}
                 }
             }
         });
     }
     // First screen first. When a new search replaces the cards (a keystroke), the cards below
     // the screen take their new stories at once but are left out of layout and paint
-    // (`gz-later`: content-visibility hidden, their height kept) until the reader pauses or
-    // scrolls. While the reader types, only the cards on screen are drawn each time.
+    // (`gz-later`: content-visibility hidden, their height kept) until the reader pauses,
+    // scrolls or moves the focus. While the reader types, only the cards on screen are drawn
+    // each time.
     let drawn_up_to = use_mut_ref(|| usize::MAX);
     let last_outcome = use_mut_ref(|| None::<Rc<Outcome>>);
     let reveal = use_mut_ref(|| None::<browser::Pending>);
@@ -107,7 +116,7 @@ pub fn StoryList(props: &StoryListProps) -> Html {
             .cast::<web_sys::Element>()
             .map_or(usize::MAX, |ul| browser::items_on_screen(&ul));
         drawn_up_to.replace(on_screen.max(1));
-        let drawn_up_to = drawn_up_to.clone();
+        let (drawn_up_to, redraw) = (drawn_up_to.clone(), redraw.clone());
         reveal.replace(Some(browser::after_pause_or_scroll(
             REVEAL_AFTER_MS,
             move || {
@@ -117,11 +126,28 @@ pub fn StoryList(props: &StoryListProps) -> Html {
         )));
     }
     last_outcome.replace(Some(props.outcome.clone()));
+    {
+        // The cards on screen were counted before the new stories changed their heights: once
+        // laid out (before the frame is painted), any waiting card that turns out to be on
+        // screen is drawn at once.
+        let (list, drawn_up_to, redraw) = (list.clone(), drawn_up_to.clone(), redraw.clone());
+        use_effect(move || {
+            let drawn = *drawn_up_to.borrow();
+            let on_screen = (drawn != usize::MAX)
+                .then(|| list.cast::<web_sys::Element>())
+                .flatten()
+                .map_or(0, |ul| browser::items_on_screen(&ul));
+            if on_screen > drawn {
+                drawn_up_to.replace(on_screen);
+                redraw.force_update();
+            }
+        });
+    }
     let later_from = *drawn_up_to.borrow();
     let on_more = {
         let (on_more, focus_from) = (props.on_more.clone(), focus_from.clone());
         Callback::from(move |_: MouseEvent| {
-            focus_from.replace(Some(shown));
+            focus_from.replace(Some((shown, keyboard_on_more())));
             on_more.emit(());
         })
     };

@@ -156,22 +156,22 @@ describe("example host pages", () => {
     assert.deepEqual(page.problems, []);
   });
 
-  it("a widget with every default stays inside a 300 px column", async () => {
+  for (const width of [300, 200]) it(`a widget with every default stays inside a ${width} px column`, async () => {
     const page = await ctx.open("/examples/strict-csp/index.html", { offline: true });
-    await page.evaluate(() => {
+    await page.evaluate((width) => {
       const column = document.createElement("div");
-      column.style.width = "300px";
+      column.style.width = `${width}px`;
       const w = document.createElement("gazette-news");
       w.setAttribute("src", "../../static/articles.json");
       w.setAttribute("loading", "eager");
       column.append(w);
       document.body.prepend(column);
-    });
+    }, width);
     const widget = page.locator("div > gazette-news");
     // Twelve cards, most far below the fold (their layout skipped), none wider than the column.
     await widget.getByRole("article").nth(11).waitFor({ state: "attached" });
     assert.ok(await noHorizontalOverflow(widget), "nothing wider than the column");
-    assert.equal(await widget.evaluate((el) => el.getBoundingClientRect().width), 300);
+    assert.equal(await widget.evaluate((el) => el.getBoundingClientRect().width), width);
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), "the page does not scroll sideways");
     assert.deepEqual(page.problems, []);
   });

@@ -38,9 +38,14 @@ describe("searching", () => {
     await page.clock.runFor(200);
     await page.waitForFunction(() => !document.querySelector(".gz-list > li.gz-later"));
     assert.equal(await page.getByRole("article").count(), 12);
-    // Scrolling does not wait for the pause.
+    // The focus leaving the search box does not wait for the pause: Tab reaches every card.
     await page.getByLabel("Search stories").fill("th");
     await page.getByRole("status").filter({ hasText: /^\d\d stories match$/ }).waitFor();
+    await page.waitForFunction(() => document.querySelector(".gz-list > li.gz-later"));
+    await page.keyboard.press("Tab");
+    await page.waitForFunction(() => !document.querySelector(".gz-list > li.gz-later"));
+    // Nor does scrolling.
+    await page.getByLabel("Search stories").fill("the");
     await page.waitForFunction(() => document.querySelector(".gz-list > li.gz-later"));
     await page.mouse.wheel(0, 300);
     await page.waitForFunction(() => !document.querySelector(".gz-list > li.gz-later"));

@@ -492,7 +492,7 @@ pub struct Relative {
 /// calendar ([`Timestamp::on_calendar`]), so that it agrees with the date shown beside it.
 /// Under a day apart it counts elapsed seconds, minutes or hours. Further apart it counts the
 /// reader's calendar: days (a story from the day before is "yesterday", whatever the hour) up to
-/// two weeks, then weeks (to the nearest) up to 45 days, then calendar months, then calendar
+/// two weeks, then whole weeks up to 45 days, then calendar months, then calendar
 /// years ("last year" is the year before this one).
 pub fn relative(then: Timestamp, now: Timestamp) -> Relative {
     let delta = then.0 - now.0;
@@ -515,7 +515,7 @@ pub fn relative(then: Timestamp, now: Timestamp) -> Relative {
     let months = (i64::from(y0) * 12 + i64::from(m0)) - (i64::from(y1) * 12 + i64::from(m1));
     let (value, unit) = match days.unsigned_abs() {
         0..14 => (days, RelativeUnit::Day),
-        14..45 => ((days + days.signum() * 3) / 7, RelativeUnit::Week),
+        14..45 => (days / 7, RelativeUnit::Week),
         _ if months.abs() < 12 => (months, RelativeUnit::Month),
         _ => (i64::from(y0) - i64::from(y1), RelativeUnit::Year),
     };
@@ -668,6 +668,7 @@ mod tests {
         assert_eq!(r("2026-11-21T10:00:00Z"), "-5 day");
         assert_eq!(r("2026-11-13T23:00:00Z"), "-13 day");
         assert_eq!(r("2026-11-12T23:00:00Z"), "-2 week");
+        assert_eq!(r("2026-11-08T10:00:00Z"), "-2 week");
         assert_eq!(r("2026-11-05T10:00:00Z"), "-3 week");
         assert_eq!(r("2026-10-13T10:00:00Z"), "-6 week");
         assert_eq!(r("2026-10-10T10:00:00Z"), "-1 month");

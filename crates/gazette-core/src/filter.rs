@@ -210,6 +210,10 @@ pub struct Outcome {
     pub authors: Vec<CategoryCount>,
     /// The tags with the most matches (and every selected one), most first.
     pub tags: Vec<CategoryCount>,
+    /// More authors, or more tags, have matches than are listed.
+    pub more_authors: bool,
+    /// See `more_authors`.
+    pub more_tags: bool,
     /// Every year with stories, newest first.
     pub years: Vec<CategoryCount>,
     /// The parsed query, for highlighting.
@@ -820,6 +824,7 @@ impl Catalog {
                 .collect();
             // Only the first few are shown: select them, sort those, and keep the chosen rest.
             let keep = TOP_FACET_VALUES.min(all.len());
+            let cut = all.len() > keep;
             if keep > 0 && keep < all.len() {
                 all.select_nth_unstable(keep - 1);
                 let mut rest: Vec<order::Keyed> = all[keep..]
@@ -834,28 +839,32 @@ impl Catalog {
             } else {
                 order::sort(&mut all);
             }
-            all.into_iter()
+            let listed = all
+                .into_iter()
                 .map(|(_, i)| CategoryCount {
                     name: names[i as usize].to_string(),
                     count: counts[i as usize] as usize,
                 })
-                .collect::<Vec<_>>()
+                .collect::<Vec<_>>();
+            (listed, cut)
         };
         let years: Vec<String> = self.years.iter().map(|&y| year_label(y)).collect();
+        let ((authors, more_authors), (tags, more_tags)) = if people {
+            (
+                top(&self.authors, n_author, &filter.authors),
+                top(&self.tags, n_tag, &filter.tags),
+            )
+        } else {
+            Default::default()
+        };
         Outcome {
             total,
             matches: ordered,
             categories: named(&self.categories, n_cat),
-            authors: if people {
-                top(&self.authors, n_author, &filter.authors)
-            } else {
-                Vec::new()
-            },
-            tags: if people {
-                top(&self.tags, n_tag, &filter.tags)
-            } else {
-                Vec::new()
-            },
+            authors,
+            tags,
+            more_authors,
+            more_tags,
             years: named(&years, n_year),
             query,
         }
@@ -1108,6 +1117,27 @@ mod tests {
     }
 
     #[test]
+    fn the_outcome_says_when_more_authors_or_tags_match_than_are_listed() {
+        let with = |n: usize| {
+            let stories = (0..n)
+                .map(|i| {
+                    let mut s = story(&format!("s{i}"), "Harbour news", "X", NOW.0 - DAY);
+                    s.authors = vec![format!("Author {i}")];
+                    s.tags = vec!["news".into()];
+                    s
+                })
+                .collect();
+            Catalog::new(stories).apply(&q(""), NOW, 12)
+        };
+        let twelve = with(TOP_FACET_VALUES);
+        assert_eq!(twelve.authors.len(), TOP_FACET_VALUES);
+        assert!(!twelve.more_authors && !twelve.more_tags);
+        let thirteen = with(TOP_FACET_VALUES + 1);
+        assert_eq!(thirteen.authors.len(), TOP_FACET_VALUES);
+        assert!(thirteen.more_authors && !thirteen.more_tags);
+    }
+
+    #[test]
     fn a_category_name_finds_its_stories_after_the_headline_matches() {
         let c = Catalog::new(vec![
             story("a", "Lending pools shrink", "DeFi", NOW.0 - DAY),
@@ -1323,6 +1353,8 @@ mod tests {
             let strip = |o: Outcome| Outcome {
                 authors: Vec::new(),
                 tags: Vec::new(),
+                more_authors: false,
+                more_tags: false,
                 ..o
             };
             assert_eq!(strip(all), some, "{f:?}");

@@ -345,37 +345,44 @@ pub fn sanitize(html: &str, base: Option<&str>) -> Vec<Node> {
 }
 
 /// A story's plain text (`content_text`) as content nodes: paragraphs between blank lines, and
-/// a paragraph that starts with `## ` (or `# `) becomes a section heading, `### ` a subsection
-/// and `#### ` to `###### ` a lower heading, the way plain-text stories mark their sections.
-/// Lines after a heading's first line, in the same paragraph, stay a paragraph. The text is
+/// a line that starts with `## ` (or `# `) a section heading, `### ` a subsection and `#### `
+/// to `###### ` a lower heading, the way plain-text stories mark their sections. The text is
 /// never read as markup.
 pub fn text_blocks(text: &str) -> Vec<Node> {
     let mut out = Vec::new();
-    let mut push = |tag: Tag, text: &str| {
-        let text = text.trim();
+    let mut para = String::new();
+    let push = |out: &mut Vec<Node>, tag: Tag, text: &str| {
         if !text.is_empty() {
             let mut e = Element::new(tag);
             e.children.push(Node::Text(text.to_string()));
             out.push(Node::Element(e));
         }
     };
-    for block in text.split("\n\n") {
-        let block = block.trim();
-        let (first, rest) = block.split_once('\n').unwrap_or((block, ""));
-        let hashes = first.bytes().take_while(|&b| b == b'#').count();
-        match first[hashes..].strip_prefix(' ') {
-            Some(title) if (1..=6).contains(&hashes) && !title.trim().is_empty() => {
-                let tag = match hashes {
-                    1 | 2 => Tag::H2,
-                    3 => Tag::H3,
-                    _ => Tag::H4,
-                };
-                push(tag, title);
-                push(Tag::P, rest);
+    for line in text.lines().map(str::trim) {
+        let hashes = line.bytes().take_while(|&b| b == b'#').count();
+        let heading = line[hashes..]
+            .strip_prefix(' ')
+            .map(str::trim)
+            .filter(|t| (1..=6).contains(&hashes) && !t.is_empty());
+        if line.is_empty() || heading.is_some() {
+            push(&mut out, Tag::P, &para);
+            para.clear();
+        }
+        if let Some(title) = heading {
+            let tag = match hashes {
+                1 | 2 => Tag::H2,
+                3 => Tag::H3,
+                _ => Tag::H4,
+            };
+            push(&mut out, tag, title);
+        } else if !line.is_empty() {
+            if !para.is_empty() {
+                para.push('\n');
             }
-            _ => push(Tag::P, block),
+            para.push_str(line);
         }
     }
+    push(&mut out, Tag::P, &para);
     out
 }
 
@@ -872,6 +879,11 @@ mod tests {
         assert_eq!(
             show(&text_blocks("#### Low\n\n###### Lowest")),
             "<h4>Low</h4><h4>Lowest</h4>"
+        );
+        // A heading line needs no blank line around it; Windows line ends are lines too.
+        assert_eq!(
+            show(&text_blocks("Intro.\r\n## Tight\r\nText\n## One\n## Two")),
+            "<p>Intro.</p><h2>Tight</h2><p>Text</p><h2>One</h2><h2>Two</h2>"
         );
         assert!(text_blocks("").is_empty());
     }

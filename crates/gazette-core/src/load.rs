@@ -1325,7 +1325,12 @@ impl Context {
             .text(summary_field.0, summary_field.1)
             .map(|s| if is_plain { s } else { plain(s).0 })
             .filter(|s| !s.is_empty())
-            .or_else(|| content_text.as_deref().map(collapse_whitespace))
+            // Its text without the section marks ("## ") of plain-text stories.
+            .or_else(|| {
+                content_text.as_deref().map(|t| {
+                    collapse_whitespace(&crate::html::text_of(&crate::html::text_blocks(t)))
+                })
+            })
             .or_else(|| html_text().map(collapse_owned))
             .map(|s| excerpt_owned(s, MAX_SUMMARY_CHARS));
 

@@ -455,3 +455,15 @@ fn reading_in_steps_gives_the_same_stories_and_the_feed_title_may_come_last() {
     assert_eq!(cats, ["Late Title", "Tagged", "Late Title"]);
     assert_eq!(got.len(), 3);
 }
+
+#[test]
+fn a_summary_made_from_plain_text_leaves_out_its_section_marks() {
+    let l = load(&set(
+        r###"{"id": "p", "title": "Plain", "category": "Markets", "published": "2024-05-01T10:00:00Z",
+            "content_text": "Short lead.\n\n## A section\n\nThe rest."}"###,
+    ));
+    assert_eq!(
+        l.articles[0].summary.as_deref(),
+        Some("Short lead. A section The rest.")
+    );
+}
