@@ -58,8 +58,18 @@ pub struct IndexBuilder {
     pair_tf: Vec<u8>,
     doc_end: Vec<u32>,
     lens: Vec<[u8; 2]>,
+    initials: Vec<u64>,
     /// (word, field) pairs of the story being added.
     scratch: Vec<order::Keyed>,
+}
+
+/// The bit of a word's first byte among a story's [`Index`] initials: letters a–z, then digits.
+fn initial_bit(first: u8) -> Option<u32> {
+    match first {
+        b'a'..=b'z' => Some(u32::from(first - b'a')),
+        b'0'..=b'9' => Some(26 + u32::from(first - b'0')),
+        _ => None,
+    }
 }
 
 impl IndexBuilder {
@@ -68,8 +78,12 @@ impl IndexBuilder {
         let mut local = std::mem::take(&mut self.scratch);
         local.clear();
         let mut lens = [0u32; 2];
+        let mut initials = 0u64;
         let mut field = |text: &str, f: u8, local: &mut Vec<order::Keyed>, b: &mut Self| {
             for_each_token(text, |t, _, _| {
+                if let Some(bit) = t.bytes().next().and_then(initial_bit) {
+                    initials |= 1 << bit;
+                }
                 let id = b.words.id(t);
                 local.push((u64::from(id), u32::from(f)));
                 if (f as usize) < 2 {
@@ -98,6 +112,7 @@ impl IndexBuilder {
             self.pair_tf.push(pack(c[0], c[1], c[2]));
         }
         self.doc_end.push(self.pair_term.len() as u32);
+        self.initials.push(initials);
         self.lens
             .push([lens[0].min(255) as u8, lens[1].min(255) as u8]);
         self.scratch = local;
@@ -111,6 +126,7 @@ impl IndexBuilder {
             pair_tf,
             doc_end,
             lens,
+            initials,
             ..
         } = self;
         let names = words.into_names();
@@ -172,6 +188,7 @@ impl IndexBuilder {
             docs,
             tfs,
             lens,
+            initials,
             avg: [avg[0].max(1.0), avg[1].max(1.0)],
             quick: Vec::new(),
         };
@@ -192,6 +209,9 @@ pub struct Index {
     docs: Vec<u32>,
     tfs: Vec<u8>,
     lens: Vec<[u8; 2]>,
+    /// Per story, the first characters of its words (bits of [`initial_bit`]): a one-letter
+    /// prefix, the first keystroke of most searches, is answered from these alone.
+    initials: Vec<u64>,
     avg: [f32; 2],
     /// BM25F of each packed term frequency at average field lengths, for quick scoring.
     quick: Vec<f32>,
@@ -257,6 +277,7 @@ impl Index {
             + self.starts.len() * 4
             + self.docs.len() * 5
             + self.lens.len() * 2
+            + self.initials.len() * 8
     }
 
     /// The vocabulary, sorted.
@@ -381,6 +402,19 @@ impl Index {
                 // itself in the vocabulary ("uk", "ai") still ranks its stories first.
                 let letters = w.chars().count();
                 let short = prefix && letters <= 2;
+                // One letter or digit: the stories with a word that starts with it, from their
+                // initials rather than from the postings of every such word (for "t", most of
+                // the postings there are). It only selects, as any prefix that short does.
+                let bit = w.bytes().next().and_then(initial_bit);
+                if let (true, 1, Some(bit)) = (prefix, letters, bit) {
+                    for (doc, &has) in self.initials.iter().enumerate() {
+                        if has >> bit & 1 != 0 {
+                            m.mask[doc] |= b;
+                            m.exact[doc] |= b;
+                        }
+                    }
+                    continue;
+                }
                 for (term, factor) in self.expand(w, prefix, typo) {
                     let rank = !short || (letters == 2 && factor >= 1.0);
                     m.ranked |= rank;
