@@ -27,6 +27,8 @@ describe("searching", () => {
   it("a keystroke draws the cards on screen at once and the rest when the reader pauses or scrolls", async () => {
     const page = await ctx.open("/index.html", { clock: true });
     await page.getByRole("article").first().waitFor();
+    // Time stands still from here, but for runFor: the pause never comes on its own.
+    await page.clock.pauseAt(Date.now() + 60_000);
     const later = page.locator(".gz-list > li.gz-later");
     // Most stories have the word, ranked otherwise than by date: twelve new cards, of which
     // only the first row is on screen.
