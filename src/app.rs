@@ -427,6 +427,17 @@ pub fn App(props: &AppProps) -> Html {
         let s = state.clone();
         Callback::from(move |_: ()| s.dispatch(action()))
     };
+    // For a button that goes away as it is used: the focus moves on to the first of `to` that
+    // is in the page, never back to the page itself.
+    let signal_then_focus = |action: fn() -> Action, to: Vec<NodeRef>| {
+        let s = state.clone();
+        Callback::from(move |_: ()| {
+            s.dispatch(action());
+            if let Some(el) = to.iter().find_map(|r| r.cast::<web_sys::HtmlElement>()) {
+                browser::focus_in_place(&el);
+            }
+        })
+    };
     let on_time = |make: fn(Option<Timestamp>) -> Action| {
         let s = state.clone();
         Callback::from(move |v: Option<Timestamp>| s.dispatch(make(v)))
@@ -464,16 +475,8 @@ pub fn App(props: &AppProps) -> Html {
         ),
         Load::Failed(error) => (
             "The stories could not be loaded.".to_string(),
-            html! { <ErrorPanel error={error.clone()} on_retry={{
-                // The button goes while the stories load again: the focus goes to the title.
-                let (s, title_ref) = (state.clone(), title_ref.clone());
-                Callback::from(move |_: ()| {
-                    s.dispatch(Action::Retry);
-                    if let Some(title) = title_ref.cast::<web_sys::HtmlElement>() {
-                        browser::focus_in_place(&title);
-                    }
-                })
-            }} /> },
+            // Retry goes while the stories load again: the focus goes to the title.
+            html! { <ErrorPanel error={error.clone()} on_retry={signal_then_focus(|| Action::Retry, vec![title_ref.clone()])} /> },
         ),
         Load::Ready => {
             let o = &state.outcome;
@@ -624,17 +627,10 @@ pub fn App(props: &AppProps) -> Html {
                         </div>
                     }
                     if o.total == 0 {
-                        <EmptyState filtered={!state.catalog.is_empty()} on_clear={{
-                            // The button goes with the empty list: the focus goes to the search (or the title).
-                            let (s, search_ref, title_ref) = (state.clone(), search_ref.clone(), title_ref.clone());
-                            Callback::from(move |_: ()| {
-                                s.dispatch(Action::ClearFilters);
-                                let to = search_ref.cast::<web_sys::HtmlElement>().or_else(|| title_ref.cast());
-                                if let Some(to) = to {
-                                    browser::focus_in_place(&to);
-                                }
-                            })
-                        }} />
+                        // "Clear all filters" goes with the empty list: the focus goes to the
+                        // search box (or the title).
+                        <EmptyState filtered={!state.catalog.is_empty()}
+                            on_clear={signal_then_focus(|| Action::ClearFilters, vec![search_ref.clone(), title_ref.clone()])} />
                     } else {
                         <StoryList
                             catalog={state.catalog.clone()}

@@ -28,23 +28,33 @@ pub enum FetchError {
 /// How long a document may send nothing before the widget gives up on it.
 pub const STALL_SECONDS: u32 = 30;
 
+/// A promise that a timer settles with `value` after `ms` milliseconds, with the timer's id and
+/// the promise's resolve function (to settle it early). The timer calls the promise's own
+/// resolve function: the browser holds no Rust closure that could outlive its owner.
+fn timer_promise(ms: i32, value: &JsValue) -> Option<(js_sys::Promise, i32, js_sys::Function)> {
+    let mut started = None;
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        started = window()
+            .and_then(|w| {
+                w.set_timeout_with_callback_and_timeout_and_arguments_1(&resolve, ms, value)
+                    .ok()
+            })
+            .map(|id| (id, resolve));
+    });
+    let (id, resolve) = started?;
+    Some((promise, id, resolve))
+}
+
 /// Awaits `promise`, or gives up after `STALL_SECONDS` (`Ok(None)`), leaving no timer behind.
 async fn within_stall_limit(promise: js_sys::Promise) -> Result<Option<JsValue>, JsValue> {
     let marker: JsValue = Object::new().into();
-    // The timer calls the promise's own resolve function: no Rust closure to outlive.
-    let mut timer = None;
-    let expiry = js_sys::Promise::new(&mut |resolve, _| {
-        timer = window().and_then(|w| {
-            w.set_timeout_with_callback_and_timeout_and_arguments_1(
-                &resolve,
-                STALL_SECONDS as i32 * 1000,
-                &marker,
-            )
-            .ok()
-        });
-    });
-    let first = JsFuture::from(js_sys::Promise::race(&Array::of2(&promise, &expiry))).await;
-    if let (Some(w), Some(id)) = (window(), timer) {
+    let timer = timer_promise(STALL_SECONDS as i32 * 1000, &marker);
+    let first = match &timer {
+        Some((expiry, _, _)) => js_sys::Promise::race(&Array::of2(&promise, expiry)),
+        None => promise,
+    };
+    let first = JsFuture::from(first).await;
+    if let (Some(w), Some((_, id, _))) = (window(), timer) {
         w.clear_timeout_with_handle(id);
     }
     let value = first?;
@@ -84,19 +94,10 @@ impl Drop for Timeout {
 }
 
 /// Calls `f` after `ms` milliseconds, unless the returned handle is dropped first. The timer
-/// settles a promise (no Rust closure is left with the browser), and `f` runs in a task of its
-/// own, where it may drop the handle.
+/// settles a promise ([`timer_promise`]), and `f` runs in a task of its own, where it may drop
+/// the handle.
 pub fn after(ms: i32, f: impl FnOnce() + 'static) -> Option<Timeout> {
-    let mut started = None;
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        started = window()
-            .and_then(|w| {
-                w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-                    .ok()
-            })
-            .map(|id| (id, resolve));
-    });
-    let (id, resolve) = started?;
+    let (promise, id, resolve) = timer_promise(ms, &JsValue::UNDEFINED)?;
     let cancelled = Rc::new(Cell::new(false));
     let flag = cancelled.clone();
     wasm_bindgen_futures::spawn_local(async move {

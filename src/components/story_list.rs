@@ -62,8 +62,12 @@ pub fn StoryList(props: &StoryListProps) -> Html {
     let list = use_node_ref();
     let more_ref = use_node_ref();
     let focus_from = use_mut_ref(|| None::<(usize, bool)>);
-    let last_shown = use_mut_ref(|| shown);
-    let before = *last_shown.borrow();
+    // The matches of the previous render (kept for the first screen, below).
+    let last_outcome = use_mut_ref(|| None::<Rc<Outcome>>);
+    let before = last_outcome
+        .borrow()
+        .as_ref()
+        .map_or(shown, |o| o.matches.len());
     let offer_more = props.more && (shown < total || props.pending);
     let keyboard_on_more = {
         let more_ref = more_ref.clone();
@@ -79,7 +83,6 @@ pub fn StoryList(props: &StoryListProps) -> Html {
     {
         let (list, focus_from) = (list.clone(), focus_from.clone());
         use_effect_with(shown, move |&shown| {
-            last_shown.replace(shown);
             let first_new = *focus_from.borrow();
             if let Some((k, scroll)) = first_new.filter(|&(k, _)| shown > k) {
                 focus_from.replace(None);
@@ -103,7 +106,6 @@ pub fn StoryList(props: &StoryListProps) -> Html {
     // scrolls or moves the focus. While the reader types, only the cards on screen are drawn
     // each time.
     let drawn_up_to = use_mut_ref(|| usize::MAX);
-    let last_outcome = use_mut_ref(|| None::<Rc<Outcome>>);
     let reveal = use_mut_ref(|| None::<browser::Pending>);
     let redraw = use_force_update();
     let typed = last_outcome.borrow().as_ref().is_some_and(|o| {
