@@ -28,6 +28,9 @@ pub const DEFAULT_PAGE_SIZE: usize = 12;
 pub const DEFAULT_MAX_MB: usize = 200;
 /// Stories in "More to Read", unless the element says otherwise.
 pub const DEFAULT_RELATED: usize = 4;
+/// How often the widget's clock moves on while stories show (five minutes): "2 hours ago",
+/// "today" and the date windows stay true on a page left open.
+const CLOCK_MS: i32 = 300_000;
 
 /// How a widget instance is configured (from its element's `data-` attributes).
 #[derive(Properties, PartialEq, Clone, Debug)]
@@ -203,6 +206,17 @@ pub fn App(props: &AppProps) -> Html {
             })));
             let remote = remote.clone();
             move || remote.listen(None)
+        });
+    }
+    // The clock moves on while the stories show; each tick sets the next.
+    {
+        let s = state.dispatcher();
+        let ready = matches!(state.load, Load::Ready);
+        use_effect_with((state.now, ready), move |&(_, ready)| {
+            let tick = ready
+                .then(|| browser::after(CLOCK_MS, move || s.dispatch(Action::Tick(browser::now()))))
+                .flatten();
+            move || drop(tick)
         });
     }
     // DOM events for the host page: ready (with counts), error, and the story opened.
@@ -538,6 +552,11 @@ pub fn App(props: &AppProps) -> Html {
                 .iter()
                 .map(|o| (o.key(), o.label()))
                 .collect();
+            let feeds = if services::sources(&props.src).len() > 1 {
+                ("these feeds", "them")
+            } else {
+                ("this feed", "the feed")
+            };
             let body = html! {
                 <>
                     if state.story_missing {
@@ -552,8 +571,8 @@ pub fn App(props: &AppProps) -> Html {
                     if state.skipped > 0 {
                         <p class="gz-notice">
                             { format!(
-                                "{} of the {} stories in this feed could not be shown because of errors in the feed. Details are in the browser console.",
-                                state.skipped, state.total
+                                "{} of the {} stories in {} could not be shown because of errors in {}. Details are in the browser console.",
+                                state.skipped, state.total, feeds.0, feeds.1
                             ) }
                         </p>
                     }

@@ -320,6 +320,8 @@ pub enum Action {
     Restore(View),
     /// "More filters" was opened (`true`) or closed.
     ShowFacets(bool),
+    /// The clock moved on: relative dates and date windows count from this moment.
+    Tick(Timestamp),
 }
 
 /// How many of the filters under "More filters" are on (authors, tags, years, a date range).
@@ -402,6 +404,14 @@ impl Reducible for State {
             }
             Action::Failed { error, .. } => {
                 s.load = Load::Failed(Rc::new(error));
+            }
+            Action::Tick(now) => {
+                if !matches!(s.load, Load::Ready) {
+                    return self;
+                }
+                s.now = now;
+                s.history = HistoryMode::Keep;
+                s.refilter();
             }
             Action::Retry => {
                 s.load = Load::Loading;

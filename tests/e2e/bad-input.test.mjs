@@ -59,7 +59,11 @@ describe("bad input", () => {
       "Ferry operator trials contactless boarding",
       "Night buses return to the coast road after a summer break, with two extra stops",
     ]);
-    assert.match(await page.locator(".gz-notice").innerText(), /^4 of the 7 stories in this feed could not be shown/);
+    assert.match(await page.locator(".gz-notice").innerText(), /^4 of the 7 stories in this feed could not be shown because of errors in the feed\./);
+    // Merged with a sound feed, the note counts both and names neither as "this feed".
+    const merged = await ctx.open(`/index.html?src=${encodeURIComponent("/fixtures/mixed.json /fixtures/feed11.json")}`);
+    await merged.getByRole("article").first().waitFor();
+    assert.match(await merged.locator(".gz-notice").innerText(), /^4 of the 9 stories in these feeds could not be shown because of errors in them\./);
   });
 
   it("never turns feed text into markup, scripts or javascript: links", async () => {

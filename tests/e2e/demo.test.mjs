@@ -70,6 +70,24 @@ describe("the demo page", () => {
     assert.ok(dates.every((d) => d >= yearAgo), "every card is from the past year");
   });
 
+  it("keeps relative dates and date windows true on a page left open", async () => {
+    // Two stories, from 06:15 UTC on 2 June and 08:00 UTC the day before; the reader is in London.
+    const page = await ctx.open("/index.html?src=/fixtures/feed11.json&gz.date=day", { clock: { time: new Date("2025-06-02T06:45:00Z") } });
+    const status = page.getByRole("status");
+    await status.filter({ hasText: /^2 stories match$/ }).waitFor();
+    const relative = () => page.getByRole("article").locator(".gz-relative").allInnerTexts();
+    assert.deepEqual(await relative(), ["30 minutes ago", "22 hours ago"]);
+    // Two hours pass (the computer may sleep through them), then the widget's next tick.
+    await page.clock.fastForward(2 * 3600_000);
+    await page.clock.runFor(300_000);
+    await status.filter({ hasText: /^1 story matches$/ }).waitFor();
+    assert.deepEqual(await relative(), ["2 hours ago"]);
+    await page.getByLabel("Published").selectOption({ label: "Any time" });
+    await status.filter({ hasText: /^2 stories$/ }).waitFor();
+    assert.deepEqual(await relative(), ["2 hours ago", "yesterday"]);
+    assert.deepEqual(page.problems, []);
+  });
+
   it("loads more stories when the reader asks", async () => {
     const page = await ctx.open("/index.html");
     await page.getByRole("article").first().waitFor();

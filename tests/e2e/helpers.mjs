@@ -20,7 +20,8 @@ export function setup() {
   });
   /** Opens `path` on the test server in a new page; `page.problems` collects console errors. */
   /** `offline`: requests to other hosts (pictures named in feeds) get an empty answer. */
-  /** `clock`: the page's timers are Playwright's fake clock, moved on by `page.clock`. */
+  /** `clock`: the page's timers are Playwright's fake clock, moved on by `page.clock` (`true`, or */
+  /** the options of `page.clock.install`, such as `{ time }`). */
   /** `init`: a function run in the page before any of its own scripts. */
   ctx.open = async (path, { locale = "en-GB", timezoneId = "Europe/London", offline = false, clock = false, init } = {}) => {
     const context = await ctx.browser.newContext({ locale, timezoneId, viewport: { width: 1280, height: 900 } });
@@ -28,7 +29,7 @@ export function setup() {
       await context.route((url) => url.hostname !== "127.0.0.1", (route) => route.fulfill({ status: 204 }));
     }
     const page = await context.newPage();
-    if (clock) await page.clock.install();
+    if (clock) await page.clock.install(clock === true ? undefined : clock);
     if (init) await page.addInitScript(init);
     page.problems = [];
     page.on("console", (m) => m.type() === "error" && page.problems.push(m.text()));
