@@ -139,8 +139,9 @@ pub fn App(props: &AppProps) -> Html {
     let root_ref = use_node_ref();
     let title_ref = use_node_ref();
     let story_heading_ref = use_node_ref();
-    // Where the list was scrolled when a story was opened from it, to return there on close.
-    let list_scroll = use_mut_ref(|| None::<f64>);
+    // Where the list was scrolled when a story was opened from it, and that story, to return
+    // there on close (after any hops through "More to Read").
+    let list_scroll = use_mut_ref(|| None::<(f64, usize)>);
 
     {
         let dispatcher = state.dispatcher();
@@ -373,20 +374,25 @@ pub fn App(props: &AppProps) -> Html {
                 }
                 (None, Some(closed)) => {
                     let scroll = list_scroll.borrow_mut().take();
-                    if let Some(y) = scroll {
+                    if let Some((y, _)) = scroll {
                         browser::scroll_to_y(y);
                     }
-                    let card = root_ref.cast::<web_sys::Element>().and_then(|root| {
+                    // The focus goes to the story's card, or the card the reader first opened
+                    // (the story read last may be beyond the pages shown), or the title.
+                    let card = |index: usize| {
+                        let root = root_ref.cast::<web_sys::Element>()?;
                         browser::find_in(
                             &root,
-                            &format!("[data-story=\"{closed}\"] .gz-headline a"),
+                            &format!("[data-story=\"{index}\"] .gz-headline a"),
                         )
-                    });
-                    match (card, title_ref.cast::<web_sys::HtmlElement>()) {
-                        (Some(c), _) if scroll.is_some() => browser::focus_in_place(&c),
-                        (Some(c), _) => drop(c.focus()),
-                        (None, Some(t)) => drop(t.focus()),
-                        _ => {}
+                    };
+                    let target = card(closed)
+                        .or_else(|| scroll.and_then(|(_, first)| card(first)))
+                        .or_else(|| title_ref.cast::<web_sys::HtmlElement>());
+                    match target {
+                        Some(t) if scroll.is_some() => browser::focus_in_place(&t),
+                        Some(t) => drop(t.focus()),
+                        None => {}
                     }
                 }
                 (None, None) => {}
@@ -404,7 +410,7 @@ pub fn App(props: &AppProps) -> Html {
         let (s, list_scroll) = (state.clone(), list_scroll.clone());
         use_callback(state.reading.is_none(), move |index: usize, from_list| {
             if *from_list {
-                *list_scroll.borrow_mut() = Some(browser::scroll_y());
+                *list_scroll.borrow_mut() = Some((browser::scroll_y(), index));
             }
             s.dispatch(Action::Open(index));
         })

@@ -4,7 +4,7 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { assertAccessible, setup } from "./helpers.mjs";
+import { assertAccessible, headlines, setup } from "./helpers.mjs";
 import { ROOT } from "./server.mjs";
 import { PAYLOADS, SWALLOWS_REST, hostileFeed } from "./hostile-corpus.mjs";
 
@@ -93,6 +93,24 @@ describe("the article view", () => {
     await page.getByRole("heading", { level: 3, name: title }).waitFor();
     await page.getByRole("link", { name: "View All" }).click();
     await page.waitForFunction(() => document.activeElement?.closest("[data-story]") !== null);
+    assert.equal(await page.evaluate(() => window.scrollY), before);
+
+    // Again, moving on through "More to Read" to a story beyond the pages shown: the list comes
+    // back where it was, with the focus on the card first opened.
+    const shown = new Set(await headlines(page));
+    await card.click();
+    let hops = 0;
+    for (let last = title; shown.has(last); hops++) {
+      assert.ok(hops < 8, "a related story beyond the first two pages");
+      const rail = page.getByRole("region", { name: "More to Read" }).getByRole("article").getByRole("heading");
+      await rail.first().waitFor();
+      const names = await rail.allInnerTexts();
+      last = names.find((n) => !shown.has(n)) ?? names[0];
+      await page.getByRole("region", { name: "More to Read" }).getByRole("link", { name: last, exact: true }).click();
+      await page.getByRole("heading", { level: 3, name: last, exact: true }).waitFor();
+    }
+    await page.getByRole("link", { name: "View All" }).click();
+    await page.waitForFunction((t) => document.activeElement?.innerText === t, title);
     assert.equal(await page.evaluate(() => window.scrollY), before);
   });
 
