@@ -571,8 +571,9 @@ fn viewport_height() -> f64 {
 }
 
 /// Calls `f` once the reader scrolls (the page or any scrolling box around `el`) while `el` is
-/// within `margin` CSS pixels below the viewport's bottom. Only scrolling counts: a list too
-/// short to fill the screen does not grow on its own, nor does a hidden one. Stops when dropped.
+/// on screen or within `margin` CSS pixels below the viewport's bottom. Only scrolling counts:
+/// a list too short to fill the screen does not grow on its own, nor does a hidden one, nor one
+/// the reader has scrolled past. Stops when dropped.
 pub fn when_scrolled_near(
     el: &web_sys::Element,
     margin: f64,
@@ -587,7 +588,7 @@ pub fn when_scrolled_near(
         let r = el.get_bounding_client_rect();
         // A hidden element (the list while a story is open) has no box: it is near nothing.
         let shown = r.width() > 0.0 || r.height() > 0.0;
-        if shown && r.top() < viewport_height() + margin {
+        if shown && r.bottom() > 0.0 && r.top() < viewport_height() + margin {
             done = true;
             f();
         }

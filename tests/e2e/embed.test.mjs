@@ -34,4 +34,23 @@ describe("embedding", () => {
     await assertAccessible(page, "with two widgets");
     assert.deepEqual(page.problems, []);
   });
+
+  it("loads more stories only while the end of its list is near, not when the page scrolls past it", async () => {
+    const page = await ctx.open("/fixtures/long-page.html");
+    const cards = page.locator("#news").getByRole("article");
+    await cards.first().waitFor();
+    assert.equal(await cards.count(), 4);
+    const frames = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    // The reader jumps to the end of the page, and scrolls on there: the list is far above.
+    await page.keyboard.press("End");
+    await page.waitForFunction(() => window.scrollY > 3000);
+    await page.mouse.wheel(0, -200);
+    await frames();
+    await frames();
+    assert.equal(await cards.count(), 4, "no page loaded for a list out of sight");
+    // Back up to where the list ends: the next page comes.
+    await page.evaluate(() => window.scrollTo(0, document.getElementById("news").getBoundingClientRect().bottom + window.scrollY - innerHeight + 50));
+    await page.waitForFunction(() => document.querySelectorAll("#news article").length === 8);
+    assert.deepEqual(page.problems, []);
+  });
 });
