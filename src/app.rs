@@ -381,10 +381,7 @@ pub fn App(props: &AppProps) -> Html {
                     // (the story read last may be beyond the pages shown), or the title.
                     let card = |index: usize| {
                         let root = root_ref.cast::<web_sys::Element>()?;
-                        browser::find_in(
-                            &root,
-                            &format!("[data-story=\"{index}\"] .gz-headline a"),
-                        )
+                        browser::find_in(&root, &format!("[data-story=\"{index}\"] .gz-headline a"))
                     };
                     let target = card(closed)
                         .or_else(|| scroll.and_then(|(_, first)| card(first)))

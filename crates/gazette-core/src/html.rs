@@ -23,7 +23,7 @@
 //!   images must resolve to `http` or `https` and load lazily. A link with an unsafe address
 //!   keeps its text; an image with one is dropped.
 
-use crate::text::decode_entities;
+use crate::text::{collapse_whitespace, decode_entities};
 use crate::url::resolve;
 
 /// Elements deeper than this are unwrapped (their text stays), so a hostile document cannot
@@ -410,6 +410,38 @@ pub fn text_of(nodes: &[Node]) -> String {
     let mut out = String::new();
     walk(nodes, &mut out);
     out
+}
+
+/// The readable text of an HTML fragment, read as [`sanitize`] reads it: each block (and each
+/// line break) a paragraph, paragraphs separated by a blank line, white space collapsed within
+/// them, inline markup leaving its text in place ("<b>T</b>essera" is "Tessera"), pictures left
+/// out. The result is plain text and is never rendered as HTML.
+pub fn html_to_text(html: &str) -> String {
+    fn flush(para: &mut String, out: &mut Vec<String>) {
+        let p = collapse_whitespace(para);
+        para.clear();
+        if !p.is_empty() {
+            out.push(p);
+        }
+    }
+    fn walk(nodes: &[Node], para: &mut String, out: &mut Vec<String>) {
+        for n in nodes {
+            match n {
+                Node::Text(t) => para.push_str(t),
+                Node::Element(e) if e.tag == Tag::Img => {}
+                Node::Element(e) if e.tag == Tag::Br || !e.tag.is_inline() => {
+                    flush(para, out);
+                    walk(&e.children, para, out);
+                    flush(para, out);
+                }
+                Node::Element(e) => walk(&e.children, para, out),
+            }
+        }
+    }
+    let (mut para, mut out) = (String::new(), Vec::new());
+    walk(&sanitize(html, None), &mut para, &mut out);
+    flush(&mut para, &mut out);
+    out.join("\n\n")
 }
 
 struct StartTag {
@@ -862,6 +894,52 @@ mod tests {
             html,
             Some("https://news.example/2024/story.html"),
         ))
+    }
+
+    #[test]
+    fn html_becomes_plain_paragraphs() {
+        let html = "<p>Hello <b>world</b> &amp; friends&#8217; <a href=\"x\">link</a></p>\
+                    <script>alert('x')</script><p>Second&nbsp;para</p><!-- note --><STYLE>p{}</STYLE>";
+        assert_eq!(
+            html_to_text(html),
+            "Hello world & friends’ link\n\nSecond para"
+        );
+        assert_eq!(html_to_text("a < b and c > d"), "a < b and c > d");
+        assert_eq!(
+            html_to_text("<img src=x onerror=alert(1)>caption"),
+            "caption"
+        );
+        assert_eq!(
+            html_to_text("unterminated <script>never closed"),
+            "unterminated"
+        );
+        assert_eq!(html_to_text("<p>one<br>two</p>"), "one\n\ntwo");
+    }
+
+    #[test]
+    fn inline_markup_leaves_words_whole_and_quoted_brackets_stay_inside_tags() {
+        assert_eq!(
+            html_to_text("<p>Prices rose <em>sharply</em>, analysts said, and <a href=\"https://news.example/r\">the report</a>.</p>"),
+            "Prices rose sharply, analysts said, and the report."
+        );
+        assert_eq!(
+            html_to_text("<p>See <a href=\"https://news.example/?q=a>b\" title=\"x > y\">the chart</a> for details.</p>"),
+            "See the chart for details."
+        );
+        assert_eq!(
+            html_to_text("<p>The <b>T</b>essera index and the <span>super</span>market.</p>"),
+            "The Tessera index and the supermarket."
+        );
+        assert_eq!(
+            html_to_text(
+                "<ul><li>one</li><li>two</li></ul><table><tr><td>a</td><td>b</td></tr></table>"
+            ),
+            "one\n\ntwo\n\na\n\nb"
+        );
+        assert_eq!(
+            html_to_text("<svg><text>drawn</text></svg><p>kept</p>"),
+            "kept"
+        );
     }
 
     #[test]

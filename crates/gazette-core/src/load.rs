@@ -5,10 +5,9 @@
 use crate::charset::{detect_encoding, Encoding, Reading, StreamDecoder, UnknownEncoding};
 use crate::date::{parse_date, DateQuality, Timestamp, RFC_2822};
 use crate::detect::{sniff, sniff_xml_root, NotAFeed, Syntax, XmlFeedKind};
+use crate::html::html_to_text;
 use crate::model::{Article, FeedMeta, Format, Image};
-use crate::text::{
-    collapse_owned, collapse_whitespace, decode_entities, excerpt, excerpt_owned, html_to_text,
-};
+use crate::text::{collapse_owned, collapse_whitespace, decode_entities, excerpt, excerpt_owned};
 use crate::url::{is_http_url, resolve};
 use crate::wire::{self, Field, Item, ItemSlot, Names};
 use crate::xmlfeed::{FeedParser, Pulled, XmlError};

@@ -257,86 +257,6 @@ pub fn excerpt_around(text: &str, at: usize, max_chars: usize) -> String {
     format!("…{}", excerpt(&text[start..], max_chars))
 }
 
-/// The readable text of an HTML fragment: tags dropped, the content of `script`, `style`,
-/// `template`, `noscript`, `iframe` and `svg` dropped whole, block ends turned into paragraph
-/// breaks, and character references decoded. The result is plain text and is never rendered as
-/// HTML. Paragraphs are separated by a blank line.
-pub fn html_to_text(html: &str) -> String {
-    const SKIP: [&str; 6] = ["script", "style", "template", "noscript", "iframe", "svg"];
-    const BLOCK: [&str; 18] = [
-        "p",
-        "div",
-        "br",
-        "li",
-        "ul",
-        "ol",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "blockquote",
-        "pre",
-        "tr",
-        "table",
-        "section",
-        "figure",
-    ];
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(lt) = rest.find('<') {
-        out.push_str(&decode_entities(&rest[..lt]));
-        let after = &rest[lt + 1..];
-        if let Some(comment) = after.strip_prefix("!--") {
-            rest = comment.find("-->").map_or("", |e| &comment[e + 3..]);
-            continue;
-        }
-        let Some(gt) = after.find('>') else {
-            // A lone "<" is text.
-            out.push('<');
-            rest = after;
-            continue;
-        };
-        let tag = &after[..gt];
-        rest = &after[gt + 1..];
-        let closing = tag.starts_with('/');
-        let name: String = tag
-            .trim_start_matches('/')
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        if name.is_empty() && !closing {
-            // "<" followed by something that is not a tag name ("a < b > c") is text.
-            out.push('<');
-            out.push_str(&decode_entities(tag));
-            out.push('>');
-            continue;
-        }
-        if !closing && SKIP.contains(&name.as_str()) && !tag.ends_with('/') {
-            let close = format!("</{name}");
-            rest = match find_ascii_case_insensitive(rest, &close) {
-                Some(i) => rest[i..].find('>').map_or("", |e| &rest[i + e + 1..]),
-                None => "",
-            };
-            continue;
-        }
-        if BLOCK.contains(&name.as_str()) {
-            out.push_str("\n\n");
-        } else {
-            out.push(' ');
-        }
-    }
-    out.push_str(&decode_entities(rest));
-    // Normalise: collapse spaces within paragraphs, one blank line between them.
-    out.split("\n\n")
-        .map(collapse_whitespace)
-        .filter(|p| !p.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n\n")
-}
-
 fn find_ascii_case_insensitive(haystack: &str, needle: &str) -> Option<usize> {
     let h = haystack.as_bytes();
     let n = needle.as_bytes();
@@ -664,26 +584,6 @@ mod tests {
         assert!(e.chars().count() <= 82);
         assert_eq!(excerpt_around("short text", 6, 80), "short text");
         assert_eq!(excerpt_around(&text, 0, 80), excerpt(&text, 80));
-    }
-
-    #[test]
-    fn html_becomes_plain_paragraphs() {
-        let html = "<p>Hello <b>world</b> &amp; friends&#8217; <a href=\"x\">link</a></p>\
-                    <script>alert('x')</script><p>Second&nbsp;para</p><!-- note --><STYLE>p{}</STYLE>";
-        assert_eq!(
-            html_to_text(html),
-            "Hello world & friends’ link\n\nSecond para"
-        );
-        assert_eq!(html_to_text("a < b and c > d"), "a < b and c > d");
-        assert_eq!(
-            html_to_text("<img src=x onerror=alert(1)>caption"),
-            "caption"
-        );
-        assert_eq!(
-            html_to_text("unterminated <script>never closed"),
-            "unterminated"
-        );
-        assert_eq!(html_to_text("<p>one<br>two</p>"), "one\n\ntwo");
     }
 
     #[test]

@@ -297,7 +297,7 @@ fn the_xml_captures_keep_their_details() {
         .filter_map(|a| {
             a.content_html
                 .as_deref()
-                .map(gazette_core::text::html_to_text)
+                .map(gazette_core::html::html_to_text)
         })
         .collect();
     assert!(text.chars().any(gazette_core::text::is_unspaced_script));

@@ -1,7 +1,8 @@
 //! The HTML and XML text helpers: markup to plain text, entities, the first picture.
 #![no_main]
 
-use gazette_core::text::{decode_entities, first_image, html_to_text};
+use gazette_core::html::html_to_text;
+use gazette_core::text::{decode_entities, first_image};
 use gazette_core::xmlfeed::{element_text, maybe_html_to_text};
 use libfuzzer_sys::fuzz_target;
 
