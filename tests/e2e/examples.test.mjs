@@ -148,6 +148,11 @@ describe("example host pages", () => {
     assert.equal(look.spacing, "normal");
     assert.notEqual(look.color, "rgb(0, 255, 0)");
     assert.equal(await widget.getByRole("article").count(), 4, "the host's display:none on .gazette does not reach in");
+    const frame = await widget.evaluate((el) => {
+      const cs = getComputedStyle(el);
+      return [cs.paddingTop, cs.paddingLeft, cs.borderTopWidth, cs.borderLeftWidth];
+    });
+    assert.deepEqual(frame, ["0px", "0px", "0px", "0px"], "the page's * { padding; border } does not frame the element");
     assert.ok(await noHorizontalOverflow(widget), "no horizontal overflow in a 320 px column");
     await widget.getByLabel("Search stories").fill("wallet");
     await widget.getByRole("status").filter({ hasText: /match/ }).waitFor();
