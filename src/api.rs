@@ -55,30 +55,28 @@ impl Widget {
     #[wasm_bindgen(js_name = setFilters)]
     pub fn set_filters(&self, filters: JsValue) {
         let get = |k: &str| Reflect::get(&filters, &JsValue::from_str(k)).ok();
-        let names = |k: &str| {
-            get(k).filter(|v| v.is_array()).map(|v| {
-                v.unchecked_into::<Array>()
-                    .iter()
-                    .filter_map(|x| x.as_string())
-                    .collect()
-            })
-        };
+        let names = |k: &str| list_of(get(k), |x| x.as_string());
         let text = |k: &str| get(k).and_then(|v| v.as_string());
         self.remote.send(Command::Filters {
             categories: names("categories"),
             authors: names("authors"),
             tags: names("tags"),
-            years: get("years").filter(|v| v.is_array()).map(|v| {
-                v.unchecked_into::<Array>()
-                    .iter()
-                    .filter_map(|x| x.as_f64())
+            years: list_of(get("years"), |x| {
+                x.as_f64()
+                    .filter(|y| y.fract() == 0.0 && y.abs() < 1e6)
                     .map(|y| y as i32)
-                    .collect()
             }),
             date: text("date").map(|d| DatePreset::from_key(&d).unwrap_or_default()),
             sort: text("sort").map(|o| SortOrder::from_key(&o).unwrap_or_default()),
         });
     }
+}
+
+/// The items of `value` when it is an array and `item` reads every one of them; `None` (the
+/// filter stays as it is) for anything else, such as a list holding a wrong type.
+fn list_of<T>(value: Option<JsValue>, item: impl Fn(JsValue) -> Option<T>) -> Option<Vec<T>> {
+    let v = value.filter(|v| v.is_array())?;
+    v.unchecked_into::<Array>().iter().map(item).collect()
 }
 
 /// Mounts a widget inside `container`, configured by `host`'s attributes (see [`config`]), which

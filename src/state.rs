@@ -373,7 +373,11 @@ impl Reducible for State {
                         .collect(),
                 );
                 s.catalog = set.catalog;
+                let asked = s.filter.categories.clone();
                 s.spell_categories();
+                // Categories asked for in another case (by the address, or a host call made
+                // while loading) are written in the feed's spelling.
+                let respelt = s.filter.categories != asked;
                 s.meta = Rc::new(set.meta);
                 s.archive = set.archive.map(|archive| ArchiveProgress {
                     archive,
@@ -382,7 +386,11 @@ impl Reducible for State {
                     error: None,
                 });
                 s.load = Load::Ready;
-                s.history = HistoryMode::Keep;
+                s.history = if respelt {
+                    HistoryMode::Replace
+                } else {
+                    HistoryMode::Keep
+                };
                 s.refilter();
                 s.resolve_story();
                 if let Some(key) = &s.rail_for {
@@ -516,7 +524,13 @@ impl Reducible for State {
                 }
                 s.story = None;
                 s.reading = None;
-                s.changed(HistoryMode::Push);
+                // A call made while the stories load sets up the first view: Back should leave
+                // the page, not return to the view before it.
+                s.changed(if matches!(s.load, Load::Ready) {
+                    HistoryMode::Push
+                } else {
+                    HistoryMode::Replace
+                });
             }
             Action::ShardStarted { .. } => {
                 let Some(a) = s.archive.as_mut() else {

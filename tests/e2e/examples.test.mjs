@@ -273,6 +273,11 @@ describe("example host pages", () => {
     // Categories in any case, as the attribute takes them.
     await page.evaluate(() => window.__added.setFilters({ categories: ["defi"], sort: "oldest" }));
     await added.getByRole("button", { name: /^DeFi/, pressed: true }).waitFor();
+    // A list holding a wrong type leaves its filter as it is; the next call still counts.
+    await page.evaluate(() => window.__added.setFilters({ categories: [1, 2], years: ["2024"], authors: [42] }));
+    await page.evaluate(() => window.__added.setFilters({ sort: "newest" }));
+    await added.locator("select[id$='-sort'] option[value='newest']:checked").waitFor({ state: "attached" });
+    assert.ok(await added.getByRole("button", { name: /^DeFi/, pressed: true }).isVisible(), "categories kept");
     await page.evaluate(() => window.__added.destroy());
     assert.equal(await page.locator("section gazette-news").count(), 0);
     assert.equal(await listeners(), baseline, "no listeners left on window or document");
@@ -288,14 +293,21 @@ describe("example host pages", () => {
     assert.equal(await listeners(), baseline);
     // A widget that keeps its state in the address takes it away when removed, so one added
     // later under the same name starts afresh.
+    // Calls made while it loads set up its first view in place: Back leaves the page, and the
+    // category is written as the feed spells it.
     const address = () => page.evaluate(() => new URLSearchParams(location.search).get("dyn.q"));
+    const entries = await page.evaluate(() => history.length);
     await page.evaluate(async () => {
       const { mount } = await import("/static/embed.js");
       window.__dyn = mount(document.body, { src: "../../static/articles.json", urlKey: "dyn" });
+      window.__dyn.setFilters({ categories: ["defi"] });
       window.__dyn.setQuery("parallax");
     });
-    await page.locator("gazette-news[url-key=dyn]").getByRole("status").filter({ hasText: "2 stories match" }).waitFor();
+    await page.waitForFunction(() => new URLSearchParams(location.search).get("dyn.cat") === "DeFi");
     assert.equal(await address(), "parallax");
+    assert.equal(await page.evaluate(() => history.length), entries, "no history entry added");
+    await page.evaluate(() => window.__dyn.setQuery(""));
+    await page.locator("gazette-news[url-key=dyn]").getByRole("button", { name: /^DeFi/, pressed: true }).waitFor();
     await page.evaluate(() => window.__dyn.destroy());
     await page.waitForFunction(() => !location.search.includes("dyn."));
     assert.deepEqual(page.problems, []);
