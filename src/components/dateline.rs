@@ -12,7 +12,8 @@ pub fn dateline(a: &Article, swatch: u32, now: Timestamp, locale: &str) -> Html 
     html! {
         <>
             <span class={format!("gz-badge gz-swatch-{swatch}")} part="badge">{ a.category.clone() }</span>
-            // The separator goes with the date, so that it never ends a line on its own.
+            // The separator goes with the date, in the gap before it (see gazette.css), so that
+            // no line starts or ends with it.
             <span class="gz-when">
                 <span class="gz-sep" aria-hidden="true">{ "·" }</span>
                 if a.published.is_undated() {

@@ -178,6 +178,16 @@ describe("example host pages", () => {
     assert.ok(await noHorizontalOverflow(widget), "nothing wider than the column");
     assert.equal(await widget.evaluate((el) => el.getBoundingClientRect().width), width);
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), "the page does not scroll sideways");
+    // Where a date wraps to a line of its own, no "·" starts that line; elsewhere it shows.
+    const lines = await widget.evaluate((el) =>
+      [...el.shadowRoot.querySelectorAll(".gz-meta")].slice(0, 4).map((meta) => {
+        const left = meta.getBoundingClientRect().left;
+        const starts = Math.abs(meta.querySelector(".gz-when").getBoundingClientRect().left - left) < 1;
+        const sepShows = meta.querySelector(".gz-sep").getBoundingClientRect().right > left + 0.5;
+        return starts === !sepShows;
+      }),
+    );
+    assert.deepEqual(lines, [true, true, true, true]);
     assert.deepEqual(page.problems, []);
   });
 
