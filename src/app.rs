@@ -131,9 +131,16 @@ pub fn App(props: &AppProps) -> Html {
     let instance = *use_state(next_instance);
     let id = |part: &str| AttrValue::from(format!("gazette-{instance}-{part}"));
     let widget = use_state(names::new_widget);
+    // The article view's "More to Read" holds a name of its own while it shows.
+    let rail_name = use_state(names::new_widget);
     {
-        let me = *widget;
-        use_effect_with((), move |_| move || names::release(me));
+        let (me, rail) = (*widget, *rail_name);
+        use_effect_with((), move |_| {
+            move || {
+                names::release(me);
+                names::release(rail);
+            }
+        });
     }
     let search_ref = use_node_ref();
     let root_ref = use_node_ref();
@@ -699,6 +706,15 @@ pub fn App(props: &AppProps) -> Html {
         .reading
         .as_ref()
         .filter(|r| r.index < state.catalog.len());
+    let rail_suffix = match reading {
+        Some(r) if !r.related.is_empty() => {
+            AttrValue::from(names::suffix(*rail_name, "More to Read"))
+        }
+        _ => {
+            names::release(*rail_name);
+            AttrValue::default()
+        }
+    };
     let status = match reading {
         Some(r) => format!("Story: {}", state.catalog.articles()[r.index].title),
         None => status,
@@ -735,6 +751,7 @@ pub fn App(props: &AppProps) -> Html {
                     on_close={signal(|| Action::Close)}
                     id_prefix={id("view")}
                     heading_ref={story_heading_ref.clone()}
+                    {rail_suffix}
                 />
             }
             <div class="gz-browse" hidden={reading.is_some()}>{ body }</div>

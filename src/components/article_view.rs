@@ -35,6 +35,10 @@ pub struct ArticleViewProps {
     pub id_prefix: AttrValue,
     /// The headline, which takes focus when the view opens.
     pub heading_ref: NodeRef,
+    /// Read out after "More to Read" (" (2)"), so that no other landmark on the page has
+    /// the rail's name.
+    #[prop_or_default]
+    pub rail_suffix: AttrValue,
 }
 
 /// The article view: headline, category, date and authors, the hero picture with its credit,
@@ -150,7 +154,12 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                 <p class="gz-view-all"><a class="gz-button" part="button" href={props.list_href.clone()} onclick={on_link_close}>{ "View All" }</a></p>
             } else {
                 <section class="gz-rail" aria-labelledby={rail_id.clone()}>
-                    <h4 class="gz-rail-title" id={rail_id}>{ "More to Read" }</h4>
+                    <h4 class="gz-rail-title" id={rail_id}>
+                        { "More to Read" }
+                        if !props.rail_suffix.is_empty() {
+                            <span class="gz-visually-hidden">{ props.rail_suffix.clone() }</span>
+                        }
+                    </h4>
                     <ul class="gz-list gz-rail-list" role="list">
                         { for props.related.iter().map(|&index| html! {
                             <li key={props.catalog.articles()[index].id.as_str()}>

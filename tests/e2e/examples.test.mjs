@@ -32,6 +32,20 @@ describe("example host pages", () => {
     assert.equal(await rail.getByRole("searchbox").count(), 0, "a rail has no list controls");
     assert.ok(await noHorizontalOverflow(rail), "nothing overflows the narrow column");
     await assertAccessible(page, "on the blog post");
+    // A second widget on the post, with a story open: its own "More to Read" has a name of its
+    // own, so the page's landmarks stay apart.
+    await page.evaluate(() => {
+      const w = document.createElement("gazette-news");
+      w.id = "more";
+      w.setAttribute("src", "../../static/articles.json");
+      w.setAttribute("loading", "eager");
+      document.querySelector("main").append(w);
+    });
+    const more = page.locator("#more");
+    await more.getByRole("article").first().getByRole("link").click();
+    await more.getByRole("region", { name: "More to Read (2)" }).waitFor();
+    await assertAccessible(page, "with a story open beside the rail");
+    await page.evaluate(() => document.getElementById("more").remove());
     await rail.getByRole("link", { name: "View All" }).click();
     await page.waitForURL(/news\.html$/);
     const list = page.locator("gazette-news");
