@@ -42,7 +42,7 @@ fi
 
 if [ ! -f "$ROOT/node_modules/.package-lock.json" ] \
   || [ "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]; then
-  say "installing the npm dev tools (wasm-opt, playwright-core, axe-core)"
+  say "installing the npm dev tools (wasm-opt, esbuild, playwright-core, axe-core)"
   (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
