@@ -444,6 +444,41 @@ pub fn html_to_text(html: &str) -> String {
     out.join("\n\n")
 }
 
+/// The address and text alternative of the first picture in an HTML fragment (`<img src>`),
+/// skipping one-pixel trackers, read by the same tokenizer as [`sanitize`]. The address is as
+/// written (entities decoded); the caller resolves and checks it.
+pub fn first_image(html: &str) -> Option<(String, String)> {
+    let mut rest = html;
+    while let Some(lt) = rest.find('<') {
+        let after = &rest[lt + 1..];
+        rest = match after.as_bytes().first() {
+            Some(b'!') => skip_comment_or_declaration(after),
+            Some(c) if c.is_ascii_alphabetic() => {
+                let (tag, end) = read_start_tag(after);
+                let attr = |name: &str| {
+                    tag.attrs
+                        .iter()
+                        .find(|(n, _)| n == name)
+                        .map(|(_, v)| v.trim())
+                };
+                let tiny = attr("width") == Some("1") || attr("height") == Some("1");
+                match attr("src") {
+                    Some(src) if tag.name == "img" && !tiny && !src.is_empty() => {
+                        let alt = attr("alt").unwrap_or_default();
+                        return Some((src.to_string(), collapse_whitespace(alt)));
+                    }
+                    _ if RAW_TEXT.contains(&tag.name.as_str()) && !tag.self_closing => {
+                        skip_raw_text(end, &tag.name)
+                    }
+                    _ => end,
+                }
+            }
+            _ => after,
+        };
+    }
+    None
+}
+
 struct StartTag {
     name: String,
     attrs: Vec<(String, String)>,
@@ -894,6 +929,35 @@ mod tests {
             html,
             Some("https://news.example/2024/story.html"),
         ))
+    }
+
+    #[test]
+    fn the_first_real_image_is_found() {
+        let html = r#"<p>x</p><IMG width="1" height="1" src="https://t.example/pixel.gif"/>
+            <img class=a src='https://img.example/a.jpg?w=1&amp;h=2' alt="A &amp; B">"#;
+        assert_eq!(
+            first_image(html),
+            Some(("https://img.example/a.jpg?w=1&h=2".into(), "A & B".into()))
+        );
+        assert_eq!(
+            first_image("<img src=plain.png>"),
+            Some(("plain.png".into(), String::new()))
+        );
+        assert_eq!(first_image("<imgx src=a> <img alt=x> <img src=\"\">"), None);
+        assert_eq!(
+            first_image("<img src=\"unterminated"),
+            Some(("unterminated".into(), String::new()))
+        );
+        assert_eq!(
+            first_image(
+                r#"<img alt="a > b" src="https://img.example/q.jpg"><script><img src=x.png></script>"#
+            ),
+            Some(("https://img.example/q.jpg".into(), "a > b".into()))
+        );
+        assert_eq!(
+            first_image("<script><img src=x.png></script><!-- <img src=y.png> -->"),
+            None
+        );
     }
 
     #[test]

@@ -257,12 +257,6 @@ pub fn excerpt_around(text: &str, at: usize, max_chars: usize) -> String {
     format!("…{}", excerpt(&text[start..], max_chars))
 }
 
-fn find_ascii_case_insensitive(haystack: &str, needle: &str) -> Option<usize> {
-    let h = haystack.as_bytes();
-    let n = needle.as_bytes();
-    (0..=h.len().checked_sub(n.len())?).find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
-}
-
 /// Decodes HTML character references: numeric ones (`&#8217;`, `&#x2019;`) and the named ones
 /// feeds use in practice. An unknown or malformed reference is kept as written.
 pub fn decode_entities(s: &str) -> String {
@@ -401,84 +395,6 @@ const OTHER_NAMES: [(&str, char); 66] = [
     ("num", '#'),
 ];
 
-/// The address and text alternative of the first picture in an HTML fragment (`<img src>`),
-/// skipping one-pixel trackers. The address is as written (entities decoded); the caller
-/// resolves and checks it.
-pub fn first_image(html: &str) -> Option<(String, String)> {
-    let mut rest = html;
-    while let Some(i) = find_ascii_case_insensitive(rest, "<img") {
-        let after = &rest[i + 4..];
-        let end = after.find('>').unwrap_or(after.len());
-        let tag = &after[..end];
-        rest = &after[end..];
-        if !tag.starts_with(|c: char| c.is_ascii_whitespace() || c == '/') {
-            continue;
-        }
-        let tiny = |name: &str| attribute(tag, name).is_some_and(|v| v.trim() == "1");
-        if tiny("width") || tiny("height") {
-            continue;
-        }
-        if let Some(src) = attribute(tag, "src").filter(|s| !s.trim().is_empty()) {
-            let alt = attribute(tag, "alt").unwrap_or_default();
-            return Some((src.trim().to_string(), collapse_whitespace(&alt)));
-        }
-    }
-    None
-}
-
-/// The value of attribute `name` in the inside of a start tag (after its name), quoted with `"`
-/// or `'` or not at all, entities decoded.
-fn attribute(tag: &str, name: &str) -> Option<String> {
-    let b = tag.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        // An attribute name starts after white space or a quote.
-        while i < b.len() && (b[i].is_ascii_whitespace() || b[i] == b'/') {
-            i += 1;
-        }
-        let start = i;
-        while i < b.len() && !b[i].is_ascii_whitespace() && !matches!(b[i], b'=' | b'/') {
-            i += 1;
-        }
-        let key = &tag[start..i];
-        while i < b.len() && b[i].is_ascii_whitespace() {
-            i += 1;
-        }
-        let value = if b.get(i) == Some(&b'=') {
-            i += 1;
-            while i < b.len() && b[i].is_ascii_whitespace() {
-                i += 1;
-            }
-            match b.get(i) {
-                Some(&q @ (b'"' | b'\'')) => {
-                    let v_start = i + 1;
-                    let v_end = tag[v_start..]
-                        .find(q as char)
-                        .map_or(b.len(), |e| v_start + e);
-                    i = (v_end + 1).min(b.len());
-                    &tag[v_start..v_end]
-                }
-                _ => {
-                    let v_start = i;
-                    while i < b.len() && !b[i].is_ascii_whitespace() {
-                        i += 1;
-                    }
-                    &tag[v_start..i]
-                }
-            }
-        } else {
-            ""
-        };
-        if key.eq_ignore_ascii_case(name) {
-            return Some(decode_entities(value));
-        }
-        if i == start {
-            i += 1;
-        }
-    }
-    None
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -596,25 +512,6 @@ mod tests {
         assert_eq!(
             decode_entities("Not&iacute;cias &nbsp;&Eacute;&yuml;&euro;&hellip;"),
             "Notícias \u{A0}Éÿ€…"
-        );
-    }
-
-    #[test]
-    fn the_first_real_image_is_found() {
-        let html = r#"<p>x</p><IMG width="1" height="1" src="https://t.example/pixel.gif"/>
-            <img class=a src='https://img.example/a.jpg?w=1&amp;h=2' alt="A &amp; B">"#;
-        assert_eq!(
-            first_image(html),
-            Some(("https://img.example/a.jpg?w=1&h=2".into(), "A & B".into()))
-        );
-        assert_eq!(
-            first_image("<img src=plain.png>"),
-            Some(("plain.png".into(), String::new()))
-        );
-        assert_eq!(first_image("<imgx src=a> <img alt=x> <img src=\"\">"), None);
-        assert_eq!(
-            first_image("<img src=\"unterminated"),
-            Some(("unterminated".into(), String::new()))
         );
     }
 

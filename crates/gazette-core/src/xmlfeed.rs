@@ -15,9 +15,10 @@
 //! text not yet read); [`parse_feed`] reads a whole text with it.
 
 use crate::detect::{classify_root, NotAFeed, XmlFeedKind};
+use crate::html::first_image;
 use crate::html::html_to_text;
 use crate::model::{FeedMeta, Format};
-use crate::text::{collapse_owned, collapse_whitespace, decode_entities, first_image};
+use crate::text::{collapse_owned, collapse_whitespace, decode_entities};
 use crate::url::{is_http_url, resolve};
 use crate::wire::{Field, Item, Names, WireImage, XmlOrigin};
 use quick_xml::events::{BytesStart, Event};

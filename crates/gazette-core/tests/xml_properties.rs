@@ -6,8 +6,8 @@ use gazette_core::charset::{
 };
 use gazette_core::date::parse_date;
 use gazette_core::detect::{sniff, sniff_xml_root};
+use gazette_core::html::first_image;
 use gazette_core::load::{Reader, Step};
-use gazette_core::text::first_image;
 use gazette_core::xmlfeed::{element_text, maybe_html_to_text, parse_feed};
 use gazette_core::{load_bytes, load_document, Article, DocumentError, Loaded};
 use proptest::prelude::*;

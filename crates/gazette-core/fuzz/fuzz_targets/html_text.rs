@@ -2,7 +2,8 @@
 #![no_main]
 
 use gazette_core::html::html_to_text;
-use gazette_core::text::{decode_entities, first_image};
+use gazette_core::html::first_image;
+use gazette_core::text::decode_entities;
 use gazette_core::xmlfeed::{element_text, maybe_html_to_text};
 use libfuzzer_sys::fuzz_target;
 
