@@ -570,14 +570,14 @@ fn viewport_height() -> f64 {
         .unwrap_or(0.0)
 }
 
-/// Calls `f` once the reader scrolls (the page or any scrolling box around `el`) while `el` is
-/// on screen or within `margin` CSS pixels below the viewport's bottom. Only scrolling counts:
-/// a list too short to fill the screen does not grow on its own, nor does a hidden one, nor one
-/// the reader has scrolled past. Stops when dropped.
+/// Calls `f` when the reader scrolls (the page or any scrolling box around `el`) while `el` is
+/// on screen or within `margin` CSS pixels below the viewport's bottom, until `f` says it acted
+/// (returns `true`). Only scrolling counts: a list too short to fill the screen does not grow
+/// on its own, nor does a hidden one, nor one the reader has scrolled past. Stops when dropped.
 pub fn when_scrolled_near(
     el: &web_sys::Element,
     margin: f64,
-    f: impl Fn() + 'static,
+    f: impl Fn() -> bool + 'static,
 ) -> Option<Listener> {
     let el = el.clone();
     let mut done = false;
@@ -589,8 +589,7 @@ pub fn when_scrolled_near(
         // A hidden element (the list while a story is open) has no box: it is near nothing.
         let shown = r.width() > 0.0 || r.height() > 0.0;
         if shown && r.bottom() > 0.0 && r.top() < viewport_height() + margin {
-            done = true;
-            f();
+            done = f();
         }
     })
 }

@@ -37,10 +37,14 @@ pub fn StoryList(props: &StoryListProps) -> Html {
     let shown = props.outcome.matches.len();
     let sentinel = use_node_ref();
     let query = use_memo(props.outcome.clone(), |o| Query::clone(&o.query));
+    let more_ref = use_node_ref();
     {
-        // Re-armed after every page: the next scroll near the end asks for the next one.
+        // Re-armed after every page: the next scroll near the end asks for the next one. Not
+        // while "Show more stories" has the focus: the reader (who may have scrolled there by
+        // moving the focus) is about to press it, and the focus stays where it is.
         let sentinel = sentinel.clone();
         let on_more = props.on_more.clone();
+        let more_ref = more_ref.clone();
         use_effect_with(
             (shown, shown < total, props.pending, props.more),
             move |(_, fewer, pending, more)| {
@@ -48,19 +52,24 @@ pub fn StoryList(props: &StoryListProps) -> Html {
                     .then(|| sentinel.cast::<web_sys::Element>())
                     .flatten()
                     .and_then(|el| {
-                        browser::when_scrolled_near(&el, 600.0, move || on_more.emit(()))
+                        browser::when_scrolled_near(&el, 600.0, move || {
+                            let focused = more_ref
+                                .cast::<web_sys::Element>()
+                                .is_some_and(|b| b.matches(":focus").unwrap_or(false));
+                            if !focused {
+                                on_more.emit(());
+                            }
+                            !focused
+                        })
                     });
                 move || drop(watch)
             },
         );
     }
     // "Show more stories" moves the focus to the first new story once it is in (the button may
-    // be gone by then: it was the last page). So does a page coming in by scrolling while the
-    // button had the keyboard's focus (or a screen reader's cursor): the button moves down, or
-    // goes. From the keyboard the new story is scrolled into view; after a click the page
-    // stays where the reader put it.
+    // be gone by then: it was the last page). From the keyboard the new story is scrolled into
+    // view; after a click the page stays where the reader put it.
     let list = use_node_ref();
-    let more_ref = use_node_ref();
     let focus_from = use_mut_ref(|| None::<(usize, bool)>);
     // The matches of the previous render (kept for the first screen, below).
     let last_outcome = use_mut_ref(|| None::<Rc<Outcome>>);
