@@ -479,6 +479,18 @@ pub fn first_image(html: &str) -> Option<(String, String)> {
     None
 }
 
+/// True when `e` has something to be named by: text, a picture's text alternative, or its title.
+fn has_name(e: &Element) -> bool {
+    e.attr("title").is_some_and(|t| !t.trim().is_empty())
+        || e.children.iter().any(|c| match c {
+            Node::Text(t) => !t.trim().is_empty(),
+            Node::Element(i) if i.tag == Tag::Img => {
+                i.attr("alt").is_some_and(|a| !a.trim().is_empty())
+            }
+            Node::Element(inner) => has_name(inner),
+        })
+}
+
 struct StartTag {
     name: String,
     attrs: Vec<(String, String)>,
@@ -613,6 +625,13 @@ impl Builder<'_> {
     fn close_from(&mut self, at: usize) {
         while self.stack.len() > at.max(1) {
             let Some(done) = self.stack.pop() else { return };
+            if done.tag == Tag::A && !has_name(&done) {
+                // A link with nothing to read out (a tracker's link around a picture without a
+                // text alternative) would be an unnamed stop for the keyboard: its content stays
+                // without it.
+                self.top().children.extend(done.children);
+                continue;
+            }
             let keep = done.tag.is_void()
                 || done.children.iter().any(|c| match c {
                     Node::Text(t) => !t.trim().is_empty(),
@@ -929,6 +948,37 @@ mod tests {
             html,
             Some("https://news.example/2024/story.html"),
         ))
+    }
+
+    #[test]
+    fn links_with_nothing_to_read_out_keep_only_their_content() {
+        let nodes = sanitize(
+            r#"<p>Read <a href="https://ads.example/c"><img src="https://ads.example/p.gif" alt=""></a> <a href="https://x.example/">the report</a> <a href="https://x.example/i"><img src="https://x.example/i.png" alt="A chart"></a> <a href="https://x.example/t" title="Top"><img src="https://x.example/t.png" alt=""></a></p>"#,
+            None,
+        );
+        let mut links = Vec::new();
+        fn walk<'a>(nodes: &'a [Node], out: &mut Vec<&'a Element>) {
+            for n in nodes {
+                if let Node::Element(e) = n {
+                    if e.tag == Tag::A {
+                        out.push(e);
+                    }
+                    walk(&e.children, out);
+                }
+            }
+        }
+        walk(&nodes, &mut links);
+        let hrefs: Vec<_> = links.iter().map(|a| a.attr("href").unwrap_or("")).collect();
+        assert_eq!(
+            hrefs,
+            [
+                "https://x.example/",
+                "https://x.example/i",
+                "https://x.example/t"
+            ]
+        );
+        // The tracker's picture stays, outside any link.
+        assert!(format!("{nodes:?}").contains("https://ads.example/p.gif"));
     }
 
     #[test]
