@@ -779,6 +779,9 @@ impl Reader {
                     self.converted = Some(from);
                 }
             }
+            // The feed's title and description are text, where publishers still write
+            // entities ("Blog &#8211; News") and the odd tag.
+            let is_text = matches!(key.as_str(), "title" | "description");
             let slot = match key.as_str() {
                 "version" => Some(&mut self.header.version),
                 "title" => Some(&mut self.header.title),
@@ -795,6 +798,7 @@ impl Reader {
                 };
                 *slot = f
                     .value()
+                    .map(|s| if is_text { plain(s).0 } else { s })
                     .map(|s| collapse_whitespace(&s))
                     .filter(|s| !s.is_empty());
             }

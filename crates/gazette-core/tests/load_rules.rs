@@ -343,6 +343,15 @@ fn json_feed_1_1_is_detected_and_its_category_comes_from_tags_then_the_feed_titl
 }
 
 #[test]
+fn a_json_feeds_title_is_text_even_when_it_holds_entities() {
+    let doc = r#"{"version": "https://jsonfeed.org/version/1.1", "title": "Blog &#8211; <b>Influx</b>",
+        "items": [{"id": "1", "url": "https://blog.example/1", "title": "One"}]}"#;
+    let l = load_document(doc, None).unwrap();
+    assert_eq!(l.meta.title.as_deref(), Some("Blog – Influx"));
+    assert_eq!(l.articles[0].category, "Blog – Influx");
+}
+
+#[test]
 fn json_feed_1_0_author_and_date_modified_are_used() {
     let doc = r#"{"version": "https://jsonfeed.org/version/1", "items": [
         {"id": "x", "title": "T", "author": {"name": "Old Style"}, "date_modified": "2020-01-01T00:00:00Z"}]}"#;
