@@ -14,7 +14,7 @@ use crate::services::{self, Fetcher};
 use crate::state::{more_filters_on, set_of, Action, Load, State};
 use gazette_core::address::{self, View};
 use gazette_core::filter::{year_from_label, year_label};
-use gazette_core::{DatePreset, SortOrder, Timestamp};
+use gazette_core::{DatePreset, Filter, SortOrder, Timestamp};
 use std::cell::Cell;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -102,6 +102,30 @@ fn next_instance() -> u32 {
         n.set(id + 1);
         id
     })
+}
+
+/// The one menu or field whose change turns `before` into `after` ("date", "sort", "range"),
+/// if that is the only change.
+fn menu_changed(before: &Filter, after: &Filter) -> Option<&'static str> {
+    let same = |f: &Filter| Filter {
+        date: DatePreset::default(),
+        sort: SortOrder::default(),
+        from: None,
+        until: None,
+        ..f.clone()
+    };
+    if same(before) != same(after) {
+        return None;
+    }
+    let date = before.date != after.date;
+    let sort = before.sort != after.sort;
+    let range = before.from != after.from || before.until != after.until;
+    match (date, sort, range) {
+        (true, false, false) => Some("date"),
+        (false, true, false) => Some("sort"),
+        (false, false, true) => Some("range"),
+        _ => None,
+    }
 }
 
 fn from_address(key: &Option<AttrValue>) -> View {
@@ -288,11 +312,26 @@ pub fn App(props: &AppProps) -> Html {
     // written goes into the current entry first, so Back returns to what was typed.
     {
         let key = props.url_key.clone();
-        let mode = state.history;
         let pending = use_mut_ref(|| None::<(browser::Timeout, Rc<dyn Fn()>)>);
+        // Changes of one menu or of the date range that follow each other within a second
+        // (arrow keys on a menu, a date typed field by field) make one history entry: the first
+        // adds it, the others replace it. Clicks on chips and boxes, and opening or closing a
+        // story, each add one.
+        let last_push = use_mut_ref(|| (f64::NEG_INFINITY, None::<&'static str>));
+        let last_filter = use_mut_ref(|| state.filter.clone());
+        let asked = state.history;
         use_effect_with(
             (state.filter.clone(), state.pages, state.story.clone()),
             move |(filter, pages, story)| {
+                let mut mode = asked;
+                let control = menu_changed(&last_filter.replace(filter.clone()), filter);
+                if asked == browser::HistoryMode::Push {
+                    let now = browser::clock_ms();
+                    let (at, last) = last_push.replace((now, control));
+                    if now - at < 1000.0 && control.is_some() && last == control {
+                        mode = browser::HistoryMode::Replace;
+                    }
+                }
                 if let Some(key) = key {
                     let params = address::encode(&View {
                         filter: filter.clone(),

@@ -19,16 +19,34 @@ pub struct DateRangeProps {
 /// Two labelled date fields for a custom range of whole days, both included.
 #[function_component]
 pub fn DateRange(props: &DateRangeProps) -> Html {
+    // While a year is typed digit by digit the field already holds a whole date, of the year
+    // 0002, then 0020, 0202: those are not the reader's day yet, and change nothing.
     let read = |e: Event| {
-        day_start(
-            &e.target_unchecked_into::<web_sys::HtmlInputElement>()
-                .value(),
-        )
+        let value = e
+            .target_unchecked_into::<web_sys::HtmlInputElement>()
+            .value();
+        let typing = value
+            .get(..4)
+            .and_then(|y| y.parse::<i32>().ok())
+            .is_some_and(|y| y < 1000);
+        (!typing).then(|| day_start(&value))
     };
-    let on_from = props.on_from.reform(read);
-    let on_until = props
-        .on_until
-        .reform(move |e: Event| read(e).map(|t| Timestamp(t.0 + 86_400)));
+    let on_from = {
+        let emit = props.on_from.clone();
+        Callback::from(move |e: Event| {
+            if let Some(day) = read(e) {
+                emit.emit(day);
+            }
+        })
+    };
+    let on_until = {
+        let emit = props.on_until.clone();
+        Callback::from(move |e: Event| {
+            if let Some(day) = read(e) {
+                emit.emit(day.map(|t| Timestamp(t.0 + 86_400)));
+            }
+        })
+    };
     let from_id = format!("{}-from", props.id);
     let to_id = format!("{}-to", props.id);
     let note_id = format!("{}-note", props.id);

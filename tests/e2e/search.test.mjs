@@ -54,6 +54,39 @@ describe("searching", () => {
     assert.deepEqual(page.problems, []);
   });
 
+  it("a menu moved by arrow keys, or a day typed field by field, makes one history entry", async () => {
+    const page = await ctx.open("/index.html");
+    await page.getByRole("article").first().waitFor();
+    const entries = await page.evaluate(() => history.length);
+    await page.getByLabel("Published").focus();
+    for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowDown");
+    await page.waitForURL(/gz\.date=month/);
+    assert.equal(await page.evaluate(() => history.length), entries + 1);
+    // A day typed field by field: the browser's field holds a whole date at each step, with
+    // the year passing through 0002, 0020 and 0202, which are not taken.
+    await page.getByText("More filters").click();
+    const seen = [];
+    await page.exposeFunction("noteAddress", (a) => seen.push(a));
+    await page.evaluate(() => {
+      for (const name of ["pushState", "replaceState"]) {
+        const original = history[name].bind(history);
+        history[name] = (s, t, url) => (window.noteAddress(String(url)), original(s, t, url));
+      }
+    });
+    await page.getByLabel("From").evaluate(async (input) => {
+      for (const day of ["2025-03-01", "2025-03-15", "0002-03-15", "0020-03-15", "0202-03-15", "2025-03-15"]) {
+        input.value = day;
+        input.dispatchEvent(new Event("change", { bubbles: true }));
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      }
+    });
+    await page.waitForURL(/gz\.from=2025-03-15/);
+    assert.ok(!seen.some((a) => /gz\.from=0/.test(a)), seen.join("\n"));
+    assert.equal(await page.evaluate(() => history.length), entries + 2);
+    await page.goBack();
+    await page.waitForURL((u) => !u.search.includes("gz.from") && u.search.includes("gz.date=month"));
+  });
+
   it("Back undoes a filter", async () => {
     const page = await ctx.open("/index.html");
     await page.getByRole("article").first().waitFor();
