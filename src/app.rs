@@ -537,7 +537,8 @@ pub fn App(props: &AppProps) -> Html {
             html! { <p class="gz-loading" aria-hidden="true">{ "Loading stories…" }</p> },
         ),
         Load::Failed(error) => (
-            "The stories could not be loaded.".to_string(),
+            // The error panel is an alert, which says it all: the status stays quiet.
+            String::new(),
             // Retry goes while the stories load again: the focus goes to the title.
             html! { <ErrorPanel error={error.clone()} on_retry={signal_then_focus(|| Action::Retry, vec![title_ref.clone()])} /> },
         ),
@@ -567,7 +568,7 @@ pub fn App(props: &AppProps) -> Html {
                     }
                 }))
             } else if o.total == 0 {
-                "No stories match.".to_string()
+                "No stories match".to_string()
             } else {
                 format!(
                     "{} {}",
@@ -777,7 +778,7 @@ pub fn App(props: &AppProps) -> Html {
                     <span class="gz-visually-hidden">{ suffix.clone() }</span>
                 }
             </h2>
-            <ResultStatus text={status} hidden={reading.is_some()} />
+            <ResultStatus text={status} hidden={reading.is_some()} typing={state.history == browser::HistoryMode::Replace} />
             if let Some(r) = reading {
                 <ArticleView
                     catalog={state.catalog.clone()}

@@ -41,6 +41,7 @@ pub fn FacetGroup(props: &FacetGroupProps) -> Html {
                                 <input type="checkbox" {checked} {onchange} />
                                 { v.name.clone() }
                                 <span class="gz-count">
+                                    <span class="gz-visually-hidden">{ ", " }</span>
                                     { v.count }
                                     <span class="gz-visually-hidden">{ if v.count == 1 { " story" } else { " stories" } }</span>
                                 </span>

@@ -1,20 +1,46 @@
+use crate::browser;
 use yew::prelude::*;
+
+/// How long the count waits to be announced while the reader types.
+const ANNOUNCE_AFTER_MS: i32 = 700;
 
 #[derive(Properties, PartialEq)]
 pub struct ResultStatusProps {
-    /// The sentence to announce.
+    /// The sentence to show and announce.
     pub text: AttrValue,
     /// Announced but not shown (in the article view, where it would repeat the headline).
     #[prop_or_default]
     pub hidden: bool,
+    /// The reader is typing: announce once typing pauses, not at every keystroke.
+    #[prop_or_default]
+    pub typing: bool,
 }
 
-/// The polite live region that tells screen-reader users how many stories match after each
-/// change. It stays in the page from the start so that changes to it are announced.
+/// How many stories match: shown at once, and told to screen-reader users by a polite live
+/// region that stays in the page from the start (so that changes to it are announced). While
+/// the reader types, the region waits for a pause, so a word typed is one announcement.
 #[function_component]
 pub fn ResultStatus(props: &ResultStatusProps) -> Html {
+    let announced = use_state_eq(|| props.text.clone());
+    let waiting = use_mut_ref(|| None::<browser::Timeout>);
+    {
+        let announced = announced.clone();
+        use_effect_with((props.text.clone(), props.typing), move |(text, typing)| {
+            let text = text.clone();
+            if *typing {
+                let later = announced.clone();
+                waiting.replace(browser::after(ANNOUNCE_AFTER_MS, move || later.set(text)));
+            } else {
+                waiting.replace(None);
+                announced.set(text);
+            }
+        });
+    }
     html! {
-        <p class={classes!("gz-status", props.hidden.then_some("gz-visually-hidden"))} role="status" aria-live="polite" aria-atomic="true">{ props.text.clone() }</p>
+        <>
+            <p class={classes!("gz-status", props.hidden.then_some("gz-visually-hidden"))} aria-hidden="true">{ props.text.clone() }</p>
+            <p class="gz-visually-hidden" role="status" aria-live="polite" aria-atomic="true">{ (*announced).clone() }</p>
+        </>
     }
 }
 

@@ -24,16 +24,41 @@ describe("searching", () => {
     assert.deepEqual(await headlines(copy), await headlines(page));
   });
 
+  it("announces the count once typing pauses, not at every keystroke", async () => {
+    const page = await ctx.open("/index.html", { clock: true });
+    await page.getByRole("status").filter({ hasText: /^51 stories$/ }).waitFor();
+    await page.clock.pauseAt(Date.now() + 60_000);
+    await page.evaluate(() => {
+      window.announced = [];
+      const region = document.querySelector("[data-gazette] [role=status]");
+      new MutationObserver(() => window.announced.push(region.textContent)).observe(region, { childList: true, subtree: true, characterData: true });
+    });
+    const shown = page.locator(".gz-status");
+    await page.getByLabel("Search stories").pressSequentially("tokenised");
+    await shown.filter({ hasText: /^\d+ stor(y|ies) match(es)?$/ }).waitFor();
+    assert.deepEqual(await page.evaluate(() => window.announced), [], "nothing announced while typing");
+    await page.clock.runFor(1000);
+    await page.getByRole("status").filter({ hasText: await shown.innerText() }).waitFor();
+    assert.equal((await page.evaluate(() => window.announced)).length, 1, "one announcement");
+    // A chip is not typing: its count is announced at once (the clock still stands still).
+    await page.getByLabel("Search stories").clear();
+    await page.clock.runFor(1000);
+    await page.getByRole("status").filter({ hasText: /^51 stories$/ }).waitFor();
+    await page.getByRole("button", { name: /^Markets/ }).click();
+    await page.getByRole("status").filter({ hasText: /^8 stories match$/ }).waitFor();
+  });
+
   it("a keystroke draws the cards on screen at once and the rest when the reader pauses or scrolls", async () => {
     const page = await ctx.open("/index.html", { clock: true });
     await page.getByRole("article").first().waitFor();
     // Time stands still from here, but for runFor: the pause never comes on its own.
     await page.clock.pauseAt(Date.now() + 60_000);
+    // (The count shown at once; the announced one waits for the pause too.)
     const later = page.locator(".gz-list > li.gz-later");
     // Most stories have the word, ranked otherwise than by date: twelve new cards, of which
     // only the first row is on screen.
     await page.getByLabel("Search stories").fill("the");
-    await page.getByRole("status").filter({ hasText: /^\d\d stories match$/ }).waitFor();
+    await page.locator(".gz-status").filter({ hasText: /^\d\d stories match$/ }).waitFor();
     assert.ok((await later.count()) > 0, "cards below the screen wait");
     assert.equal(await page.locator(".gz-list > li:first-child.gz-later").count(), 0, "the first card is drawn");
     assert.equal(await page.locator(".gz-list > li").count(), 12, "every card is in the page, with its story");
@@ -42,7 +67,7 @@ describe("searching", () => {
     assert.equal(await page.getByRole("article").count(), 12);
     // The focus leaving the search box does not wait for the pause: Tab reaches every card.
     await page.getByLabel("Search stories").fill("th");
-    await page.getByRole("status").filter({ hasText: /^\d\d stories match$/ }).waitFor();
+    await page.locator(".gz-status").filter({ hasText: /^\d\d stories match$/ }).waitFor();
     await page.waitForFunction(() => document.querySelector(".gz-list > li.gz-later"));
     await page.keyboard.press("Tab");
     await page.waitForFunction(() => !document.querySelector(".gz-list > li.gz-later"));
