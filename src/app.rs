@@ -633,15 +633,6 @@ pub fn App(props: &AppProps) -> Html {
                                     <SearchBox id={id("q")} value={f.query.clone()} on_input={dispatch(Action::Search)} input_ref={search_ref.clone()} />
                                 </form>
                             }
-                            if controls.chips {
-                                <CategoryChips
-                                    {categories}
-                                    selected={f.categories.clone()}
-                                    {all_count}
-                                    on_toggle={dispatch(Action::ToggleCategory)}
-                                    on_all={signal(|| Action::AllCategories)}
-                                />
-                            }
                             if controls.dates || controls.sort {
                                 <div class="gz-selects">
                                     if controls.dates {
@@ -663,6 +654,15 @@ pub fn App(props: &AppProps) -> Html {
                                         />
                                     }
                                 </div>
+                            }
+                            if controls.chips {
+                                <CategoryChips
+                                    {categories}
+                                    selected={f.categories.clone()}
+                                    {all_count}
+                                    on_toggle={dispatch(Action::ToggleCategory)}
+                                    on_all={signal(|| Action::AllCategories)}
+                                />
                             }
                             if controls.dates {
                             <details class="gz-more-filters" open={state.facets_open} ontoggle={{

@@ -136,7 +136,12 @@ describe("the demo page", () => {
     await page.getByRole("status").filter({ hasText: /match/ }).waitFor();
     await page.keyboard.press("Escape");
     await page.getByRole("status").filter({ hasText: /^\d+ stories$/ }).waitFor();
-    // Tab to the first chip after the search box ("All") and press it with Space.
+    // The Tab order follows the layout: the search box, the two menus beside it, then the
+    // first chip ("All") on the row below.
+    await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate(() => document.activeElement.id), "gazette-0-date");
+    await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate(() => document.activeElement.id), "gazette-0-sort");
     await page.keyboard.press("Tab");
     const focused = await page.evaluate(() => document.activeElement.textContent);
     assert.match(focused, /^All/);
@@ -148,7 +153,7 @@ describe("the demo page", () => {
     // Once a category is on, it is the chips' Tab stop.
     await page.getByRole("button", { name: /^Markets, \d+ stor/ }).click();
     await page.getByRole("button", { name: /^Markets/, pressed: true }).waitFor();
-    await page.getByLabel("Search stories").focus();
+    await page.getByLabel("Sort").focus();
     await page.keyboard.press("Tab");
     assert.match(await page.evaluate(() => document.activeElement.getAttribute("aria-label")), /^Markets/);
   });
