@@ -248,3 +248,27 @@ async fn rail_only_mode_shows_just_more_to_read_for_one_story() {
         Some("/news/")
     );
 }
+
+#[wasm_bindgen_test]
+async fn a_hero_picture_the_body_repeats_is_shown_once() {
+    // The feed's picture is the body's first one, at another size.
+    let desk = r#"{"title": "Desk", "articles": [
+      {"id": "pier", "title": "Pier reopens after repairs", "url": "https://news.example/pier",
+       "category": "Harbour", "published": "2025-03-02T08:00:00Z",
+       "image": {"url": "https://img.example/pier.jpg?w=150", "alt": ""},
+       "content_html": "<p>The pier is open again.</p><img src=\"https://img.example/pier.jpg?w=1200\" alt=\"The pier at noon\">"}
+    ]}"#;
+    let (f, _) = fetcher(vec![Ok(desk.into())]);
+    let root = mount(f);
+    until("cards", || headlines(&root).len() == 1).await;
+    link(&root, "Pier reopens").click();
+    until("the view", || the_view(&root).is_some()).await;
+    let view = the_view(&root).unwrap();
+    assert!(view.query_selector(".gz-hero").unwrap().is_none());
+    let pictures = all(&view, "img");
+    assert_eq!(pictures.len(), 1);
+    assert_eq!(
+        pictures[0].get_attribute("alt").as_deref(),
+        Some("The pier at noon")
+    );
+}

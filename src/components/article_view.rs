@@ -4,7 +4,7 @@ use super::story_card::Opener;
 use super::StoryCard;
 use crate::browser;
 use crate::embed::Locale;
-use gazette_core::html::{sanitize, text_blocks, text_of};
+use gazette_core::html::{sanitize, shows_picture, text_blocks, text_of};
 use gazette_core::{Catalog, Timestamp};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -53,12 +53,17 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             (Some(h), _) => {
                 let nodes = sanitize(h, a.url.as_deref());
                 let words = text_of(&nodes).split_whitespace().count();
-                (rich_text(&nodes, 2), words)
+                // A hero picture the body shows too (feeds often take it from there) is shown once.
+                let repeated = a
+                    .image
+                    .as_ref()
+                    .is_some_and(|i| shows_picture(&nodes, &i.url));
+                (rich_text(&nodes, 2), words, repeated)
             }
             (None, Some(t)) => {
                 let nodes = text_blocks(t);
                 let words = text_of(&nodes).split_whitespace().count();
-                (rich_text(&nodes, 2), words)
+                (rich_text(&nodes, 2), words, false)
             }
             (None, None) => (
                 a.summary
@@ -66,13 +71,14 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                     .map(|s| html! { <p>{ s.clone() }</p> })
                     .unwrap_or_default(),
                 0,
+                false,
             ),
         }
     });
     let Some(a) = props.catalog.articles().get(props.index) else {
         return Html::default();
     };
-    let (body_html, words) = (*body).clone();
+    let (body_html, words, hero_in_body) = (*body).clone();
     let minutes = words.div_ceil(WORDS_PER_MINUTE).max(1);
     let swatch = props.catalog.swatch_of_story(props.index);
     let title_id = format!("{}-story-title", props.id_prefix);
@@ -133,7 +139,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                     <p class="gz-byline">{ "By " }{ browser::format_list(&a.authors) }</p>
                 }
             </header>
-            if let Some(img) = &a.image {
+            if let Some(img) = a.image.as_ref().filter(|_| !hero_in_body) {
                 <figure class="gz-hero">
                     <img src={img.url.clone()} alt={img.alt.clone()} decoding="async" width="1280" height="720" />
                     if let Some(credit) = &img.credit {

@@ -479,6 +479,19 @@ pub fn first_image(html: &str) -> Option<(String, String)> {
     None
 }
 
+/// True when sanitised content shows the picture at `url`, whatever size its query asks for
+/// (`a.jpg?w=150` and `a.jpg?w=1200` are one picture): the story view then leaves out a hero
+/// picture the body repeats.
+pub fn shows_picture(nodes: &[Node], url: &str) -> bool {
+    let file = |u: &str| u.split(['?', '#']).next().unwrap_or(u).to_string();
+    let wanted = file(url);
+    nodes.iter().any(|n| match n {
+        Node::Element(e) if e.tag == Tag::Img => e.attr("src").is_some_and(|s| file(s) == wanted),
+        Node::Element(e) => shows_picture(&e.children, url),
+        Node::Text(_) => false,
+    })
+}
+
 /// True when `e` has something to be named by: text, a picture's text alternative, or its title.
 fn has_name(e: &Element) -> bool {
     e.attr("title").is_some_and(|t| !t.trim().is_empty())
@@ -948,6 +961,17 @@ mod tests {
             html,
             Some("https://news.example/2024/story.html"),
         ))
+    }
+
+    #[test]
+    fn a_picture_is_found_in_content_whatever_size_it_asks_for() {
+        let nodes = sanitize(
+            r#"<p>Intro</p><figure><img src="https://img.example/a.jpg?w=1200" alt=""></figure>"#,
+            None,
+        );
+        assert!(shows_picture(&nodes, "https://img.example/a.jpg?w=150"));
+        assert!(shows_picture(&nodes, "https://img.example/a.jpg"));
+        assert!(!shows_picture(&nodes, "https://img.example/b.jpg"));
     }
 
     #[test]
