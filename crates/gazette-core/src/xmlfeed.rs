@@ -132,7 +132,9 @@ struct Draft {
     categories: Vec<String>,
     authors: Vec<String>,
     pictures: Vec<Picture>,
-    content_image: Option<(String, String)>,
+    /// The first picture in the item's text: its address as written, its text alternative,
+    /// and the element's own `xml:base` if it set one (resolved once the item's link is known).
+    content_image: Option<(String, String, Option<String>)>,
     language: Option<String>,
 }
 
@@ -217,10 +219,9 @@ pub fn maybe_html_to_text(s: &str) -> String {
     }
 }
 
-/// The text (on one line: titles, summaries) and picture of a field's raw content, read as
-/// `kind`. The picture's address is resolved against `base`, the element's `xml:base` or the
-/// document's address.
-fn convert(raw: &str, kind: TextKind, base: Option<&str>) -> (String, Option<(String, String)>) {
+/// The text (on one line: titles, summaries) and first picture (its address as written, and
+/// its text alternative) of a field's raw content, read as `kind`.
+fn convert(raw: &str, kind: TextKind) -> (String, Option<(String, String)>) {
     let (text, html) = match kind {
         TextKind::Plain => (element_text(raw), None),
         TextKind::Html => {
@@ -229,10 +230,7 @@ fn convert(raw: &str, kind: TextKind, base: Option<&str>) -> (String, Option<(St
         }
         TextKind::Xhtml => (html_to_text(raw), Some(raw.to_string())),
     };
-    let image = html
-        .as_deref()
-        .and_then(first_image)
-        .map(|(src, alt)| (absolute(base, &src), alt));
+    let image = html.as_deref().and_then(first_image);
     (collapse_owned(text), image)
 }
 
@@ -848,12 +846,17 @@ impl State {
         let atom = kind == XmlFeedKind::Atom;
         let local = f.local.as_str();
         let base = f.base.as_deref();
+        // An `xml:base` the feed itself set (not merely the document's address).
+        let own_base = f
+            .base
+            .clone()
+            .filter(|b| Some(b.as_str()) != self.base_url.as_deref());
         let Some(item) = self.item.as_mut() else {
             match local {
                 "name" => self.feed_authors.extend(one_line(raw)),
                 "title" => {
                     self.meta.title = if atom {
-                        Some(convert(raw, text_kind(e), base).0)
+                        Some(convert(raw, text_kind(e)).0)
                     } else {
                         Some(maybe_html_to_text(&element_text(raw)))
                     }
@@ -861,7 +864,7 @@ impl State {
                 }
                 "description" | "subtitle" | "tagline" => {
                     let k = if atom { text_kind(e) } else { TextKind::Html };
-                    self.meta.description = Some(convert(raw, k, base).0).filter(|t| !t.is_empty());
+                    self.meta.description = Some(convert(raw, k).0).filter(|t| !t.is_empty());
                 }
                 "language" => {
                     if let Some(l) = one_line(raw) {
@@ -896,12 +899,12 @@ impl State {
             (Ns::Dc, "creator") => item.authors.extend(one_line(raw)),
             (Ns::Dc, "subject") => item.categories.extend(one_line(raw)),
             (Ns::Dc, "language") => item.language = one_line(raw).or(item.language.take()),
-            (Ns::Content, _) => item.set_body(raw, TextKind::Html, base),
+            (Ns::Content, _) => item.set_body(raw, TextKind::Html, own_base),
             (Ns::Feedburner, _) => item.orig_link = one_line(raw),
             (_, "name") => item.authors.extend(one_line(raw)),
             (_, "title") => {
                 item.title = if atom {
-                    Some(convert(raw, text_kind(e), base).0)
+                    Some(convert(raw, text_kind(e)).0)
                 } else {
                     Some(maybe_html_to_text(&element_text(raw)))
                 };
@@ -915,14 +918,16 @@ impl State {
             (_, "id") => item.guid = one_line(raw),
             (_, "description" | "summary") => {
                 let k = if atom { text_kind(e) } else { TextKind::Html };
-                let (text, image) = convert(raw, k, base);
+                let (text, image) = convert(raw, k);
                 item.summary = Some(text).filter(|t| !t.is_empty());
                 if item.content_image.is_none() {
-                    item.content_image = image;
+                    item.content_image = image.map(|(src, alt)| (src, alt, own_base.clone()));
                 }
             }
             // Atom content given by reference (`src`) has no text here.
-            (_, "content") if attr(e, "src").is_none() => item.set_body(raw, text_kind(e), base),
+            (_, "content") if attr(e, "src").is_none() => {
+                item.set_body(raw, text_kind(e), own_base);
+            }
             (_, "pubDate") => {
                 if let Some(d) = one_line(raw) {
                     item.published = Some((d, "pubDate"));
@@ -980,7 +985,7 @@ impl State {
         if self.item.as_ref().is_some_and(|i| i.depth == depth) {
             if let Some(d) = self.item.take() {
                 let kind = self.kind.unwrap_or(XmlFeedKind::Rss);
-                self.ready = Some(d.into_item(kind, &self.feed_authors));
+                self.ready = Some(d.into_item(kind, &self.feed_authors, self.base_url.as_deref()));
             }
         }
         if self.channel_depth == Some(depth) {
@@ -993,7 +998,7 @@ impl Draft {
     /// The story's body from a field's raw content: HTML (RSS `content:encoded`, Atom `html` and
     /// `xhtml`) is kept as written, as JSON Feed's `content_html` is, and its first picture is
     /// noted; plain text keeps its paragraphs.
-    fn set_body(&mut self, raw: &str, kind: TextKind, base: Option<&str>) {
+    fn set_body(&mut self, raw: &str, kind: TextKind, own_base: Option<String>) {
         let html = match kind {
             TextKind::Plain => {
                 self.content = Some(paragraphs(&element_text(raw))).filter(|t| !t.is_empty());
@@ -1003,13 +1008,14 @@ impl Draft {
             TextKind::Xhtml => raw.to_string(),
         };
         if let Some((src, alt)) = first_image(&html) {
-            self.content_image = Some((absolute(base, &src), alt));
+            self.content_image = Some((src, alt, own_base));
         }
         self.content_html = Some(html.trim().to_string()).filter(|h| !h.is_empty());
     }
 
     /// The wire item validation reads.
-    fn into_item(self, kind: XmlFeedKind, feed_authors: &[String]) -> Item {
+    /// The item, read; `doc_base` is the document's address.
+    fn into_item(self, kind: XmlFeedKind, feed_authors: &[String], doc_base: Option<&str>) -> Item {
         let text = |s: Option<String>| s.map_or(Field::Missing, Field::Value);
         let http = |s: &Option<String>| s.as_deref().is_some_and(is_http_url);
         // The link: feedburner's original over its redirect, then `link`, then a guid that is a
@@ -1042,8 +1048,14 @@ impl Draft {
                 alt: Some(p.alt),
                 credit: p.credit,
             }),
-            None => self.content_image.map(|(url, alt)| WireImage {
-                url: Some(url),
+            // A picture in the text is resolved as the story view resolves its body: against an
+            // `xml:base` the feed set, else the story's own address (right for a copy of a
+            // feed served from elsewhere, too), else the document's.
+            None => self.content_image.map(|(src, alt, own_base)| WireImage {
+                url: Some(absolute(
+                    own_base.as_deref().or(url.as_deref()).or(doc_base),
+                    &src,
+                )),
                 alt: Some(alt),
                 credit: None,
             }),

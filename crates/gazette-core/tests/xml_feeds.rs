@@ -79,7 +79,8 @@ fn rss_items_map_field_by_field() {
     assert_eq!(a.authors, ["Maëlle Quist", "News Desk"]);
     let img = a.image.as_ref().unwrap();
     // The description's picture, relative to the document's address.
-    assert_eq!(img.url, "https://news.example/img/tide.jpg");
+    // Relative to the story's own address, as the story view reads its text.
+    assert_eq!(img.url, "https://harbour.example/img/tide.jpg");
     assert_eq!(img.alt, "A buoy");
     assert_eq!(a.language.as_deref(), Some("en-GB"));
 }
@@ -715,4 +716,19 @@ fn a_large_feed_reads_the_same_in_pieces_in_every_encoding() {
             assert_eq!(end.report, whole.report);
         }
     }
+}
+
+#[test]
+fn a_relative_picture_in_an_entry_resolves_against_the_story_like_its_text() {
+    // A copy of a feed served from elsewhere: its relative pictures belong to the stories' site.
+    let doc = r#"<feed xmlns="http://www.w3.org/2005/Atom"><title>Notes</title>
+  <entry><title>Logs</title><link href="https://notes.example/2019/logs"/><id>1</id>
+    <updated>2019-03-01T16:00:00Z</updated>
+    <content type="html">&lt;p&gt;See &lt;img src="logs-1.png" alt="A log"&gt;&lt;/p&gt;</content></entry>
+</feed>"#;
+    let l = load(doc);
+    assert_eq!(
+        l.articles[0].image.as_ref().map(|i| i.url.as_str()),
+        Some("https://notes.example/2019/logs-1.png")
+    );
 }
