@@ -746,6 +746,19 @@ pub fn App(props: &AppProps) -> Html {
         .reading
         .as_ref()
         .filter(|r| r.index < state.catalog.len());
+    // Closing a story the reader opened here (Esc, View All, "Back to all stories") goes back
+    // through the history to the list's entry, so that Back afterwards does not reopen it; a
+    // story that came with the address closes into a new entry.
+    let close_story = {
+        let s = state.dispatcher();
+        let key = props.url_key.clone();
+        Callback::from(
+            move |()| match key.as_deref().map_or(0, browser::story_depth) {
+                0 => s.dispatch(Action::Close),
+                depth => browser::go_back(depth),
+            },
+        )
+    };
     let rail_suffix = match reading {
         Some(r) if !r.related.is_empty() => {
             AttrValue::from(names::suffix(*rail_name, "More to Read"))
@@ -788,7 +801,7 @@ pub fn App(props: &AppProps) -> Html {
                     new_tab={props.new_tab}
                     opener={opener.clone()}
                     list_href={(*list_href).clone()}
-                    on_close={signal(|| Action::Close)}
+                    on_close={close_story}
                     id_prefix={id("view")}
                     heading_ref={story_heading_ref.clone()}
                     {rail_suffix}

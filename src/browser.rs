@@ -373,17 +373,60 @@ pub fn page_url_with(prefix: &str, params: &[(&str, String)]) -> Option<(String,
     Some((url, changed))
 }
 
-/// Rewrites this widget's parameters in the page address (see [`page_url_with`]).
+/// Rewrites this widget's parameters in the page address (see [`page_url_with`]). A new entry
+/// that opens a story records, in the entry's state, how many story entries this widget has
+/// added above an entry of its list ([`story_depth`]); others record none, as does a story
+/// reached from a story that came with the address (no list entry lies below it).
 pub fn write_page_params(prefix: &str, params: &[(&str, String)], mode: HistoryMode) {
     let Some((url, true)) = page_url_with(prefix, params) else {
         return;
     };
+    let Some(h) = window().and_then(|w| w.history().ok()) else {
+        return;
+    };
+    let opens_story = params.iter().any(|(k, _)| *k == "story");
+    let story_here = || page_params(prefix).iter().any(|(k, _)| k == "story");
+    let state = |depth: u32| {
+        let state = js_sys::Object::new();
+        if depth > 0 {
+            let _ = Reflect::set(&state, &JsValue::from_str(prefix), &depth.into());
+        }
+        state
+    };
+    let _ = match mode {
+        HistoryMode::Keep => Ok(()),
+        HistoryMode::Replace => {
+            let depth = if opens_story { story_depth(prefix) } else { 0 };
+            h.replace_state_with_url(&state(depth), "", Some(&url))
+        }
+        HistoryMode::Push => {
+            let depth = match (opens_story, story_here(), story_depth(prefix)) {
+                (false, _, _) => 0,
+                (true, false, _) => 1,
+                (true, true, 0) => 0,
+                (true, true, d) => d + 1,
+            };
+            h.push_state_with_url(&state(depth), "", Some(&url))
+        }
+    };
+}
+
+/// How many story entries this widget added to the history above its list, as recorded in the
+/// current entry; 0 when the story came with the address (or another widget wrote last).
+pub fn story_depth(prefix: &str) -> u32 {
+    window()
+        .and_then(|w| w.history().ok())
+        .and_then(|h| h.state().ok())
+        .filter(|s| s.is_object())
+        .and_then(|s| Reflect::get(&s, &JsValue::from_str(prefix)).ok())
+        .and_then(|d| d.as_f64())
+        .map_or(0, |d| d as u32)
+}
+
+/// Goes `n` entries back in the history (the popstate that follows shows that view).
+pub fn go_back(n: u32) {
     if let Some(h) = window().and_then(|w| w.history().ok()) {
-        let _ = match mode {
-            HistoryMode::Keep => Ok(()),
-            HistoryMode::Replace => h.replace_state_with_url(&JsValue::NULL, "", Some(&url)),
-            HistoryMode::Push => h.push_state_with_url(&JsValue::NULL, "", Some(&url)),
-        };
+        let _ = h.go_with_delta(-(n as i32));
     }
 }
 

@@ -41,6 +41,32 @@ describe("the article view", () => {
     assert.deepEqual(page.problems, []);
   });
 
+  it("Esc after moving on through More to Read goes back to the list's own history entry", async () => {
+    const page = await ctx.open("/index.html");
+    await page.getByRole("article").first().waitFor();
+    await page.getByLabel("Search stories").fill("yields");
+    await page.getByRole("status").filter({ hasText: /match/ }).waitFor();
+    await page.waitForURL(/gz\.q=yields/);
+    const entries = await page.evaluate(() => history.length);
+    await page.getByRole("link", { name: STORY }).click();
+    await page.getByRole("heading", { level: 3, name: STORY }).waitFor();
+    const next = await page.getByRole("region", { name: "More to Read" }).getByRole("article").first().getByRole("heading").innerText();
+    await page.getByRole("region", { name: "More to Read" }).getByRole("link", { name: next, exact: true }).click();
+    await page.getByRole("heading", { level: 3, name: next, exact: true }).waitFor();
+    assert.equal(await page.evaluate(() => history.length), entries + 2);
+    await page.keyboard.press("Escape");
+    await page.waitForURL((u) => !u.search.includes("gz.story"));
+    await page.waitForFunction((t) => document.activeElement?.closest("[data-story]")?.querySelector("h3")?.textContent === t, STORY);
+    assert.equal(await page.evaluate(() => history.length), entries + 2, "no entry added (the two stories stay ahead, for Forward)");
+    assert.equal(await page.getByLabel("Search stories").inputValue(), "yields");
+    // Forward reopens the story first opened; the list is one Back from it.
+    await page.goForward();
+    await page.getByRole("heading", { level: 3, name: STORY }).waitFor();
+    await page.goBack();
+    await page.waitForURL((u) => !u.search.includes("gz.story"));
+    assert.deepEqual(page.problems, []);
+  });
+
   it("opening a story keeps the list as it was, shows the view from its top, and plain text has its sections", async () => {
     const page = await ctx.open("/index.html");
     await page.getByRole("article").first().waitFor();
