@@ -422,6 +422,7 @@ pub fn App(props: &AppProps) -> Html {
                     let scroll = list_scroll.borrow_mut().take();
                     if let Some((y, _)) = scroll {
                         browser::scroll_to_y(y);
+                        browser::manage_scroll(false);
                     }
                     // The focus goes to the story's card, or the card the reader first opened
                     // (the story read last may be beyond the pages shown), or the title.
@@ -454,6 +455,7 @@ pub fn App(props: &AppProps) -> Html {
         use_callback(state.reading.is_none(), move |index: usize, from_list| {
             if *from_list {
                 *list_scroll.borrow_mut() = Some((browser::scroll_y(), index));
+                browser::manage_scroll(true);
             }
             s.dispatch(Action::Open(index));
         })

@@ -423,6 +423,31 @@ pub fn story_depth(prefix: &str) -> u32 {
         .map_or(0, |d| d as u32)
 }
 
+/// While `on`, the browser leaves the scroll position alone when the history goes between the
+/// list and its stories: the widget restores the list's position itself (the browser's would
+/// be clamped to the story's shorter page). Set on the list's entry as a story opens (entries
+/// added after it take the same mode); `false` gives the page back its own mode.
+pub fn manage_scroll(on: bool) {
+    thread_local! {
+        static SAVED: RefCell<Option<JsValue>> = const { RefCell::new(None) };
+    }
+    let Some(h) = window().and_then(|w| w.history().ok()) else {
+        return;
+    };
+    let key = JsValue::from_str("scrollRestoration");
+    SAVED.with(|saved| {
+        let mut saved = saved.borrow_mut();
+        if on {
+            if saved.is_none() {
+                *saved = Reflect::get(&h, &key).ok();
+            }
+            let _ = Reflect::set(&h, &key, &JsValue::from_str("manual"));
+        } else if let Some(mode) = saved.take() {
+            let _ = Reflect::set(&h, &key, &mode);
+        }
+    });
+}
+
 /// Goes `n` entries back in the history (the popstate that follows shows that view).
 pub fn go_back(n: u32) {
     if let Some(h) = window().and_then(|w| w.history().ok()) {

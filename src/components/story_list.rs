@@ -40,8 +40,8 @@ pub fn StoryList(props: &StoryListProps) -> Html {
     let more_ref = use_node_ref();
     {
         // Re-armed after every page: the next scroll near the end asks for the next one. Not
-        // while "Show more stories" has the focus: the reader (who may have scrolled there by
-        // moving the focus) is about to press it, and the focus stays where it is.
+        // while "Show more stories" has the keyboard's focus: the reader (who may have scrolled
+        // there by moving the focus) is about to press it, and the focus stays where it is.
         let sentinel = sentinel.clone();
         let on_more = props.on_more.clone();
         let more_ref = more_ref.clone();
@@ -55,7 +55,7 @@ pub fn StoryList(props: &StoryListProps) -> Html {
                         browser::when_scrolled_near(&el, 600.0, move || {
                             let focused = more_ref
                                 .cast::<web_sys::Element>()
-                                .is_some_and(|b| b.matches(":focus").unwrap_or(false));
+                                .is_some_and(|b| b.matches(":focus-visible").unwrap_or(false));
                             if !focused {
                                 on_more.emit(());
                             }
