@@ -36,10 +36,16 @@ pub fn ResultStatus(props: &ResultStatusProps) -> Html {
             }
         });
     }
+    // Not typing: the region says the new count in this very render.
+    let live = if props.typing {
+        (*announced).clone()
+    } else {
+        props.text.clone()
+    };
     html! {
         <>
             <p class={classes!("gz-status", props.hidden.then_some("gz-visually-hidden"))} aria-hidden="true">{ props.text.clone() }</p>
-            <p class="gz-visually-hidden" role="status" aria-live="polite" aria-atomic="true">{ (*announced).clone() }</p>
+            <p class="gz-visually-hidden" role="status" aria-live="polite" aria-atomic="true">{ live }</p>
         </>
     }
 }
