@@ -402,14 +402,21 @@ pub fn App(props: &AppProps) -> Html {
         );
         let list_scroll = list_scroll.clone();
         let last_open = use_mut_ref(|| None::<usize>);
+        // The list has shown: a story opened after that (by the reader, or by Back and
+        // Forward) is scrolled to; one the address opened as the page loaded is not.
+        let list_seen = use_mut_ref(|| false);
+        if state.load == Load::Ready && state.reading.is_none() {
+            *list_seen.borrow_mut() = true;
+        }
         use_effect_with(state.reading.as_ref().map(|r| r.index), move |open| {
             let before = last_open.replace(*open);
             match (*open, before) {
                 (Some(_), _) => {
                     if let Some(h) = heading_ref.cast::<web_sys::HtmlElement>() {
-                        if before.is_some() || list_scroll.borrow().is_some() {
-                            // Opened by the reader: the view starts at its top (the way back
-                            // and the category and date line, above the headline).
+                        if before.is_some() || list_scroll.borrow().is_some() || *list_seen.borrow()
+                        {
+                            // Opened after the page loaded: the view starts at its top (the way
+                            // back and the category and date line, above the headline).
                             match h.closest(".gz-article") {
                                 Ok(Some(view)) => view.scroll_into_view(),
                                 _ => h.scroll_into_view(),
@@ -793,7 +800,7 @@ pub fn App(props: &AppProps) -> Html {
                     <span class="gz-visually-hidden">{ suffix.clone() }</span>
                 }
             </h2>
-            <ResultStatus text={status} hidden={reading.is_some()} typing={state.history == browser::HistoryMode::Replace} />
+            <ResultStatus text={status} hidden={reading.is_some()} typing={state.history == browser::HistoryMode::Replace} typed={AttrValue::from(state.filter.query.clone())} />
             if let Some(r) = reading {
                 <ArticleView
                     catalog={state.catalog.clone()}

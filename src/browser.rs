@@ -386,8 +386,24 @@ pub fn write_page_params(prefix: &str, params: &[(&str, String)], mode: HistoryM
     };
     let opens_story = params.iter().any(|(k, _)| *k == "story");
     let story_here = || page_params(prefix).iter().any(|(k, _)| k == "story");
-    let state = |depth: u32| {
+    // The other widgets' depths are kept; a new entry is one more above their lists, for
+    // their stories stay open in it.
+    let state = |depth: u32, push: bool| {
         let state = js_sys::Object::new();
+        let current = h.state().ok().filter(|s| s.is_object());
+        let keys = current
+            .as_ref()
+            .map_or_else(Array::new, |c| Object::keys(c.unchecked_ref::<Object>()));
+        for key in keys.iter() {
+            let other = current
+                .as_ref()
+                .and_then(|c| Reflect::get(c, &key).ok())
+                .and_then(|d| d.as_f64())
+                .filter(|&d| d >= 1.0);
+            if let Some(d) = other.filter(|_| key.as_string().as_deref() != Some(prefix)) {
+                let _ = Reflect::set(&state, &key, &(d + f64::from(u8::from(push))).into());
+            }
+        }
         if depth > 0 {
             let _ = Reflect::set(&state, &JsValue::from_str(prefix), &depth.into());
         }
@@ -397,7 +413,7 @@ pub fn write_page_params(prefix: &str, params: &[(&str, String)], mode: HistoryM
         HistoryMode::Keep => Ok(()),
         HistoryMode::Replace => {
             let depth = if opens_story { story_depth(prefix) } else { 0 };
-            h.replace_state_with_url(&state(depth), "", Some(&url))
+            h.replace_state_with_url(&state(depth, false), "", Some(&url))
         }
         HistoryMode::Push => {
             let depth = match (opens_story, story_here(), story_depth(prefix)) {
@@ -406,7 +422,7 @@ pub fn write_page_params(prefix: &str, params: &[(&str, String)], mode: HistoryM
                 (true, true, 0) => 0,
                 (true, true, d) => d + 1,
             };
-            h.push_state_with_url(&state(depth), "", Some(&url))
+            h.push_state_with_url(&state(depth, true), "", Some(&url))
         }
     };
 }

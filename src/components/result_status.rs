@@ -14,6 +14,10 @@ pub struct ResultStatusProps {
     /// The reader is typing: announce once typing pauses, not at every keystroke.
     #[prop_or_default]
     pub typing: bool,
+    /// The text typed: each keystroke starts the pause again, even one that leaves the count
+    /// as it was.
+    #[prop_or_default]
+    pub typed: AttrValue,
 }
 
 /// How many stories match: shown at once, and told to screen-reader users by a polite live
@@ -25,7 +29,8 @@ pub fn ResultStatus(props: &ResultStatusProps) -> Html {
     let waiting = use_mut_ref(|| None::<browser::Timeout>);
     {
         let announced = announced.clone();
-        use_effect_with((props.text.clone(), props.typing), move |(text, typing)| {
+        let deps = (props.text.clone(), props.typing, props.typed.clone());
+        use_effect_with(deps, move |(text, typing, _)| {
             let text = text.clone();
             if *typing {
                 let later = announced.clone();

@@ -59,9 +59,14 @@ describe("the article view", () => {
     await page.waitForFunction((t) => document.activeElement?.closest("[data-story]")?.querySelector("h3")?.textContent === t, STORY);
     assert.equal(await page.evaluate(() => history.length), entries + 2, "no entry added (the two stories stay ahead, for Forward)");
     assert.equal(await page.getByLabel("Search stories").inputValue(), "yields");
-    // Forward reopens the story first opened; the list is one Back from it.
+    // Forward reopens the story first opened, shown from its top; the list is one Back from it.
     await page.goForward();
     await page.getByRole("heading", { level: 3, name: STORY }).waitFor();
+    await page.waitForFunction((t) => {
+      const h = [...document.querySelectorAll(".gz-article h3")].find((e) => e.textContent === t);
+      const top = h?.getBoundingClientRect().top;
+      return top >= 0 && top < innerHeight;
+    }, STORY);
     await page.goBack();
     await page.waitForURL((u) => !u.search.includes("gz.story"));
     assert.deepEqual(page.problems, []);

@@ -35,6 +35,25 @@ describe("embedding", () => {
     assert.deepEqual(page.problems, []);
   });
 
+  it("closing a story goes back to its list's entry even after the other widget added entries", async () => {
+    const page = await ctx.open("/fixtures/two-widgets.html");
+    const left = page.locator("#left");
+    const right = page.locator("#right");
+    await left.getByRole("article").first().waitFor();
+    await right.getByRole("link", { name: "The old lighthouse reopens as a museum" }).click();
+    await right.getByRole("heading", { level: 3, name: "The old lighthouse reopens as a museum" }).waitFor();
+    const entries = await page.evaluate(() => history.length);
+    await left.getByRole("button", { name: /^Markets/ }).click();
+    await page.waitForURL(/\.cat=Markets/);
+    assert.equal(await page.evaluate(() => history.length), entries + 1);
+    await right.getByRole("heading", { level: 3, name: "The old lighthouse reopens as a museum" }).press("Escape");
+    await page.waitForURL((u) => !u.search.includes(".story="));
+    assert.equal(await page.evaluate(() => history.length), entries + 1, "no entry added");
+    // Going back to before the story also undid the other widget's later change.
+    assert.ok(!page.url().includes(".cat="), page.url());
+    assert.deepEqual(page.problems, []);
+  });
+
   it("loads more stories only while the end of its list is near, not when the page scrolls past it", async () => {
     const page = await ctx.open("/fixtures/long-page.html");
     const cards = page.locator("#news").getByRole("article");
