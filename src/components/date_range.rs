@@ -31,22 +31,17 @@ pub fn DateRange(props: &DateRangeProps) -> Html {
             .is_some_and(|y| y < 1000);
         (!typing).then(|| day_start(&value))
     };
-    let on_from = {
-        let emit = props.on_from.clone();
+    // `shift`: seconds added to the day's start (the range ends at the next midnight).
+    let on_day = |emit: &Callback<Option<Timestamp>>, shift: i64| {
+        let emit = emit.clone();
         Callback::from(move |e: Event| {
             if let Some(day) = read(e) {
-                emit.emit(day);
+                emit.emit(day.map(|t| Timestamp(t.0 + shift)));
             }
         })
     };
-    let on_until = {
-        let emit = props.on_until.clone();
-        Callback::from(move |e: Event| {
-            if let Some(day) = read(e) {
-                emit.emit(day.map(|t| Timestamp(t.0 + 86_400)));
-            }
-        })
-    };
+    let on_from = on_day(&props.on_from, 0);
+    let on_until = on_day(&props.on_until, 86_400);
     let from_id = format!("{}-from", props.id);
     let to_id = format!("{}-to", props.id);
     let note_id = format!("{}-note", props.id);

@@ -28,6 +28,12 @@ pub struct StoryListProps {
     pub pending: bool,
 }
 
+/// True when the element of `r` has the keyboard's focus (`:focus-visible`, not a click's).
+fn keyboard_focus_on(r: &NodeRef) -> bool {
+    r.cast::<web_sys::Element>()
+        .is_some_and(|b| b.matches(":focus-visible").unwrap_or(false))
+}
+
 /// The first pages of matches. More load as the reader nears the end of the list (like the
 /// "Loading" rail of a news page) or presses "Show more stories"; only those pages are in the
 /// page, however many stories match.
@@ -53,9 +59,7 @@ pub fn StoryList(props: &StoryListProps) -> Html {
                     .flatten()
                     .and_then(|el| {
                         browser::when_scrolled_near(&el, 600.0, move || {
-                            let focused = more_ref
-                                .cast::<web_sys::Element>()
-                                .is_some_and(|b| b.matches(":focus-visible").unwrap_or(false));
+                            let focused = keyboard_focus_on(&more_ref);
                             if !focused {
                                 on_more.emit(());
                             }
@@ -78,15 +82,7 @@ pub fn StoryList(props: &StoryListProps) -> Html {
         .as_ref()
         .map_or(shown, |o| o.matches.len());
     let offer_more = props.more && (shown < total || props.pending);
-    let keyboard_on_more = {
-        let more_ref = more_ref.clone();
-        move || {
-            more_ref
-                .cast::<web_sys::Element>()
-                .is_some_and(|b| b.matches(":focus-visible").unwrap_or(false))
-        }
-    };
-    if shown > before && focus_from.borrow().is_none() && keyboard_on_more() {
+    if shown > before && focus_from.borrow().is_none() && keyboard_focus_on(&more_ref) {
         focus_from.replace(Some((before, true)));
     }
     {
@@ -156,9 +152,10 @@ pub fn StoryList(props: &StoryListProps) -> Html {
     }
     let later_from = *drawn_up_to.borrow();
     let on_more = {
-        let (on_more, focus_from) = (props.on_more.clone(), focus_from.clone());
+        let (on_more, focus_from, button) =
+            (props.on_more.clone(), focus_from.clone(), more_ref.clone());
         Callback::from(move |_: MouseEvent| {
-            focus_from.replace(Some((shown, keyboard_on_more())));
+            focus_from.replace(Some((shown, keyboard_focus_on(&button))));
             on_more.emit(());
         })
     };

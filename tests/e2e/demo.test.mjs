@@ -1,7 +1,7 @@
 // End-to-end scenarios on the built demo page with its bundled sample stories.
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { assertAccessible, headlines, setup } from "./helpers.mjs";
+import { assertAccessible, headlines, nextFrames, setup } from "./helpers.mjs";
 
 const ctx = setup();
 
@@ -107,7 +107,7 @@ describe("the demo page", () => {
     // and the focus stays on the button, for Enter to ask.
     await page.getByRole("button", { name: "Show more stories" }).focus();
     await page.mouse.wheel(0, 100);
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await nextFrames(page);
     assert.equal(await page.locator(".gz-list > li").count(), 12);
     assert.ok(await page.getByRole("button", { name: "Show more stories" }).evaluate((b) => b === b.getRootNode().activeElement));
     // Enter brings the last page and takes the button away: the focus goes to the first new story.

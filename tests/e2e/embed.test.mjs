@@ -1,7 +1,7 @@
 // End-to-end scenario: a site embeds two widgets with embed.js and its own look.
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { assertAccessible, headlines, setup } from "./helpers.mjs";
+import { assertAccessible, headlines, nextFrames, setup } from "./helpers.mjs";
 
 const ctx = setup();
 
@@ -59,14 +59,13 @@ describe("embedding", () => {
     const cards = page.locator("#news").getByRole("article");
     await cards.first().waitFor();
     assert.equal(await cards.count(), 4);
-    const frames = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     // The reader is at the end of the page, and scrolls on there: the list is far above. (The
     // jump is instant: a smooth scroll's frames on the way could pass the list's end, where a
     // page may come.)
     await page.evaluate(() => window.scrollTo({ top: document.body.scrollHeight, behavior: "instant" }));
     await page.mouse.wheel(0, -200);
-    await frames();
-    await frames();
+    await nextFrames(page);
+    await nextFrames(page);
     assert.equal(await cards.count(), 4, "no page loaded for a list out of sight");
     // Back up to where the list ends: the next page comes.
     await page.evaluate(() => window.scrollTo(0, document.getElementById("news").getBoundingClientRect().bottom + window.scrollY - innerHeight + 50));

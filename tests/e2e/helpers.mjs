@@ -51,6 +51,11 @@ export async function assertAccessible(page, what, { within } = {}) {
   assert.deepEqual(violations, [], `axe-core violations ${what}:\n${violations.join("\n")}`);
 }
 
+/** Waits for two frames of the page: what an event it has just had would do is done by then. */
+export function nextFrames(page) {
+  return page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
 /** The headlines of the story cards in `scope`, in order. */
 export async function headlines(scope) {
   return scope.getByRole("article").getByRole("heading", { level: 3 }).allInnerTexts();

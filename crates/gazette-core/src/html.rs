@@ -455,12 +455,7 @@ pub fn first_image(html: &str) -> Option<(String, String)> {
             Some(b'!') => skip_comment_or_declaration(after),
             Some(c) if c.is_ascii_alphabetic() => {
                 let (tag, end) = read_start_tag(after);
-                let attr = |name: &str| {
-                    tag.attrs
-                        .iter()
-                        .find(|(n, _)| n == name)
-                        .map(|(_, v)| v.trim())
-                };
+                let attr = |name: &str| attr_of(&tag.attrs, name).map(str::trim);
                 let tiny = attr("width") == Some("1") || attr("height") == Some("1");
                 match attr("src") {
                     Some(src) if tag.name == "img" && !tiny && !src.is_empty() => {
@@ -502,6 +497,14 @@ fn has_name(e: &Element) -> bool {
             }
             Node::Element(inner) => has_name(inner),
         })
+}
+
+/// The value of attribute `name` among a start tag's attributes.
+fn attr_of<'a>(attrs: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    attrs
+        .iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, v)| v.as_str())
 }
 
 struct StartTag {
@@ -790,7 +793,7 @@ impl Builder<'_> {
     /// without a safe address).
     fn element(&self, tag: Tag, attrs: &[(String, String)]) -> Option<Element> {
         let mut el = Element::new(tag);
-        let get = |n: &str| attrs.iter().find(|(k, _)| k == n).map(|(_, v)| v.as_str());
+        let get = |n: &str| attr_of(attrs, n);
         match tag {
             Tag::A => {
                 if let Some(href) = get("href").and_then(|h| safe_link(h, self.base)) {

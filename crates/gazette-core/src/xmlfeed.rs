@@ -846,11 +846,13 @@ impl State {
         let atom = kind == XmlFeedKind::Atom;
         let local = f.local.as_str();
         let base = f.base.as_deref();
-        // An `xml:base` the feed itself set (not merely the document's address).
-        let own_base = f
-            .base
-            .clone()
-            .filter(|b| Some(b.as_str()) != self.base_url.as_deref());
+        // An `xml:base` the feed itself set (not merely the document's address), for the
+        // fields that keep it.
+        let own_base = || {
+            f.base
+                .clone()
+                .filter(|b| Some(b.as_str()) != self.base_url.as_deref())
+        };
         let Some(item) = self.item.as_mut() else {
             match local {
                 "name" => self.feed_authors.extend(one_line(raw)),
@@ -899,7 +901,7 @@ impl State {
             (Ns::Dc, "creator") => item.authors.extend(one_line(raw)),
             (Ns::Dc, "subject") => item.categories.extend(one_line(raw)),
             (Ns::Dc, "language") => item.language = one_line(raw).or(item.language.take()),
-            (Ns::Content, _) => item.set_body(raw, TextKind::Html, own_base),
+            (Ns::Content, _) => item.set_body(raw, TextKind::Html, own_base()),
             (Ns::Feedburner, _) => item.orig_link = one_line(raw),
             (_, "name") => item.authors.extend(one_line(raw)),
             (_, "title") => {
@@ -921,12 +923,12 @@ impl State {
                 let (text, image) = convert(raw, k);
                 item.summary = Some(text).filter(|t| !t.is_empty());
                 if item.content_image.is_none() {
-                    item.content_image = image.map(|(src, alt)| (src, alt, own_base.clone()));
+                    item.content_image = image.map(|(src, alt)| (src, alt, own_base()));
                 }
             }
             // Atom content given by reference (`src`) has no text here.
             (_, "content") if attr(e, "src").is_none() => {
-                item.set_body(raw, text_kind(e), own_base);
+                item.set_body(raw, text_kind(e), own_base());
             }
             (_, "pubDate") => {
                 if let Some(d) = one_line(raw) {
