@@ -5,8 +5,8 @@ use crate::browser;
 use crate::components::result_status::stories;
 use crate::components::story_card::{OpenMode, Opener, StoryLink};
 use crate::components::{
-    ArticleView, CategoryChips, DateRange, EmptyState, ErrorPanel, FacetGroup, LabelledSelect,
-    ResultStatus, SearchBox, StoryCard, StoryList,
+    ArticleView, CategoryChips, DateRange, EmptyState, ErrorPanel, FacetGroup, FeedText,
+    LabelledSelect, ResultStatus, SearchBox, StoryCard, StoryList,
 };
 use crate::embed::{Command, Controls, Layout, Locale, Remote, Theme};
 use crate::names;
@@ -515,13 +515,15 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |v: Option<Timestamp>| s.dispatch(make(v)))
     };
 
-    let heading = match &props.related_to {
-        Some(_) if props.heading.is_none() => AttrValue::from("More to Read"),
-        _ => props
-            .heading
-            .clone()
-            .or_else(|| state.meta.title.clone().map(AttrValue::from))
-            .unwrap_or_else(|| AttrValue::from("Latest stories")),
+    // The host's heading, the feed's title (in the feed's language), or the widget's own words.
+    let (heading, heading_text) = match (&props.related_to, &props.heading, &state.meta.title) {
+        (Some(_), None, _) => (AttrValue::from("More to Read"), FeedText::default()),
+        (_, Some(h), _) => (h.clone(), FeedText::of(None)),
+        (None, None, Some(t)) => (
+            AttrValue::from(t.clone()),
+            FeedText::of(state.meta.language.as_deref()),
+        ),
+        (None, None, None) => (AttrValue::from("Latest stories"), FeedText::default()),
     };
     // Read out after the heading, so that two widgets of one feed are two landmarks apart.
     let suffix = names::suffix(*widget, &heading);
@@ -792,9 +794,10 @@ pub fn App(props: &AppProps) -> Html {
                 props.related_to.is_some().then_some("gz-rail-only")
             )}
             lang="en"
+            dir="ltr"
             part="root"
             aria-labelledby={id("title")} aria-busy={(state.load == Load::Loading).to_string()} ref={root_ref}>
-            <h2 class="gz-title" part="title" id={id("title")} tabindex="-1" ref={title_ref}>
+            <h2 class="gz-title" part="title" id={id("title")} tabindex="-1" ref={title_ref} lang={heading_text.lang} dir={heading_text.dir}>
                 { heading.clone() }
                 if !suffix.is_empty() {
                     <span class="gz-visually-hidden">{ suffix.clone() }</span>

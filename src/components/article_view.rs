@@ -1,7 +1,7 @@
 use super::dateline::dateline;
 use super::rich_text::rich_text;
 use super::story_card::Opener;
-use super::StoryCard;
+use super::{FeedText, StoryCard};
 use crate::browser;
 use crate::embed::Locale;
 use gazette_core::html::{sanitize, shows_picture, text_blocks, text_of};
@@ -78,6 +78,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let Some(a) = props.catalog.articles().get(props.index) else {
         return Html::default();
     };
+    let text = FeedText::of(a.language.as_deref());
     let (body_html, words, hero_in_body) = (*body).clone();
     let minutes = words.div_ceil(WORDS_PER_MINUTE).max(1);
     let swatch = props.catalog.swatch_of_story(props.index);
@@ -122,7 +123,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         }
     });
     html! {
-        <article class="gz-article" part="article" aria-labelledby={title_id.clone()} {onkeydown} lang={a.language.clone()}>
+        <article class="gz-article" part="article" aria-labelledby={title_id.clone()} {onkeydown}>
             <p class="gz-back"><a href={props.list_href.clone()} onclick={on_link_close.clone()}>{ "← Back to all stories" }</a></p>
             <header class="gz-article-head">
                 <p class="gz-meta">
@@ -134,7 +135,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                         </span>
                     }
                 </p>
-                <h3 class="gz-article-title" id={title_id} tabindex="-1" ref={props.heading_ref.clone()}>{ a.title.clone() }</h3>
+                <h3 class="gz-article-title" id={title_id} tabindex="-1" ref={props.heading_ref.clone()} lang={text.lang.clone()} dir={text.dir.clone()}>{ a.title.clone() }</h3>
                 if !a.authors.is_empty() {
                     <p class="gz-byline">{ "By " }{ browser::format_list(&a.authors) }</p>
                 }
@@ -147,9 +148,9 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                     }
                 </figure>
             }
-            <div class="gz-article-body">{ body_html }</div>
+            <div class="gz-article-body" lang={text.lang.clone()} dir={text.dir.clone()}>{ body_html }</div>
             if !a.tags.is_empty() {
-                <ul class="gz-tags" aria-label="Tags">
+                <ul class="gz-tags" aria-label="Tags" lang={text.lang} dir={text.dir}>
                     { for a.tags.iter().map(|t| html! { <li class="gz-tag">{ t.clone() }</li> }) }
                 </ul>
             }

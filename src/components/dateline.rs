@@ -1,3 +1,4 @@
+use super::FeedText;
 use crate::browser;
 use gazette_core::date::relative;
 use gazette_core::{Article, Timestamp};
@@ -9,9 +10,10 @@ use yew::prelude::*;
 pub fn dateline(a: &Article, swatch: u32, now: Timestamp, locale: &str) -> Html {
     // Dates are written in the locale's language, the rest of the widget in English.
     let lang = (!locale.is_empty()).then(|| AttrValue::from(locale.to_string()));
+    let text = FeedText::of(a.language.as_deref());
     html! {
         <>
-            <span class={format!("gz-badge gz-swatch-{swatch}")} part="badge">{ a.category.clone() }</span>
+            <span class={format!("gz-badge gz-swatch-{swatch}")} part="badge" lang={text.lang} dir={text.dir}>{ a.category.clone() }</span>
             // The separator goes with the date, in the gap before it (see gazette.css), so that
             // no line starts or ends with it.
             <span class="gz-when">

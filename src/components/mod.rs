@@ -16,6 +16,34 @@ pub mod search_box;
 pub mod story_card;
 pub mod story_list;
 
+use yew::AttrValue;
+
+/// The `lang` and `dir` of a feed's own words (a headline, an excerpt, a story's body, its tags
+/// and category, the feed's title): the language the feed names, written in that language's
+/// direction (Arabic and Hebrew right to left), or, with no language named, the direction the
+/// browser reads from the text itself (`dir="auto"`). The widget's own words stay English, left
+/// to right, whatever the page's direction (the default: neither attribute).
+#[derive(Clone, Default)]
+pub struct FeedText {
+    pub lang: Option<AttrValue>,
+    pub dir: Option<AttrValue>,
+}
+
+impl FeedText {
+    pub fn of(language: Option<&str>) -> Self {
+        let language = language.map(str::trim).filter(|l| !l.is_empty());
+        let dir = match language {
+            Some(l) if gazette_core::lang::is_right_to_left(l) => "rtl",
+            Some(_) => "ltr",
+            None => "auto",
+        };
+        FeedText {
+            lang: language.map(|l| AttrValue::from(l.to_string())),
+            dir: Some(AttrValue::Static(dir)),
+        }
+    }
+}
+
 pub use article_view::ArticleView;
 pub use category_chips::CategoryChips;
 pub use date_range::DateRange;

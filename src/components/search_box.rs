@@ -45,6 +45,8 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
                 aria-keyshortcuts="/"
                 autocomplete="off"
                 spellcheck="false"
+                // A query in Arabic or Hebrew runs right to left as it is typed.
+                dir="auto"
                 placeholder="Headline, author, tag…"
                 value={props.value.clone()}
                 {oninput}

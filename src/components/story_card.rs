@@ -1,5 +1,6 @@
 use super::dateline::dateline;
 use super::highlighted::highlighted;
+use super::FeedText;
 use crate::browser;
 use crate::embed::Locale;
 use gazette_core::search::highlight;
@@ -131,6 +132,7 @@ pub fn StoryCard(props: &StoryCardProps) -> Html {
         return Html::default();
     };
     let swatch = props.catalog.swatch_of_story(props.index);
+    let text = FeedText::of(a.language.as_deref());
     let title = highlighted(&a.title, &highlight(&a.title, &props.query));
     let headline = if props.opener.inside(a) {
         let (on_open, index) = (props.opener.on_open.clone(), props.index);
@@ -147,7 +149,7 @@ pub fn StoryCard(props: &StoryCardProps) -> Html {
         match &a.url {
             Some(url) if props.new_tab => html! {
                 <a href={url.clone()} target="_blank" rel="noopener noreferrer">
-                    { title }<span class="gz-visually-hidden">{ " (opens in a new tab)" }</span>
+                    { title }<span class="gz-visually-hidden" lang="en">{ " (opens in a new tab)" }</span>
                 </a>
             },
             Some(url) => html! { <a href={url.clone()}>{ title }</a> },
@@ -162,20 +164,20 @@ pub fn StoryCard(props: &StoryCardProps) -> Html {
         highlighted(&text, &highlight(&text, &props.query))
     });
     html! {
-        <article class="gz-card" part="card" data-story={props.index.to_string()} lang={a.language.clone()}>
+        <article class="gz-card" part="card" data-story={props.index.to_string()}>
             <div class="gz-card-body">
                 <p class="gz-meta">
                     { dateline(a, swatch, props.now, &locale) }
                 </p>
-                <@{format!("h{}", props.level.clamp(2, 6))} class="gz-headline" part="headline">{ headline }</@>
+                <@{format!("h{}", props.level.clamp(2, 6))} class="gz-headline" part="headline" lang={text.lang.clone()} dir={text.dir.clone()}>{ headline }</@>
                 if let Some(ex) = excerpt_html {
-                    <p class="gz-excerpt" part="excerpt">{ ex }</p>
+                    <p class="gz-excerpt" part="excerpt" lang={text.lang.clone()} dir={text.dir.clone()}>{ ex }</p>
                 }
                 if !a.authors.is_empty() {
                     <p class="gz-byline">{ "By " }{ browser::format_list(&a.authors) }</p>
                 }
                 if !a.tags.is_empty() {
-                    <ul class="gz-tags" aria-label="Tags">
+                    <ul class="gz-tags" aria-label="Tags" lang={text.lang} dir={text.dir}>
                         { for a.tags.iter().map(|t| html! { <li class="gz-tag">{ t.clone() }</li> }) }
                     </ul>
                 }

@@ -72,4 +72,38 @@ describe("embedding", () => {
     await page.waitForFunction(() => document.querySelectorAll("#news article").length === 8);
     assert.deepEqual(page.problems, []);
   });
+  it("on a right-to-left page, stories run in their own language's direction and the widget's words stay left to right", async () => {
+    const page = await ctx.open("/fixtures/rtl-page.html");
+    const news = page.locator("#news");
+    const cards = news.getByRole("article");
+    await cards.first().waitFor();
+    const direction = (l) => l.evaluate((e) => getComputedStyle(e).direction);
+    assert.equal(await direction(news.getByText("Search stories")), "ltr", "the widget's own (English) words");
+    const arabic = news.getByRole("heading", { level: 3, name: "افتتاح سوق السمك الجديد على الواجهة البحرية" });
+    assert.equal(await direction(arabic), "rtl");
+    assert.equal(await arabic.getAttribute("lang"), "ar", "the feed's language");
+    assert.equal(await direction(news.getByText("يفتح السوق أبوابه")), "rtl", "the excerpt");
+    assert.equal(await direction(news.getByRole("heading", { level: 3, name: "Visitors return to the old port" })), "ltr", "a story in English");
+    assert.equal(await direction(news.getByRole("heading", { level: 2, name: "أخبار الميناء" })), "rtl", "the feed's title");
+    // A query typed in Arabic runs right to left, and finds its story.
+    const search = news.getByLabel("Search stories");
+    await search.fill("العبارة");
+    assert.equal(await direction(search), "rtl");
+    await news.getByRole("status").filter({ hasText: "1 story matches" }).waitFor();
+    await search.fill("");
+    await news.getByRole("status").filter({ hasText: "3 stories" }).waitFor();
+
+    await arabic.getByRole("link").click();
+    const title = news.getByRole("heading", { level: 3, name: "افتتاح سوق السمك الجديد على الواجهة البحرية" });
+    await title.waitFor();
+    assert.equal(await direction(title), "rtl");
+    // Each quotation's rule stands at its start: the right in Arabic, the left in the English one.
+    const quotes = news.locator("blockquote");
+    const rules = await quotes.evaluateAll((qs) => qs.map((q) => [getComputedStyle(q).direction, getComputedStyle(q).borderRightWidth, getComputedStyle(q).borderLeftWidth]));
+    assert.deepEqual(rules, [["rtl", "4px", "0px"], ["ltr", "0px", "4px"]]);
+    assert.equal(await quotes.nth(1).getAttribute("lang"), "en", "a passage's own language is kept");
+    assert.equal(await direction(news.getByRole("link", { name: "← Back to all stories" })), "ltr");
+    await assertAccessible(page, "on a right-to-left page");
+    assert.deepEqual(page.problems, []);
+  });
 });

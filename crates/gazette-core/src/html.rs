@@ -499,6 +499,13 @@ fn has_name(e: &Element) -> bool {
         })
 }
 
+/// A BCP 47 tag's shape: letters, digits and dashes, starting with a letter, at most 35 long.
+fn is_language_tag(tag: &str) -> bool {
+    tag.len() <= 35
+        && tag.starts_with(|c: char| c.is_ascii_alphabetic())
+        && tag.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+}
+
 /// The value of attribute `name` among a start tag's attributes.
 fn attr_of<'a>(attrs: &'a [(String, String)], name: &str) -> Option<&'a str> {
     attrs
@@ -827,6 +834,16 @@ impl Builder<'_> {
             }
             _ => {}
         }
+        // A passage in another language or direction (an English quotation in an Arabic story)
+        // keeps its marks: `dir` by keyword, `lang` as a language tag's letters, digits, dashes.
+        if let Some(d) = get("dir").map(|d| d.trim().to_ascii_lowercase()) {
+            if matches!(d.as_str(), "ltr" | "rtl" | "auto") {
+                el.attrs.push(("dir", d));
+            }
+        }
+        if let Some(l) = get("lang").map(str::trim).filter(|l| is_language_tag(l)) {
+            el.attrs.push(("lang", l.to_string()));
+        }
         Some(el)
     }
 
@@ -964,6 +981,23 @@ mod tests {
             html,
             Some("https://news.example/2024/story.html"),
         ))
+    }
+
+    #[test]
+    fn passages_keep_their_language_and_direction() {
+        assert_eq!(
+            clean(
+                r#"<p DIR=" RTL " lang="ar-EG">نص</p><blockquote dir="ltr" lang="en"><p>Quote</p></blockquote>"#
+            ),
+            r#"<p dir="rtl" lang="ar-EG">نص</p><blockquote dir="ltr" lang="en"><p>Quote</p></blockquote>"#
+        );
+        // Other values of either are dropped.
+        assert_eq!(
+            clean(
+                r#"<p dir="rtl;color:red" lang="en&quot;onload">x</p><p dir="" lang="-en">y</p><p lang="e n">z</p>"#
+            ),
+            "<p>x</p><p>y</p><p>z</p>"
+        );
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //! - [`archive`] reads (and, with the feature `write`, writes) a large archive served as a
 //!   manifest plus time-ordered shards;
 //! - [`filter`] prepares a [`filter::Catalog`] once and answers each [`filter::Filter`];
-//! - [`date`], [`text`], [`url`] and [`palette`] are the small pieces those are made of.
+//! - [`date`], [`text`], [`url`], [`lang`] and [`palette`] are the small pieces those are made of.
 //!
 //! Nothing here depends on the web platform: it builds and tests natively with `cargo test`,
 //! and the wasm widget calls it through plain Rust values.
@@ -20,6 +20,7 @@ pub mod detect;
 pub mod filter;
 pub mod html;
 pub mod intern;
+pub mod lang;
 pub mod load;
 pub mod merge;
 pub mod model;

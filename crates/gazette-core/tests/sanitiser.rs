@@ -28,6 +28,8 @@ fn piece() -> impl Strategy<Value = String> {
         Just("<ul><li>".to_string()),
         Just("<h2>".to_string()),
         Just("<em>".to_string()),
+        Just("<p dir=\"rtl\" lang=\"ar\">".to_string()),
+        Just("<q dir=\"x\" lang=\"a b\">".to_string()),
         Just("<b>".to_string()),
         Just("</b>".to_string()),
         Just("<!--".to_string()),
@@ -59,7 +61,25 @@ fn check(nodes: &[Node], depth: usize) -> Result<(), TestCaseError> {
                     Tag::Ol => &["start"],
                     _ => &[],
                 };
-                prop_assert!(allowed.contains(name), "{name} on {}", tag.name());
+                prop_assert!(
+                    allowed.contains(name) || ["dir", "lang"].contains(name),
+                    "{name} on {}",
+                    tag.name()
+                );
+                if *name == "dir" {
+                    prop_assert!(
+                        ["ltr", "rtl", "auto"].contains(&value.as_str()),
+                        "dir {value}"
+                    );
+                }
+                if *name == "lang" {
+                    prop_assert!(
+                        value
+                            .bytes()
+                            .all(|b| b.is_ascii_alphanumeric() || b == b'-'),
+                        "lang {value}"
+                    );
+                }
                 if *name == "href" {
                     prop_assert!(
                         value.starts_with("https://")
