@@ -55,6 +55,21 @@ describe("the demo page", () => {
     await page.getByRole("status").filter({ hasText: /^\d+ stories$/ }).waitFor();
   });
 
+  it("in forced colours (Windows High Contrast) a pressed chip still looks pressed, and badges keep an edge", async () => {
+    const page = await ctx.open("/index.html");
+    await page.emulateMedia({ forcedColors: "active" });
+    await page.getByRole("article").first().waitFor();
+    const look = (l) => l.evaluate((b) => { const s = getComputedStyle(b); return `${s.backgroundColor} ${s.color}`; });
+    const pressed = await look(page.getByRole("button", { name: /^All/, pressed: true }));
+    const other = await look(page.getByRole("button", { name: /^Policy & Regulation/, pressed: false }));
+    assert.notEqual(pressed, other);
+    const badge = page.getByRole("article").first().locator(".gz-badge");
+    assert.equal(await badge.evaluate((b) => getComputedStyle(b).borderTopStyle), "solid");
+    await page.emulateMedia({ forcedColors: "none" });
+    assert.equal(await badge.evaluate((b) => getComputedStyle(b).borderTopStyle), "none", "no edge in normal colours");
+    assert.deepEqual(page.problems, []);
+  });
+
   it("orders oldest first and limits by date on request", async () => {
     const page = await ctx.open("/index.html");
     await page.getByRole("article").first().waitFor();
