@@ -173,6 +173,18 @@ pub fn App(props: &AppProps) -> Html {
     // Where the list was scrolled when a story was opened from it, and that story, to return
     // there on close (after any hops through "More to Read").
     let list_scroll = use_mut_ref(|| None::<(f64, usize)>);
+    {
+        // A widget removed while a story opened from its list shows gives the page back its
+        // own scroll restoration.
+        let list_scroll = list_scroll.clone();
+        use_effect_with((), move |_| {
+            move || {
+                if list_scroll.borrow().is_some() {
+                    browser::manage_scroll(false);
+                }
+            }
+        });
+    }
 
     {
         let dispatcher = state.dispatcher();

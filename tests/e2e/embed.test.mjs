@@ -106,4 +106,15 @@ describe("embedding", () => {
     await assertAccessible(page, "on a right-to-left page");
     assert.deepEqual(page.problems, []);
   });
+  it("a widget removed while a story opened from its list shows gives the page back its scroll restoration", async () => {
+    const page = await ctx.open("/fixtures/rtl-page.html");
+    const news = page.locator("#news");
+    await news.getByRole("link", { name: "Visitors return to the old port" }).waitFor();
+    await news.getByRole("link", { name: "افتتاح سوق السمك الجديد على الواجهة البحرية" }).click();
+    await news.getByRole("heading", { level: 3, name: "افتتاح سوق السمك الجديد على الواجهة البحرية" }).waitFor();
+    assert.equal(await page.evaluate(() => history.scrollRestoration), "manual", "the widget restores the list's position itself");
+    await page.evaluate(() => document.getElementById("news").remove());
+    await page.waitForFunction(() => history.scrollRestoration === "auto");
+    assert.deepEqual(page.problems, []);
+  });
 });
