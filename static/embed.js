@@ -57,6 +57,10 @@ class GazetteNews extends HTMLElement {
   }
 
   connectedCallback() {
+    // Moved (taken out and put back in one go, as appendChild and frameworks do): it goes on as
+    // it was, with the reader's search, filters and open story.
+    if (this.live) return;
+    this.live = true;
     const shadow = this.shadowRoot ?? this.attachShadow({ mode: "open" });
     const css = document.createElement("link");
     css.rel = "stylesheet";
@@ -73,14 +77,20 @@ class GazetteNews extends HTMLElement {
   }
 
   disconnectedCallback() {
-    this.cancelWatch?.();
-    const widget = this.widget;
-    widget?.destroy();
-    this.widget = null;
-    this.generation = (this.generation ?? 0) + 1;
-    // Removed for good (not just moved elsewhere on the page): its search and filters leave the
-    // address too, so that a widget added later starts afresh.
-    queueMicrotask(() => this.isConnected || widget?.forgetAddress());
+    // Still out of the page once the current script is done: removed for good. The widget is
+    // freed (its listeners, timers, observers), and its search and filters leave the address
+    // too, so that a widget added later starts afresh.
+    queueMicrotask(() => {
+      if (this.isConnected || !this.live) return;
+      this.live = false;
+      this.cancelWatch?.();
+      this.cancelWatch = null;
+      const widget = this.widget;
+      widget?.destroy();
+      this.widget = null;
+      this.generation = (this.generation ?? 0) + 1;
+      widget?.forgetAddress();
+    });
   }
 
   attributeChangedCallback(name, before, after) {

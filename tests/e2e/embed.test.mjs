@@ -117,4 +117,33 @@ describe("embedding", () => {
     await page.waitForFunction(() => history.scrollRestoration === "auto");
     assert.deepEqual(page.problems, []);
   });
+
+  it("a widget the page moves elsewhere goes on as it was; one removed for good is freed", async () => {
+    const page = await ctx.open("/fixtures/move.html");
+    const news = page.locator("#news");
+    await news.getByRole("article").first().waitFor();
+    await page.evaluate(() => {
+      window.__ready = 0;
+      document.getElementById("news").addEventListener("gazette:ready", () => window.__ready++);
+    });
+    await news.getByLabel("Search stories").fill("parallax");
+    await news.getByRole("status").filter({ hasText: "2 stories match" }).waitFor();
+    // Moved as appendChild and frameworks move nodes: out and back in within one script.
+    await page.evaluate(() => document.getElementById("second").append(document.getElementById("news")));
+    await nextFrames(page);
+    const moved = page.locator("#second #news");
+    assert.equal(await moved.getByLabel("Search stories").inputValue(), "parallax", "the search survives (no address keeps it)");
+    assert.equal(await moved.getByRole("article").count(), 2);
+    assert.equal(await page.evaluate(() => window.__ready), 0, "not started again");
+    await moved.getByRole("button", { name: /^DeFi/ }).click();
+    await moved.getByRole("status").filter({ hasText: /^\d+ stor(y|ies) match/ }).waitFor();
+    // Out of the page past the script that took it out: freed, and started afresh when back.
+    await page.evaluate(() => (window.__gone = document.getElementById("news")).remove());
+    await page.evaluate(() => document.getElementById("first").append(window.__gone));
+    await page.waitForFunction(() => window.__ready === 1);
+    const back = page.locator("#first #news");
+    await back.getByRole("status").filter({ hasText: "51 stories" }).waitFor();
+    assert.equal(await back.getByLabel("Search stories").inputValue(), "");
+    assert.deepEqual(page.problems, []);
+  });
 });
