@@ -146,4 +146,18 @@ describe("embedding", () => {
     assert.equal(await back.getByLabel("Search stories").inputValue(), "");
     assert.deepEqual(page.problems, []);
   });
+
+  it("text is the size the reader chose in the browser, whatever the page's root font size", async () => {
+    const page = await ctx.open("/fixtures/move.html");
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send("Page.setFontSizes", { fontSizes: { standard: 24 } });
+    await page.reload();
+    await page.addStyleTag({ content: "html { font-size: 62.5%; }" });
+    const news = page.locator("#news");
+    await news.getByRole("article").first().waitFor();
+    const size = (l) => l.evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+    assert.equal(await size(page.locator("html")), 15, "the page's own 62.5%");
+    assert.equal(await size(news.getByText("Search stories")), 0.875 * 24, "the widget's label, from the reader's 24 px");
+    assert.deepEqual(page.problems, []);
+  });
 });
