@@ -160,4 +160,35 @@ describe("embedding", () => {
     assert.equal(await size(news.getByText("Search stories")), 0.875 * 24, "the widget's label, from the reader's 24 px");
     assert.deepEqual(page.problems, []);
   });
+
+  it("in a phone-wide page with very large text, no control sticks out of the widget", async () => {
+    const page = await ctx.open("/fixtures/move.html");
+    await page.setViewportSize({ width: 320, height: 800 });
+    await page.addStyleTag({ content: "#news { --gazette-font-size: 32px; }" });
+    const news = page.locator("#news");
+    await news.getByRole("article").first().waitFor();
+    const outside = await news.evaluate((el) => {
+      const root = el.shadowRoot.querySelector(".gazette");
+      const edge = root.getBoundingClientRect().right + 1;
+      return [...root.querySelectorAll("input, select, button, h2")]
+        .filter((c) => c.getBoundingClientRect().right > edge)
+        .map((c) => c.outerHTML.slice(0, 60));
+    });
+    assert.deepEqual(outside, []);
+    assert.deepEqual(page.problems, []);
+  });
+
+  it("printed, the stories show without the controls", async () => {
+    const page = await ctx.open("/fixtures/move.html");
+    const news = page.locator("#news");
+    await news.getByRole("article").first().waitFor();
+    const more = news.getByRole("button", { name: "Show more stories" });
+    assert.equal(await more.isVisible(), true);
+    await page.emulateMedia({ media: "print" });
+    assert.equal(await news.getByLabel("Search stories").isVisible(), false);
+    assert.equal(await more.isVisible(), false);
+    assert.equal(await news.getByRole("article").first().isVisible(), true);
+    await page.emulateMedia({ media: "screen" });
+    assert.equal(await news.getByLabel("Search stories").isVisible(), true);
+  });
 });
