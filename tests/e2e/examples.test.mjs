@@ -120,7 +120,7 @@ describe("example host pages", () => {
     assert.deepEqual(page.problems, []);
   });
 
-  it("works under a strict Content-Security-Policy", async () => {
+  it("works under a strict Content-Security-Policy, Trusted Types included", async () => {
     const page = await ctx.open("/examples/strict-csp/index.html", { offline: true });
     await page.evaluate(() => {
       window.__violations = [];
