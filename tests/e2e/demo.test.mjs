@@ -70,6 +70,22 @@ describe("the demo page", () => {
     assert.deepEqual(page.problems, []);
   });
 
+  it("every story on the page is in the accessibility tree, also those far below the screen", async () => {
+    const page = await ctx.open("/index.html");
+    await page.getByRole("article").first().waitFor();
+    for (const n of [24, 36]) {
+      await page.getByRole("button", { name: "Show more stories" }).click();
+      await page.waitForFunction((n) => document.querySelectorAll(".gz-card").length >= n, n);
+    }
+    await page.evaluate(() => window.scrollTo({ top: 0, behavior: "instant" }));
+    await nextFrames(page);
+    const cards = await page.locator(".gz-card").count();
+    const cdp = await page.context().newCDPSession(page);
+    const { nodes } = await cdp.send("Accessibility.getFullAXTree");
+    const headlines = nodes.filter((n) => !n.ignored && n.role?.value === "heading" && n.properties?.some((p) => p.name === "level" && p.value.value === 3));
+    assert.equal(headlines.length, cards, `${headlines.length} of ${cards} headlines exposed`);
+  });
+
   it("orders oldest first and limits by date on request", async () => {
     const page = await ctx.open("/index.html");
     await page.getByRole("article").first().waitFor();
