@@ -122,6 +122,7 @@ describe("embedding", () => {
     const page = await ctx.open("/fixtures/move.html");
     const news = page.locator("#news");
     await news.getByRole("article").first().waitFor();
+    assert.equal(await page.getByRole("link", { name: "All our news" }).count(), 0, "the fallback inside the element gives way");
     await page.evaluate(() => {
       window.__ready = 0;
       document.getElementById("news").addEventListener("gazette:ready", () => window.__ready++);
