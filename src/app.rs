@@ -190,8 +190,12 @@ pub fn App(props: &AppProps) -> Html {
         let dispatcher = state.dispatcher();
         let fetcher = props.fetcher.clone();
         let max_bytes = props.max_mb.clamp(1, 512) * 1_000_000;
+        let locale = props.locale.clone();
         use_effect_with((props.src.clone(), state.attempt), move |(src, attempt)| {
             let (src, attempt) = (src.to_string(), *attempt);
+            // The dates' formatters are made while the stories are on their way: in a task of
+            // their own, after the request has gone.
+            let prepare = browser::after(0, move || browser::prepare_formats(&locale));
             wasm_bindgen_futures::spawn_local(async move {
                 let previews = dispatcher.clone();
                 let on_preview = move |catalog| {
@@ -212,6 +216,7 @@ pub fn App(props: &AppProps) -> Html {
                     },
                 );
             });
+            move || drop(prepare)
         });
     }
     // A sharded archive loads its older shards when the view needs them, one at a time.

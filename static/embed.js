@@ -24,10 +24,16 @@ const ATTRIBUTES = [
 let wasm = null;
 /** Fetches and starts the widget's WebAssembly once for the whole page. */
 function start() {
-  wasm ??= import(new URL("../gazette.js", here).href).then(async (glue) => {
-    await glue.default({ module_or_path: new URL("../gazette_bg.wasm", here) });
-    return glue;
-  });
+  if (!wasm) {
+    // The glue and the WebAssembly are fetched side by side (a failure is reported by the glue,
+    // once it has the answer).
+    const binary = fetch(new URL("../gazette_bg.wasm", here));
+    binary.catch(() => {});
+    wasm = import(new URL("../gazette.js", here).href).then(async (glue) => {
+      await glue.default({ module_or_path: binary });
+      return glue;
+    });
+  }
   return wasm;
 }
 
@@ -123,12 +129,56 @@ class GazetteNews extends HTMLElement {
 
   async run() {
     const generation = (this.generation = (this.generation ?? 0) + 1);
-    const glue = await start();
+    let glue;
+    try {
+      glue = await start();
+    } catch (error) {
+      if (generation === this.generation && this.isConnected) this.failed(error);
+      return;
+    }
     // Removed or changed again while the WebAssembly was on its way.
     if (generation !== this.generation || !this.isConnected) return;
     this.mountPoint.replaceChildren();
     this.widget = glue.mountWidget(this.mountPoint, this);
     for (const [method, arg] of this.pending.splice(0)) this.widget[method](arg);
+  }
+
+  /**
+   * The WebAssembly could not be fetched or started (the network, a wrong address, a page whose
+   * Content-Security-Policy forbids WebAssembly): the reader is told in place of the placeholder,
+   * with a way to try again unless the page itself forbids it; the page gets the reason in a
+   * `gazette:error` event and the console.
+   */
+  failed(error) {
+    wasm = null;
+    const forbidden = /Content.Security.Policy|unsafe-eval/i.test(String(error));
+    const reason = forbidden
+      ? "this page's Content-Security-Policy does not allow WebAssembly (script-src needs 'wasm-unsafe-eval')"
+      : `the widget's code could not be loaded (${error?.message ?? error})`;
+    console.error(`Gazette: ${reason}.`);
+    const theme = (this.getAttribute("theme") ?? "").toLowerCase();
+    const root = document.createElement("section");
+    root.className = `gazette gz-theme-${["light", "dark"].includes(theme) ? theme : "auto"}`;
+    root.setAttribute("lang", "en");
+    root.setAttribute("dir", "ltr");
+    root.setAttribute("aria-label", "News");
+    const panel = document.createElement("div");
+    panel.className = "gz-error";
+    panel.setAttribute("role", "alert");
+    const text = document.createElement("p");
+    text.textContent = "The news could not be shown here.";
+    panel.append(text);
+    if (!forbidden) {
+      const retry = document.createElement("button");
+      retry.type = "button";
+      retry.className = "gz-button";
+      retry.textContent = "Try again";
+      retry.addEventListener("click", () => (this.placeholder(), this.run()));
+      panel.append(retry);
+    }
+    root.append(panel);
+    this.mountPoint.replaceChildren(root);
+    this.dispatchEvent(new CustomEvent("gazette:error", { bubbles: true, composed: true, detail: { message: `The news could not be shown: ${reason}.` } }));
   }
 
   /** Searches for `text`, as if the reader had typed it. */
@@ -178,5 +228,5 @@ if (legacy.length) {
     document.head.append(css);
   }
   // The WebAssembly's start function mounts every [data-gazette] element.
-  start();
+  start().catch((error) => console.error("Gazette: the widget's code could not be loaded.", error));
 }

@@ -192,4 +192,38 @@ describe("embedding", () => {
     await page.emulateMedia({ media: "screen" });
     assert.equal(await news.getByLabel("Search stories").isVisible(), true);
   });
+
+  it("when its code cannot load or may not run, the widget says so in place, and can try again", async () => {
+    const listen = () => {
+      window.__errors = [];
+      document.addEventListener("gazette:error", (e) => window.__errors.push(e.detail.message));
+    };
+    // A page whose Content-Security-Policy forgot 'wasm-unsafe-eval'.
+    let page = await ctx.open("/fixtures/csp-no-wasm.html", { init: listen });
+    let news = page.locator("#news");
+    await news.getByRole("alert").filter({ hasText: "The news could not be shown here." }).waitFor();
+    assert.equal(await news.getByRole("button", { name: "Try again" }).count(), 0, "trying again cannot help");
+    assert.match((await page.evaluate(() => window.__errors)).join(), /wasm-unsafe-eval/);
+    const unexpected = page.problems.filter((p) => !/^Gazette: |Content Security Policy/.test(p));
+    assert.deepEqual(unexpected, [], "nothing uncaught");
+
+    // The code's address fails, then works again.
+    page = await ctx.open("/fixtures/blank.html", { init: listen });
+    await page.route("**/gazette_bg.wasm", (route) => route.abort());
+    await page.evaluate(() => {
+      const w = document.createElement("gazette-news");
+      w.setAttribute("src", "/static/articles.json");
+      w.setAttribute("loading", "eager");
+      document.getElementById("slot").append(w);
+    });
+    news = page.locator("gazette-news");
+    await news.getByRole("alert").filter({ hasText: "The news could not be shown here." }).waitFor();
+    assert.equal((await page.evaluate(() => window.__errors)).length, 1);
+    await assertAccessible(page, "with the widget's start-up failure");
+    await page.unroute("**/gazette_bg.wasm");
+    await news.getByRole("button", { name: "Try again" }).click();
+    await news.getByRole("article").first().waitFor();
+    assert.equal(await news.getByRole("alert").count(), 0);
+    assert.deepEqual(page.problems.filter((p) => !/^Gazette: |net::ERR_FAILED/.test(p)), []);
+  });
 });
