@@ -51,7 +51,9 @@ function whenNear(el, margin, then) {
       io.disconnect();
       then();
     }
-  }, { rootMargin: margin });
+    // scrollMargin gives the same head start inside a scrolling box of the page (browsers
+    // from 2025 on; others start it once it shows there).
+  }, { rootMargin: margin, scrollMargin: margin });
   io.observe(el);
   return () => io.disconnect();
 }

@@ -226,4 +226,22 @@ describe("embedding", () => {
     assert.equal(await news.getByRole("alert").count(), 0);
     assert.deepEqual(page.problems.filter((p) => !/^Gazette: |net::ERR_FAILED/.test(p)), []);
   });
+
+  it("inside a scrolling box, the widget starts as it comes near, before it shows", async () => {
+    const page = await ctx.open("/fixtures/scroller.html");
+    const wasm = [];
+    page.on("request", (r) => r.url().endsWith(".wasm") && wasm.push(r.url()));
+    const news = page.locator("#news");
+    await news.locator(".gz-skeleton").waitFor({ state: "attached" });
+    await nextFrames(page);
+    assert.deepEqual(wasm, [], "far below in the box: not started");
+    // Scrolled to 150 px above the widget: still hidden by the box, but near.
+    await page.evaluate(() => {
+      const panel = document.getElementById("panel");
+      panel.scrollTop = document.getElementById("news").offsetTop - panel.offsetTop - panel.clientHeight - 150;
+    });
+    await page.waitForRequest((r) => r.url().endsWith(".wasm"));
+    assert.equal(await news.evaluate((el) => el.getBoundingClientRect().top > document.getElementById("panel").getBoundingClientRect().bottom), true, "still out of sight");
+    assert.deepEqual(page.problems, []);
+  });
 });
