@@ -289,9 +289,7 @@ fn finish_one(
     mut builder: CatalogBuilder,
     archive: Option<Rc<Archive>>,
 ) -> LoadedSet {
-    if let Some(title) = &end.meta.title {
-        builder.set_categories(&end.needs_feed_title, title);
-    }
+    builder.complete(&end);
     log_report(url, &end.report);
     let t = browser::clock_ms();
     let catalog = Rc::new(builder.finish());
@@ -329,7 +327,8 @@ pub async fn grow(
         }));
     };
     log_report(shard_url, &end.report);
-    let stories = stories.into_inner();
+    let mut stories = stories.into_inner();
+    end.complete(&mut stories);
     let mut builder = CatalogBuilder::with_capacity(loaded.len() + stories.len());
     builder.set_calendar(loaded.calendar());
     let mut last_yield = browser::clock_ms();
@@ -376,13 +375,7 @@ async fn load_many(
     for (url, outcome) in join_all(reads.collect()).await {
         match outcome {
             Ok((mut stories, end)) => {
-                if let Some(title) = &end.meta.title {
-                    for &i in &end.needs_feed_title {
-                        if let Some(a) = stories.get_mut(i) {
-                            a.category = title.clone();
-                        }
-                    }
-                }
+                end.complete(&mut stories);
                 log_report(&url, &end.report);
                 report.total += end.report.total;
                 report.skipped.extend(end.report.skipped);

@@ -338,14 +338,10 @@ impl CatalogBuilder {
         &self.articles
     }
 
-    /// Gives the stories numbered `which` (in the order pushed) the category `name`, for a feed
-    /// whose title, their category, came after them (see `load::ReadEnd::needs_feed_title`).
-    pub fn set_categories(&mut self, which: &[usize], name: &str) {
-        for &i in which {
-            if let Some(a) = self.articles.get_mut(i) {
-                a.category = name.to_string();
-            }
-        }
+    /// Gives the stories pushed so far what their document said of itself only after them
+    /// (see [`crate::load::ReadEnd::complete`]).
+    pub fn complete(&mut self, end: &crate::load::ReadEnd) {
+        end.complete(&mut self.articles);
     }
 
     /// Finishes the index and the facet tables.

@@ -204,11 +204,7 @@ fn load(bytes: &[u8], base_url: Option<&str>, decoded: bool) -> Result<Loaded, D
     let mut articles = Vec::new();
     while reader.read(usize::MAX, &mut |a| articles.push(a))? == Step::More {}
     let end = reader.finish()?;
-    for &i in &end.needs_feed_title {
-        if let Some(t) = &end.meta.title {
-            articles[i].category = t.clone();
-        }
-    }
+    end.complete(&mut articles);
     Ok(Loaded {
         format: end.format,
         meta: end.meta,
@@ -230,6 +226,31 @@ pub struct ReadEnd {
     /// title, which the document only gave after them: the reader put them under "Other" until
     /// then. Empty when the title came first, or there is none.
     pub needs_feed_title: Vec<usize>,
+    /// Stories (numbered likewise) with no language of their own, which the feed's language,
+    /// given only after them, should be (a JSON document whose keys came sorted, "articles"
+    /// before "language"). Empty when the feed names no language.
+    pub needs_feed_language: Vec<usize>,
+}
+
+impl ReadEnd {
+    /// Gives the stories handed out (`articles`, in that order) what the document said of
+    /// itself only after them: the feed's title as their category, its language as theirs.
+    pub fn complete(&self, articles: &mut [Article]) {
+        if let Some(title) = &self.meta.title {
+            for &i in &self.needs_feed_title {
+                if let Some(a) = articles.get_mut(i) {
+                    a.category.clone_from(title);
+                }
+            }
+        }
+        if let Some(language) = &self.meta.language {
+            for &i in &self.needs_feed_language {
+                if let Some(a) = articles.get_mut(i) {
+                    a.language = Some(language.clone());
+                }
+            }
+        }
+    }
 }
 
 /// Where a [`Reader`] stands after a call to [`Reader::read`].
@@ -294,6 +315,8 @@ pub struct Reader {
     ctx: Context,
     handed_out: usize,
     needs_feed_title: Vec<usize>,
+    /// Stories handed out with no language (see [`ReadEnd::needs_feed_language`]).
+    needs_feed_language: Vec<usize>,
     /// The syntax, once the first significant byte has arrived.
     syntax: Option<Syntax>,
     /// The text is decoded already (it came as a `&str`): ignore an XML `encoding`.
@@ -535,6 +558,7 @@ impl Reader {
             ctx: Context::default(),
             handed_out: 0,
             needs_feed_title: Vec::new(),
+            needs_feed_language: Vec::new(),
             syntax: None,
             decoded: false,
             xml_root: None,
@@ -910,6 +934,9 @@ impl Reader {
                 if wants_title {
                     self.needs_feed_title.push(self.handed_out);
                 }
+                if a.language.is_none() {
+                    self.needs_feed_language.push(self.handed_out);
+                }
                 self.handed_out += 1;
                 sink(a);
             }
@@ -951,6 +978,9 @@ impl Reader {
                     {
                         if wants_title {
                             self.needs_feed_title.push(self.handed_out);
+                        }
+                        if a.language.is_none() {
+                            self.needs_feed_language.push(self.handed_out);
                         }
                         self.handed_out += 1;
                         sink(a);
@@ -1063,20 +1093,31 @@ impl Reader {
                 } else {
                     Vec::new()
                 },
+                needs_feed_language: if meta.language.is_some() {
+                    self.needs_feed_language
+                } else {
+                    Vec::new()
+                },
                 meta,
                 report: self.ctx.report,
             });
         }
         let title_known_late = self.header.title.is_some() && self.ctx.feed_title.is_none();
+        let meta = self.header.meta();
         Ok(ReadEnd {
             format,
-            meta: self.header.meta(),
             report: self.ctx.report,
             needs_feed_title: if title_known_late {
                 self.needs_feed_title
             } else {
                 Vec::new()
             },
+            needs_feed_language: if meta.language.is_some() {
+                self.needs_feed_language
+            } else {
+                Vec::new()
+            },
+            meta,
         })
     }
 }

@@ -466,6 +466,48 @@ fn reading_in_steps_gives_the_same_stories_and_the_feed_title_may_come_last() {
 }
 
 #[test]
+fn the_feeds_language_counts_wherever_it_comes_in_the_document() {
+    // Keys sorted, as many tools write them: "items" before "language" and "title".
+    let doc = r#"{"items": [
+        {"id": "1", "title": "واحد", "date_published": "2024-01-01T00:00:00Z"},
+        {"id": "2", "title": "Two", "language": "en", "date_published": "2024-01-02T00:00:00Z"}
+      ], "language": "ar", "title": "أخبار", "version": "https://jsonfeed.org/version/1.1"}"#;
+    let whole = load_document(doc, None).unwrap();
+    let languages: Vec<_> = whole
+        .articles
+        .iter()
+        .map(|a| a.language.as_deref())
+        .collect();
+    assert_eq!(languages, [Some("ar"), Some("en")]);
+    // Read in steps, the reader names the stories still waiting for it.
+    use gazette_core::load::Reader;
+    let mut reader = Reader::new(None);
+    let mut got = Vec::new();
+    for chunk in doc.as_bytes().chunks(5) {
+        reader.push(chunk).unwrap();
+        while reader.read(1, &mut |a| got.push(a)).unwrap() == gazette_core::load::Step::More {}
+    }
+    reader.end_of_input();
+    let end = reader.finish().unwrap();
+    assert_eq!(end.needs_feed_language, [0]);
+    assert_eq!(got[0].language, None);
+    end.complete(&mut got);
+    assert_eq!(got[0].language.as_deref(), Some("ar"));
+    assert_eq!(got[0].category, "أخبار");
+    // Given first, it reaches the stories at once, and nothing waits.
+    let first = r#"{"version": "https://jsonfeed.org/version/1.1", "language": "fr", "items": [
+        {"id": "1", "title": "Un", "date_published": "2024-01-01T00:00:00Z"}]}"#;
+    let mut reader = Reader::new(None);
+    reader.push(first.as_bytes()).unwrap();
+    reader.end_of_input();
+    let mut got = Vec::new();
+    while reader.read(usize::MAX, &mut |a| got.push(a)).unwrap() == gazette_core::load::Step::More {
+    }
+    assert_eq!(got[0].language.as_deref(), Some("fr"));
+    assert!(reader.finish().unwrap().needs_feed_language.is_empty());
+}
+
+#[test]
 fn a_summary_made_from_plain_text_leaves_out_its_section_marks() {
     let l = load(&set(
         r###"{"id": "p", "title": "Plain", "category": "Markets", "published": "2024-05-01T10:00:00Z",
