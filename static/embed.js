@@ -146,6 +146,19 @@ class GazetteNews extends HTMLElement {
     this.mountPoint.replaceChildren();
     this.widget = glue.mountWidget(this.mountPoint, this);
     for (const [method, arg] of this.pending.splice(0)) this.widget[method](arg);
+    // Started by "Try again": the focus, held by the mount meanwhile, goes to the widget's title
+    // once it has loaded (or failed to), as after the widget's own Retry.
+    if (this.mountPoint.hasAttribute("tabindex")) {
+      const settle = () => {
+        this.removeEventListener("gazette:ready", settle);
+        this.removeEventListener("gazette:error", settle);
+        const title = this.shadowRoot.querySelector(".gz-title");
+        if (this.shadowRoot.activeElement === this.mountPoint) title?.focus();
+        this.mountPoint.removeAttribute("tabindex");
+      };
+      this.addEventListener("gazette:ready", settle);
+      this.addEventListener("gazette:error", settle);
+    }
   }
 
   /**
@@ -156,7 +169,10 @@ class GazetteNews extends HTMLElement {
    */
   failed(error) {
     wasm = null;
-    const forbidden = /Content.Security.Policy|unsafe-eval/i.test(String(error));
+    const focused = this.shadowRoot.activeElement === this.mountPoint;
+    this.mountPoint.removeAttribute("tabindex");
+    // The page forbids WebAssembly, or the browser has none: trying again cannot help.
+    const forbidden = /Content.Security.Policy|unsafe-eval/i.test(String(error)) || typeof WebAssembly !== "object";
     const reason = forbidden
       ? "this page's Content-Security-Policy does not allow WebAssembly (script-src needs 'wasm-unsafe-eval')"
       : `the widget's code could not be loaded (${error?.message ?? error})`;
@@ -178,11 +194,23 @@ class GazetteNews extends HTMLElement {
       retry.type = "button";
       retry.className = "gz-button";
       retry.textContent = "Try again";
-      retry.addEventListener("click", () => (this.placeholder(), this.run()));
+      retry.addEventListener("click", () => {
+        const focused = this.shadowRoot.activeElement === retry;
+        this.placeholder();
+        if (focused) {
+          this.mountPoint.setAttribute("tabindex", "-1");
+          this.mountPoint.focus({ preventScroll: true });
+        }
+        this.run();
+      });
       panel.append(retry);
     }
+    // The page's own fallback (what it put inside the element) shows here too.
+    panel.append(document.createElement("slot"));
     root.append(panel);
     this.mountPoint.replaceChildren(root);
+    // Failed again after "Try again": the focus goes back to that button.
+    if (focused) panel.querySelector("button")?.focus();
     this.dispatchEvent(new CustomEvent("gazette:error", { bubbles: true, composed: true, detail: { message: `The news could not be shown: ${reason}.` } }));
   }
 

@@ -214,15 +214,26 @@ describe("embedding", () => {
       const w = document.createElement("gazette-news");
       w.setAttribute("src", "/static/articles.json");
       w.setAttribute("loading", "eager");
+      w.innerHTML = '<a href="/news/">Our news page</a>';
       document.getElementById("slot").append(w);
     });
     news = page.locator("gazette-news");
     await news.getByRole("alert").filter({ hasText: "The news could not be shown here." }).waitFor();
     assert.equal((await page.evaluate(() => window.__errors)).length, 1);
+    // (Slotted into the panel: in the page's DOM, it stays the element's own child.)
+    assert.ok(await page.getByRole("link", { name: "Our news page" }).isVisible(), "the page's fallback shows in the panel");
     await assertAccessible(page, "with the widget's start-up failure");
+    // Tried again from the keyboard while it still fails: the focus stays on the button.
+    const retry = news.getByRole("button", { name: "Try again" });
+    await retry.focus();
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => window.__errors.length === 2);
+    assert.equal(await retry.evaluate((b) => b.getRootNode().activeElement === b), true);
+    // Then it works: the focus goes to the widget's title, not the page.
     await page.unroute("**/gazette_bg.wasm");
-    await news.getByRole("button", { name: "Try again" }).click();
+    await page.keyboard.press("Enter");
     await news.getByRole("article").first().waitFor();
+    await page.waitForFunction(() => document.querySelector("gazette-news").shadowRoot.activeElement?.classList.contains("gz-title"));
     assert.equal(await news.getByRole("alert").count(), 0);
     assert.deepEqual(page.problems.filter((p) => !/^Gazette: |net::ERR_FAILED/.test(p)), []);
   });
