@@ -532,14 +532,13 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |v: Option<Timestamp>| s.dispatch(make(v)))
     };
 
+    // The feed's own words outside its stories (category names, authors, tags).
+    let feed_text = FeedText::of(state.meta.language.as_deref());
     // The host's heading, the feed's title (in the feed's language), or the widget's own words.
     let (heading, heading_text) = match (&props.related_to, &props.heading, &state.meta.title) {
         (Some(_), None, _) => (AttrValue::from("More to Read"), FeedText::default()),
         (_, Some(h), _) => (h.clone(), FeedText::of(None)),
-        (None, None, Some(t)) => (
-            AttrValue::from(t.clone()),
-            FeedText::of(state.meta.language.as_deref()),
-        ),
+        (None, None, Some(t)) => (AttrValue::from(t.clone()), feed_text.clone()),
         (None, None, None) => (AttrValue::from("Latest stories"), FeedText::default()),
     };
     // Read out after the heading, so that two widgets of one feed are two landmarks apart.
@@ -690,6 +689,7 @@ pub fn App(props: &AppProps) -> Html {
                                     {all_count}
                                     on_toggle={dispatch(Action::ToggleCategory)}
                                     on_all={signal(|| Action::AllCategories)}
+                                    text={feed_text.clone()}
                                 />
                             }
                             if controls.dates {
@@ -715,8 +715,8 @@ pub fn App(props: &AppProps) -> Html {
                                     <DateRange id={id("range")} from={f.from} until={f.until} on_from={on_time(Action::SetFrom)} on_until={on_time(Action::SetUntil)} />
                                     <FacetGroup legend="Year" values={Rc::new(o.years.clone())} selected={Rc::new(years_selected)}
                                         on_toggle={dispatch(|y| year_from_label(&y).map_or(Action::ShowMore, Action::ToggleYear))} />
-                                    <FacetGroup legend="Authors" values={Rc::new(o.authors.clone())} selected={Rc::new(f.authors.clone())} on_toggle={dispatch(Action::ToggleAuthor)} partial={o.more_authors} />
-                                    <FacetGroup legend="Tags" values={Rc::new(o.tags.clone())} selected={Rc::new(f.tags.clone())} on_toggle={dispatch(Action::ToggleTag)} partial={o.more_tags} />
+                                    <FacetGroup legend="Authors" values={Rc::new(o.authors.clone())} selected={Rc::new(f.authors.clone())} on_toggle={dispatch(Action::ToggleAuthor)} partial={o.more_authors} text={feed_text.clone()} />
+                                    <FacetGroup legend="Tags" values={Rc::new(o.tags.clone())} selected={Rc::new(f.tags.clone())} on_toggle={dispatch(Action::ToggleTag)} partial={o.more_tags} text={feed_text.clone()} />
                                 </div>
                                 }
                             </details>

@@ -911,10 +911,22 @@ pub fn prepare_formats(locale: &str) {
     let _ = formats("en").list.format(&Array::new());
 }
 
-/// A list of names joined in English, as the sentence it stands in ("By Ann, Bo and Cy").
-pub fn format_list(items: &[String]) -> String {
+/// A list of names joined in English, as the sentence it stands in ("Ann, Bo and Cy"), in
+/// parts: each name (`true`) and the words between them (`false`).
+pub fn list_parts(items: &[String]) -> Vec<(String, bool)> {
     let arr: Array = items.iter().map(|s| JsValue::from_str(s)).collect();
-    formats("en").list.format(&arr).into()
+    let text = |part: &JsValue, key: &str| {
+        Reflect::get(part, &JsValue::from_str(key))
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default()
+    };
+    formats("en")
+        .list
+        .format_to_parts(&arr)
+        .iter()
+        .map(|part| (text(&part, "value"), text(&part, "type") == "element"))
+        .collect()
 }
 
 /// Sends a DOM event from a widget's host element (`gazette:ready`, `gazette:select`,

@@ -1,8 +1,8 @@
+use super::byline::byline;
 use super::dateline::dateline;
 use super::rich_text::rich_text;
 use super::story_card::Opener;
 use super::{FeedText, StoryCard};
-use crate::browser;
 use crate::embed::Locale;
 use gazette_core::html::{sanitize, shows_picture, text_blocks, text_of};
 use gazette_core::{Catalog, Timestamp};
@@ -137,11 +137,11 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                 </p>
                 <h3 class="gz-article-title" id={title_id} tabindex="-1" ref={props.heading_ref.clone()} lang={text.lang.clone()} dir={text.dir.clone()}>{ a.title.clone() }</h3>
                 if !a.authors.is_empty() {
-                    <p class="gz-byline">{ "By " }{ browser::format_list(&a.authors) }</p>
+                    { byline(&a.authors, &text) }
                 }
             </header>
             if let Some(img) = a.image.as_ref().filter(|_| !hero_in_body) {
-                <figure class="gz-hero">
+                <figure class="gz-hero" lang={text.lang.clone()}>
                     <img src={img.url.clone()} alt={img.alt.clone()} decoding="async" width="1280" height="720" />
                     if let Some(credit) = &img.credit {
                         <figcaption class="gz-hero-credit">{ credit.clone() }</figcaption>
@@ -150,7 +150,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             }
             <div class="gz-article-body" lang={text.lang.clone()} dir={text.dir.clone()}>{ body_html }</div>
             if !a.tags.is_empty() {
-                <ul class="gz-tags" aria-label="Tags" lang={text.lang} dir={text.dir}>
+                <ul class="gz-tags" aria-label="Tags" lang={text.lang.clone()} dir={text.dir.clone()}>
                     { for a.tags.iter().map(|t| html! { <li class="gz-tag">{ t.clone() }</li> }) }
                 </ul>
             }

@@ -1,3 +1,4 @@
+use super::FeedText;
 use gazette_core::CategoryCount;
 use std::collections::BTreeSet;
 use std::rc::Rc;
@@ -15,6 +16,9 @@ pub struct CategoryChipsProps {
     pub on_toggle: Callback<String>,
     /// "All" was pressed.
     pub on_all: Callback<()>,
+    /// The language and direction of the feed's category names.
+    #[prop_or_default]
+    pub text: FeedText,
 }
 
 /// The chip's accessible name, "Markets, 8 stories": the visible text is "Markets 8", and a
@@ -110,7 +114,7 @@ pub fn CategoryChips(props: &CategoryChipsProps) -> Html {
                     <button type="button" {class} part="chip" aria-pressed={pressed.to_string()}
                         aria-label={chip_label(&c.name, c.count)} {onclick} tabindex={tabindex(i + 1)}>
                         <span class={format!("gz-dot gz-swatch-{}", swatch)} aria-hidden="true"></span>
-                        { c.name.clone() }<span class="gz-count">{ c.count }</span>
+                        <bdi lang={props.text.lang.clone()} dir={props.text.dir.clone()}>{ c.name.clone() }</bdi><span class="gz-count">{ c.count }</span>
                     </button>
                 }
             }) }

@@ -1,3 +1,4 @@
+use super::FeedText;
 use gazette_core::CategoryCount;
 use std::collections::BTreeSet;
 use std::rc::Rc;
@@ -16,6 +17,9 @@ pub struct FacetGroupProps {
     /// Only the most frequent values are listed: more have matches.
     #[prop_or_default]
     pub partial: bool,
+    /// The language and direction of the values, when they are the feed's words.
+    #[prop_or_default]
+    pub text: FeedText,
 }
 
 /// A group of checkboxes, one per value, with counts: several may be ticked (any matches).
@@ -39,7 +43,7 @@ pub fn FacetGroup(props: &FacetGroupProps) -> Html {
                         <li>
                             <label class={classes!("gz-check", (v.count == 0 && !checked).then_some("gz-chip-empty"))}>
                                 <input type="checkbox" {checked} {onchange} />
-                                { v.name.clone() }
+                                <bdi lang={props.text.lang.clone()} dir={props.text.dir.clone()}>{ v.name.clone() }</bdi>
                                 <span class="gz-count">
                                     <span class="gz-visually-hidden">{ ", " }</span>
                                     { v.count }

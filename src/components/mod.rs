@@ -2,6 +2,7 @@
 //! None holds state of its own or talks to the browser beyond formatting through `browser`.
 
 pub mod article_view;
+pub mod byline;
 pub mod category_chips;
 pub mod date_range;
 pub mod dateline;
@@ -20,10 +21,11 @@ use yew::AttrValue;
 
 /// The `lang` and `dir` of a feed's own words (a headline, an excerpt, a story's body, its tags
 /// and category, the feed's title): the language the feed names, written in that language's
-/// direction (Arabic and Hebrew right to left), or, with no language named, the direction the
-/// browser reads from the text itself (`dir="auto"`). The widget's own words stay English, left
-/// to right, whatever the page's direction (the default: neither attribute).
-#[derive(Clone, Default)]
+/// direction (Arabic and Hebrew right to left), or, with no language named, an unknown language
+/// (`lang=""`, not the widget's English) in the direction the browser reads from the text itself
+/// (`dir="auto"`). The widget's own words stay English, left to right, whatever the page's
+/// direction (the default: neither attribute).
+#[derive(Clone, Default, PartialEq)]
 pub struct FeedText {
     pub lang: Option<AttrValue>,
     pub dir: Option<AttrValue>,
@@ -38,7 +40,7 @@ impl FeedText {
             None => "auto",
         };
         FeedText {
-            lang: language.map(|l| AttrValue::from(l.to_string())),
+            lang: Some(AttrValue::from(language.unwrap_or_default().to_string())),
             dir: Some(AttrValue::Static(dir)),
         }
     }

@@ -1,3 +1,4 @@
+use super::byline::byline;
 use super::dateline::dateline;
 use super::highlighted::highlighted;
 use super::FeedText;
@@ -174,16 +175,16 @@ pub fn StoryCard(props: &StoryCardProps) -> Html {
                     <p class="gz-excerpt" part="excerpt" lang={text.lang.clone()} dir={text.dir.clone()}>{ ex }</p>
                 }
                 if !a.authors.is_empty() {
-                    <p class="gz-byline">{ "By " }{ browser::format_list(&a.authors) }</p>
+                    { byline(&a.authors, &text) }
                 }
                 if !a.tags.is_empty() {
-                    <ul class="gz-tags" aria-label="Tags" lang={text.lang} dir={text.dir}>
+                    <ul class="gz-tags" aria-label="Tags" lang={text.lang.clone()} dir={text.dir.clone()}>
                         { for a.tags.iter().map(|t| html! { <li class="gz-tag">{ t.clone() }</li> }) }
                     </ul>
                 }
             </div>
             if let Some(img) = &a.image {
-                <figure class="gz-thumb">
+                <figure class="gz-thumb" lang={text.lang.clone()}>
                     <img src={img.url.clone()} alt={img.alt.clone()} loading="lazy" decoding="async" width="640" height="360" />
                     if let Some(credit) = &img.credit {
                         <figcaption class="gz-credit">{ credit.clone() }</figcaption>

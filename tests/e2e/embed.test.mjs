@@ -85,6 +85,13 @@ describe("embedding", () => {
     assert.equal(await direction(news.getByText("يفتح السوق أبوابه")), "rtl", "the excerpt");
     assert.equal(await direction(news.getByRole("heading", { level: 3, name: "Visitors return to the old port" })), "ltr", "a story in English");
     assert.equal(await direction(news.getByRole("heading", { level: 2, name: "أخبار الميناء" })), "rtl", "the feed's title");
+    // Names are isolated from each other and from the English around them, in their language.
+    const names = news.locator(".gz-byline bdi");
+    assert.deepEqual(await names.allInnerTexts(), ["ليلى حسن", "عمر خليل", "Sam Ode"]);
+    assert.equal(await names.first().getAttribute("lang"), "ar");
+    assert.match(await news.locator(".gz-byline").innerText(), /^By ليلى حسن, عمر خليل,? and Sam Ode$/);
+    const chip = news.getByRole("button", { name: /^اقتصاد/ }).locator("bdi");
+    assert.deepEqual([await chip.getAttribute("lang"), await direction(chip)], ["ar", "rtl"], "a category chip's name");
     // A query typed in Arabic runs right to left, and finds its story.
     const search = news.getByLabel("Search stories");
     await search.fill("العبارة");
