@@ -298,11 +298,11 @@ enum Stage {
 pub struct Reader {
     buf: Vec<u8>,
     pos: usize,
-    /// Bytes already released from the front of `buf`, and the newlines among them, for error
-    /// positions.
+    /// Bytes already released from the front of `buf`, the newlines among them, and the
+    /// characters released of the line `buf` starts in, for error positions.
     dropped: usize,
     dropped_lines: usize,
-    dropped_last_line_start: usize,
+    dropped_line_chars: usize,
     total: usize,
     eof: bool,
     stage: Stage,
@@ -545,7 +545,7 @@ impl Reader {
             pos: 0,
             dropped: 0,
             dropped_lines: 0,
-            dropped_last_line_start: 0,
+            dropped_line_chars: 0,
             total: 0,
             eof: false,
             stage: Stage::Head,
@@ -592,8 +592,9 @@ impl Reader {
         {
             let gone = &self.buf[..self.pos];
             let newlines = gone.iter().filter(|&&b| b == b'\n').count();
-            if let Some(last) = gone.iter().rposition(|&b| b == b'\n') {
-                self.dropped_last_line_start = self.dropped + last + 1;
+            match gone.iter().rposition(|&b| b == b'\n') {
+                Some(last) => self.dropped_line_chars = utf8_chars(&gone[last + 1..]),
+                None => self.dropped_line_chars += utf8_chars(gone),
             }
             self.dropped_lines += newlines;
             self.dropped += self.pos;
@@ -645,14 +646,11 @@ impl Reader {
         let before = &self.buf[..at.min(self.buf.len())];
         let newlines = before.iter().filter(|&&b| b == b'\n').count();
         let line = self.dropped_lines + newlines + 1;
-        let line_start = match before.iter().rposition(|&b| b == b'\n') {
-            Some(i) => i + 1,
-            None => self.dropped_last_line_start.saturating_sub(self.dropped),
-        };
-        let column = String::from_utf8_lossy(&before[line_start.min(before.len())..])
-            .chars()
-            .count()
-            + 1;
+        // The line's characters in `buf`, after those already released when it started there.
+        let column = match before.iter().rposition(|&b| b == b'\n') {
+            Some(i) => utf8_chars(&before[i + 1..]),
+            None => self.dropped_line_chars + utf8_chars(before),
+        } + 1;
         DocumentError::NotJson {
             line,
             column,
@@ -1120,6 +1118,11 @@ impl Reader {
             meta,
         })
     }
+}
+
+/// The characters in UTF-8 `bytes` (its bytes that start one).
+fn utf8_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count()
 }
 
 /// Brings validation up to date with what an XML feed has said about itself so far: its title

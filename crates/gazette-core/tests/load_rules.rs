@@ -466,6 +466,38 @@ fn reading_in_steps_gives_the_same_stories_and_the_feed_title_may_come_last() {
 }
 
 #[test]
+fn an_error_on_one_long_line_names_its_column_however_the_bytes_arrive() {
+    use gazette_core::load::{Reader, Step};
+    // One line, cut short: the error is at its end, one past its last character.
+    let mut doc = String::from(r#"{"version": "https://jsonfeed.org/version/1.1", "items": ["#);
+    for i in 0..300 {
+        doc.push_str(&format!(
+            r#"{{"id": "{i}", "title": "Über {i}", "date_published": "2024-01-01T00:00:00Z"}},"#
+        ));
+    }
+    let end = doc.chars().count() + 1;
+    let whole = match load_document(&doc, None) {
+        Err(DocumentError::NotJson { line, column, .. }) => (line, column),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(whole, (1, end));
+    for size in [7, 1000, 4096] {
+        let mut reader = Reader::new(None);
+        for chunk in doc.as_bytes().chunks(size) {
+            reader.push(chunk).unwrap();
+            while reader.read(usize::MAX, &mut |_| {}).unwrap() == Step::More {}
+        }
+        reader.end_of_input();
+        match reader.finish() {
+            Err(DocumentError::NotJson { line, column, .. }) => {
+                assert_eq!((line, column), (1, end), "in pieces of {size} bytes")
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+}
+
+#[test]
 fn the_feeds_language_counts_wherever_it_comes_in_the_document() {
     // Keys sorted, as many tools write them: "items" before "language" and "title".
     let doc = r#"{"items": [
