@@ -591,9 +591,9 @@ fn a_feed_title_after_the_stories_still_becomes_their_category() {
     let cats: Vec<&str> = l.articles.iter().map(|a| a.category.as_str()).collect();
     assert_eq!(cats, ["Late Title", "Sport", "Late Title"]);
     assert_eq!(l.meta.title.as_deref(), Some("Late Title"));
-    // A story inherits the facts given before it.
+    // The language, given late too, reaches the stories before it as well.
     let langs: Vec<Option<&str>> = l.articles.iter().map(|a| a.language.as_deref()).collect();
-    assert_eq!(langs, [None, None, Some("fr")]);
+    assert_eq!(langs, [Some("fr"), Some("fr"), Some("fr")]);
 
     // Read in steps, the stories read before the title are named for the widget to mend.
     let mut reader = Reader::new(Some(BASE));
@@ -603,6 +603,7 @@ fn a_feed_title_after_the_stories_still_becomes_their_category() {
     while reader.read(1, &mut |a| got.push(a)).unwrap() == Step::More {}
     let end = reader.finish().unwrap();
     assert_eq!(end.needs_feed_title, [0]);
+    assert_eq!(end.needs_feed_language, [0, 1]);
     assert_eq!(got[0].category, "Other");
 
     let atom = r#"<feed xmlns="http://www.w3.org/2005/Atom">

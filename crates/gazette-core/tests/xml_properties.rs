@@ -92,17 +92,13 @@ fn in_steps(
     reader.end_of_input();
     while reader.read(3, &mut |a| got.push(a))? == Step::More {}
     let end = reader.finish()?;
-    if let Some(t) = &end.meta.title {
-        for &i in &end.needs_feed_title {
-            got[i].category = t.clone();
-        }
-    }
+    end.complete(&mut got);
     Ok((got, end.report))
 }
 
 /// Reads `bytes` through a [`Reader`] in chunks of `chunk` bytes and steps of `step` stories,
-/// into what [`load_bytes`] gives: stories whose category is the feed's title given after them
-/// are mended at the end, as the widget does.
+/// into what [`load_bytes`] gives: stories whose category is the feed's title, or whose language
+/// the feed's, given after them, are mended at the end, as the widget does.
 fn read_like_load_bytes(
     bytes: &[u8],
     base: Option<&str>,
@@ -129,11 +125,7 @@ fn read_like_load_bytes(
     reader.end_of_input();
     while reader.read(step, &mut sink)? == Step::More {}
     let end = reader.finish()?;
-    if let Some(t) = &end.meta.title {
-        for &i in &end.needs_feed_title {
-            articles[i].category = t.clone();
-        }
-    }
+    end.complete(&mut articles);
     Ok(Loaded {
         format: end.format,
         meta: end.meta,
