@@ -198,6 +198,13 @@ describe("embedding", () => {
     assert.equal(await news.getByRole("article").first().isVisible(), true);
     await page.emulateMedia({ media: "screen" });
     assert.equal(await news.getByLabel("Search stories").isVisible(), true);
+    // A story on paper: no way back, no View All.
+    await news.getByRole("article").first().getByRole("link").click();
+    const viewAll = news.getByRole("link", { name: "View All" });
+    await viewAll.waitFor();
+    await page.emulateMedia({ media: "print" });
+    assert.equal(await viewAll.isVisible(), false);
+    assert.equal(await news.getByRole("link", { name: /Back to all stories/ }).isVisible(), false);
   });
 
   it("when its code cannot load or may not run, the widget says so in place, and can try again", async () => {
