@@ -79,6 +79,10 @@ pub enum Tag {
     Cite,
     /// An inline quotation.
     Q,
+    /// A stretch of text, kept for the language or direction it may carry (`dir`, `lang`).
+    Span,
+    /// Text isolated from the direction around it (`bdi`, and `bdo`, whose `dir` is kept).
+    Bdi,
 }
 
 impl Tag {
@@ -108,6 +112,8 @@ impl Tag {
             Tag::Small => "small",
             Tag::Cite => "cite",
             Tag::Q => "q",
+            Tag::Span => "span",
+            Tag::Bdi => "bdi",
         }
     }
 
@@ -136,6 +142,8 @@ impl Tag {
             "small" => Tag::Small,
             "cite" => Tag::Cite,
             "q" => Tag::Q,
+            "span" => Tag::Span,
+            "bdi" | "bdo" => Tag::Bdi,
             _ => return None,
         })
     }
@@ -182,6 +190,8 @@ impl Tag {
                 | Tag::Small
                 | Tag::Cite
                 | Tag::Q
+                | Tag::Span
+                | Tag::Bdi
         )
     }
 }
@@ -990,6 +1000,13 @@ mod tests {
                 r#"<p DIR=" RTL " lang="ar-EG">نص</p><blockquote dir="ltr" lang="en"><p>Quote</p></blockquote>"#
             ),
             r#"<p dir="rtl" lang="ar-EG">نص</p><blockquote dir="ltr" lang="en"><p>Quote</p></blockquote>"#
+        );
+        // Inline too, on a span or an isolate (bdo's override becomes an isolate).
+        assert_eq!(
+            clean(
+                r#"<p dir="rtl">قال <span lang="en" dir="ltr">fine day</span> و<bdo dir="ltr">ABC</bdo></p>"#
+            ),
+            r#"<p dir="rtl">قال <span dir="ltr" lang="en">fine day</span> و<bdi dir="ltr">ABC</bdi></p>"#
         );
         // Other values of either are dropped.
         assert_eq!(
