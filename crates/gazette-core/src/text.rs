@@ -128,9 +128,14 @@ fn special_fold(ch: char) -> Option<&'static str> {
         'ƒ' => "f",
         // Typographic apostrophes inside words ("don’t") fold like ASCII ones.
         '\u{2018}' | '\u{2019}' | '\u{02BC}' => "'",
+        // Arabic-Indic and Persian digits are the numbers ASCII digits write ("۲۰۲۷" is 2027).
+        '\u{0660}'..='\u{0669}' => DIGITS[ch as usize - 0x0660],
+        '\u{06F0}'..='\u{06F9}' => DIGITS[ch as usize - 0x06F0],
         _ => return None,
     })
 }
+
+const DIGITS: [&str; 10] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
 
 /// True for characters of scripts written without spaces between words (CJK ideographs, kana,
 /// Hangul), where a query must match anywhere rather than at a word start.
@@ -461,6 +466,7 @@ mod tests {
         assert_eq!(fold("Web3 & Enterprise"), "web3 enterprise");
         assert_eq!(fold("中国移动 元宇宙"), "中国移动 元宇宙");
         assert_eq!(fold("ΕΛΛΆΔΑ"), "ελλαδα");
+        assert_eq!(fold("سال ۲۰۲۷، عام ٢٠٢٧"), "سال 2027 عام 2027");
         assert_eq!(fold(""), "");
         assert_eq!(fold("—"), "");
     }
