@@ -141,7 +141,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                 }
             </header>
             if let Some(img) = a.image.as_ref().filter(|_| !hero_in_body) {
-                <figure class="gz-hero" lang={text.lang.clone()}>
+                <figure class="gz-hero" lang={text.lang.clone()} dir={text.dir.clone()}>
                     <img src={img.url.clone()} alt={img.alt.clone()} decoding="async" width="1280" height="720" />
                     if let Some(credit) = &img.credit {
                         <figcaption class="gz-hero-credit">{ credit.clone() }</figcaption>
@@ -151,7 +151,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             <div class="gz-article-body" lang={text.lang.clone()} dir={text.dir.clone()}>{ body_html }</div>
             if !a.tags.is_empty() {
                 <ul class="gz-tags" aria-label="Tags" lang={text.lang.clone()} dir={text.dir.clone()}>
-                    { for a.tags.iter().map(|t| html! { <li class="gz-tag">{ t.clone() }</li> }) }
+                    { for a.tags.iter().map(|t| html! { <li class="gz-tag" dir={text.item_dir()}>{ t.clone() }</li> }) }
                 </ul>
             }
             if let Some(link) = original {

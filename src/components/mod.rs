@@ -44,6 +44,12 @@ impl FeedText {
             dir: Some(AttrValue::Static(dir)),
         }
     }
+
+    /// The `dir` of each item in a list of such words (tags): `auto` again when the language is
+    /// unknown, so that each item finds its own direction, not the first item's.
+    pub fn item_dir(&self) -> Option<AttrValue> {
+        self.dir.clone().filter(|d| d == "auto")
+    }
 }
 
 pub use article_view::ArticleView;

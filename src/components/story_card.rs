@@ -179,12 +179,12 @@ pub fn StoryCard(props: &StoryCardProps) -> Html {
                 }
                 if !a.tags.is_empty() {
                     <ul class="gz-tags" aria-label="Tags" lang={text.lang.clone()} dir={text.dir.clone()}>
-                        { for a.tags.iter().map(|t| html! { <li class="gz-tag">{ t.clone() }</li> }) }
+                        { for a.tags.iter().map(|t| html! { <li class="gz-tag" dir={text.item_dir()}>{ t.clone() }</li> }) }
                     </ul>
                 }
             </div>
             if let Some(img) = &a.image {
-                <figure class="gz-thumb" lang={text.lang.clone()}>
+                <figure class="gz-thumb" lang={text.lang.clone()} dir={text.dir.clone()}>
                     <img src={img.url.clone()} alt={img.alt.clone()} loading="lazy" decoding="async" width="640" height="360" />
                     if let Some(credit) = &img.credit {
                         <figcaption class="gz-credit">{ credit.clone() }</figcaption>

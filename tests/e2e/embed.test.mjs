@@ -73,7 +73,7 @@ describe("embedding", () => {
     assert.deepEqual(page.problems, []);
   });
   it("on a right-to-left page, stories run in their own language's direction and the widget's words stay left to right", async () => {
-    const page = await ctx.open("/fixtures/rtl-page.html");
+    const page = await ctx.open("/fixtures/rtl-page.html", { offline: true });
     const news = page.locator("#news");
     const cards = news.getByRole("article");
     await cards.first().waitFor();
@@ -109,12 +109,14 @@ describe("embedding", () => {
     const rules = await quotes.evaluateAll((qs) => qs.map((q) => [getComputedStyle(q).direction, getComputedStyle(q).borderRightWidth, getComputedStyle(q).borderLeftWidth]));
     assert.deepEqual(rules, [["rtl", "4px", "0px"], ["ltr", "0px", "4px"]]);
     assert.equal(await quotes.nth(1).getAttribute("lang"), "en", "a passage's own language is kept");
+    const credit = news.locator(".gz-hero figcaption");
+    assert.deepEqual([await credit.evaluate((c) => c.closest("[lang]").lang), await direction(credit)], ["ar", "rtl"], "the picture's credit");
     assert.equal(await direction(news.getByRole("link", { name: "← Back to all stories" })), "ltr");
     await assertAccessible(page, "on a right-to-left page");
     assert.deepEqual(page.problems, []);
   });
   it("a widget removed while a story opened from its list shows gives the page back its scroll restoration", async () => {
-    const page = await ctx.open("/fixtures/rtl-page.html");
+    const page = await ctx.open("/fixtures/rtl-page.html", { offline: true });
     const news = page.locator("#news");
     await news.getByRole("link", { name: "Visitors return to the old port" }).waitFor();
     await news.getByRole("link", { name: "افتتاح سوق السمك الجديد على الواجهة البحرية" }).click();
