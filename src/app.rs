@@ -15,7 +15,7 @@ use crate::state::{more_filters_on, set_of, Action, Load, State};
 use gazette_core::address::{self, View};
 use gazette_core::filter::{year_from_label, year_label};
 use gazette_core::{DatePreset, Filter, SortOrder, Timestamp};
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -188,11 +188,20 @@ pub fn App(props: &AppProps) -> Html {
 
     {
         let dispatcher = state.dispatcher();
-        let fetcher = props.fetcher.clone();
         let max_bytes = props.max_mb.clamp(1, 512) * 1_000_000;
         let locale = props.locale.clone();
+        // The stories are asked for while the widget first draws itself (in this render), not
+        // after it: the first load takes the requests already on their way, a retry asks anew.
+        let head_start = {
+            let fetcher = props.fetcher.clone();
+            use_memo(props.src.clone(), move |src| {
+                RefCell::new(Some(fetcher.head_start(src)))
+            })
+        };
+        let fetcher = props.fetcher.clone();
         use_effect_with((props.src.clone(), state.attempt), move |(src, attempt)| {
             let (src, attempt) = (src.to_string(), *attempt);
+            let fetcher = head_start.borrow_mut().take().unwrap_or(fetcher);
             // The dates' formatters are made while the stories are on their way: in a task of
             // their own, after the request has gone.
             let prepare = browser::after(0, move || browser::prepare_formats(&locale));

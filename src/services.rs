@@ -126,22 +126,46 @@ pub type FetchFuture = Pin<Box<dyn Future<Output = Result<Body, FetchError>>>>;
 
 impl Fetcher {
     /// A fetcher of whole texts, from any async function of an address (for tests and
-    /// documents held in memory).
+    /// documents held in memory). As with the browser's, the request is made when it is asked
+    /// for, not when its answer is awaited.
     pub fn new<F, Fut>(f: F) -> Self
     where
         F: Fn(String) -> Fut + 'static,
         Fut: Future<Output = Result<String, FetchError>> + 'static,
     {
-        let f = Rc::new(f);
         Fetcher(Rc::new(move |url| {
-            let f = f.clone();
-            Box::pin(async move { f(url).await.map(|t| Body::Text(Some(t))) })
+            let answer = f(url);
+            Box::pin(async move { answer.await.map(|t| Body::Text(Some(t))) })
         }))
     }
 
     /// The browser's `fetch`, read as the body streams in.
     pub fn browser() -> Self {
         Fetcher(Rc::new(|url| Box::pin(browser::fetch_body(url))))
+    }
+}
+
+impl Fetcher {
+    /// Sends the requests for the sources in `src` now, and returns a fetcher that answers the
+    /// first request for each of those addresses with the one already on its way (any other
+    /// request, and any later one, goes to `self`). Made while a widget first draws itself, so
+    /// that its stories are in flight during that work instead of after it.
+    pub fn head_start(&self, src: &str) -> Fetcher {
+        let started: Rc<RefCell<Vec<(String, FetchFuture)>>> = Rc::new(RefCell::new(
+            sources(src)
+                .iter()
+                .map(|s| browser::absolute_url(s).unwrap_or_else(|| s.clone()))
+                .map(|url| (url.clone(), (self.0)(url)))
+                .collect(),
+        ));
+        let inner = self.0.clone();
+        Fetcher(Rc::new(move |url| {
+            let mut started = started.borrow_mut();
+            match started.iter().position(|(u, _)| *u == url) {
+                Some(i) => started.swap_remove(i).1,
+                None => inner(url),
+            }
+        }))
     }
 }
 

@@ -61,6 +61,28 @@ async fn cards_render_with_badges_links_and_pictures() {
         .all(|a| a.get_attribute("href").unwrap().starts_with("https://")));
 }
 
+/// The widgets drawn in the test page so far.
+fn widgets_in_page() -> u32 {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    doc.query_selector_all(".gazette").unwrap().length()
+}
+
+#[wasm_bindgen_test]
+async fn the_stories_are_asked_for_before_the_widget_is_first_drawn() {
+    let seen = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    let log = seen.clone();
+    let f = gazette::Fetcher::new(move |_url: String| {
+        log.borrow_mut().push(widgets_in_page());
+        async { Ok(SAMPLE.to_string()) }
+    });
+    let before = widgets_in_page();
+    let root = mount(f);
+    until("cards", || !headlines(&root).is_empty()).await;
+    assert_eq!(widgets_in_page(), before + 1);
+    // One request, made while the widget was not yet in the page.
+    assert_eq!(*seen.borrow(), [before]);
+}
+
 #[wasm_bindgen_test]
 async fn the_widget_says_how_many_stories_it_could_not_show() {
     let (f, _) = fetcher(vec![Ok(SAMPLE.into())]);
