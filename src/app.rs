@@ -805,9 +805,17 @@ pub fn App(props: &AppProps) -> Html {
             AttrValue::default()
         }
     };
-    let status = match reading {
-        Some(r) => format!("Story: {}", state.catalog.articles()[r.index].title),
-        None => status,
+    // An open story is announced by its headline, in its own language.
+    let (status, quote) = match reading {
+        Some(r) => {
+            let a = &state.catalog.articles()[r.index];
+            let text = FeedText::of(a.language.as_deref());
+            (
+                "Story: ".to_string(),
+                Some((AttrValue::from(a.title.clone()), text)),
+            )
+        }
+        None => (status, None),
     };
 
     html! {
@@ -829,7 +837,7 @@ pub fn App(props: &AppProps) -> Html {
                     <span class="gz-visually-hidden">{ suffix.clone() }</span>
                 }
             </h2>
-            <ResultStatus text={status} hidden={reading.is_some()} typing={state.history == browser::HistoryMode::Replace} typed={AttrValue::from(state.filter.query.clone())} />
+            <ResultStatus text={status} {quote} hidden={reading.is_some()} typing={state.history == browser::HistoryMode::Replace} typed={AttrValue::from(state.filter.query.clone())} />
             if let Some(r) = reading {
                 <ArticleView
                     catalog={state.catalog.clone()}

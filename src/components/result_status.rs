@@ -1,3 +1,4 @@
+use super::FeedText;
 use crate::browser;
 use yew::prelude::*;
 
@@ -8,6 +9,9 @@ const ANNOUNCE_AFTER_MS: i32 = 700;
 pub struct ResultStatusProps {
     /// The sentence to show and announce.
     pub text: AttrValue,
+    /// Words of the feed's that end it (an open story's headline), in their language.
+    #[prop_or_default]
+    pub quote: Option<(AttrValue, FeedText)>,
     /// Announced but not shown (in the article view, where it would repeat the headline).
     #[prop_or_default]
     pub hidden: bool,
@@ -42,15 +46,19 @@ pub fn ResultStatus(props: &ResultStatusProps) -> Html {
         });
     }
     // Not typing: the region says the new count in this very render.
-    let live = if props.typing {
+    // (An open story is announced at once, whatever typing came before it.)
+    let live = if props.typing && props.quote.is_none() {
         (*announced).clone()
     } else {
         props.text.clone()
     };
+    let quote = props.quote.as_ref().map(|(words, text)| {
+        html! { <span lang={text.lang.clone()} dir={text.dir.clone()}>{ words.clone() }</span> }
+    });
     html! {
         <>
-            <p class={classes!("gz-status", props.hidden.then_some("gz-visually-hidden"))} aria-hidden="true">{ props.text.clone() }</p>
-            <p class="gz-visually-hidden" role="status" aria-live="polite" aria-atomic="true">{ live }</p>
+            <p class={classes!("gz-status", props.hidden.then_some("gz-visually-hidden"))} aria-hidden="true">{ props.text.clone() }{ quote.clone() }</p>
+            <p class="gz-visually-hidden" role="status" aria-live="polite" aria-atomic="true">{ live }{ quote }</p>
         </>
     }
 }
