@@ -17,6 +17,9 @@ use std::fmt;
 /// Largest document accepted, in bytes (512 MiB). Larger ones are refused before parsing, with a
 /// message, rather than exhausting the page's memory. About a million typical stories fit.
 pub const MAX_DOCUMENT_BYTES: usize = 512 * 1024 * 1024;
+/// A story larger than this (in JSON) is left out with a note, unread: no news story needs it,
+/// and reading one that size would hold the page up (a 150 MB story took seconds).
+pub const MAX_STORY_BYTES: usize = 8_000_000;
 /// Headlines longer than this many characters are cut at a word boundary.
 pub const MAX_TITLE_CHARS: usize = 300;
 /// Summaries longer than this many characters are cut at a word boundary.
@@ -309,6 +312,8 @@ pub struct Reader {
     head_started: bool,
     members_seen: usize,
     first_in_list: bool,
+    /// How far the scan of a story whose end has not arrived got, to go on from there.
+    story_scan: Option<StoryScan>,
     is_feed: bool,
     header: Header,
     given_base: Option<String>,
@@ -471,6 +476,82 @@ enum Scan {
     Bad(usize, &'static str),
 }
 
+/// Where the scan of a story (an object or array) stopped when its bytes ran out.
+struct StoryScan {
+    /// Bytes from the story's start already looked at.
+    scanned: usize,
+    /// The closing brackets awaited, innermost last.
+    closers: Vec<u8>,
+    /// Inside a string, and just after a backslash in it.
+    in_string: bool,
+    escaped: bool,
+}
+
+/// The end of the story starting at `i`, like [`skip_value`], but when its bytes run out the
+/// scan is kept in `saved` and the next call (with more bytes, the story still at `i`) goes on
+/// from there: a story arriving in many pieces is scanned once, not once per piece.
+fn skip_story(
+    b: &[u8],
+    i: usize,
+    complete: bool,
+    saved: &mut Option<StoryScan>,
+) -> Result<usize, Scan> {
+    if !matches!(b.get(i), Some(b'{' | b'[')) {
+        *saved = None;
+        return skip_value(b, i, complete);
+    }
+    let mut s = saved.take().unwrap_or(StoryScan {
+        scanned: 0,
+        closers: Vec::with_capacity(8),
+        in_string: false,
+        escaped: false,
+    });
+    let mut j = i + s.scanned;
+    while j < b.len() {
+        if s.in_string {
+            if s.escaped {
+                s.escaped = false;
+                j += 1;
+                continue;
+            }
+            // Long strings (a story's HTML) are crossed a quote or backslash at a time.
+            match memchr::memchr2(b'"', b'\\', &b[j..]) {
+                None => {
+                    j = b.len();
+                    break;
+                }
+                Some(k) => {
+                    j += k;
+                    if b[j] == b'"' {
+                        s.in_string = false;
+                    } else {
+                        s.escaped = true;
+                    }
+                }
+            }
+        } else {
+            match b[j] {
+                b'"' => s.in_string = true,
+                b'{' => s.closers.push(b'}'),
+                b'[' => s.closers.push(b']'),
+                c @ (b'}' | b']') => {
+                    if s.closers.pop() != Some(c) {
+                        return Err(Scan::Bad(j, "a bracket does not match"));
+                    }
+                    if s.closers.is_empty() {
+                        return Ok(j + 1);
+                    }
+                }
+                _ => {}
+            }
+        }
+        j += 1;
+    }
+    s.scanned = j - i;
+    *saved = Some(s);
+    Err(Scan::Short)
+}
+
 /// The end of the JSON value starting at `i`. Only structure is checked here (brackets,
 /// strings); serde checks the rest when the value is parsed. `complete`: no more bytes will come,
 /// so a number at the very end is whole.
@@ -552,6 +633,7 @@ impl Reader {
             head_started: false,
             members_seen: 0,
             first_in_list: true,
+            story_scan: None,
             is_feed: false,
             header: Header::default(),
             given_base: base_url.filter(|u| is_http_url(u)).map(str::to_string),
@@ -900,7 +982,7 @@ impl Reader {
                 _ if self.first_in_list => {}
                 _ => return Err(self.not_json(i, "a comma or closing bracket is missing")),
             }
-            let end = match skip_value(b, i, self.eof) {
+            let end = match skip_story(b, i, self.eof, &mut self.story_scan) {
                 Ok(end) => end,
                 Err(Scan::Short) if !self.eof => return Ok(Step::NeedInput),
                 Err(Scan::Short) => {
@@ -912,6 +994,19 @@ impl Reader {
             self.pos = end;
             self.ctx.report.total += 1;
             let position = self.ctx.report.total;
+            if end - i > MAX_STORY_BYTES {
+                self.ctx.report.skipped.push(Problem {
+                    position,
+                    label: None,
+                    message: format!(
+                        "it is too large to read ({} MB; a story may have {} MB)",
+                        megabytes(end - i),
+                        megabytes(MAX_STORY_BYTES)
+                    ),
+                });
+                done += 1;
+                continue;
+            }
             let slot = match serde_json::from_slice::<ItemSlot>(&self.buf[i..end]) {
                 Ok(slot) => slot,
                 Err(e) => {

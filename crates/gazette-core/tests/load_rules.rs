@@ -498,6 +498,39 @@ fn an_error_on_one_long_line_names_its_column_however_the_bytes_arrive() {
 }
 
 #[test]
+fn a_story_too_large_to_read_is_left_out_and_the_others_still_come() {
+    use gazette_core::load::{Reader, Step, MAX_STORY_BYTES};
+    let huge = "<p>Lorem ipsum dolor sit amet.</p>".repeat(MAX_STORY_BYTES / 30);
+    let doc = format!(
+        r#"{{"version": "https://jsonfeed.org/version/1.1", "items": [
+        {{"id": "1", "title": "Before", "date_published": "2024-01-01T00:00:00Z"}},
+        {{"id": "2", "title": "Huge", "date_published": "2024-01-01T00:00:00Z", "content_html": "{huge} \"quoted\" \\"}},
+        {{"id": "3", "title": "After", "date_published": "2024-01-01T00:00:00Z"}}]}}"#
+    );
+    // Whole, and as the bytes arrive (the story is scanned once, whatever the pieces).
+    let whole = load_document(&doc, None).unwrap();
+    let titles: Vec<_> = whole.articles.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(titles, ["Before", "After"]);
+    assert!(
+        whole.report.skipped[0]
+            .message
+            .starts_with("it is too large to read"),
+        "{:?}",
+        whole.report.skipped
+    );
+    let mut reader = Reader::new(None);
+    let mut got = Vec::new();
+    for chunk in doc.as_bytes().chunks(4096) {
+        reader.push(chunk).unwrap();
+        while reader.read(usize::MAX, &mut |a| got.push(a.title)).unwrap() == Step::More {}
+    }
+    reader.end_of_input();
+    while reader.read(usize::MAX, &mut |a| got.push(a.title)).unwrap() == Step::More {}
+    assert_eq!(got, ["Before", "After"]);
+    assert_eq!(reader.finish().unwrap().report.skipped.len(), 1);
+}
+
+#[test]
 fn the_feeds_language_counts_wherever_it_comes_in_the_document() {
     // Keys sorted, as many tools write them: "items" before "language" and "title".
     let doc = r#"{"items": [
