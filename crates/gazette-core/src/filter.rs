@@ -339,9 +339,21 @@ impl CatalogBuilder {
     }
 
     /// Gives the stories pushed so far what their document said of itself only after them
-    /// (see [`crate::load::ReadEnd::complete`]).
+    /// (see [`crate::load::ReadEnd::complete`]). A new category is searched and counted, so
+    /// then the stories are indexed again (a feed whose title comes last is rare and small).
     pub fn complete(&mut self, end: &crate::load::ReadEnd) {
-        end.complete(&mut self.articles);
+        if end.meta.title.is_none() || end.needs_feed_title.is_empty() {
+            end.complete(&mut self.articles);
+            return;
+        }
+        let mut articles = std::mem::take(&mut self.articles);
+        end.complete(&mut articles);
+        let mut fresh = CatalogBuilder::with_capacity(articles.len());
+        fresh.set_calendar(self.offset);
+        for a in articles {
+            fresh.push(a);
+        }
+        *self = fresh;
     }
 
     /// Finishes the index and the facet tables.
@@ -1000,6 +1012,25 @@ mod tests {
             ..Filter::default()
         };
         assert_eq!(ids(&c, &week), ["new"]);
+    }
+
+    #[test]
+    fn a_feed_title_given_after_its_stories_is_searched_as_their_category() {
+        let doc = r#"{"items": [{"id": "1", "title": "Ferry news", "date_published": "2024-01-01T00:00:00Z"}],
+            "title": "Harbour Notes", "version": "https://jsonfeed.org/version/1.1"}"#;
+        let mut reader = crate::load::Reader::new(None);
+        reader.push(doc.as_bytes()).unwrap();
+        reader.end_of_input();
+        let mut b = CatalogBuilder::with_capacity(1);
+        while reader.read(usize::MAX, &mut |a| b.push(a)).unwrap() == crate::load::Step::More {}
+        b.complete(&reader.finish().unwrap());
+        let c = b.finish();
+        assert_eq!(c.articles()[0].category, "Harbour Notes");
+        assert_eq!(ids(&c, &q("harbour")), ["1"]);
+        assert!(
+            ids(&c, &q("other")).is_empty(),
+            "the placeholder category is gone"
+        );
     }
 
     #[test]
