@@ -68,12 +68,24 @@ impl fmt::Display for LoadError {
                 status,
                 status_text,
             }) => {
-                let text = if status_text.is_empty() {
-                    ""
-                } else {
-                    status_text.as_str()
+                // HTTP/2 answers carry no reason phrase: the usual ones are named here.
+                let reason = match (status_text.trim(), status) {
+                    ("", 401) => "Unauthorized",
+                    ("", 403) => "Forbidden",
+                    ("", 404) => "Not Found",
+                    ("", 410) => "Gone",
+                    ("", 429) => "Too Many Requests",
+                    ("", 500) => "Internal Server Error",
+                    ("", 502) => "Bad Gateway",
+                    ("", 503) => "Service Unavailable",
+                    ("", 504) => "Gateway Timeout",
+                    (text, _) => text,
                 };
-                write!(f, "The server answered {status} {text}.").map(|_| ())
+                if reason.is_empty() {
+                    write!(f, "The server answered {status}.")
+                } else {
+                    write!(f, "The server answered {status} {reason}.")
+                }
             }
             LoadError::Document(e) => e.fmt(f),
         }

@@ -172,7 +172,8 @@ class GazetteNews extends HTMLElement {
     const focused = this.shadowRoot.activeElement === this.mountPoint;
     this.mountPoint.removeAttribute("tabindex");
     // The page forbids WebAssembly, or the browser has none: trying again cannot help.
-    const forbidden = /Content.Security.Policy|unsafe-eval/i.test(String(error)) || typeof WebAssembly !== "object";
+    // (Chromium and Safari name 'unsafe-eval' or the policy; Firefox says "blocked by CSP".)
+    const forbidden = /Content.Security.Policy|unsafe-eval|\bCSP\b/i.test(String(error)) || typeof WebAssembly !== "object";
     const reason = forbidden
       ? "this page's Content-Security-Policy does not allow WebAssembly (script-src needs 'wasm-unsafe-eval')"
       : `the widget's code could not be loaded (${error?.message ?? error})`;

@@ -193,6 +193,23 @@ async fn server_and_network_errors_say_what_happened() {
         alert.contains("The server answered 404 Not Found."),
         "{alert}"
     );
+    // Over HTTP/2 there is no reason phrase: the usual one is given, or none (no stray space).
+    for (status, said) in [(404, "404 Not Found."), (418, "418.")] {
+        let (f, _) = fetcher(vec![Err(FetchError::Http {
+            status,
+            status_text: String::new(),
+        })]);
+        let root = mount(f);
+        until("error panel", || {
+            root.query_selector("[role=alert]").unwrap().is_some()
+        })
+        .await;
+        let alert = text(&root.query_selector("[role=alert]").unwrap().unwrap());
+        assert!(
+            alert.contains(&format!("The server answered {said}")),
+            "{alert}"
+        );
+    }
 
     let (f, _) = fetcher(vec![Err(FetchError::Network("Failed to fetch".into()))]);
     let root = mount(f);

@@ -18,18 +18,22 @@ const RTL_LANGUAGES: &[&str] = &[
 /// Case and `_` for `-` are forgiven; an empty or malformed tag is left to right.
 pub fn is_right_to_left(tag: &str) -> bool {
     let tag = tag.trim().to_ascii_lowercase().replace('_', "-");
-    let mut parts = tag.split('-');
+    let mut parts = tag.split('-').peekable();
     let language = parts.next().unwrap_or_default();
-    let rest: Vec<&str> = parts.collect();
-    if let Some(script) = rest
-        .iter()
-        .find(|p| p.len() == 4 && p.bytes().all(|b| b.is_ascii_alphabetic()))
-    {
-        return RTL_SCRIPTS.contains(script);
+    let alpha = |p: &str, n: usize| p.len() == n && p.bytes().all(|b| b.is_ascii_alphabetic());
+    // Up to three extended-language subtags, then the script, if any, comes next: a later
+    // four-letter subtag belongs to an extension (`ar-u-nu-latn`) or a private use.
+    for _ in 0..3 {
+        if parts.next_if(|p| alpha(p, 3)).is_none() {
+            break;
+        }
+    }
+    if let Some(script) = parts.next_if(|p| alpha(p, 4)) {
+        return RTL_SCRIPTS.contains(&script);
     }
     // Sorani Kurdish in Iraq is written in Arabic script; Kurdish elsewhere mostly in Latin.
     if language == "ku" {
-        return rest.first() == Some(&"iq");
+        return parts.next() == Some("iq");
     }
     RTL_LANGUAGES.contains(&language)
 }
@@ -47,6 +51,10 @@ mod tests {
         }
         for rtl_script in ["az-Arab", "pa-Arab-PK", "tg-Hebr", "uz-Arab"] {
             assert!(is_right_to_left(rtl_script), "{rtl_script}");
+        }
+        // Only the script subtag counts, not four letters in an extension or a private use.
+        for rtl in ["ar-u-nu-latn", "he-x-abcd", "ar-EG-u-nu-latn"] {
+            assert!(is_right_to_left(rtl), "{rtl}");
         }
         for ltr in [
             "en",
