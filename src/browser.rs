@@ -798,6 +798,8 @@ pub fn language_tag(attribute: &str) -> Option<String> {
 
 /// The `Intl` formatters of one locale ("" is the browser's own).
 struct Formats {
+    /// The language the dates come out in, as `Intl` resolved the locale asked for.
+    language: String,
     short_date: Intl::DateTimeFormat,
     long_date: Intl::DateTimeFormat,
     relative: Intl::RelativeTimeFormat,
@@ -812,8 +814,13 @@ impl Formats {
         if let Some(tag) = canonical_locale(locale) {
             locales.push(&JsValue::from_str(&tag));
         }
+        let short_date = Intl::DateTimeFormat::new(&locales, &options(&[("dateStyle", "medium")]));
         Formats {
-            short_date: Intl::DateTimeFormat::new(&locales, &options(&[("dateStyle", "medium")])),
+            language: Reflect::get(&short_date.resolved_options(), &JsValue::from_str("locale"))
+                .ok()
+                .and_then(|v| v.as_string())
+                .unwrap_or_default(),
+            short_date,
             long_date: Intl::DateTimeFormat::new(
                 &locales,
                 &options(&[("dateStyle", "full"), ("timeStyle", "short")]),
@@ -869,6 +876,12 @@ fn cached_date(locale: &str, t: Timestamp, long: bool) -> String {
             })
             .clone()
     })
+}
+
+/// The language the dates of `locale` ("" for the reader's own) are written in: the locale
+/// `Intl` settled on, to mark them with.
+pub fn date_language(locale: &str) -> String {
+    formats(locale).language.clone()
 }
 
 /// The date in `locale` ("" for the reader's own) and the reader's time zone, short

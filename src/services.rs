@@ -416,7 +416,18 @@ async fn load_many(
                 report.total += end.report.total;
                 report.skipped.extend(end.report.skipped);
                 report.repaired.extend(end.report.repaired);
-                meta.get_or_insert(end.meta);
+                // The first feed's facts stand for the set, but a language only when every feed
+                // that names one names the same: the chips and filters then speak it.
+                match &mut meta {
+                    None => meta = Some(end.meta),
+                    Some(m) => {
+                        if m.language.is_none() {
+                            m.language = end.meta.language;
+                        } else if end.meta.language.is_some() && m.language != end.meta.language {
+                            m.language = Some(String::new()); // Different: none, below.
+                        }
+                    }
+                }
                 sets.push(stories);
             }
             Err(e) => {
@@ -425,12 +436,14 @@ async fn load_many(
             }
         }
     }
-    let Some(meta) = meta else {
+    let Some(mut meta) = meta else {
         return Err(failed
             .into_iter()
             .next()
             .map_or(LoadError::NoSource, |(_, e)| e));
     };
+    // Feeds in different languages: none is the set's.
+    meta.language = meta.language.filter(|l| !l.is_empty());
     let (stories, _repeats) = merge(sets);
     browser::mark("gazette:parsed");
     let t = browser::clock_ms();

@@ -402,3 +402,32 @@ async fn two_widgets_of_one_feed_are_two_landmarks_apart() {
         .unwrap();
     assert_eq!(text(&hidden), " (2)");
 }
+
+#[wasm_bindgen_test]
+async fn merged_feeds_in_different_languages_mark_their_shared_words_as_of_no_one_language() {
+    let feed = |language: &str, category: &str| {
+        format!(
+            r#"{{"version": "https://jsonfeed.org/version/1.1", "title": "{category} desk", "language": "{language}",
+            "items": [{{"id": "{category}", "title": "A story of {category}", "tags": ["{category}"],
+            "date_published": "2024-01-01T00:00:00Z"}}]}}"#
+        )
+    };
+    let (f, _) = fetcher(vec![Ok(feed("ar", "Souk")), Ok(feed("en", "Harbour"))]);
+    let root = mount_with(f, |p| p.src = "memory://ar.json memory://en.json".into());
+    until("cards", || headlines(&root).len() == 2).await;
+    let chip_names = all(&root, ".gz-chip bdi");
+    assert_eq!(chip_names.len(), 2);
+    for name in chip_names {
+        assert_eq!(name.get_attribute("lang").as_deref(), Some(""));
+        assert_eq!(name.get_attribute("dir").as_deref(), Some("auto"));
+    }
+    // Each story still speaks its own feed's language.
+    let langs: Vec<_> = all(&root, ".gz-headline")
+        .iter()
+        .map(|h| h.get_attribute("lang").unwrap_or_default())
+        .collect();
+    assert_eq!(langs, ["ar", "en"]);
+    // Dates are marked with the language they come out in, the reader's own here.
+    let time = root.query_selector("time").unwrap().unwrap();
+    assert!(!time.get_attribute("lang").unwrap_or_default().is_empty());
+}

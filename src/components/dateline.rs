@@ -5,11 +5,12 @@ use gazette_core::{Article, Timestamp};
 use yew::prelude::*;
 
 /// The start of a story's meta line, on a card and in the article view: the category badge in
-/// its swatch, then the date in `locale` (marked with that language) with its relative form
+/// its swatch, then the date in `locale` (marked with the language it comes out in) with its relative form
 /// (counted from `now`), or "Undated".
 pub fn dateline(a: &Article, swatch: u32, now: Timestamp, locale: &str) -> Html {
-    // Dates are written in the locale's language, the rest of the widget in English.
-    let lang = (!locale.is_empty()).then(|| AttrValue::from(locale.to_string()));
+    // Dates are written in the locale's language (the reader's own when none is set), the rest
+    // of the widget in English.
+    let lang = Some(AttrValue::from(browser::date_language(locale))).filter(|l| !l.is_empty());
     let text = FeedText::of(a.language.as_deref());
     html! {
         <>
