@@ -7,13 +7,8 @@ use crate::config;
 use crate::embed::{Command, Remote};
 use gazette_core::{DatePreset, SortOrder};
 use js_sys::{Array, Reflect};
-use std::cell::Cell;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
-
-thread_local! {
-    static MOUNTED: Cell<usize> = const { Cell::new(0) };
-}
 
 /// A mounted widget.
 #[wasm_bindgen]
@@ -84,7 +79,6 @@ fn list_of<T>(value: Option<JsValue>, item: impl Fn(JsValue) -> Option<T>) -> Op
 #[wasm_bindgen(js_name = mountWidget)]
 pub fn mount_widget(container: web_sys::Element, host: web_sys::Element) -> Widget {
     crate::browser::install_panic_hook();
-    count_mounted();
     let remote = Remote::default();
     // The default address prefix must not depend on which widget happened to start first:
     // the element's id when it has one, else its place among the page's widgets.
@@ -100,14 +94,4 @@ pub fn mount_widget(container: web_sys::Element, host: web_sys::Element) -> Widg
         remote,
         url_key,
     }
-}
-
-/// Counts a widget mounted by [`crate::start`], so that widgets mounted later take the next
-/// address prefixes.
-pub(crate) fn count_mounted() -> usize {
-    MOUNTED.with(|m| {
-        let n = m.get();
-        m.set(n + 1);
-        n
-    })
 }

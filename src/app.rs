@@ -32,10 +32,12 @@ pub const DEFAULT_RELATED: usize = 4;
 /// "today" and the date windows stay true on a page left open.
 const CLOCK_MS: i32 = 300_000;
 
-/// How a widget instance is configured (from its element's `data-` attributes).
+/// How a widget instance is configured (from its element's attributes, or `data-` ones on the
+/// older `<div data-gazette>`; see `config.rs`).
 #[derive(Properties, PartialEq, Clone, Debug)]
 pub struct AppProps {
-    /// The address of the article set or JSON Feed, relative to the page.
+    /// The address of the news (article set, archive, JSON Feed, RSS, Atom; several separated by
+    /// spaces), relative to the page.
     pub src: AttrValue,
     /// The widget's heading; the feed's title when absent.
     #[prop_or_default]

@@ -679,17 +679,23 @@ pub fn when_scrolled_near(
 }
 
 /// The place of `el` among the page's widgets (`[data-gazette]` and `<gazette-news>`), in
-/// document order, from 0.
+/// document order, from 0. One the document does not list (inside another shadow root) comes
+/// after them all, each such widget one further on.
 pub fn widget_position(el: &web_sys::Element) -> usize {
-    let Some(list) = window()
+    thread_local! {
+        static UNLISTED: Cell<usize> = const { Cell::new(0) };
+    }
+    let list = window()
         .and_then(|w| w.document())
-        .and_then(|d| d.query_selector_all("[data-gazette], gazette-news").ok())
-    else {
-        return 0;
-    };
-    (0..list.length())
-        .position(|i| list.item(i).is_some_and(|n| &n == el.as_ref()))
-        .unwrap_or(0)
+        .and_then(|d| d.query_selector_all("[data-gazette], gazette-news").ok());
+    let listed = list.as_ref().map_or(0, |l| l.length() as usize);
+    list.and_then(|l| (0..l.length()).position(|i| l.item(i).is_some_and(|n| &n == el.as_ref())))
+        .unwrap_or_else(|| {
+            UNLISTED.with(|u| {
+                u.set(u.get() + 1);
+                listed + u.get() - 1
+            })
+        })
 }
 
 /// Every element on the page that asks for a widget (`data-gazette`).

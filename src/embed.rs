@@ -111,8 +111,8 @@ impl Controls {
     /// a typo) leaves every control, as when the attribute is absent.
     pub fn from_list(list: &str) -> Self {
         let has = |name: &str| {
-            list.split([' ', ','])
-                .any(|w| w.trim().eq_ignore_ascii_case(name))
+            list.split(|c: char| c == ',' || c.is_whitespace())
+                .any(|w| w.eq_ignore_ascii_case(name))
         };
         let named = Controls {
             search: has("search"),

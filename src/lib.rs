@@ -27,7 +27,8 @@ pub fn start() {
         if el.has_attribute("data-gazette-mounted") {
             continue;
         }
-        let n = api::count_mounted();
+        // Its address prefix by its place on the page, as for <gazette-news>.
+        let n = browser::widget_position(&el);
         let _ = el.set_attribute("data-gazette-mounted", "");
         let props = config::props_for(&el, n, embed::Remote::default());
         // Fallback content for readers without scripts goes; the widget replaces it.

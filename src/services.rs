@@ -155,9 +155,7 @@ impl Fetcher {
     pub fn browser() -> Self {
         Fetcher(Rc::new(|url| Box::pin(browser::fetch_body(url))))
     }
-}
 
-impl Fetcher {
     /// Sends the requests for the sources in `src` now, and returns a fetcher that answers the
     /// first request for each of those addresses with the one already on its way (any other
     /// request, and any later one, goes to `self`). Made while a widget first draws itself, so

@@ -194,6 +194,7 @@ class GazetteNews extends HTMLElement {
       const retry = document.createElement("button");
       retry.type = "button";
       retry.className = "gz-button";
+      retry.setAttribute("part", "button");
       retry.textContent = "Try again";
       retry.addEventListener("click", () => {
         const focused = this.shadowRoot.activeElement === retry;

@@ -1,5 +1,7 @@
 //! Thin components: each renders its props and reports what the reader did through callbacks.
-//! None holds state of its own or talks to the browser beyond formatting through `browser`.
+//! The story's state lives in `state.rs`; what a component keeps is only how it shows that
+//! state (the list's cards waiting a frame, the live region's pause, the chips' Tab stop), and
+//! it reaches the browser only through `browser`.
 
 pub mod article_view;
 pub mod byline;

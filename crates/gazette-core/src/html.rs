@@ -8,16 +8,18 @@
 //!
 //! - **Kept**: paragraphs, headings (`h1`–`h6` become three section levels), lists, block
 //!   quotes, emphasis, code and preformatted text, figures and captions, line breaks, rules,
-//!   links and images, and a few harmless inline elements (`sub`, `sup`, `small`, `cite`, `q`).
+//!   links and images, a few harmless inline elements (`sub`, `sup`, `small`, `cite`, `q`), and
+//!   `span` and `bdi` (`bdo` becomes `bdi`) for the language and direction they may carry.
 //! - **Unwrapped** (the element goes, its content stays): every other element whose content is
-//!   text, such as `div`, `span`, `font`, `section`, `table` or `form`. Block-level ones end the
+//!   text, such as `div`, `font`, `section`, `table` or `form`. Block-level ones end the
 //!   paragraph, so their text does not run together.
 //! - **Dropped with their content**: `script`, `style`, `template`, frames, `svg`, `math`,
 //!   `noscript`, `textarea`, `select`, `head`, `title`, `dialog`; and the empty elements
 //!   `base`, `meta`, `link`, `embed`, `input` and the like. (An `svg` or `math` left open ends
 //!   where a browser would end it, at the next HTML element such as `p`.) Elements whose
 //!   content is fallback text (`object`, `video`, `audio`, `canvas`, `button`) are unwrapped.
-//! - **Attributes**: `a href title`, `img src alt title width height`, `ol start`; nothing else
+//! - **Attributes**: `a href title`, `img src alt title width height`, `ol start`, and on any
+//!   kept element `dir` (`ltr`, `rtl`, `auto`) and `lang` (a language tag's shape); nothing else
 //!   (no `on…` handlers, `style`, `class`, `id`, `srcset`, `srcdoc`, `formaction`…). Links must
 //!   resolve to `http`, `https` or `mailto` and get `rel="noopener noreferrer nofollow"`;
 //!   images must resolve to `http` or `https` and load lazily. A link with an unsafe address

@@ -100,20 +100,4 @@ impl Format {
             Format::Atom => "Atom",
         }
     }
-
-    /// True for the JSON Feed family.
-    pub fn is_json_feed(self) -> bool {
-        matches!(
-            self,
-            Format::JsonFeed10 | Format::JsonFeed11 | Format::JsonFeedUnversioned
-        )
-    }
-
-    /// True for the XML formats: RSS, RDF and Atom.
-    pub fn is_xml(self) -> bool {
-        matches!(
-            self,
-            Format::Rss2 | Format::RssLegacy | Format::Rdf | Format::Atom
-        )
-    }
 }
