@@ -171,12 +171,16 @@ class GazetteNews extends HTMLElement {
     wasm = null;
     const focused = this.shadowRoot.activeElement === this.mountPoint;
     this.mountPoint.removeAttribute("tabindex");
-    // The page forbids WebAssembly, or the browser has none: trying again cannot help.
+    // The browser has no WebAssembly, or the page forbids it: trying again cannot help.
     // (Chromium and Safari name 'unsafe-eval' or the policy; Firefox says "blocked by CSP".)
-    const forbidden = /Content.Security.Policy|unsafe-eval|\bCSP\b/i.test(String(error)) || typeof WebAssembly !== "object";
-    const reason = forbidden
-      ? "this page's Content-Security-Policy does not allow WebAssembly (script-src needs 'wasm-unsafe-eval')"
-      : `the widget's code could not be loaded (${error?.message ?? error})`;
+    const none = typeof WebAssembly !== "object";
+    const blocked = /Content.Security.Policy|unsafe-eval|\bCSP\b/i.test(String(error));
+    const forbidden = none || blocked;
+    const reason = none
+      ? "this browser does not run WebAssembly"
+      : blocked
+        ? "this page's Content-Security-Policy does not allow WebAssembly (script-src needs 'wasm-unsafe-eval')"
+        : `the widget's code could not be loaded (${error?.message ?? error})`;
     console.error(`Gazette: ${reason}.`);
     const theme = (this.getAttribute("theme") ?? "").toLowerCase();
     const root = document.createElement("section");
