@@ -387,25 +387,45 @@ pub fn write_page_params(prefix: &str, params: &[(&str, String)], mode: HistoryM
     let opens_story = params.iter().any(|(k, _)| *k == "story");
     let story_here = || page_params(prefix).iter().any(|(k, _)| k == "story");
     // The other widgets' depths are kept; a new entry is one more above their lists, for
-    // their stories stay open in it.
+    // their stories stay open in it, and one more made by another widget ("prefix+"): closing
+    // their story then must not go back past it (it would undo this widget's change).
     let state = |depth: u32, push: bool| {
         let state = js_sys::Object::new();
         let current = h.state().ok().filter(|s| s.is_object());
+        let get = |key: &str| {
+            current
+                .as_ref()
+                .and_then(|c| Reflect::get(c, &JsValue::from_str(key)).ok())
+                .and_then(|d| d.as_f64())
+                .filter(|&d| d >= 1.0)
+        };
+        let set = |key: &str, value: f64| {
+            let _ = Reflect::set(&state, &JsValue::from_str(key), &value.into());
+        };
+        let push = f64::from(u8::from(push));
         let keys = current
             .as_ref()
             .map_or_else(Array::new, |c| Object::keys(c.unchecked_ref::<Object>()));
-        for key in keys.iter() {
-            let other = current
-                .as_ref()
-                .and_then(|c| Reflect::get(c, &key).ok())
-                .and_then(|d| d.as_f64())
-                .filter(|&d| d >= 1.0);
-            if let Some(d) = other.filter(|_| key.as_string().as_deref() != Some(prefix)) {
-                let _ = Reflect::set(&state, &key, &(d + f64::from(u8::from(push))).into());
+        for key in keys.iter().filter_map(|k| k.as_string()) {
+            if key == prefix || key.ends_with('+') {
+                continue;
+            }
+            if let Some(d) = get(&key) {
+                set(&key, d + push);
+                let foreign = format!("{key}+");
+                let f = get(&foreign).unwrap_or(0.0) + push;
+                if f >= 1.0 {
+                    set(&foreign, f);
+                }
             }
         }
         if depth > 0 {
-            let _ = Reflect::set(&state, &JsValue::from_str(prefix), &depth.into());
+            set(prefix, f64::from(depth));
+            // A hop to another story keeps the count; a story opened from the list starts it.
+            let foreign = format!("{prefix}+");
+            if let Some(f) = get(&foreign).filter(|_| depth > 1) {
+                set(&foreign, f);
+            }
         }
         state
     };
@@ -428,15 +448,23 @@ pub fn write_page_params(prefix: &str, params: &[(&str, String)], mode: HistoryM
 }
 
 /// How many story entries this widget added to the history above its list, as recorded in the
-/// current entry; 0 when the story came with the address (or another widget wrote last).
+/// current entry; 0 when the story came with the address, or when another widget has added
+/// entries since (going back would undo them): the story then closes into a new entry.
 pub fn story_depth(prefix: &str) -> u32 {
-    window()
-        .and_then(|w| w.history().ok())
-        .and_then(|h| h.state().ok())
-        .filter(|s| s.is_object())
-        .and_then(|s| Reflect::get(&s, &JsValue::from_str(prefix)).ok())
-        .and_then(|d| d.as_f64())
-        .map_or(0, |d| d as u32)
+    let recorded = |key: &str| {
+        window()
+            .and_then(|w| w.history().ok())
+            .and_then(|h| h.state().ok())
+            .filter(|s| s.is_object())
+            .and_then(|s| Reflect::get(&s, &JsValue::from_str(key)).ok())
+            .and_then(|d| d.as_f64())
+            .map_or(0, |d| d as u32)
+    };
+    if recorded(&format!("{prefix}+")) > 0 {
+        0
+    } else {
+        recorded(prefix)
+    }
 }
 
 /// While `on`, the browser leaves the scroll position alone when the history goes between the
