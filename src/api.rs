@@ -26,6 +26,9 @@ impl Widget {
         self.remote.listen(None);
         if let Some(h) = self.handle.take() {
             h.destroy();
+            if let Some(key) = &self.url_key {
+                crate::browser::release_url_key(key);
+            }
         }
     }
 
@@ -84,9 +87,14 @@ pub fn mount_widget(container: web_sys::Element, host: web_sys::Element) -> Widg
     // the element's id when it has one, else its place among the page's widgets.
     let n = crate::browser::widget_position(&host);
     let mut props = config::props_for(&host, n, remote.clone());
-    if host.get_attribute("url-key").is_none() && !host.id().is_empty() {
+    let by_default = !config::names_url_key(&host);
+    if by_default && !host.id().is_empty() {
         props.url_key = Some(host.id().into());
     }
+    let by_default = by_default && host.id().is_empty();
+    props.url_key = props
+        .url_key
+        .map(|k| crate::browser::claim_url_key(&k, by_default).into());
     let url_key = props.url_key.as_ref().map(|k| k.to_string());
     let handle = yew::Renderer::<App>::with_root_and_props(container, props).render();
     Widget {

@@ -726,6 +726,74 @@ pub fn widget_position(el: &web_sys::Element) -> usize {
         })
 }
 
+thread_local! {
+    /// The address prefixes of the widgets mounted on the page, with how many use each.
+    static KEYS_IN_USE: RefCell<rustc_hash::FxHashMap<String, usize>> = RefCell::default();
+}
+
+/// Takes the address prefix `wanted` for a widget, or, when it is only the default one and
+/// another widget holds it already or names it (its `id` or `url-key`), the next free default:
+/// `gz`, `gz2`, `gz3`… Two widgets never share a prefix unless the page asks for it.
+pub fn claim_url_key(wanted: &str, default: bool) -> String {
+    let named = || -> Vec<String> {
+        let Some(list) = window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector_all("[data-gazette], gazette-news").ok())
+        else {
+            return Vec::new();
+        };
+        (0..list.length())
+            .filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok())
+            .flat_map(|e| {
+                [
+                    e.get_attribute("url-key"),
+                    e.get_attribute("data-url-key"),
+                    Some(e.id()),
+                ]
+            })
+            .flatten()
+            .filter(|k| !k.is_empty())
+            .collect()
+    };
+    KEYS_IN_USE.with(|keys| {
+        let mut keys = keys.borrow_mut();
+        let mut key = wanted.to_string();
+        if default {
+            let named = named();
+            let first: usize = wanted
+                .strip_prefix("gz")
+                .and_then(|n| n.parse().ok())
+                .unwrap_or(1);
+            let taken = |k: &String| keys.contains_key(k) || named.contains(k);
+            key = (first..)
+                .map(|n| {
+                    if n == 1 {
+                        "gz".to_string()
+                    } else {
+                        format!("gz{n}")
+                    }
+                })
+                .find(|k| !taken(k))
+                .unwrap_or(key);
+        }
+        *keys.entry(key.clone()).or_default() += 1;
+        key
+    })
+}
+
+/// Gives back an address prefix taken by [`claim_url_key`].
+pub fn release_url_key(key: &str) {
+    KEYS_IN_USE.with(|keys| {
+        let mut keys = keys.borrow_mut();
+        if let Some(n) = keys.get_mut(key) {
+            *n -= 1;
+            if *n == 0 {
+                keys.remove(key);
+            }
+        }
+    });
+}
+
 /// Every element on the page that asks for a widget (`data-gazette`).
 pub fn mount_points() -> Vec<web_sys::Element> {
     let Some(doc) = window().and_then(|w| w.document()) else {

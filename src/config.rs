@@ -18,7 +18,7 @@
 //! | `related-to` | rail-only mode: just "More to Read" for the story with this id or address | none |
 //! | `view-all` | in rail-only mode, the address of the full list, for "View All" | none |
 //! | `max-mb` | largest document accepted, in megabytes (1 to 512) | 200 |
-//! | `url-key` | prefix of this widget's parameters in the page address (`gz` → `gz.q=…`); `off` keeps the view out of the address | the element's `id` if it has one, else `gz`, then `gz2`, `gz3`… in page order |
+//! | `url-key` | prefix of this widget's parameters in the page address (`gz` → `gz.q=…`); `off` keeps the view out of the address | the element's `id` if it has one, else `gz`, then `gz2`, `gz3`… in page order, skipping one another widget holds or names |
 
 use crate::app::{AppProps, DEFAULT_MAX_MB, DEFAULT_PAGE_SIZE, DEFAULT_RELATED};
 use crate::browser;
@@ -26,6 +26,13 @@ use crate::components::story_card::OpenMode;
 use crate::embed::{Controls, Layout, Remote, Theme};
 use crate::services::Fetcher;
 use yew::AttrValue;
+
+/// True when `el` names its address prefix itself (`url-key`, or `data-url-key`).
+pub fn names_url_key(el: &web_sys::Element) -> bool {
+    ["url-key", "data-url-key"]
+        .iter()
+        .any(|a| el.get_attribute(a).is_some_and(|k| !k.trim().is_empty()))
+}
 
 /// The props for the widget configured by `el`'s attributes, the `n`-th widget of the page
 /// (from 0), sending its events from `el`.

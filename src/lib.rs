@@ -30,7 +30,11 @@ pub fn start() {
         // Its address prefix by its place on the page, as for <gazette-news>.
         let n = browser::widget_position(&el);
         let _ = el.set_attribute("data-gazette-mounted", "");
-        let props = config::props_for(&el, n, embed::Remote::default());
+        let mut props = config::props_for(&el, n, embed::Remote::default());
+        let by_default = !config::names_url_key(&el);
+        props.url_key = props
+            .url_key
+            .map(|k| browser::claim_url_key(&k, by_default).into());
         // Fallback content for readers without scripts goes; the widget replaces it.
         el.set_text_content(None);
         yew::Renderer::<App>::with_root_and_props(el, props).render();

@@ -277,4 +277,35 @@ describe("embedding", () => {
     assert.equal(await news.evaluate((el) => el.getBoundingClientRect().top > document.getElementById("panel").getBoundingClientRect().bottom), true, "still out of sight");
     assert.deepEqual(page.problems, []);
   });
+
+  it("widgets of both forms, in a shadow root or mounted later, never share an address prefix", async () => {
+    const page = await ctx.open("/fixtures/many.html");
+    await page.evaluate(async () => {
+      const { mount } = await import("/static/embed.js");
+      // One inside the page's own shadow root (the document does not list it), one added later.
+      const root = document.getElementById("shadow-host").attachShadow({ mode: "open" });
+      const inner = document.createElement("gazette-news");
+      inner.className = "w";
+      inner.setAttribute("src", "/static/articles.json");
+      inner.setAttribute("page-size", "2");
+      inner.setAttribute("loading", "eager");
+      root.append(inner);
+      await new Promise((ok) => inner.addEventListener("gazette:ready", ok, { once: true }));
+      const later = mount(document.getElementById("later"), { src: "/static/articles.json", pageSize: 2, loading: "eager" });
+      later.element.classList.add("w");
+      await new Promise((ok) => later.element.addEventListener("gazette:ready", ok, { once: true }));
+    });
+    const widgets = page.locator(".w");
+    assert.equal(await widgets.count(), 5);
+    for (let i = 0; i < 5; i++) await widgets.nth(i).getByRole("article").first().waitFor();
+    // Each searches its own word; the address then holds five prefixes, one per widget.
+    for (let i = 0; i < 5; i++) {
+      await widgets.nth(i).getByLabel("Search stories").fill(`word${i}`);
+    }
+    await page.waitForFunction(() => [...new URLSearchParams(location.search).keys()].filter((k) => k.endsWith(".q")).length === 5);
+    const prefixes = await page.evaluate(() => [...new URLSearchParams(location.search).entries()].filter(([k]) => k.endsWith(".q")).map(([k, v]) => `${k}=${v}`).sort());
+    assert.equal(new Set(prefixes.map((p) => p.split(".")[0])).size, 5, prefixes.join(" "));
+    assert.ok(prefixes.includes("gz3.q=word1"), "the element's id is its prefix");
+    assert.deepEqual(page.problems, []);
+  });
 });
