@@ -645,13 +645,19 @@ pub fn App(props: &AppProps) -> Html {
             } else {
                 ("this feed", "the feed")
             };
+            let one_source = services::sources(&props.src).len() == 1;
             let body = html! {
                 <>
                     if state.story_missing {
                         <p class="gz-notice">{ "The story in this link is not in the feed any more. Here are the latest stories." }</p>
                     }
+                    // With one source, the stories shown are those read before it broke off.
                     { for state.failed_sources.iter().map(|(url, why)| html! {
-                        <p class="gz-notice">{ format!("Some stories are missing: {url} could not be loaded. {why}") }</p>
+                        <p class="gz-notice">{ if one_source {
+                            format!("Some stories may be missing: {url} could not be read to its end. {why}")
+                        } else {
+                            format!("Some stories are missing: {url} could not be loaded. {why}")
+                        } }</p>
                     }) }
                     if let Some(error) = archive.and_then(|a| a.error.as_ref()) {
                         <p class="gz-notice">{ format!("Older stories could not be loaded: {error}") }</p>

@@ -239,7 +239,31 @@ async fn load_one(
     on_preview: impl Fn(Rc<Catalog>),
 ) -> Result<LoadedSet, LoadError> {
     let url = browser::absolute_url(src).unwrap_or_else(|| src.to_string());
-    match read_into_builder(fetcher, &url, max_bytes, &on_preview).await? {
+    let read = match read_into_builder(fetcher, &url, max_bytes, &on_preview).await {
+        Ok(read) => read,
+        // The document broke off (cut short, malformed further on, too large, the connection
+        // lost) after whole stories: they show, and the error is told above them.
+        Err((error, builder)) if !builder.articles().is_empty() => {
+            browser::warn(&format!(
+                "Gazette: {url} could not be read to its end: {error}"
+            ));
+            let report = Report {
+                total: builder.articles().len(),
+                ..Report::default()
+            };
+            let catalog = Rc::new(builder.finish());
+            browser::mark("gazette:index-built");
+            return Ok(LoadedSet {
+                catalog,
+                meta: FeedMeta::default(),
+                report,
+                failed: vec![(url, error)],
+                archive: None,
+            });
+        }
+        Err((error, _)) => return Err(error),
+    };
+    match read {
         (Read::Document(end), builder) => Ok(finish_one(&url, end, builder, None)),
         (Read::Manifest(text), _) => {
             let manifest = parse_manifest(&text)
@@ -255,8 +279,9 @@ async fn load_one(
                 }));
             };
             let first = first.clone();
-            let (read, builder) =
-                read_into_builder(fetcher, &first, max_bytes, &on_preview).await?;
+            let (read, builder) = read_into_builder(fetcher, &first, max_bytes, &on_preview)
+                .await
+                .map_err(|(error, _)| error)?;
             let Read::Document(mut end) = read else {
                 return Err(LoadError::Document(DocumentError::BadArchive {
                     detail: "its first shard is itself a manifest".into(),
@@ -281,7 +306,7 @@ async fn read_into_builder(
     url: &str,
     max_bytes: usize,
     on_preview: &impl Fn(Rc<Catalog>),
-) -> Result<(Read, CatalogBuilder), LoadError> {
+) -> Result<(Read, CatalogBuilder), (LoadError, CatalogBuilder)> {
     let calendar = browser::calendar_offset();
     let mut builder = CatalogBuilder::default();
     builder.set_calendar(calendar);
@@ -313,8 +338,11 @@ async fn read_into_builder(
             true
         },
     )
-    .await?;
-    Ok((read, builder.into_inner()))
+    .await;
+    match read {
+        Ok(read) => Ok((read, builder.into_inner())),
+        Err(error) => Err((error, builder.into_inner())),
+    }
 }
 
 fn finish_one(

@@ -431,3 +431,22 @@ async fn merged_feeds_in_different_languages_mark_their_shared_words_as_of_no_on
     let time = root.query_selector("time").unwrap().unwrap();
     assert!(!time.get_attribute("lang").unwrap_or_default().is_empty());
 }
+
+#[wasm_bindgen_test]
+async fn the_stories_before_a_document_breaks_off_still_show_with_a_notice() {
+    let cut = r#"{"version": "https://jsonfeed.org/version/1.1", "items": [
+        {"id": "1", "title": "First whole story", "date_published": "2024-01-03T00:00:00Z"},
+        {"id": "2", "title": "Second whole story", "date_published": "2024-01-02T00:00:00Z"},
+        {"id": "3", "title": "Cut in the midd"#;
+    let (f, _) = fetcher(vec![Ok(cut.into())]);
+    let root = mount(f);
+    until("cards", || headlines(&root).len() == 2).await;
+    assert_eq!(
+        headlines(&root),
+        ["First whole story", "Second whole story"]
+    );
+    let notice = text(&root.query_selector(".gz-notice").unwrap().unwrap());
+    assert!(notice.contains("could not be read to its end"), "{notice}");
+    assert!(notice.contains("not valid JSON"), "{notice}");
+    assert!(root.query_selector("[role=alert]").unwrap().is_none());
+}
