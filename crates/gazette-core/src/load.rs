@@ -17,9 +17,10 @@ use std::fmt;
 /// Largest document accepted, in bytes (512 MiB). Larger ones are refused before parsing, with a
 /// message, rather than exhausting the page's memory. About a million typical stories fit.
 pub const MAX_DOCUMENT_BYTES: usize = 512 * 1024 * 1024;
-/// A story larger than this (in JSON) is left out with a note, unread: no news story needs it,
-/// and reading one that size would hold the page up (a 150 MB story took seconds).
-pub const MAX_STORY_BYTES: usize = 8_000_000;
+/// A story larger than this (in JSON) is left out with a note, unread: no news story needs it
+/// (a long feature is some 100 kB), and a larger one holds the page up, read or opened (a
+/// 150 MB story took seconds to read; a 7.5 MB one three seconds to open).
+pub const MAX_STORY_BYTES: usize = 2_000_000;
 /// Headlines longer than this many characters are cut at a word boundary.
 pub const MAX_TITLE_CHARS: usize = 300;
 /// Summaries longer than this many characters are cut at a word boundary.
