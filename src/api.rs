@@ -87,11 +87,11 @@ pub fn mount_widget(container: web_sys::Element, host: web_sys::Element) -> Widg
     // the element's id when it has one, else its place among the page's widgets.
     let n = crate::browser::widget_position(&host);
     let mut props = config::props_for(&host, n, remote.clone());
-    let by_default = !config::names_url_key(&host);
-    if by_default && !host.id().is_empty() {
+    let named = config::names_url_key(&host);
+    if !named && !host.id().is_empty() {
         props.url_key = Some(host.id().into());
     }
-    let by_default = by_default && host.id().is_empty();
+    let by_default = !named && host.id().is_empty();
     props.url_key = props
         .url_key
         .map(|k| crate::browser::claim_url_key(&k, by_default).into());

@@ -392,13 +392,7 @@ pub fn write_page_params(prefix: &str, params: &[(&str, String)], mode: HistoryM
     let state = |depth: u32, push: bool| {
         let state = js_sys::Object::new();
         let current = h.state().ok().filter(|s| s.is_object());
-        let get = |key: &str| {
-            current
-                .as_ref()
-                .and_then(|c| Reflect::get(c, &JsValue::from_str(key)).ok())
-                .and_then(|d| d.as_f64())
-                .filter(|&d| d >= 1.0)
-        };
+        let get = |key: &str| count_in(current.as_ref()?, key);
         let set = |key: &str, value: f64| {
             let _ = Reflect::set(&state, &JsValue::from_str(key), &value.into());
         };
@@ -451,20 +445,26 @@ pub fn write_page_params(prefix: &str, params: &[(&str, String)], mode: HistoryM
 /// current entry; 0 when the story came with the address, or when another widget has added
 /// entries since (going back would undo them): the story then closes into a new entry.
 pub fn story_depth(prefix: &str) -> u32 {
-    let recorded = |key: &str| {
-        window()
-            .and_then(|w| w.history().ok())
-            .and_then(|h| h.state().ok())
-            .filter(|s| s.is_object())
-            .and_then(|s| Reflect::get(&s, &JsValue::from_str(key)).ok())
-            .and_then(|d| d.as_f64())
-            .map_or(0, |d| d as u32)
+    let Some(state) = window()
+        .and_then(|w| w.history().ok())
+        .and_then(|h| h.state().ok())
+        .filter(|s| s.is_object())
+    else {
+        return 0;
     };
-    if recorded(&format!("{prefix}+")) > 0 {
+    if count_in(&state, &format!("{prefix}+")).is_some() {
         0
     } else {
-        recorded(prefix)
+        count_in(&state, prefix).map_or(0, |d| d as u32)
     }
+}
+
+/// A count of at least 1 that a history entry's state records under `key`.
+fn count_in(state: &JsValue, key: &str) -> Option<f64> {
+    Reflect::get(state, &JsValue::from_str(key))
+        .ok()
+        .and_then(|d| d.as_f64())
+        .filter(|&d| d >= 1.0)
 }
 
 /// While `on`, the browser leaves the scroll position alone when the history goes between the
@@ -713,17 +713,13 @@ pub fn widget_position(el: &web_sys::Element) -> usize {
     thread_local! {
         static UNLISTED: Cell<usize> = const { Cell::new(0) };
     }
-    let list = window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector_all("[data-gazette], gazette-news").ok());
-    let listed = list.as_ref().map_or(0, |l| l.length() as usize);
-    list.and_then(|l| (0..l.length()).position(|i| l.item(i).is_some_and(|n| &n == el.as_ref())))
-        .unwrap_or_else(|| {
-            UNLISTED.with(|u| {
-                u.set(u.get() + 1);
-                listed + u.get() - 1
-            })
+    let listed = elements("[data-gazette], gazette-news");
+    listed.iter().position(|w| w == el).unwrap_or_else(|| {
+        UNLISTED.with(|u| {
+            u.set(u.get() + 1);
+            listed.len() + u.get() - 1
         })
+    })
 }
 
 thread_local! {
@@ -736,14 +732,8 @@ thread_local! {
 /// `gz`, `gz2`, `gz3`… Two widgets never share a prefix unless the page asks for it.
 pub fn claim_url_key(wanted: &str, default: bool) -> String {
     let named = || -> Vec<String> {
-        let Some(list) = window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.query_selector_all("[data-gazette], gazette-news").ok())
-        else {
-            return Vec::new();
-        };
-        (0..list.length())
-            .filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok())
+        elements("[data-gazette], gazette-news")
+            .into_iter()
             .flat_map(|e| {
                 [
                     e.get_attribute("url-key"),
@@ -796,10 +786,15 @@ pub fn release_url_key(key: &str) {
 
 /// Every element on the page that asks for a widget (`data-gazette`).
 pub fn mount_points() -> Vec<web_sys::Element> {
-    let Some(doc) = window().and_then(|w| w.document()) else {
-        return Vec::new();
-    };
-    let Ok(list) = doc.query_selector_all("[data-gazette]") else {
+    elements("[data-gazette]")
+}
+
+/// The page's elements that match `selector`, in document order.
+fn elements(selector: &str) -> Vec<web_sys::Element> {
+    let Some(list) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector_all(selector).ok())
+    else {
         return Vec::new();
     };
     (0..list.length())

@@ -251,10 +251,8 @@ async fn load_one(
                 total: builder.articles().len(),
                 ..Report::default()
             };
-            let catalog = Rc::new(builder.finish());
-            browser::mark("gazette:index-built");
             return Ok(LoadedSet {
-                catalog,
+                catalog: finish_catalog(builder),
                 meta: FeedMeta::default(),
                 report,
                 failed: vec![(url, error)],
@@ -345,6 +343,15 @@ async fn read_into_builder(
     }
 }
 
+/// The catalog of the stories read, its indexing timed for the benchmarks.
+fn finish_catalog(builder: CatalogBuilder) -> Rc<Catalog> {
+    let t = browser::clock_ms();
+    let catalog = Rc::new(builder.finish());
+    browser::add_indexing_ms(browser::clock_ms() - t);
+    browser::mark("gazette:index-built");
+    catalog
+}
+
 fn finish_one(
     url: &str,
     end: ReadEnd,
@@ -353,12 +360,8 @@ fn finish_one(
 ) -> LoadedSet {
     builder.complete(&end);
     log_report(url, &end.report);
-    let t = browser::clock_ms();
-    let catalog = Rc::new(builder.finish());
-    browser::add_indexing_ms(browser::clock_ms() - t);
-    browser::mark("gazette:index-built");
     LoadedSet {
-        catalog,
+        catalog: finish_catalog(builder),
         meta: end.meta,
         report: end.report,
         failed: Vec::new(),
@@ -433,6 +436,7 @@ async fn load_many(
     let mut sets = Vec::new();
     let mut failed = Vec::new();
     let mut meta = None;
+    let mut languages: Vec<String> = Vec::new();
     let mut report = Report::default();
     for (url, outcome) in join_all(reads.collect()).await {
         match outcome {
@@ -442,18 +446,8 @@ async fn load_many(
                 report.total += end.report.total;
                 report.skipped.extend(end.report.skipped);
                 report.repaired.extend(end.report.repaired);
-                // The first feed's facts stand for the set, but a language only when every feed
-                // that names one names the same: the chips and filters then speak it.
-                match &mut meta {
-                    None => meta = Some(end.meta),
-                    Some(m) => {
-                        if m.language.is_none() {
-                            m.language = end.meta.language;
-                        } else if end.meta.language.is_some() && m.language != end.meta.language {
-                            m.language = Some(String::new()); // Different: none, below.
-                        }
-                    }
-                }
+                languages.extend(end.meta.language.clone());
+                meta.get_or_insert(end.meta);
                 sets.push(stories);
             }
             Err(e) => {
@@ -468,8 +462,13 @@ async fn load_many(
             .next()
             .map_or(LoadError::NoSource, |(_, e)| e));
     };
-    // Feeds in different languages: none is the set's.
-    meta.language = meta.language.filter(|l| !l.is_empty());
+    // The first feed's facts stand for the set, but a language only when every feed that names
+    // one names the same: the chips and filters then speak it.
+    languages.dedup();
+    meta.language = match languages.as_slice() {
+        [one] => Some(one.clone()),
+        _ => None,
+    };
     let (stories, _repeats) = merge(sets);
     browser::mark("gazette:parsed");
     let t = browser::clock_ms();

@@ -163,11 +163,7 @@ async fn a_category_chip_toggles_and_keeps_other_counts() {
 async fn bad_json_shows_a_message_and_retry_loads_again() {
     let (f, asked) = fetcher(vec![Ok("{\"articles\": [".into()), Ok(SAMPLE.into())]);
     let root = mount(f);
-    until("error panel", || {
-        root.query_selector("[role=alert]").unwrap().is_some()
-    })
-    .await;
-    let alert = text(&root.query_selector("[role=alert]").unwrap().unwrap());
+    let alert = alert_text(&root).await;
     assert!(alert.contains("The news could not be read"), "{alert}");
     assert!(alert.contains("not valid JSON"), "{alert}");
     assert!(headlines(&root).is_empty());
@@ -184,11 +180,7 @@ async fn server_and_network_errors_say_what_happened() {
         status_text: "Not Found".into(),
     })]);
     let root = mount(f);
-    until("error panel", || {
-        root.query_selector("[role=alert]").unwrap().is_some()
-    })
-    .await;
-    let alert = text(&root.query_selector("[role=alert]").unwrap().unwrap());
+    let alert = alert_text(&root).await;
     assert!(
         alert.contains("The server answered 404 Not Found."),
         "{alert}"
@@ -200,11 +192,7 @@ async fn server_and_network_errors_say_what_happened() {
             status_text: String::new(),
         })]);
         let root = mount(f);
-        until("error panel", || {
-            root.query_selector("[role=alert]").unwrap().is_some()
-        })
-        .await;
-        let alert = text(&root.query_selector("[role=alert]").unwrap().unwrap());
+        let alert = alert_text(&root).await;
         assert!(
             alert.contains(&format!("The server answered {said}")),
             "{alert}"
@@ -213,11 +201,7 @@ async fn server_and_network_errors_say_what_happened() {
 
     let (f, _) = fetcher(vec![Err(FetchError::Network("Failed to fetch".into()))]);
     let root = mount(f);
-    until("error panel", || {
-        root.query_selector("[role=alert]").unwrap().is_some()
-    })
-    .await;
-    let alert = text(&root.query_selector("[role=alert]").unwrap().unwrap());
+    let alert = alert_text(&root).await;
     assert!(alert.contains("Check your connection"), "{alert}");
 }
 

@@ -127,7 +127,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             <p class="gz-back"><a href={props.list_href.clone()} onclick={on_link_close.clone()}>{ "← Back to all stories" }</a></p>
             <header class="gz-article-head">
                 <p class="gz-meta">
-                    { dateline(a, swatch, props.now, &locale) }
+                    { dateline(a, &text, swatch, props.now, &locale) }
                     if words > 0 {
                         <span class="gz-when">
                             <span class="gz-sep" aria-hidden="true">{ "·" }</span>

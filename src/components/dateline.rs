@@ -5,16 +5,15 @@ use gazette_core::{Article, Timestamp};
 use yew::prelude::*;
 
 /// The start of a story's meta line, on a card and in the article view: the category badge in
-/// its swatch, then the date in `locale` (marked with the language it comes out in) with its relative form
-/// (counted from `now`), or "Undated".
-pub fn dateline(a: &Article, swatch: u32, now: Timestamp, locale: &str) -> Html {
+/// its swatch (in the story's language, `text`), then the date in `locale` (marked with the
+/// language it comes out in) with its relative form (counted from `now`), or "Undated".
+pub fn dateline(a: &Article, text: &FeedText, swatch: u32, now: Timestamp, locale: &str) -> Html {
     // Dates are written in the locale's language (the reader's own when none is set), the rest
     // of the widget in English.
     let lang = Some(AttrValue::from(browser::date_language(locale))).filter(|l| !l.is_empty());
-    let text = FeedText::of(a.language.as_deref());
     html! {
         <>
-            <span class={format!("gz-badge gz-swatch-{swatch}")} part="badge" lang={text.lang} dir={text.dir}>{ a.category.clone() }</span>
+            <span class={format!("gz-badge gz-swatch-{swatch}")} part="badge" lang={text.lang.clone()} dir={text.dir.clone()}>{ a.category.clone() }</span>
             // The separator goes with the date, in the gap before it (see gazette.css), so that
             // no line starts or ends with it.
             <span class="gz-when">

@@ -168,7 +168,7 @@ pub fn StoryCard(props: &StoryCardProps) -> Html {
         <article class="gz-card" part="card" data-story={props.index.to_string()}>
             <div class="gz-card-body">
                 <p class="gz-meta">
-                    { dateline(a, swatch, props.now, &locale) }
+                    { dateline(a, &text, swatch, props.now, &locale) }
                 </p>
                 <@{format!("h{}", props.level.clamp(2, 6))} class="gz-headline" part="headline" lang={text.lang.clone()} dir={text.dir.clone()}>{ headline }</@>
                 if let Some(ex) = excerpt_html {

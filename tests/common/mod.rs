@@ -89,6 +89,15 @@ pub async fn until(what: &str, mut cond: impl FnMut() -> bool) {
     panic!("gave up waiting for: {what}");
 }
 
+/// Waits for the widget's alert (an error panel) and gives its text.
+pub async fn alert_text(root: &Element) -> String {
+    until("error panel", || {
+        root.query_selector("[role=alert]").unwrap().is_some()
+    })
+    .await;
+    text(&root.query_selector("[role=alert]").unwrap().unwrap())
+}
+
 pub fn all(root: &Element, selector: &str) -> Vec<Element> {
     let list = root.query_selector_all(selector).unwrap();
     (0..list.length())

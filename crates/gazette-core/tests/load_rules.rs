@@ -1,13 +1,36 @@
 //! Every loading rule of docs/FORMAT.md, one test each, on small hand-made documents.
 
 use gazette_core::detect::NotAFeed;
-use gazette_core::load::{FALLBACK_CATEGORY, MAX_TITLE_CHARS};
+use gazette_core::load::{ReadEnd, Reader, Step, FALLBACK_CATEGORY, MAX_TITLE_CHARS};
 use gazette_core::{load_document, DocumentError, Format, Loaded};
 
 const BASE: &str = "https://news.example/data/set.json";
 
 fn set(articles: &str) -> String {
     format!(r#"{{"title": "Test set", "articles": [{articles}]}}"#)
+}
+
+/// Reads `doc` through a [`Reader`] as its bytes arrive `size` at a time, asking for `step`
+/// stories at a time: the stories handed out, and how the reader finished.
+fn read_in_pieces(
+    doc: &str,
+    size: usize,
+    step: usize,
+) -> (Vec<gazette_core::Article>, Result<ReadEnd, DocumentError>) {
+    let mut reader = Reader::new(None);
+    let mut got = Vec::new();
+    for chunk in doc.as_bytes().chunks(size) {
+        reader.push(chunk).unwrap();
+        while reader.read(step, &mut |a| got.push(a)).unwrap() == Step::More {}
+    }
+    reader.end_of_input();
+    loop {
+        match reader.read(step, &mut |a| got.push(a)) {
+            Ok(Step::More) => continue,
+            Ok(_) => return (got, reader.finish()),
+            Err(e) => return (got, Err(e)),
+        }
+    }
 }
 
 fn load(doc: &str) -> Loaded {
@@ -438,7 +461,6 @@ fn a_truncated_document_is_not_json_with_its_position() {
 
 #[test]
 fn reading_in_steps_gives_the_same_stories_and_the_feed_title_may_come_last() {
-    use gazette_core::load::{Reader, Step};
     let doc = r#"{"version": "https://jsonfeed.org/version/1.1", "items": [
         {"id": "1", "title": "One", "date_published": "2024-01-01T00:00:00Z"},
         {"id": "2", "title": "Two", "date_published": "2024-01-02T00:00:00Z", "tags": ["Tagged"]},
@@ -467,7 +489,6 @@ fn reading_in_steps_gives_the_same_stories_and_the_feed_title_may_come_last() {
 
 #[test]
 fn an_error_on_one_long_line_names_its_column_however_the_bytes_arrive() {
-    use gazette_core::load::{Reader, Step};
     // One line, cut short: the error is at its end, one past its last character.
     let mut doc = String::from(r#"{"version": "https://jsonfeed.org/version/1.1", "items": ["#);
     for i in 0..300 {
@@ -482,13 +503,7 @@ fn an_error_on_one_long_line_names_its_column_however_the_bytes_arrive() {
     };
     assert_eq!(whole, (1, end));
     for size in [7, 1000, 4096] {
-        let mut reader = Reader::new(None);
-        for chunk in doc.as_bytes().chunks(size) {
-            reader.push(chunk).unwrap();
-            while reader.read(usize::MAX, &mut |_| {}).unwrap() == Step::More {}
-        }
-        reader.end_of_input();
-        match reader.finish() {
+        match read_in_pieces(&doc, size, usize::MAX).1 {
             Err(DocumentError::NotJson { line, column, .. }) => {
                 assert_eq!((line, column), (1, end), "in pieces of {size} bytes")
             }
@@ -499,7 +514,7 @@ fn an_error_on_one_long_line_names_its_column_however_the_bytes_arrive() {
 
 #[test]
 fn a_story_too_large_to_read_is_left_out_and_the_others_still_come() {
-    use gazette_core::load::{Reader, Step, MAX_STORY_BYTES};
+    use gazette_core::load::MAX_STORY_BYTES;
     let huge = "<p>Lorem ipsum dolor sit amet.</p>".repeat(MAX_STORY_BYTES / 30);
     let doc = format!(
         r#"{{"version": "https://jsonfeed.org/version/1.1", "items": [
@@ -518,16 +533,10 @@ fn a_story_too_large_to_read_is_left_out_and_the_others_still_come() {
         "{:?}",
         whole.report.skipped
     );
-    let mut reader = Reader::new(None);
-    let mut got = Vec::new();
-    for chunk in doc.as_bytes().chunks(4096) {
-        reader.push(chunk).unwrap();
-        while reader.read(usize::MAX, &mut |a| got.push(a.title)).unwrap() == Step::More {}
-    }
-    reader.end_of_input();
-    while reader.read(usize::MAX, &mut |a| got.push(a.title)).unwrap() == Step::More {}
-    assert_eq!(got, ["Before", "After"]);
-    assert_eq!(reader.finish().unwrap().report.skipped.len(), 1);
+    let (got, end) = read_in_pieces(&doc, 4096, usize::MAX);
+    let titles: Vec<_> = got.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(titles, ["Before", "After"]);
+    assert_eq!(end.unwrap().report.skipped.len(), 1);
 }
 
 #[test]
@@ -545,15 +554,8 @@ fn the_feeds_language_counts_wherever_it_comes_in_the_document() {
         .collect();
     assert_eq!(languages, [Some("ar"), Some("en")]);
     // Read in steps, the reader names the stories still waiting for it.
-    use gazette_core::load::Reader;
-    let mut reader = Reader::new(None);
-    let mut got = Vec::new();
-    for chunk in doc.as_bytes().chunks(5) {
-        reader.push(chunk).unwrap();
-        while reader.read(1, &mut |a| got.push(a)).unwrap() == gazette_core::load::Step::More {}
-    }
-    reader.end_of_input();
-    let end = reader.finish().unwrap();
+    let (mut got, end) = read_in_pieces(doc, 5, 1);
+    let end = end.unwrap();
     assert_eq!(end.needs_feed_language, [0]);
     assert_eq!(got[0].language, None);
     end.complete(&mut got);
@@ -562,14 +564,9 @@ fn the_feeds_language_counts_wherever_it_comes_in_the_document() {
     // Given first, it reaches the stories at once, and nothing waits.
     let first = r#"{"version": "https://jsonfeed.org/version/1.1", "language": "fr", "items": [
         {"id": "1", "title": "Un", "date_published": "2024-01-01T00:00:00Z"}]}"#;
-    let mut reader = Reader::new(None);
-    reader.push(first.as_bytes()).unwrap();
-    reader.end_of_input();
-    let mut got = Vec::new();
-    while reader.read(usize::MAX, &mut |a| got.push(a)).unwrap() == gazette_core::load::Step::More {
-    }
+    let (got, end) = read_in_pieces(first, first.len(), usize::MAX);
     assert_eq!(got[0].language.as_deref(), Some("fr"));
-    assert!(reader.finish().unwrap().needs_feed_language.is_empty());
+    assert!(end.unwrap().needs_feed_language.is_empty());
 }
 
 #[test]
