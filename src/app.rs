@@ -2,7 +2,6 @@
 //! wires components to actions.
 
 use crate::browser;
-use crate::components::result_status::stories;
 use crate::components::story_card::{OpenMode, Opener, StoryLink};
 use crate::components::{
     ArticleView, CategoryChips, DateRange, EmptyState, ErrorPanel, FacetGroup, FeedText,
@@ -13,7 +12,8 @@ use crate::names;
 use crate::services::{self, Fetcher};
 use crate::state::{more_filters_on, set_of, Action, Load, State};
 use gazette_core::address::{self, View};
-use gazette_core::filter::{year_from_label, year_label};
+use gazette_core::filter::{year_from_label, year_label, UNDATED_LABEL};
+use gazette_core::words::{fill, Words, ENGLISH};
 use gazette_core::{DatePreset, Filter, SortOrder, Timestamp};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -76,9 +76,12 @@ pub struct AppProps {
     /// Categories selected when the address names none.
     #[prop_or_default]
     pub categories: Vec<AttrValue>,
-    /// The locale of dates and lists (a BCP 47 tag); empty for the reader's own.
+    /// The locale of dates (a BCP 47 tag); empty for the reader's own.
     #[prop_or_default]
     pub locale: AttrValue,
+    /// The widget's own words: those of its `locale`, else of the page around it, else English.
+    #[prop_or(&ENGLISH)]
+    pub words: &'static Words,
     /// The element the widget's DOM events (`gazette:ready`, `gazette:select`,
     /// `gazette:error`) are sent from; none when absent.
     #[prop_or_default]
@@ -155,6 +158,7 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
     let instance = *use_state(next_instance);
+    let w = props.words;
     let id = |part: &str| AttrValue::from(format!("gazette-{instance}-{part}"));
     let widget = use_state(names::new_widget);
     // The article view's "More to Read" holds a name of its own while it shows.
@@ -547,10 +551,10 @@ pub fn App(props: &AppProps) -> Html {
     let feed_text = FeedText::of(state.meta.language.as_deref());
     // The host's heading, the feed's title (in the feed's language), or the widget's own words.
     let (heading, heading_text) = match (&props.related_to, &props.heading, &state.meta.title) {
-        (Some(_), None, _) => (AttrValue::from("More to Read"), FeedText::default()),
+        (Some(_), None, _) => (AttrValue::from(w.more_to_read), FeedText::default()),
         (_, Some(h), _) => (h.clone(), FeedText::of(None)),
         (None, None, Some(t)) => (AttrValue::from(t.clone()), feed_text.clone()),
-        (None, None, None) => (AttrValue::from("Latest stories"), FeedText::default()),
+        (None, None, None) => (AttrValue::from(w.latest_stories), FeedText::default()),
     };
     // Read out after the heading, so that two widgets of one feed are two landmarks apart.
     let suffix = names::suffix(*widget, &heading);
@@ -558,11 +562,11 @@ pub fn App(props: &AppProps) -> Html {
     let (status, body) = match &state.load {
         // While a large feed is read, the catalog holds its first stories.
         Load::Loading if !state.catalog.is_empty() => (
-            "Loading stories…".to_string(),
+            w.loading.to_string(),
             html! {
                 <>
                     <p class="gz-loading">
-                        <label for={id("progress")}>{ "Reading the stories; the newest will show when all have arrived. " }</label>
+                        <label for={id("progress")}>{ w.reading_all }{ " " }</label>
                         <progress id={id("progress")}></progress>
                     </p>
                     <StoryList catalog={state.catalog.clone()} outcome={state.outcome.clone()} now={state.now}
@@ -571,8 +575,8 @@ pub fn App(props: &AppProps) -> Html {
             },
         ),
         Load::Loading => (
-            "Loading stories…".to_string(),
-            html! { <p class="gz-loading" aria-hidden="true">{ "Loading stories…" }</p> },
+            w.loading.to_string(),
+            html! { <p class="gz-loading" aria-hidden="true">{ w.loading }</p> },
         ),
         Load::Failed(error) => (
             // The error panel is an alert, which says it all: the status stays quiet.
@@ -585,20 +589,23 @@ pub fn App(props: &AppProps) -> Html {
             let f = &state.filter;
             let archive = state.archive.as_ref();
             let status = if state.catalog.is_empty() {
-                "No stories.".to_string()
+                w.no_stories.to_string()
             } else if let (Some(a), true) = (archive, state.searching_older()) {
                 let found = if f.is_unfiltered() {
-                    stories(a.archive.total)
+                    w.stories(a.archive.total)
                 } else {
-                    format!("{} so far", stories(o.total))
+                    fill(w.so_far, &[&w.stories(o.total)])
                 };
-                format!(
-                    "{found}; reading older stories ({} of {} parts)…",
-                    a.loaded,
-                    a.archive.shards.len()
+                fill(
+                    w.reading_older,
+                    &[
+                        &found,
+                        &w.number(a.loaded),
+                        &w.number(a.archive.shards.len()),
+                    ],
                 )
             } else if f.is_unfiltered() {
-                stories(archive.map_or(o.total, |a| {
+                w.stories(archive.map_or(o.total, |a| {
                     if state.archive_pending() {
                         a.archive.total
                     } else {
@@ -606,13 +613,9 @@ pub fn App(props: &AppProps) -> Html {
                     }
                 }))
             } else if o.total == 0 {
-                "No stories match".to_string()
+                w.no_match.to_string()
             } else {
-                format!(
-                    "{} {}",
-                    stories(o.total),
-                    if o.total == 1 { "matches" } else { "match" }
-                )
+                w.count(&w.matches, o.total, &[])
             };
             let all_count = o.categories.iter().map(|c| c.count).sum::<usize>();
             let mut chips: Vec<_> = o
@@ -638,42 +641,38 @@ pub fn App(props: &AppProps) -> Html {
             // Without a query, "Best match" lists the newest first.
             let sort_options: Vec<(&'static str, &'static str)> = SortOrder::ALL
                 .iter()
-                .map(|o| (o.key(), o.label()))
+                .map(|&o| (o.key(), w.sort_order(o)))
                 .collect();
-            let feeds = if services::sources(&props.src).len() > 1 {
-                ("these feeds", "them")
-            } else {
-                ("this feed", "the feed")
-            };
             let one_source = services::sources(&props.src).len() == 1;
             let body = html! {
                 <>
                     if state.story_missing {
-                        <p class="gz-notice">{ "The story in this link is not in the feed any more. Here are the latest stories." }</p>
+                        <p class="gz-notice">{ w.story_missing }</p>
                     }
                     // With one source, the stories shown are those read before it broke off.
                     { for state.failed_sources.iter().map(|(url, why)| html! {
                         <p class="gz-notice">{ if one_source {
-                            format!("Some stories may be missing: {url} could not be read to its end. {why}")
+                            fill(w.partly_read, &[url, &why.message(w)])
                         } else {
-                            format!("Some stories are missing: {url} could not be loaded. {why}")
+                            fill(w.source_failed, &[url, &why.message(w)])
                         } }</p>
                     }) }
                     if let Some(error) = archive.and_then(|a| a.error.as_ref()) {
-                        <p class="gz-notice">{ format!("Older stories could not be loaded: {error}") }</p>
+                        <p class="gz-notice">{ fill(w.older_failed, &[&error.message(w)]) }</p>
                     }
                     if state.skipped > 0 {
                         <p class="gz-notice">
-                            { format!(
-                                "{} of the {} stories in {} could not be shown because of errors in {}. Details are in the browser console.",
-                                state.skipped, state.total, feeds.0, feeds.1
+                            { w.count(
+                                if one_source { &w.skipped_in_feed } else { &w.skipped_in_feeds },
+                                state.skipped,
+                                &[&w.number(state.total)],
                             ) }
                         </p>
                     }
                     if !state.catalog.is_empty() && controls.any() {
                         <div class="gz-controls">
                             if controls.search {
-                                <form role="search" aria-label={format!("Search {heading}{suffix}")} onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+                                <form role="search" aria-label={fill(w.search_landmark, &[&format!("{heading}{suffix}")])} onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                                     <SearchBox id={id("q")} value={f.query.clone()} on_input={dispatch(Action::Search)} input_ref={search_ref.clone()} />
                                 </form>
                             }
@@ -682,8 +681,8 @@ pub fn App(props: &AppProps) -> Html {
                                     if controls.dates {
                                         <LabelledSelect
                                             id={id("date")}
-                                            label="Published"
-                                            options={DatePreset::ALL.iter().map(|p| (p.key(), p.label())).collect::<Vec<_>>()}
+                                            label={w.published}
+                                            options={DatePreset::ALL.iter().map(|&p| (p.key(), w.date_preset(p))).collect::<Vec<_>>()}
                                             value={f.date.key()}
                                             on_change={dispatch(|k| Action::SetDate(DatePreset::from_key(&k).unwrap_or_default()))}
                                         />
@@ -691,7 +690,7 @@ pub fn App(props: &AppProps) -> Html {
                                     if controls.sort {
                                         <LabelledSelect
                                             id={id("sort")}
-                                            label="Sort"
+                                            label={w.sort}
                                             options={sort_options}
                                             value={f.sort.key()}
                                             on_change={dispatch(|k| Action::SetSort(SortOrder::from_key(&k).unwrap_or_default()))}
@@ -726,14 +725,15 @@ pub fn App(props: &AppProps) -> Html {
                                         e.prevent_default();
                                         s.dispatch(Action::ShowFacets(!open));
                                     })
-                                }}>{ if more_active > 0 { format!("More filters ({more_active} on)") } else { "More filters".to_string() } }</summary>
+                                }}>{ if more_active > 0 { w.count(&w.more_filters_on, more_active, &[]) } else { w.more_filters.to_string() } }</summary>
                                 if state.facets_open {
                                 <div class="gz-facets">
                                     <DateRange id={id("range")} from={f.from} until={f.until} on_from={on_time(Action::SetFrom)} on_until={on_time(Action::SetUntil)} />
-                                    <FacetGroup legend="Year" values={Rc::new(o.years.clone())} selected={Rc::new(years_selected)}
+                                    <FacetGroup legend={w.year} values={Rc::new(o.years.clone())} selected={Rc::new(years_selected)}
+                                        rename={Some((AttrValue::Static(UNDATED_LABEL), AttrValue::Static(w.undated)))}
                                         on_toggle={dispatch(|y| year_from_label(&y).map_or(Action::ShowMore, Action::ToggleYear))} />
-                                    <FacetGroup legend="Authors" values={Rc::new(o.authors.clone())} selected={Rc::new(f.authors.clone())} on_toggle={dispatch(Action::ToggleAuthor)} partial={o.more_authors} text={feed_text.clone()} />
-                                    <FacetGroup legend="Tags" values={Rc::new(o.tags.clone())} selected={Rc::new(f.tags.clone())} on_toggle={dispatch(Action::ToggleTag)} partial={o.more_tags} text={feed_text.clone()} />
+                                    <FacetGroup legend={w.authors} values={Rc::new(o.authors.clone())} selected={Rc::new(f.authors.clone())} on_toggle={dispatch(Action::ToggleAuthor)} partial={o.more_authors} text={feed_text.clone()} />
+                                    <FacetGroup legend={w.tags} values={Rc::new(o.tags.clone())} selected={Rc::new(f.tags.clone())} on_toggle={dispatch(Action::ToggleTag)} partial={o.more_tags} text={feed_text.clone()} />
                                 </div>
                                 }
                             </details>
@@ -776,14 +776,14 @@ pub fn App(props: &AppProps) -> Html {
                         }) }
                     </ul>
                     if let Some(href) = &props.view_all {
-                        <p class="gz-view-all"><a class="gz-button" part="button" href={href.clone()}>{ "View All" }</a></p>
+                        <p class="gz-view-all"><a class="gz-button" part="button" href={href.clone()}>{ w.view_all }</a></p>
                     }
                 </>
             },
         ),
         (Some(_), Load::Ready, None) => (
             String::new(),
-            html! { <p class="gz-empty">{ "There is nothing related to this story in the feed yet." }</p> },
+            html! { <p class="gz-empty">{ w.nothing_related }</p> },
         ),
         _ => (status, body),
     };
@@ -806,7 +806,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     let rail_suffix = match reading {
         Some(r) if !r.related.is_empty() => {
-            AttrValue::from(names::suffix(*rail_name, "More to Read"))
+            AttrValue::from(names::suffix(*rail_name, w.more_to_read))
         }
         _ => {
             names::release(*rail_name);
@@ -819,7 +819,7 @@ pub fn App(props: &AppProps) -> Html {
             let a = &state.catalog.articles()[r.index];
             let text = FeedText::of(a.language.as_deref());
             (
-                "Story: ".to_string(),
+                w.story.to_string(),
                 Some((AttrValue::from(a.title.clone()), text)),
             )
         }
@@ -827,7 +827,7 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     html! {
-        <ContextProvider<Locale> context={Locale(props.locale.clone())}>
+        <ContextProvider<Locale> context={Locale { dates: props.locale.clone(), words: w }}>
         <section
             class={classes!(
                 "gazette",
@@ -835,7 +835,7 @@ pub fn App(props: &AppProps) -> Html {
                 props.theme.class(),
                 props.related_to.is_some().then_some("gz-rail-only")
             )}
-            lang="en"
+            lang={w.lang}
             dir="ltr"
             part="root"
             aria-labelledby={id("title")} aria-busy={(state.load == Load::Loading).to_string()} ref={root_ref}>

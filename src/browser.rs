@@ -893,6 +893,23 @@ pub fn language_tag(attribute: &str) -> Option<String> {
     canonical
 }
 
+/// The language of the page around `el`: the nearest `lang` attribute on it or an element
+/// holding it, across shadow roots; empty when none says.
+pub fn page_language(el: &web_sys::Element) -> String {
+    let mut at = Some(el.clone());
+    while let Some(el) = at {
+        if let Ok(Some(holder)) = el.closest("[lang]") {
+            return holder.get_attribute("lang").unwrap_or_default();
+        }
+        at = el
+            .get_root_node()
+            .dyn_into::<web_sys::ShadowRoot>()
+            .ok()
+            .map(|root| root.host());
+    }
+    String::new()
+}
+
 /// The `Intl` formatters of one locale ("" is the browser's own).
 struct Formats {
     /// The language the dates come out in, as `Intl` resolved the locale asked for.
@@ -1021,9 +1038,9 @@ pub fn prepare_formats(locale: &str) {
     let _ = formats("en").list.format(&Array::new());
 }
 
-/// A list of names joined in English, as the sentence it stands in ("Ann, Bo and Cy"), in
-/// parts: each name (`true`) and the words between them (`false`).
-pub fn list_parts(items: &[String]) -> Vec<(String, bool)> {
+/// A list of names joined in the language `lang`, as the sentence it stands in ("Ann, Bo and
+/// Cy"), in parts: each name (`true`) and the words between them (`false`).
+pub fn list_parts(items: &[String], lang: &str) -> Vec<(String, bool)> {
     let arr: Array = items.iter().map(|s| JsValue::from_str(s)).collect();
     let text = |part: &JsValue, key: &str| {
         Reflect::get(part, &JsValue::from_str(key))
@@ -1031,7 +1048,7 @@ pub fn list_parts(items: &[String]) -> Vec<(String, bool)> {
             .and_then(|v| v.as_string())
             .unwrap_or_default()
     };
-    formats("en")
+    formats(lang)
         .list
         .format_to_parts(&arr)
         .iter()

@@ -11,7 +11,7 @@
 //! | `layout` | `grid`, `list`, `compact`, or `rail` (a narrow "More to Read" column) | `grid` |
 //! | `theme` | `light`, `dark`, or `auto` (the reader's system setting) | `auto` |
 //! | `controls` | which controls show: any of `search chips dates sort`, or `none` (naming none of them: all) | all |
-//! | `locale` | the language of the dates (BCP 47, e.g. `fr-FR`; a malformed tag is ignored with a warning) | the reader's |
+//! | `locale` | the language of the dates (BCP 47, e.g. `fr-FR`; a malformed tag is ignored with a warning), and of the widget's own words when it speaks it (English, French, German, Spanish) | dates: the reader's; words: the page's language (the nearest `lang`), else English |
 //! | `link-target` | `_blank` opens publishers' pages in a new tab (as does `new-tab`) | same tab |
 //! | `open` | where a card takes the reader: `auto` (the article view when the story has a body, else the publisher's page), `inside`, `link` | `auto` |
 //! | `related` | stories in "More to Read", 0 to 24 | 4 |
@@ -25,6 +25,7 @@ use crate::browser;
 use crate::components::story_card::OpenMode;
 use crate::embed::{Controls, Layout, Remote, Theme};
 use crate::services::Fetcher;
+use gazette_core::words::Words;
 use yew::AttrValue;
 
 /// True when `el` names its address prefix itself (`url-key`, or `data-url-key`).
@@ -96,6 +97,13 @@ pub fn props_for(el: &web_sys::Element, n: usize, remote: Remote) -> AppProps {
             attr("locale")
                 .and_then(|l| browser::language_tag(&l))
                 .unwrap_or_default(),
+        ),
+        // The widget speaks its locale's language, else the page's (English when it speaks
+        // neither).
+        words: Words::for_tag(
+            &attr("locale")
+                .filter(|l| !l.is_empty())
+                .unwrap_or_else(|| browser::page_language(el)),
         ),
         host: Some(el.clone()),
         remote,

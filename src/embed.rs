@@ -1,15 +1,28 @@
 //! What an embedding page can set beyond the feed: the widget's look, which controls show, and
 //! the channel through which the host's JavaScript reaches a mounted widget.
 
+use gazette_core::words::Words;
 use gazette_core::{DatePreset, SortOrder};
 use std::cell::RefCell;
 use std::rc::Rc;
 use yew::{AttrValue, Callback};
 
-/// The locale dates and lists are written in, for every component of one widget (a context);
-/// empty for the reader's own.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Locale(pub AttrValue);
+/// The languages of one widget, for every component (a context): the locale its dates are
+/// written in (empty for the reader's own) and its own words.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Locale {
+    pub dates: AttrValue,
+    pub words: &'static Words,
+}
+
+impl Default for Locale {
+    fn default() -> Self {
+        Locale {
+            dates: AttrValue::default(),
+            words: &gazette_core::words::ENGLISH,
+        }
+    }
+}
 
 /// How cards are laid out.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -5,6 +5,7 @@ use crate::browser::{self, Body, FetchError};
 use gazette_core::archive::{is_manifest, parse_manifest, ShardInfo};
 use gazette_core::load::{ReadEnd, Reader, Step};
 use gazette_core::merge::merge;
+use gazette_core::words::{fill, Words, ENGLISH};
 use gazette_core::{Article, Catalog, CatalogBuilder, DocumentError, FeedMeta, Report};
 use std::cell::RefCell;
 use std::fmt;
@@ -26,44 +27,38 @@ pub enum LoadError {
 
 impl LoadError {
     /// A headline for the error panel.
-    pub fn title(&self) -> &'static str {
+    pub fn title(&self, w: &Words) -> &'static str {
         match self {
-            LoadError::NoSource => "No news source is set",
-            LoadError::Fetch(_) => "The news could not be loaded",
-            LoadError::Document(_) => "The news could not be read",
+            LoadError::NoSource => w.no_source_title,
+            LoadError::Fetch(_) => w.fetch_title,
+            LoadError::Document(_) => w.read_title,
         }
     }
 
     /// What to do about it.
-    pub fn advice(&self) -> &'static str {
+    pub fn advice(&self, w: &Words) -> &'static str {
         match self {
-            LoadError::NoSource => "Give the widget a src attribute (data-src on a data-gazette element) with the address of an RSS, Atom or JSON Feed, or of an article set.",
-            LoadError::Fetch(FetchError::Network(_)) => "Check your connection and try again. If it keeps failing, the feed's server may not allow this site to read it.",
-            LoadError::Fetch(FetchError::Http { status, .. }) if *status >= 500 => "The feed's server had a problem. Try again in a moment.",
-            LoadError::Fetch(FetchError::Http { .. }) => "The feed's address may be wrong or the feed may have moved.",
-            LoadError::Fetch(FetchError::Stalled(_)) => "The feed's server stopped answering. Try again in a moment.",
-            LoadError::Fetch(FetchError::BadAddress(_)) => "Give the widget the web address (http or https) of an RSS, Atom or JSON Feed, or of an article set.",
-            LoadError::Document(DocumentError::NotAFeed(_)) => "Check the address: it should lead to the feed itself (RSS, Atom, JSON Feed or an article set), not to a page that links to it.",
-            LoadError::Document(_) => "The feed's publisher needs to fix the file. You can try again later.",
+            LoadError::NoSource => w.no_source_advice,
+            LoadError::Fetch(FetchError::Network(_)) => w.network_advice,
+            LoadError::Fetch(FetchError::Http { status, .. }) if *status >= 500 => w.server_advice,
+            LoadError::Fetch(FetchError::Http { .. }) => w.http_advice,
+            LoadError::Fetch(FetchError::Stalled(_)) => w.stalled_advice,
+            LoadError::Fetch(FetchError::BadAddress(_)) => w.bad_address_advice,
+            LoadError::Document(DocumentError::NotAFeed(_)) => w.not_a_feed_advice,
+            LoadError::Document(_) => w.document_advice,
         }
     }
-}
 
-impl fmt::Display for LoadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    /// What happened, in the words of `w`. A document's own faults (where a feed is malformed,
+    /// for its publisher) are described in English.
+    pub fn message(&self, w: &Words) -> String {
         match self {
-            LoadError::NoSource => f.write_str("This widget has no feed address."),
-            LoadError::Fetch(FetchError::Network(detail)) => write!(
-                f,
-                "The news file could not be fetched: the server could not be reached, or it does not let this site read the file (the browser said: {detail})."
-            ),
-            LoadError::Fetch(FetchError::Stalled(seconds)) => write!(
-                f,
-                "The server stopped sending the news file: nothing arrived for {seconds} seconds."
-            ),
-            LoadError::Fetch(FetchError::BadAddress(address)) => {
-                write!(f, "“{address}” is not a web address.")
+            LoadError::NoSource => w.no_address.to_string(),
+            LoadError::Fetch(FetchError::Network(detail)) => fill(w.network_failed, &[detail]),
+            LoadError::Fetch(FetchError::Stalled(seconds)) => {
+                fill(w.stalled, &[&seconds.to_string()])
             }
+            LoadError::Fetch(FetchError::BadAddress(address)) => fill(w.bad_address, &[address]),
             LoadError::Fetch(FetchError::Http {
                 status,
                 status_text,
@@ -81,14 +76,18 @@ impl fmt::Display for LoadError {
                     ("", 504) => "Gateway Timeout",
                     (text, _) => text,
                 };
-                if reason.is_empty() {
-                    write!(f, "The server answered {status}.")
-                } else {
-                    write!(f, "The server answered {status} {reason}.")
-                }
+                let answer = format!("{status} {reason}");
+                fill(w.server_answered, &[answer.trim_end()])
             }
-            LoadError::Document(e) => e.fmt(f),
+            LoadError::Document(e) => e.to_string(),
         }
+    }
+}
+
+/// In English, for the console and the host's `gazette:error` event.
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(&ENGLISH))
     }
 }
 

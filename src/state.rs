@@ -39,7 +39,7 @@ pub struct ArchiveProgress {
     /// A shard is on its way.
     pub loading: bool,
     /// Why the last shard could not be loaded (loading stops there).
-    pub error: Option<String>,
+    pub error: Option<LoadError>,
 }
 
 /// Everything a widget instance knows.
@@ -83,7 +83,7 @@ pub struct State {
     /// For a sharded archive, which shards are in.
     pub archive: Option<ArchiveProgress>,
     /// Sources that could not be loaded while others could, with the reason.
-    pub failed_sources: Rc<Vec<(String, String)>>,
+    pub failed_sources: Rc<Vec<(String, LoadError)>>,
     /// In rail-only mode, the id or address of the story the rail is for.
     pub rail_for: Option<String>,
     /// In rail-only mode, the rail's stories (`None` while loading or when the story is not
@@ -366,12 +366,7 @@ impl Reducible for State {
                 s.now = now;
                 s.total = set.report.total;
                 s.skipped = set.report.skipped.len();
-                s.failed_sources = Rc::new(
-                    set.failed
-                        .iter()
-                        .map(|(url, e)| (url.clone(), e.to_string()))
-                        .collect(),
-                );
+                s.failed_sources = Rc::new(set.failed.clone());
                 s.catalog = set.catalog;
                 let asked = s.filter.categories.clone();
                 s.spell_categories();
@@ -555,7 +550,7 @@ impl Reducible for State {
                     return self;
                 };
                 a.loading = false;
-                a.error = Some(error.to_string());
+                a.error = Some(error);
                 s.resolve_story();
             }
             Action::Open(index) => {

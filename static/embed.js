@@ -58,6 +58,21 @@ function whenNear(el, margin, then) {
   return () => io.disconnect();
 }
 
+// The failure panel's words in the widget's languages (its others are in the core's words.rs):
+// those of the element's locale, else of the page around it (the nearest lang), else English.
+const FAILURE_WORDS = {
+  en: ["News", "The news could not be shown here.", "Try again"],
+  fr: ["Actualités", "Les actualités ne peuvent pas s'afficher ici.", "Réessayer"],
+  de: ["Nachrichten", "Die Nachrichten können hier nicht angezeigt werden.", "Erneut versuchen"],
+  es: ["Noticias", "Las noticias no se pueden mostrar aquí.", "Reintentar"],
+};
+function failureWords(el) {
+  let tag = el.getAttribute("locale") || el.getAttribute("data-locale");
+  for (let at = el; !tag && at; at = at.getRootNode().host) tag = at.closest("[lang]")?.getAttribute("lang");
+  const lang = (tag ?? "").trim().split(/[-_]/)[0].toLowerCase();
+  return Object.hasOwn(FAILURE_WORDS, lang) ? [lang, FAILURE_WORDS[lang]] : ["en", FAILURE_WORDS.en];
+}
+
 class GazetteNews extends HTMLElement {
   static observedAttributes = [...ATTRIBUTES, "loading"];
 
@@ -185,21 +200,22 @@ class GazetteNews extends HTMLElement {
     const theme = (this.getAttribute("theme") ?? "").toLowerCase();
     const root = document.createElement("section");
     root.className = `gazette gz-theme-${["light", "dark"].includes(theme) ? theme : "auto"}`;
-    root.setAttribute("lang", "en");
+    const [lang, [name, message, again]] = failureWords(this);
+    root.setAttribute("lang", lang);
     root.setAttribute("dir", "ltr");
-    root.setAttribute("aria-label", "News");
+    root.setAttribute("aria-label", name);
     const panel = document.createElement("div");
     panel.className = "gz-error";
     panel.setAttribute("role", "alert");
     const text = document.createElement("p");
-    text.textContent = "The news could not be shown here.";
+    text.textContent = message;
     panel.append(text);
     if (!forbidden) {
       const retry = document.createElement("button");
       retry.type = "button";
       retry.className = "gz-button";
       retry.setAttribute("part", "button");
-      retry.textContent = "Try again";
+      retry.textContent = again;
       retry.addEventListener("click", () => {
         const focused = this.shadowRoot.activeElement === retry;
         this.placeholder();

@@ -296,12 +296,10 @@ async fn author_and_year_facets_narrow_the_list_and_keep_other_counts() {
         .expect("an Authors group");
     let boxes = all(&author, "input[type=checkbox]");
     assert_eq!(boxes.len(), 1, "one author in the sample");
-    // The count reads ", 1 story" (the comma and the word are there for screen readers only).
-    let count = text(&all(&author, ".gz-count")[0]);
-    assert_eq!(
-        count.split_whitespace().collect::<Vec<_>>(),
-        [",", "1", "story"]
-    );
+    // The count shows "1" and reads ", 1 story" (the words are there for screen readers only).
+    let count = &all(&author, ".gz-count")[0];
+    assert_eq!(text(&all(count, "[aria-hidden=true]")[0]), "1");
+    assert_eq!(text(&all(count, ".gz-visually-hidden")[0]), ", 1 story");
     let zoe: web_sys::HtmlElement = wasm_bindgen::JsCast::dyn_into(boxes[0].clone()).unwrap();
     zoe.click();
     until("one card", || headlines(&root).len() == 1).await;
@@ -433,4 +431,91 @@ async fn the_stories_before_a_document_breaks_off_still_show_with_a_notice() {
     assert!(notice.contains("could not be read to its end"), "{notice}");
     assert!(notice.contains("not valid JSON"), "{notice}");
     assert!(root.query_selector("[role=alert]").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn a_french_widget_speaks_french_and_writes_its_numbers_the_french_way() {
+    let (f, _) = fetcher(vec![Ok(SAMPLE.into())]);
+    let root = mount_with(f, |p| p.words = &gazette_core::words::FRENCH);
+    until("cards", || !headlines(&root).is_empty()).await;
+    let section = root.query_selector("section").unwrap().unwrap();
+    assert_eq!(section.get_attribute("lang").as_deref(), Some("fr"));
+    until("the count", || status(&root) == "4 articles").await;
+    let notice = text(&root.query_selector(".gz-notice").unwrap().unwrap());
+    assert!(
+        notice.starts_with("1 des 5 articles de ce flux n'a pas pu être affiché"),
+        "{notice}"
+    );
+    let chips = root.query_selector("[role=group]").unwrap().unwrap();
+    assert_eq!(chips.get_attribute("aria-label").as_deref(), Some("Rubriques"));
+    let all_chip = button(&root, "Tout");
+    assert_eq!(
+        all_chip.get_attribute("aria-label").as_deref(),
+        Some("Tout, 4 articles")
+    );
+    let search = input_labelled(&root, "Rechercher des articles");
+    type_into(&search, "RESUME");
+    until("the count", || status(&root) == "1 article correspond").await;
+    type_into(&search, "nothing like this");
+    until("the count", || status(&root) == "Aucun article ne correspond").await;
+    button(&root, "Effacer tous les filtres").click();
+    until("all back", || headlines(&root).len() == 4).await;
+    // The byline's list is joined in French too.
+    let bylines: Vec<String> = all(&root, ".gz-byline").iter().map(text).collect();
+    assert!(bylines.iter().all(|b| b.starts_with("Par ")), "{bylines:?}");
+    assert!(!bylines.iter().any(|b| b.contains(" and ")), "{bylines:?}");
+}
+
+#[wasm_bindgen_test]
+async fn a_german_widget_explains_a_failed_load_in_german() {
+    let (f, _) = fetcher(vec![Err(FetchError::Http {
+        status: 404,
+        status_text: String::new(),
+    })]);
+    let root = mount_with(f, |p| p.words = &gazette_core::words::GERMAN);
+    let alert = alert_text(&root).await;
+    assert!(
+        alert.contains("Die Nachrichten konnten nicht geladen werden"),
+        "{alert}"
+    );
+    assert!(
+        alert.contains("Der Server antwortete mit 404 Not Found."),
+        "{alert}"
+    );
+    button(&root, "Erneut versuchen");
+}
+
+#[wasm_bindgen_test]
+fn a_widget_speaks_its_locale_else_the_page_s_language_else_english() {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let words_of = |outer_lang: Option<&str>, locale: Option<&str>, in_shadow: bool| {
+        let outer = doc.create_element("div").unwrap();
+        if let Some(l) = outer_lang {
+            outer.set_attribute("lang", l).unwrap();
+        }
+        let el = doc.create_element("div").unwrap();
+        el.set_attribute("data-gazette", "").unwrap();
+        if let Some(l) = locale {
+            el.set_attribute("data-locale", l).unwrap();
+        }
+        doc.body().unwrap().append_child(&outer).unwrap();
+        if in_shadow {
+            let init = web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open);
+            let shadow = outer.attach_shadow(&init).unwrap();
+            shadow.append_child(&el).unwrap();
+        } else {
+            outer.append_child(&el).unwrap();
+        }
+        let props = gazette::config::props_for(&el, 0, Default::default());
+        outer.remove();
+        props.words.lang
+    };
+    assert_eq!(words_of(Some("de-AT"), None, false), "de");
+    assert_eq!(words_of(Some("es"), None, true), "es");
+    assert_eq!(words_of(Some("de"), Some("fr-CA"), false), "fr");
+    // A locale the widget has no words for: dates in it, words in English.
+    assert_eq!(words_of(Some("de"), Some("ja"), false), "en");
+    // The test page itself is in English.
+    assert_eq!(words_of(None, None, false), "en");
+    assert_eq!(words_of(Some("pt-BR"), None, false), "en");
 }

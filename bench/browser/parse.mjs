@@ -69,7 +69,7 @@ try {
           searchable_ms: at("gazette:index-built") - at("gazette:data-arrived"),
           first_cards_ms: at("gazette:first-cards") - at("gazette:data-arrived"),
           longest_task_ms: window.__longest,
-          stories: Number(document.querySelector("[role=status]")?.textContent.split(" ")[0]),
+          stories: Number((document.querySelector("[role=status]")?.textContent ?? "").split(" ")[0].replace(/\D/g, "")),
         };
       });
       rows.push({ format, bytes: Buffer.byteLength(body), ...m, mb_per_s: Buffer.byteLength(body) / 1e6 / (m.read_ms / 1000) });

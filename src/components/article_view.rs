@@ -2,9 +2,9 @@ use super::byline::byline;
 use super::dateline::dateline;
 use super::rich_text::rich_text;
 use super::story_card::Opener;
-use super::{FeedText, StoryCard};
-use crate::embed::Locale;
+use super::{use_locale, FeedText, StoryCard};
 use gazette_core::html::{sanitize, shows_picture, text_blocks, text_of};
+use gazette_core::words::fill;
 use gazette_core::{Catalog, Timestamp};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -46,7 +46,8 @@ pub struct ArticleViewProps {
 /// and "More to Read" with "View All".
 #[function_component]
 pub fn ArticleView(props: &ArticleViewProps) -> Html {
-    let locale = use_context::<Locale>().unwrap_or_default().0;
+    let locale = use_locale();
+    let w = locale.words;
     let body = use_memo((props.catalog.clone(), props.index), |(catalog, index)| {
         let a = &catalog.articles()[*index];
         match (&a.content_html, &a.content_text) {
@@ -114,30 +115,30 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         if props.new_tab {
             html! {
                 <a href={url.clone()} target="_blank" rel="noopener noreferrer">
-                    { format!("Read the original on {host}") }
-                    <span class="gz-visually-hidden">{ " (opens in a new tab)" }</span>
+                    { fill(w.read_original, &[&host]) }
+                    <span class="gz-visually-hidden">{ w.new_tab }</span>
                 </a>
             }
         } else {
-            html! { <a href={url.clone()} rel="noopener noreferrer">{ format!("Read the original on {host}") }</a> }
+            html! { <a href={url.clone()} rel="noopener noreferrer">{ fill(w.read_original, &[&host]) }</a> }
         }
     });
     html! {
         <article class="gz-article" part="article" aria-labelledby={title_id.clone()} {onkeydown}>
-            <p class="gz-back"><a href={props.list_href.clone()} onclick={on_link_close.clone()}>{ "← Back to all stories" }</a></p>
+            <p class="gz-back"><a href={props.list_href.clone()} onclick={on_link_close.clone()}>{ w.back_to_all }</a></p>
             <header class="gz-article-head">
                 <p class="gz-meta">
                     { dateline(a, &text, swatch, props.now, &locale) }
                     if words > 0 {
                         <span class="gz-when">
                             <span class="gz-sep" aria-hidden="true">{ "·" }</span>
-                            <span class="gz-reading-time">{ format!("{minutes} min read") }</span>
+                            <span class="gz-reading-time">{ w.count(&w.min_read, minutes, &[]) }</span>
                         </span>
                     }
                 </p>
                 <h3 class="gz-article-title" id={title_id} tabindex="-1" ref={props.heading_ref.clone()} lang={text.lang.clone()} dir={text.dir.clone()}>{ a.title.clone() }</h3>
                 if !a.authors.is_empty() {
-                    { byline(&a.authors, &text) }
+                    { byline(&a.authors, &text, w) }
                 }
             </header>
             if let Some(img) = a.image.as_ref().filter(|_| !hero_in_body) {
@@ -150,7 +151,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             }
             <div class="gz-article-body" lang={text.lang.clone()} dir={text.dir.clone()}>{ body_html }</div>
             if !a.tags.is_empty() {
-                <ul class="gz-tags" aria-label="Tags" lang={text.lang.clone()} dir={text.dir.clone()}>
+                <ul class="gz-tags" aria-label={w.tags} lang={text.lang.clone()} dir={text.dir.clone()}>
                     { for a.tags.iter().map(|t| html! { <li class="gz-tag" dir={text.item_dir()}>{ t.clone() }</li> }) }
                 </ul>
             }
@@ -158,11 +159,11 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                 <p class="gz-original">{ link }</p>
             }
             if props.related.is_empty() {
-                <p class="gz-view-all"><a class="gz-button" part="button" href={props.list_href.clone()} onclick={on_link_close}>{ "View All" }</a></p>
+                <p class="gz-view-all"><a class="gz-button" part="button" href={props.list_href.clone()} onclick={on_link_close}>{ w.view_all }</a></p>
             } else {
                 <section class="gz-rail" aria-labelledby={rail_id.clone()}>
                     <h4 class="gz-rail-title" id={rail_id}>
-                        { "More to Read" }
+                        { w.more_to_read }
                         if !props.rail_suffix.is_empty() {
                             <span class="gz-visually-hidden">{ props.rail_suffix.clone() }</span>
                         }
@@ -174,7 +175,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                             </li>
                         }) }
                     </ul>
-                    <p class="gz-view-all"><a class="gz-button" part="button" href={props.list_href.clone()} onclick={on_link_close}>{ "View All" }</a></p>
+                    <p class="gz-view-all"><a class="gz-button" part="button" href={props.list_href.clone()} onclick={on_link_close}>{ w.view_all }</a></p>
                 </section>
             }
         </article>

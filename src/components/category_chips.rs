@@ -1,4 +1,5 @@
-use super::FeedText;
+use super::{use_locale, FeedText};
+use gazette_core::words::Words;
 use gazette_core::CategoryCount;
 use std::collections::BTreeSet;
 use std::rc::Rc;
@@ -23,8 +24,8 @@ pub struct CategoryChipsProps {
 
 /// The chip's accessible name, "Markets, 8 stories": the visible text is "Markets 8", and a
 /// name built from hidden spans gets stray spaces in some browsers, so it is given whole.
-fn chip_label(name: &str, n: usize) -> String {
-    format!("{name}, {n} {}", if n == 1 { "story" } else { "stories" })
+fn chip_label(w: &Words, name: &str, n: usize) -> String {
+    format!("{name}, {}", w.stories(n))
 }
 
 /// The chips of the group an event happened in, and the place among them of the chip it
@@ -78,6 +79,7 @@ pub fn CategoryChips(props: &CategoryChipsProps) -> Html {
     let none_selected = props.selected.is_empty();
     let on_all = props.on_all.reform(|_: MouseEvent| ());
     let focused = use_state_eq(|| None::<usize>);
+    let w = use_locale().words;
     let onfocusin = {
         let focused = focused.clone();
         Callback::from(move |e: FocusEvent| {
@@ -97,10 +99,10 @@ pub fn CategoryChips(props: &CategoryChipsProps) -> Html {
         });
     let tabindex = |place: usize| if place == stop { "0" } else { "-1" };
     html! {
-        <div class="gz-chips" role="group" aria-label="Categories" onkeydown={Callback::from(arrow_keys)} {onfocusin}>
+        <div class="gz-chips" role="group" aria-label={w.categories} onkeydown={Callback::from(arrow_keys)} {onfocusin}>
             <button type="button" class="gz-chip gz-chip-all" part="chip" aria-pressed={none_selected.to_string()}
-                aria-label={chip_label("All", props.all_count)} onclick={on_all} tabindex={tabindex(0)}>
-                { "All" }<span class="gz-count">{ props.all_count }</span>
+                aria-label={chip_label(w, w.all, props.all_count)} onclick={on_all} tabindex={tabindex(0)}>
+                { w.all }<span class="gz-count">{ w.number(props.all_count) }</span>
             </button>
             { for props.categories.iter().enumerate().map(|(i, (c, swatch))| {
                 let pressed = props.selected.contains(&c.name);
@@ -112,9 +114,9 @@ pub fn CategoryChips(props: &CategoryChipsProps) -> Html {
                 );
                 html! {
                     <button type="button" {class} part="chip" aria-pressed={pressed.to_string()}
-                        aria-label={chip_label(&c.name, c.count)} {onclick} tabindex={tabindex(i + 1)}>
+                        aria-label={chip_label(w, &c.name, c.count)} {onclick} tabindex={tabindex(i + 1)}>
                         <span class={format!("gz-dot gz-swatch-{}", swatch)} aria-hidden="true"></span>
-                        <bdi lang={props.text.lang.clone()} dir={props.text.dir.clone()}>{ c.name.clone() }</bdi><span class="gz-count">{ c.count }</span>
+                        <bdi lang={props.text.lang.clone()} dir={props.text.dir.clone()}>{ c.name.clone() }</bdi><span class="gz-count">{ w.number(c.count) }</span>
                     </button>
                 }
             }) }

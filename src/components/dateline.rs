@@ -1,15 +1,23 @@
 use super::FeedText;
 use crate::browser;
+use crate::embed::Locale;
 use gazette_core::date::relative;
 use gazette_core::{Article, Timestamp};
 use yew::prelude::*;
 
 /// The start of a story's meta line, on a card and in the article view: the category badge in
-/// its swatch (in the story's language, `text`), then the date in `locale` (marked with the
-/// language it comes out in) with its relative form (counted from `now`), or "Undated".
-pub fn dateline(a: &Article, text: &FeedText, swatch: u32, now: Timestamp, locale: &str) -> Html {
+/// its swatch (in the story's language, `text`), then the date in the widget's locale (marked
+/// with the language it comes out in) with its relative form (counted from `now`), or "Undated".
+pub fn dateline(
+    a: &Article,
+    text: &FeedText,
+    swatch: u32,
+    now: Timestamp,
+    locale: &Locale,
+) -> Html {
     // Dates are written in the locale's language (the reader's own when none is set), the rest
-    // of the widget in English.
+    // of the widget in its own language.
+    let (locale, w) = (locale.dates.as_str(), locale.words);
     let lang = Some(AttrValue::from(browser::date_language(locale))).filter(|l| !l.is_empty());
     html! {
         <>
@@ -19,7 +27,7 @@ pub fn dateline(a: &Article, text: &FeedText, swatch: u32, now: Timestamp, local
             <span class="gz-when">
                 <span class="gz-sep" aria-hidden="true">{ "·" }</span>
                 if a.published.is_undated() {
-                    <span class="gz-date">{ "Undated" }</span>
+                    <span class="gz-date">{ w.undated }</span>
                 } else {
                     <time class="gz-date" datetime={a.published.to_rfc3339()} title={browser::format_date_time(locale, a.published)} lang={lang.clone()}>
                         { browser::format_date(locale, a.published) }

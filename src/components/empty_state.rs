@@ -1,3 +1,4 @@
+use super::use_locale;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -12,13 +13,14 @@ pub struct EmptyStateProps {
 #[function_component]
 pub fn EmptyState(props: &EmptyStateProps) -> Html {
     let onclick = props.on_clear.reform(|_: MouseEvent| ());
+    let w = use_locale().words;
     html! {
         <div class="gz-empty">
             if props.filtered {
-                <p>{ "No stories match your search and filters." }</p>
-                <button type="button" class="gz-button" part="button" {onclick}>{ "Clear all filters" }</button>
+                <p>{ w.no_match_long }</p>
+                <button type="button" class="gz-button" part="button" {onclick}>{ w.clear_all }</button>
             } else {
-                <p>{ "This feed has no stories to show." }</p>
+                <p>{ w.feed_empty }</p>
             }
         </div>
     }

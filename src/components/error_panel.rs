@@ -1,3 +1,4 @@
+use super::use_locale;
 use crate::services::LoadError;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -16,13 +17,14 @@ pub struct ErrorPanelProps {
 pub fn ErrorPanel(props: &ErrorPanelProps) -> Html {
     let onclick = props.on_retry.reform(|_: MouseEvent| ());
     let retryable = !matches!(*props.error, LoadError::NoSource);
+    let w = use_locale().words;
     html! {
         <div class="gz-error" role="alert">
-            <p class="gz-error-title"><strong>{ props.error.title() }</strong></p>
-            <p>{ props.error.to_string() }</p>
-            <p>{ props.error.advice() }</p>
+            <p class="gz-error-title"><strong>{ props.error.title(w) }</strong></p>
+            <p>{ props.error.message(w) }</p>
+            <p>{ props.error.advice(w) }</p>
             if retryable {
-                <button type="button" class="gz-button" part="button" {onclick}>{ "Retry" }</button>
+                <button type="button" class="gz-button" part="button" {onclick}>{ w.retry }</button>
             }
         </div>
     }

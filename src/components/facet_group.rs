@@ -1,4 +1,4 @@
-use super::FeedText;
+use super::{use_locale, FeedText};
 use gazette_core::CategoryCount;
 use std::collections::BTreeSet;
 use std::rc::Rc;
@@ -20,19 +20,27 @@ pub struct FacetGroupProps {
     /// The language and direction of the values, when they are the feed's words.
     #[prop_or_default]
     pub text: FeedText,
+    /// A value shown under another name (the year facet's "Undated", in the widget's language).
+    #[prop_or_default]
+    pub rename: Option<(AttrValue, AttrValue)>,
 }
 
 /// A group of checkboxes, one per value, with counts: several may be ticked (any matches).
 #[function_component]
 pub fn FacetGroup(props: &FacetGroupProps) -> Html {
+    let w = use_locale().words;
     if props.values.is_empty() {
         return Html::default();
     }
+    let shown = |name: &str| match &props.rename {
+        Some((from, to)) if from == name => to.clone(),
+        _ => AttrValue::from(name.to_string()),
+    };
     html! {
         <fieldset class="gz-facet">
             <legend>{ props.legend.clone() }</legend>
             if props.partial {
-                <p class="gz-facet-note">{ "The most frequent; search finds the others." }</p>
+                <p class="gz-facet-note">{ w.most_frequent }</p>
             }
             <ul role="list">
                 { for props.values.iter().map(|v| {
@@ -43,11 +51,10 @@ pub fn FacetGroup(props: &FacetGroupProps) -> Html {
                         <li>
                             <label class={classes!("gz-check", (v.count == 0 && !checked).then_some("gz-chip-empty"))}>
                                 <input type="checkbox" {checked} {onchange} />
-                                <bdi lang={props.text.lang.clone()} dir={props.text.dir.clone()}>{ v.name.clone() }</bdi>
+                                <bdi lang={props.text.lang.clone()} dir={props.text.dir.clone()}>{ shown(&v.name) }</bdi>
                                 <span class="gz-count">
-                                    <span class="gz-visually-hidden">{ ", " }</span>
-                                    { v.count }
-                                    <span class="gz-visually-hidden">{ if v.count == 1 { " story" } else { " stories" } }</span>
+                                    <span aria-hidden="true">{ w.number(v.count) }</span>
+                                    <span class="gz-visually-hidden">{ ", " }{ w.stories(v.count) }</span>
                                 </span>
                             </label>
                         </li>

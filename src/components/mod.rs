@@ -19,14 +19,21 @@ pub mod search_box;
 pub mod story_card;
 pub mod story_list;
 
-use yew::AttrValue;
+use crate::embed::Locale;
+use yew::{hook, use_context, AttrValue};
+
+/// The widget's languages: its dates' locale and its own words.
+#[hook]
+pub fn use_locale() -> Locale {
+    use_context::<Locale>().unwrap_or_default()
+}
 
 /// The `lang` and `dir` of a feed's own words (a headline, an excerpt, a story's body, its tags
 /// and category, the feed's title): the language the feed names, written in that language's
 /// direction (Arabic and Hebrew right to left), or, with no language named, an unknown language
 /// (`lang=""`, not the widget's English) in the direction the browser reads from the text itself
-/// (`dir="auto"`). The widget's own words stay English, left to right, whatever the page's
-/// direction (the default: neither attribute).
+/// (`dir="auto"`). The widget's own words are in its language, left to right, whatever the
+/// page's direction (the default: neither attribute).
 #[derive(Clone, Default, PartialEq)]
 pub struct FeedText {
     pub lang: Option<AttrValue>,

@@ -62,12 +62,3 @@ pub fn ResultStatus(props: &ResultStatusProps) -> Html {
         </>
     }
 }
-
-/// "1 story", "12 stories".
-pub fn stories(n: usize) -> String {
-    if n == 1 {
-        "1 story".into()
-    } else {
-        format!("{n} stories")
-    }
-}

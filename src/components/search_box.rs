@@ -1,3 +1,4 @@
+use super::use_locale;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -34,9 +35,10 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
             }
         })
     };
+    let w = use_locale().words;
     html! {
         <div class="gz-field gz-search">
-            <label for={props.id.clone()}>{ "Search stories" }</label>
+            <label for={props.id.clone()}>{ w.search_label }</label>
             <input
                 id={props.id.clone()}
                 ref={props.input_ref.clone()}
@@ -47,7 +49,7 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
                 spellcheck="false"
                 // A query in Arabic or Hebrew runs right to left as it is typed.
                 dir="auto"
-                placeholder="Headline, author, tag…"
+                placeholder={w.search_placeholder}
                 value={props.value.clone()}
                 {oninput}
                 {onkeydown}

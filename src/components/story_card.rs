@@ -1,9 +1,8 @@
 use super::byline::byline;
 use super::dateline::dateline;
 use super::highlighted::highlighted;
-use super::FeedText;
+use super::{use_locale, FeedText};
 use crate::browser;
-use crate::embed::Locale;
 use gazette_core::search::highlight;
 use gazette_core::text::{excerpt, excerpt_around};
 use gazette_core::{address, Article, Catalog, Query, Timestamp};
@@ -128,7 +127,8 @@ pub struct StoryCardProps {
 /// first match when that lies deep in a long summary.
 #[function_component]
 pub fn StoryCard(props: &StoryCardProps) -> Html {
-    let locale = use_context::<Locale>().unwrap_or_default().0;
+    let locale = use_locale();
+    let w = locale.words;
     let Some(a) = props.catalog.articles().get(props.index) else {
         return Html::default();
     };
@@ -150,7 +150,7 @@ pub fn StoryCard(props: &StoryCardProps) -> Html {
         match &a.url {
             Some(url) if props.new_tab => html! {
                 <a href={url.clone()} target="_blank" rel="noopener noreferrer">
-                    { title }<span class="gz-visually-hidden" lang="en">{ " (opens in a new tab)" }</span>
+                    { title }<span class="gz-visually-hidden" lang={w.lang}>{ w.new_tab }</span>
                 </a>
             },
             Some(url) => html! { <a href={url.clone()}>{ title }</a> },
@@ -175,10 +175,10 @@ pub fn StoryCard(props: &StoryCardProps) -> Html {
                     <p class="gz-excerpt" part="excerpt" lang={text.lang.clone()} dir={text.dir.clone()}>{ ex }</p>
                 }
                 if !a.authors.is_empty() {
-                    { byline(&a.authors, &text) }
+                    { byline(&a.authors, &text, w) }
                 }
                 if !a.tags.is_empty() {
-                    <ul class="gz-tags" aria-label="Tags" lang={text.lang.clone()} dir={text.dir.clone()}>
+                    <ul class="gz-tags" aria-label={w.tags} lang={text.lang.clone()} dir={text.dir.clone()}>
                         { for a.tags.iter().map(|t| html! { <li class="gz-tag" dir={text.item_dir()}>{ t.clone() }</li> }) }
                     </ul>
                 }

@@ -1,6 +1,7 @@
 use super::story_card::Opener;
-use super::StoryCard;
+use super::{use_locale, StoryCard};
 use crate::browser;
+use gazette_core::words::fill;
 use gazette_core::{Catalog, Outcome, Query, Timestamp};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -44,6 +45,7 @@ pub fn StoryList(props: &StoryListProps) -> Html {
     let sentinel = use_node_ref();
     let query = use_memo(props.outcome.clone(), |o| Query::clone(&o.query));
     let more_ref = use_node_ref();
+    let w = use_locale().words;
     {
         // Re-armed after every page: the next scroll near the end asks for the next one. Not
         // while "Show more stories" has the keyboard's focus: the reader (who may have scrolled
@@ -176,10 +178,10 @@ pub fn StoryList(props: &StoryListProps) -> Html {
             if offer_more {
                 <div class="gz-more" ref={sentinel}>
                     <p class="gz-more-count">{
-                        if props.pending { format!("Showing {shown}; older stories load as you go") }
-                        else { format!("Showing {shown} of {total}") }
+                        if props.pending { fill(w.showing_pending, &[&w.number(shown)]) }
+                        else { fill(w.showing, &[&w.number(shown), &w.number(total)]) }
                     }</p>
-                    <button type="button" class="gz-button" part="button" onclick={on_more} ref={more_ref}>{ "Show more stories" }</button>
+                    <button type="button" class="gz-button" part="button" onclick={on_more} ref={more_ref}>{ w.show_more }</button>
                 </div>
             }
         </>

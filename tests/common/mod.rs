@@ -57,6 +57,7 @@ pub fn mount_with(fetcher: Fetcher, adjust: impl FnOnce(&mut AppProps)) -> Eleme
         controls: Default::default(),
         categories: Vec::new(),
         locale: Default::default(),
+        words: &gazette_core::words::ENGLISH,
         host: None,
         remote: Default::default(),
         fetcher,

@@ -10,7 +10,7 @@ describe("the demo page", () => {
     const page = await ctx.open("/index.html");
     const status = page.getByRole("status");
     await assert.doesNotReject(status.filter({ hasText: /^\d+ stories$/ }).waitFor());
-    const total = Number((await status.innerText()).split(" ")[0]);
+    const total = Number((await status.innerText()).split(" ")[0].replace(/,/g, ""));
     assert.ok(total >= 40, `at least 40 sample stories, got ${total}`);
     assert.equal(await page.getByRole("article").count(), 12, "one page of cards");
     const first = page.getByRole("article").first();

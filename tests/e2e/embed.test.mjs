@@ -260,6 +260,44 @@ describe("embedding", () => {
     assert.deepEqual(page.problems.filter((p) => !/^Gazette: |net::ERR_FAILED/.test(p)), []);
   });
 
+  it("a widget speaks its locale's language, else the page's: a Spanish failure panel, French words and counts", async () => {
+    const page = await ctx.open("/fixtures/blank.html");
+    await page.route("**/gazette_bg.wasm", (route) => route.abort());
+    await page.evaluate(() => {
+      const w = document.createElement("gazette-news");
+      w.id = "es";
+      w.setAttribute("src", "/static/articles.json");
+      w.setAttribute("loading", "eager");
+      w.setAttribute("locale", "es-MX");
+      document.getElementById("slot").append(w);
+    });
+    const es = page.locator("#es");
+    await es.getByRole("alert").filter({ hasText: "Las noticias no se pueden mostrar aquí." }).waitFor();
+    await page.unroute("**/gazette_bg.wasm");
+    await es.getByRole("button", { name: "Reintentar" }).click();
+    await es.getByRole("searchbox", { name: "Buscar noticias" }).waitFor();
+    assert.match(await es.getByRole("status").innerText(), /^\d+ noticias$/);
+
+    // No locale, on a part of the page written in French.
+    await page.evaluate(() => {
+      const box = document.createElement("div");
+      box.lang = "fr-CA";
+      box.innerHTML = '<gazette-news id="fr" src="/static/articles.json" loading="eager"></gazette-news>';
+      document.body.append(box);
+    });
+    const fr = page.locator("#fr");
+    const search = fr.getByRole("searchbox", { name: "Rechercher des articles" });
+    await search.waitFor();
+    assert.equal(await fr.locator("section.gazette").getAttribute("lang"), "fr");
+    await fr.getByRole("group", { name: "Rubriques" }).getByRole("button", { name: /^Tout, \d+ articles$/ }).waitFor();
+    await search.fill("zzzz-nothing");
+    await fr.getByRole("status").filter({ hasText: "Aucun article ne correspond" }).waitFor();
+    await fr.getByRole("button", { name: "Effacer tous les filtres" }).click();
+    await fr.getByRole("status").filter({ hasText: /^\d+ articles$/ }).waitFor();
+    await assertAccessible(page, "with Spanish and French widgets");
+    assert.deepEqual(page.problems.filter((p) => !/^Gazette: |net::ERR_FAILED/.test(p)), []);
+  });
+
   it("inside a scrolling box, the widget starts as it comes near, before it shows", async () => {
     const page = await ctx.open("/fixtures/scroller.html");
     const wasm = [];

@@ -136,7 +136,7 @@ describe("sharded archives", () => {
         const problems = [];
         page.on("console", (m) => m.type() === "error" && problems.push(m.text()));
         await page.goto(`${server.url}/index.html?src=/huffpost/manifest.json`);
-        await page.getByRole("status").filter({ hasText: /^9999 stories$/ }).waitFor();
+        await page.getByRole("status").filter({ hasText: /^9,999 stories$/ }).waitFor();
         await page.getByLabel("Search stories").fill("olympics");
         const exact = page.getByRole("status").filter({ hasText: /^\d+ stories match$/ });
         await exact.waitFor({ timeout: 60_000 });

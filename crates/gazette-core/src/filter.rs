@@ -44,17 +44,6 @@ impl DatePreset {
         DatePreset::PastYear,
     ];
 
-    /// A label for people.
-    pub fn label(self) -> &'static str {
-        match self {
-            DatePreset::AnyTime => "Any time",
-            DatePreset::PastDay => "Past 24 hours",
-            DatePreset::PastWeek => "Past week",
-            DatePreset::PastMonth => "Past month",
-            DatePreset::PastYear => "Past year",
-        }
-    }
-
     /// A short stable key, for form values and addresses.
     pub fn key(self) -> &'static str {
         match self {
@@ -105,15 +94,6 @@ pub enum SortOrder {
 impl SortOrder {
     /// Every order, as a menu lists them.
     pub const ALL: [SortOrder; 3] = [SortOrder::Relevance, SortOrder::Newest, SortOrder::Oldest];
-
-    /// A label for people.
-    pub fn label(self) -> &'static str {
-        match self {
-            SortOrder::Relevance => "Best match",
-            SortOrder::Newest => "Newest first",
-            SortOrder::Oldest => "Oldest first",
-        }
-    }
 
     /// A short stable key.
     pub fn key(self) -> &'static str {

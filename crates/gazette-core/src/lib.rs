@@ -31,6 +31,7 @@ pub mod search;
 pub mod text;
 pub mod url;
 pub mod wire;
+pub mod words;
 pub mod xmlfeed;
 
 pub use date::Timestamp;

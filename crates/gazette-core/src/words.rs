@@ -1,0 +1,733 @@
+//! The widget's own words (labels, counts, notices, error messages) in the languages it speaks:
+//! English, French, German and Spanish. A widget speaks the language of its `locale`, else of the
+//! page around it, else English ([`Words::for_tag`]). The feed's words are the feed's and are
+//! never translated.
+//!
+//! A text may hold places `{0}`, `{1}`… that [`fill`] replaces; a [`Plural`] has a form for one
+//! and a form for more, in which `{0}` is the number, written the language's way
+//! ([`Words::number`]).
+
+use crate::filter::{DatePreset, SortOrder};
+
+/// A text that changes with a number: `{0}` is the number.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Plural {
+    /// For one (and, in French, for none).
+    pub one: &'static str,
+    /// For any other number.
+    pub other: &'static str,
+}
+
+/// Declares [`Words`] from one list of its texts, with [`Words::entries`] for the tests.
+macro_rules! words {
+    ($( $(#[doc = $doc:literal])* $name:ident: $ty:ty, )*) => {
+        /// The widget's words in one language.
+        #[derive(Debug, PartialEq, Eq)]
+        pub struct Words {
+            /// The language's BCP 47 tag.
+            pub lang: &'static str,
+            /// What separates groups of three digits ("," in English).
+            group: &'static str,
+            /// The fewest digits before the first separator: 1 in English (1,000), 2 in Spanish (1000,
+            /// 10.000).
+            min_grouping: u32,
+            /// No stories takes the form for one ("0 article" in French).
+            zero_is_one: bool,
+            $( $(#[doc = $doc])* pub $name: $ty, )*
+        }
+
+        impl Words {
+            /// Every text by its name, with the forms of a plural or list apart.
+            pub fn entries(&self) -> Vec<(&'static str, Vec<&'static str>)> {
+                vec![ $( (stringify!($name), Texts::texts(&self.$name)), )* ]
+            }
+        }
+    };
+}
+
+trait Texts {
+    fn texts(&self) -> Vec<&'static str>;
+}
+
+impl Texts for &'static str {
+    fn texts(&self) -> Vec<&'static str> {
+        vec![self]
+    }
+}
+
+impl Texts for Plural {
+    fn texts(&self) -> Vec<&'static str> {
+        vec![self.one, self.other]
+    }
+}
+
+impl<const N: usize> Texts for [&'static str; N] {
+    fn texts(&self) -> Vec<&'static str> {
+        self.to_vec()
+    }
+}
+
+words! {
+    /// The heading when neither the host nor the feed gives one.
+    latest_stories: &'static str,
+    /// The related stories' heading.
+    more_to_read: &'static str,
+    /// Back to the full list, from the rail.
+    view_all: &'static str,
+    /// Back to the list, above an open story.
+    back_to_all: &'static str,
+    /// The search box's label.
+    search_label: &'static str,
+    /// The search box's placeholder.
+    search_placeholder: &'static str,
+    /// The search landmark's name: {0} is the widget's heading.
+    search_landmark: &'static str,
+    /// The category chips' group.
+    categories: &'static str,
+    /// The chip that selects every category.
+    all: &'static str,
+    /// The date window's label.
+    published: &'static str,
+    /// The order's label.
+    sort: &'static str,
+    /// The panel of further filters.
+    more_filters: &'static str,
+    /// The panel with {0} of its filters set.
+    more_filters_on: Plural,
+    /// The year facet.
+    year: &'static str,
+    /// The author facet.
+    authors: &'static str,
+    /// The tag facet, and a story's tags.
+    tags: &'static str,
+    /// The custom range.
+    published_between: &'static str,
+    /// Its first day.
+    from: &'static str,
+    /// Its last day.
+    to: &'static str,
+    /// A range that ends before it starts.
+    days_reversed: &'static str,
+    /// A facet that lists only its most frequent values.
+    most_frequent: &'static str,
+    /// The date windows, in the order of [`DatePreset::ALL`].
+    date_presets: [&'static str; 5],
+    /// The orders, in the order of [`SortOrder::ALL`].
+    sort_orders: [&'static str; 3],
+    /// A story without a date (and the year facet's value for them).
+    undated: &'static str,
+    /// The byline: {0} is the list of authors.
+    by: &'static str,
+    /// Announced before an open story's headline.
+    story: &'static str,
+    /// Reading time: {0} minutes.
+    min_read: Plural,
+    /// The publisher's page: {0} is its host.
+    read_original: &'static str,
+    /// After a link that opens a new tab.
+    new_tab: &'static str,
+    /// While the stories load.
+    loading: &'static str,
+    /// While a large feed is read, above its first stories.
+    reading_all: &'static str,
+    /// The set has no stories.
+    no_stories: &'static str,
+    /// The filters match none.
+    no_match: &'static str,
+    /// A number of stories.
+    stories: Plural,
+    /// A number of stories that match.
+    matches: Plural,
+    /// {0} stories found so far, while older ones are read.
+    so_far: &'static str,
+    /// {0} stories; {1} of {2} parts of an archive read.
+    reading_older: &'static str,
+    /// Under the list: {0} stories shown of {1}.
+    showing: &'static str,
+    /// Under the list of an archive still loading: {0} shown.
+    showing_pending: &'static str,
+    /// The button that shows the next page.
+    show_more: &'static str,
+    /// The empty list under filters.
+    no_match_long: &'static str,
+    /// Clears them.
+    clear_all: &'static str,
+    /// The empty feed.
+    feed_empty: &'static str,
+    /// Rail-only mode with nothing related.
+    nothing_related: &'static str,
+    /// Tries a failed load again.
+    retry: &'static str,
+    /// A link's story that is not in the feed.
+    story_missing: &'static str,
+    /// The one document broke off: {0} its address, {1} why.
+    partly_read: &'static str,
+    /// One of several documents failed: {0} its address, {1} why.
+    source_failed: &'static str,
+    /// An archive's older part failed: {0} why.
+    older_failed: &'static str,
+    /// {0} of the {1} stories of the one feed left out.
+    skipped_in_feed: Plural,
+    /// {0} of the {1} stories of several feeds left out.
+    skipped_in_feeds: Plural,
+    /// The error panel's title: no address given.
+    no_source_title: &'static str,
+    /// The error panel's title: the request failed.
+    fetch_title: &'static str,
+    /// The error panel's title: the document is unusable.
+    read_title: &'static str,
+    /// What to do: no address given.
+    no_source_advice: &'static str,
+    /// What to do: no answer, or the browser may not read it.
+    network_advice: &'static str,
+    /// What to do: the server failed (5xx).
+    server_advice: &'static str,
+    /// What to do: another HTTP error.
+    http_advice: &'static str,
+    /// What to do: the server stopped sending.
+    stalled_advice: &'static str,
+    /// What to do: not a web address.
+    bad_address_advice: &'static str,
+    /// What to do: not a feed.
+    not_a_feed_advice: &'static str,
+    /// What to do: the document is broken.
+    document_advice: &'static str,
+    /// What happened: no address given.
+    no_address: &'static str,
+    /// What happened: {0} is what the browser said.
+    network_failed: &'static str,
+    /// What happened: nothing for {0} seconds.
+    stalled: &'static str,
+    /// What happened: {0} is not a web address.
+    bad_address: &'static str,
+    /// What happened: {0} is the status and its reason.
+    server_answered: &'static str,
+}
+
+/// English, the widget's first language.
+pub static ENGLISH: Words = Words {
+    lang: "en",
+    group: ",",
+    min_grouping: 1,
+    zero_is_one: false,
+    latest_stories: "Latest stories",
+    more_to_read: "More to Read",
+    view_all: "View All",
+    back_to_all: "← Back to all stories",
+    search_label: "Search stories",
+    search_placeholder: "Headline, author, tag…",
+    search_landmark: "Search {0}",
+    categories: "Categories",
+    all: "All",
+    published: "Published",
+    sort: "Sort",
+    more_filters: "More filters",
+    more_filters_on: Plural { one: "More filters ({0} on)", other: "More filters ({0} on)" },
+    year: "Year",
+    authors: "Authors",
+    tags: "Tags",
+    published_between: "Published between",
+    from: "From",
+    to: "To",
+    days_reversed: "The first day is after the last: no story can match.",
+    most_frequent: "The most frequent; search finds the others.",
+    date_presets: ["Any time", "Past 24 hours", "Past week", "Past month", "Past year"],
+    sort_orders: ["Best match", "Newest first", "Oldest first"],
+    undated: "Undated",
+    by: "By {0}",
+    story: "Story: ",
+    min_read: Plural { one: "{0} min read", other: "{0} min read" },
+    read_original: "Read the original on {0}",
+    new_tab: " (opens in a new tab)",
+    loading: "Loading stories…",
+    reading_all: "Reading the stories; the newest will show when all have arrived.",
+    no_stories: "No stories.",
+    no_match: "No stories match",
+    stories: Plural { one: "{0} story", other: "{0} stories" },
+    matches: Plural { one: "{0} story matches", other: "{0} stories match" },
+    so_far: "{0} so far",
+    reading_older: "{0}; reading older stories ({1} of {2} parts)…",
+    showing: "Showing {0} of {1}",
+    showing_pending: "Showing {0}; older stories load as you go",
+    show_more: "Show more stories",
+    no_match_long: "No stories match your search and filters.",
+    clear_all: "Clear all filters",
+    feed_empty: "This feed has no stories to show.",
+    nothing_related: "There is nothing related to this story in the feed yet.",
+    retry: "Retry",
+    story_missing: "The story in this link is not in the feed any more. Here are the latest stories.",
+    partly_read: "Some stories may be missing: {0} could not be read to its end. {1}",
+    source_failed: "Some stories are missing: {0} could not be loaded. {1}",
+    older_failed: "Older stories could not be loaded: {0}",
+    skipped_in_feed: Plural {
+        one: "{0} of the {1} stories in this feed could not be shown because of errors in the feed. Details are in the browser console.",
+        other: "{0} of the {1} stories in this feed could not be shown because of errors in the feed. Details are in the browser console.",
+    },
+    skipped_in_feeds: Plural {
+        one: "{0} of the {1} stories in these feeds could not be shown because of errors in them. Details are in the browser console.",
+        other: "{0} of the {1} stories in these feeds could not be shown because of errors in them. Details are in the browser console.",
+    },
+    no_source_title: "No news source is set",
+    fetch_title: "The news could not be loaded",
+    read_title: "The news could not be read",
+    no_source_advice: "Give the widget a src attribute (data-src on a data-gazette element) with the address of an RSS, Atom or JSON Feed, or of an article set.",
+    network_advice: "Check your connection and try again. If it keeps failing, the feed's server may not allow this site to read it.",
+    server_advice: "The feed's server had a problem. Try again in a moment.",
+    http_advice: "The feed's address may be wrong or the feed may have moved.",
+    stalled_advice: "The feed's server stopped answering. Try again in a moment.",
+    bad_address_advice: "Give the widget the web address (http or https) of an RSS, Atom or JSON Feed, or of an article set.",
+    not_a_feed_advice: "Check the address: it should lead to the feed itself (RSS, Atom, JSON Feed or an article set), not to a page that links to it.",
+    document_advice: "The feed's publisher needs to fix the file. You can try again later.",
+    no_address: "This widget has no feed address.",
+    network_failed: "The news file could not be fetched: the server could not be reached, or it does not let this site read the file (the browser said: {0}).",
+    stalled: "The server stopped sending the news file: nothing arrived for {0} seconds.",
+    bad_address: "“{0}” is not a web address.",
+    server_answered: "The server answered {0}.",
+};
+
+/// French.
+pub static FRENCH: Words = Words {
+    lang: "fr",
+    group: "\u{202F}",
+    min_grouping: 1,
+    zero_is_one: true,
+    latest_stories: "Derniers articles",
+    more_to_read: "À lire aussi",
+    view_all: "Tout voir",
+    back_to_all: "← Retour à tous les articles",
+    search_label: "Rechercher des articles",
+    search_placeholder: "Titre, auteur, mot-clé…",
+    search_landmark: "Rechercher dans {0}",
+    categories: "Rubriques",
+    all: "Tout",
+    published: "Publication",
+    sort: "Tri",
+    more_filters: "Plus de filtres",
+    more_filters_on: Plural { one: "Plus de filtres ({0} actif)", other: "Plus de filtres ({0} actifs)" },
+    year: "Année",
+    authors: "Auteurs",
+    tags: "Mots-clés",
+    published_between: "Publié entre",
+    from: "Du",
+    to: "Au",
+    days_reversed: "Le premier jour est après le dernier\u{a0}: aucun article ne peut correspondre.",
+    most_frequent: "Les plus fréquents\u{202F}; la recherche trouve les autres.",
+    date_presets: ["Toutes les dates", "Dernières 24 heures", "Dernière semaine", "Dernier mois", "Dernière année"],
+    sort_orders: ["Pertinence", "Plus récents d'abord", "Plus anciens d'abord"],
+    undated: "Sans date",
+    by: "Par {0}",
+    story: "Article\u{a0}: ",
+    min_read: Plural { one: "{0} min de lecture", other: "{0} min de lecture" },
+    read_original: "Lire l'original sur {0}",
+    new_tab: " (s'ouvre dans un nouvel onglet)",
+    loading: "Chargement des articles…",
+    reading_all: "Lecture des articles\u{202F}; les plus récents s'afficheront quand tous seront arrivés.",
+    no_stories: "Aucun article.",
+    no_match: "Aucun article ne correspond",
+    stories: Plural { one: "{0} article", other: "{0} articles" },
+    matches: Plural { one: "{0} article correspond", other: "{0} articles correspondent" },
+    so_far: "{0} pour l'instant",
+    reading_older: "{0}\u{202F}; lecture des articles plus anciens ({1} parties sur {2})…",
+    showing: "Affichage de {0} sur {1}",
+    showing_pending: "Affichage de {0}\u{202F}; les articles plus anciens se chargent au fil de la lecture",
+    show_more: "Afficher plus d'articles",
+    no_match_long: "Aucun article ne correspond à votre recherche et à vos filtres.",
+    clear_all: "Effacer tous les filtres",
+    feed_empty: "Ce flux n'a aucun article à afficher.",
+    nothing_related: "Le flux ne contient encore rien en rapport avec cet article.",
+    retry: "Réessayer",
+    story_missing: "L'article de ce lien n'est plus dans le flux. Voici les derniers articles.",
+    partly_read: "Des articles manquent peut-être\u{a0}: {0} n'a pas pu être lu jusqu'au bout. {1}",
+    source_failed: "Des articles manquent\u{a0}: {0} n'a pas pu être chargé. {1}",
+    older_failed: "Les articles plus anciens n'ont pas pu être chargés\u{a0}: {0}",
+    skipped_in_feed: Plural {
+        one: "{0} des {1} articles de ce flux n'a pas pu être affiché à cause d'erreurs dans le flux. Les détails sont dans la console du navigateur.",
+        other: "{0} des {1} articles de ce flux n'ont pas pu être affichés à cause d'erreurs dans le flux. Les détails sont dans la console du navigateur.",
+    },
+    skipped_in_feeds: Plural {
+        one: "{0} des {1} articles de ces flux n'a pas pu être affiché à cause d'erreurs dans ceux-ci. Les détails sont dans la console du navigateur.",
+        other: "{0} des {1} articles de ces flux n'ont pas pu être affichés à cause d'erreurs dans ceux-ci. Les détails sont dans la console du navigateur.",
+    },
+    no_source_title: "Aucune source d'actualités n'est indiquée",
+    fetch_title: "Les actualités n'ont pas pu être chargées",
+    read_title: "Les actualités n'ont pas pu être lues",
+    no_source_advice: "Donnez au widget un attribut src (data-src sur un élément data-gazette) avec l'adresse d'un flux RSS, Atom ou JSON Feed, ou d'un ensemble d'articles.",
+    network_advice: "Vérifiez votre connexion et réessayez. Si l'échec persiste, le serveur du flux n'autorise peut-être pas ce site à le lire.",
+    server_advice: "Le serveur du flux a rencontré un problème. Réessayez dans un instant.",
+    http_advice: "L'adresse du flux est peut-être erronée, ou le flux a changé d'adresse.",
+    stalled_advice: "Le serveur du flux ne répond plus. Réessayez dans un instant.",
+    bad_address_advice: "Donnez au widget l'adresse web (http ou https) d'un flux RSS, Atom ou JSON Feed, ou d'un ensemble d'articles.",
+    not_a_feed_advice: "Vérifiez l'adresse\u{a0}: elle doit mener au flux lui-même (RSS, Atom, JSON Feed ou ensemble d'articles), pas à une page qui y renvoie.",
+    document_advice: "L'éditeur du flux doit corriger le fichier. Vous pouvez réessayer plus tard.",
+    no_address: "Ce widget n'a pas d'adresse de flux.",
+    network_failed: "Le fichier d'actualités n'a pas pu être récupéré\u{a0}: le serveur est injoignable, ou il ne permet pas à ce site de lire le fichier (message du navigateur\u{a0}: {0}).",
+    stalled: "Le serveur a cessé d'envoyer le fichier d'actualités\u{a0}: rien n'est arrivé pendant {0}\u{a0}secondes.",
+    bad_address: "«\u{a0}{0}\u{a0}» n'est pas une adresse web.",
+    server_answered: "Le serveur a répondu {0}.",
+};
+
+/// German.
+pub static GERMAN: Words = Words {
+    lang: "de",
+    group: ".",
+    min_grouping: 1,
+    zero_is_one: false,
+    latest_stories: "Neueste Artikel",
+    more_to_read: "Mehr zum Thema",
+    view_all: "Alle anzeigen",
+    back_to_all: "← Zurück zu allen Artikeln",
+    search_label: "Artikel durchsuchen",
+    search_placeholder: "Schlagzeile, Autor, Schlagwort…",
+    search_landmark: "{0} durchsuchen",
+    categories: "Rubriken",
+    all: "Alle",
+    published: "Veröffentlicht",
+    sort: "Sortierung",
+    more_filters: "Weitere Filter",
+    more_filters_on: Plural { one: "Weitere Filter ({0} aktiv)", other: "Weitere Filter ({0} aktiv)" },
+    year: "Jahr",
+    authors: "Autoren",
+    tags: "Schlagwörter",
+    published_between: "Veröffentlicht zwischen",
+    from: "Von",
+    to: "Bis",
+    days_reversed: "Der erste Tag liegt nach dem letzten: Kein Artikel kann passen.",
+    most_frequent: "Die häufigsten; die Suche findet auch die übrigen.",
+    date_presets: ["Beliebiger Zeitraum", "Letzte 24 Stunden", "Letzte Woche", "Letzter Monat", "Letztes Jahr"],
+    sort_orders: ["Beste Treffer", "Neueste zuerst", "Älteste zuerst"],
+    undated: "Ohne Datum",
+    by: "Von {0}",
+    story: "Artikel: ",
+    min_read: Plural { one: "{0} Min. Lesezeit", other: "{0} Min. Lesezeit" },
+    read_original: "Original auf {0} lesen",
+    new_tab: " (öffnet in neuem Tab)",
+    loading: "Artikel werden geladen…",
+    reading_all: "Die Artikel werden gelesen; die neuesten erscheinen, sobald alle angekommen sind.",
+    no_stories: "Keine Artikel.",
+    no_match: "Keine passenden Artikel",
+    stories: Plural { one: "{0} Artikel", other: "{0} Artikel" },
+    matches: Plural { one: "{0} Artikel passt", other: "{0} Artikel passen" },
+    so_far: "{0} bisher",
+    reading_older: "{0}; ältere Artikel werden gelesen (Teil {1} von {2})…",
+    showing: "{0} von {1} angezeigt",
+    showing_pending: "{0} angezeigt; ältere Artikel werden beim Weiterlesen geladen",
+    show_more: "Mehr Artikel anzeigen",
+    no_match_long: "Keine Artikel passen zu Ihrer Suche und Ihren Filtern.",
+    clear_all: "Alle Filter zurücksetzen",
+    feed_empty: "Dieser Feed enthält keine Artikel.",
+    nothing_related: "Im Feed gibt es noch nichts, was mit diesem Artikel zusammenhängt.",
+    retry: "Erneut versuchen",
+    story_missing: "Der Artikel dieses Links ist nicht mehr im Feed. Hier sind die neuesten Artikel.",
+    partly_read: "Möglicherweise fehlen Artikel: {0} konnte nicht bis zum Ende gelesen werden. {1}",
+    source_failed: "Es fehlen Artikel: {0} konnte nicht geladen werden. {1}",
+    older_failed: "Ältere Artikel konnten nicht geladen werden: {0}",
+    skipped_in_feed: Plural {
+        one: "{0} der {1} Artikel in diesem Feed konnte wegen Fehlern im Feed nicht angezeigt werden. Details stehen in der Konsole des Browsers.",
+        other: "{0} der {1} Artikel in diesem Feed konnten wegen Fehlern im Feed nicht angezeigt werden. Details stehen in der Konsole des Browsers.",
+    },
+    skipped_in_feeds: Plural {
+        one: "{0} der {1} Artikel in diesen Feeds konnte wegen Fehlern darin nicht angezeigt werden. Details stehen in der Konsole des Browsers.",
+        other: "{0} der {1} Artikel in diesen Feeds konnten wegen Fehlern darin nicht angezeigt werden. Details stehen in der Konsole des Browsers.",
+    },
+    no_source_title: "Keine Nachrichtenquelle angegeben",
+    fetch_title: "Die Nachrichten konnten nicht geladen werden",
+    read_title: "Die Nachrichten konnten nicht gelesen werden",
+    no_source_advice: "Geben Sie dem Widget ein src-Attribut (data-src bei einem data-gazette-Element) mit der Adresse eines RSS-, Atom- oder JSON-Feeds oder eines Artikelsatzes.",
+    network_advice: "Prüfen Sie Ihre Verbindung und versuchen Sie es erneut. Schlägt es weiter fehl, erlaubt der Server des Feeds dieser Website vielleicht nicht, ihn zu lesen.",
+    server_advice: "Der Server des Feeds hatte ein Problem. Versuchen Sie es gleich noch einmal.",
+    http_advice: "Die Adresse des Feeds ist vielleicht falsch, oder der Feed ist umgezogen.",
+    stalled_advice: "Der Server des Feeds antwortet nicht mehr. Versuchen Sie es gleich noch einmal.",
+    bad_address_advice: "Geben Sie dem Widget die Webadresse (http oder https) eines RSS-, Atom- oder JSON-Feeds oder eines Artikelsatzes.",
+    not_a_feed_advice: "Prüfen Sie die Adresse: Sie muss zum Feed selbst führen (RSS, Atom, JSON Feed oder Artikelsatz), nicht zu einer Seite, die auf ihn verweist.",
+    document_advice: "Der Herausgeber des Feeds muss die Datei korrigieren. Sie können es später erneut versuchen.",
+    no_address: "Dieses Widget hat keine Feed-Adresse.",
+    network_failed: "Die Nachrichtendatei konnte nicht abgerufen werden: Der Server war nicht erreichbar oder erlaubt dieser Website nicht, die Datei zu lesen (Meldung des Browsers: {0}).",
+    stalled: "Der Server hat aufgehört, die Nachrichtendatei zu senden: {0} Sekunden lang kam nichts an.",
+    bad_address: "„{0}“ ist keine Webadresse.",
+    server_answered: "Der Server antwortete mit {0}.",
+};
+
+/// Spanish.
+pub static SPANISH: Words = Words {
+    lang: "es",
+    group: ".",
+    min_grouping: 2,
+    zero_is_one: false,
+    latest_stories: "Últimas noticias",
+    more_to_read: "Más para leer",
+    view_all: "Ver todo",
+    back_to_all: "← Volver a todas las noticias",
+    search_label: "Buscar noticias",
+    search_placeholder: "Titular, autor, etiqueta…",
+    search_landmark: "Buscar en {0}",
+    categories: "Secciones",
+    all: "Todas",
+    published: "Publicación",
+    sort: "Orden",
+    more_filters: "Más filtros",
+    more_filters_on: Plural { one: "Más filtros ({0} activo)", other: "Más filtros ({0} activos)" },
+    year: "Año",
+    authors: "Autores",
+    tags: "Etiquetas",
+    published_between: "Publicado entre",
+    from: "Desde",
+    to: "Hasta",
+    days_reversed: "El primer día es posterior al último: ninguna noticia puede coincidir.",
+    most_frequent: "Las más frecuentes; la búsqueda encuentra las demás.",
+    date_presets: ["Cualquier fecha", "Últimas 24 horas", "Última semana", "Último mes", "Último año"],
+    sort_orders: ["Más relevantes", "Más recientes primero", "Más antiguas primero"],
+    undated: "Sin fecha",
+    by: "Por {0}",
+    story: "Noticia: ",
+    min_read: Plural { one: "{0} min de lectura", other: "{0} min de lectura" },
+    read_original: "Leer el original en {0}",
+    new_tab: " (se abre en una pestaña nueva)",
+    loading: "Cargando noticias…",
+    reading_all: "Leyendo las noticias; las más recientes aparecerán cuando hayan llegado todas.",
+    no_stories: "No hay noticias.",
+    no_match: "Ninguna noticia coincide",
+    stories: Plural { one: "{0} noticia", other: "{0} noticias" },
+    matches: Plural { one: "{0} noticia coincide", other: "{0} noticias coinciden" },
+    so_far: "{0} por ahora",
+    reading_older: "{0}; leyendo noticias más antiguas ({1} de {2} partes)…",
+    showing: "Mostrando {0} de {1}",
+    showing_pending: "Mostrando {0}; las noticias más antiguas se cargan a medida que avanza",
+    show_more: "Mostrar más noticias",
+    no_match_long: "Ninguna noticia coincide con su búsqueda y sus filtros.",
+    clear_all: "Quitar todos los filtros",
+    feed_empty: "Este feed no tiene noticias que mostrar.",
+    nothing_related: "Todavía no hay nada relacionado con esta noticia en el feed.",
+    retry: "Reintentar",
+    story_missing: "La noticia de este enlace ya no está en el feed. Estas son las últimas noticias.",
+    partly_read: "Puede que falten noticias: {0} no se pudo leer hasta el final. {1}",
+    source_failed: "Faltan noticias: {0} no se pudo cargar. {1}",
+    older_failed: "No se pudieron cargar las noticias más antiguas: {0}",
+    skipped_in_feed: Plural {
+        one: "{0} de las {1} noticias de este feed no se pudo mostrar por errores en el feed. Los detalles están en la consola del navegador.",
+        other: "{0} de las {1} noticias de este feed no se pudieron mostrar por errores en el feed. Los detalles están en la consola del navegador.",
+    },
+    skipped_in_feeds: Plural {
+        one: "{0} de las {1} noticias de estos feeds no se pudo mostrar por errores en ellos. Los detalles están en la consola del navegador.",
+        other: "{0} de las {1} noticias de estos feeds no se pudieron mostrar por errores en ellos. Los detalles están en la consola del navegador.",
+    },
+    no_source_title: "No se ha indicado ninguna fuente de noticias",
+    fetch_title: "No se pudieron cargar las noticias",
+    read_title: "No se pudieron leer las noticias",
+    no_source_advice: "Dé al widget un atributo src (data-src en un elemento data-gazette) con la dirección de un feed RSS, Atom o JSON Feed, o de un conjunto de artículos.",
+    network_advice: "Compruebe su conexión y vuelva a intentarlo. Si sigue fallando, puede que el servidor del feed no permita que este sitio lo lea.",
+    server_advice: "El servidor del feed tuvo un problema. Vuelva a intentarlo en un momento.",
+    http_advice: "Puede que la dirección del feed sea incorrecta o que el feed se haya trasladado.",
+    stalled_advice: "El servidor del feed dejó de responder. Vuelva a intentarlo en un momento.",
+    bad_address_advice: "Dé al widget la dirección web (http o https) de un feed RSS, Atom o JSON Feed, o de un conjunto de artículos.",
+    not_a_feed_advice: "Compruebe la dirección: debe llevar al feed en sí (RSS, Atom, JSON Feed o conjunto de artículos), no a una página que enlace a él.",
+    document_advice: "El editor del feed tiene que corregir el archivo. Puede volver a intentarlo más tarde.",
+    no_address: "Este widget no tiene dirección de feed.",
+    network_failed: "No se pudo obtener el archivo de noticias: no se pudo contactar con el servidor, o este no permite que este sitio lea el archivo (el navegador dijo: {0}).",
+    stalled: "El servidor dejó de enviar el archivo de noticias: no llegó nada durante {0} segundos.",
+    bad_address: "«{0}» no es una dirección web.",
+    server_answered: "El servidor respondió {0}.",
+};
+
+/// Every language the widget speaks, English first.
+pub static LANGUAGES: [&Words; 4] = [&ENGLISH, &FRENCH, &GERMAN, &SPANISH];
+
+impl Words {
+    /// The words for a BCP 47 tag (`fr`, `de-AT`, `es_MX`), by its language alone; English for
+    /// an empty tag or a language the widget does not speak.
+    pub fn for_tag(tag: &str) -> &'static Words {
+        Self::speaks(tag).unwrap_or(&ENGLISH)
+    }
+
+    /// The words for a tag's language, if the widget speaks it.
+    pub fn speaks(tag: &str) -> Option<&'static Words> {
+        let language = tag.trim().split(['-', '_']).next().unwrap_or_default();
+        LANGUAGES
+            .iter()
+            .copied()
+            .find(|w| w.lang.eq_ignore_ascii_case(language))
+    }
+
+    /// `n` written the language's way: 12,345 in English, 12 345 in French, 1000 in Spanish.
+    pub fn number(&self, n: usize) -> String {
+        let digits = n.to_string();
+        if n < 10usize.pow(2 + self.min_grouping) {
+            return digits;
+        }
+        let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 3);
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                out.push_str(self.group);
+            }
+            out.push(c);
+        }
+        out
+    }
+
+    /// The form of `p` for `n`, with `{0}` the number and `{1}`… `rest`.
+    pub fn count(&self, p: &Plural, n: usize, rest: &[&str]) -> String {
+        let one = n == 1 || (n == 0 && self.zero_is_one);
+        let number = self.number(n);
+        let mut args = vec![number.as_str()];
+        args.extend_from_slice(rest);
+        fill(if one { p.one } else { p.other }, &args)
+    }
+
+    /// "1 story", "12 stories".
+    pub fn stories(&self, n: usize) -> String {
+        self.count(&self.stories, n, &[])
+    }
+
+    /// A date window's name.
+    pub fn date_preset(&self, p: DatePreset) -> &'static str {
+        let i = DatePreset::ALL.iter().position(|&q| q == p).unwrap_or(0);
+        self.date_presets[i]
+    }
+
+    /// An order's name.
+    pub fn sort_order(&self, o: SortOrder) -> &'static str {
+        let i = SortOrder::ALL.iter().position(|&q| q == o).unwrap_or(0);
+        self.sort_orders[i]
+    }
+}
+
+/// `template` with each `{i}` replaced by `args[i]`; a place with no argument is left as it is.
+pub fn fill(template: &str, args: &[&str]) -> String {
+    let mut out =
+        String::with_capacity(template.len() + args.iter().map(|a| a.len()).sum::<usize>());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let (before, from) = rest.split_at(open);
+        out.push_str(before);
+        let arg = from
+            .as_bytes()
+            .get(1)
+            .filter(|b| b.is_ascii_digit() && from.as_bytes().get(2) == Some(&b'}'))
+            .and_then(|b| args.get(usize::from(b - b'0')));
+        match arg {
+            Some(a) => {
+                out.push_str(a);
+                rest = &from[3..];
+            }
+            None => {
+                out.push('{');
+                rest = &from[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    /// The places (`{0}`…) a text holds.
+    fn places(text: &str) -> BTreeSet<String> {
+        (0..10)
+            .map(|i| format!("{{{i}}}"))
+            .filter(|p| text.contains(p.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn every_language_has_every_text_with_the_same_places_as_english() {
+        let english = ENGLISH.entries();
+        for words in LANGUAGES {
+            let entries = words.entries();
+            assert_eq!(entries.len(), english.len());
+            for ((name, texts), (_, english_texts)) in entries.iter().zip(&english) {
+                for (text, english_text) in texts.iter().zip(english_texts) {
+                    assert!(!text.trim().is_empty(), "{}: {name} is empty", words.lang);
+                    assert_eq!(
+                        places(text),
+                        places(english_text),
+                        "{}: {name} = {text:?}",
+                        words.lang
+                    );
+                    assert!(
+                        !text.contains("  "),
+                        "{}: {name} has a double space",
+                        words.lang
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn translations_are_not_left_in_english() {
+        for words in &LANGUAGES[1..] {
+            let same: Vec<_> = words
+                .entries()
+                .into_iter()
+                .zip(ENGLISH.entries())
+                .filter(|((_, t), (_, e))| t == e)
+                .map(|((name, _), _)| name)
+                .collect();
+            assert!(
+                same.is_empty(),
+                "{}: {same:?} are the English text",
+                words.lang
+            );
+        }
+    }
+
+    #[test]
+    fn a_tag_picks_its_language_and_anything_else_english() {
+        assert_eq!(Words::for_tag("fr").lang, "fr");
+        assert_eq!(Words::for_tag("fr-CA").lang, "fr");
+        assert_eq!(Words::for_tag("DE_at").lang, "de");
+        assert_eq!(Words::for_tag(" es-419 ").lang, "es");
+        assert_eq!(Words::for_tag("").lang, "en");
+        assert_eq!(Words::for_tag("ja").lang, "en");
+        assert_eq!(Words::for_tag("fry").lang, "en");
+        assert!(Words::speaks("it").is_none());
+        assert!(Words::speaks("en-GB").is_some());
+    }
+
+    #[test]
+    fn numbers_are_grouped_the_language_s_way() {
+        assert_eq!(ENGLISH.number(999), "999");
+        assert_eq!(ENGLISH.number(1_000), "1,000");
+        assert_eq!(ENGLISH.number(200_000), "200,000");
+        assert_eq!(ENGLISH.number(1_234_567), "1,234,567");
+        assert_eq!(FRENCH.number(12_345), "12\u{202F}345");
+        assert_eq!(GERMAN.number(12_345), "12.345");
+        assert_eq!(SPANISH.number(1_000), "1000");
+        assert_eq!(SPANISH.number(9_999), "9999");
+        assert_eq!(SPANISH.number(10_000), "10.000");
+    }
+
+    #[test]
+    fn plurals_take_the_form_for_their_number() {
+        assert_eq!(ENGLISH.stories(0), "0 stories");
+        assert_eq!(ENGLISH.stories(1), "1 story");
+        assert_eq!(ENGLISH.stories(12_000), "12,000 stories");
+        assert_eq!(FRENCH.stories(0), "0 article");
+        assert_eq!(FRENCH.stories(2), "2 articles");
+        assert_eq!(
+            SPANISH.count(&SPANISH.matches, 1, &[]),
+            "1 noticia coincide"
+        );
+        assert_eq!(
+            ENGLISH.count(&ENGLISH.skipped_in_feed, 2, &["10"]),
+            "2 of the 10 stories in this feed could not be shown because of errors in the feed. Details are in the browser console."
+        );
+    }
+
+    #[test]
+    fn fill_replaces_places_and_leaves_the_rest() {
+        assert_eq!(fill("{0} of {1}", &["a", "b"]), "a of b");
+        assert_eq!(fill("{1}{0}", &["a", "b"]), "ba");
+        assert_eq!(fill("{2} {x} {", &["a"]), "{2} {x} {");
+        assert_eq!(fill("«{0}»", &["é"]), "«é»");
+    }
+
+    #[test]
+    fn presets_and_orders_have_names() {
+        assert_eq!(ENGLISH.date_preset(DatePreset::PastWeek), "Past week");
+        assert_eq!(GERMAN.sort_order(SortOrder::Oldest), "Älteste zuerst");
+    }
+}
