@@ -447,7 +447,10 @@ async fn a_french_widget_speaks_french_and_writes_its_numbers_the_french_way() {
         "{notice}"
     );
     let chips = root.query_selector("[role=group]").unwrap().unwrap();
-    assert_eq!(chips.get_attribute("aria-label").as_deref(), Some("Rubriques"));
+    assert_eq!(
+        chips.get_attribute("aria-label").as_deref(),
+        Some("Rubriques")
+    );
     let all_chip = button(&root, "Tout");
     assert_eq!(
         all_chip.get_attribute("aria-label").as_deref(),
@@ -457,7 +460,10 @@ async fn a_french_widget_speaks_french_and_writes_its_numbers_the_french_way() {
     type_into(&search, "RESUME");
     until("the count", || status(&root) == "1 article correspond").await;
     type_into(&search, "nothing like this");
-    until("the count", || status(&root) == "Aucun article ne correspond").await;
+    until("the count", || {
+        status(&root) == "Aucun article ne correspond"
+    })
+    .await;
     button(&root, "Effacer tous les filtres").click();
     until("all back", || headlines(&root).len() == 4).await;
     // The byline's list is joined in French too.
