@@ -41,6 +41,19 @@ impl Widget {
         }
     }
 
+    /// Reads `host`'s attributes again, for a change that needs no new start (its look, its
+    /// controls, its language, its links, its heading): the reader's search, filters, open
+    /// story and focus stay as they are. The address prefix stays the one first claimed.
+    pub fn reconfigure(&mut self, host: web_sys::Element) {
+        let Some(handle) = self.handle.as_mut() else {
+            return;
+        };
+        let n = crate::browser::widget_position(&host);
+        let mut props = config::props_for(&host, n, self.remote.clone());
+        props.url_key = self.url_key.clone().map(Into::into);
+        handle.update(props);
+    }
+
     /// Searches for `text`, as if the reader had typed it.
     #[wasm_bindgen(js_name = setQuery)]
     pub fn set_query(&self, text: String) {

@@ -211,7 +211,9 @@ pub fn App(props: &AppProps) -> Html {
             // The dates' formatters are made while the stories are on their way: in a task of
             // their own, after the request has gone.
             let prepare = browser::after(0, move || browser::prepare_formats(&locale));
-            wasm_bindgen_futures::spawn_local(async move {
+            // Given up when the widget goes or its source changes: the download stops, and
+            // nothing of it reaches the state.
+            let (task, cancel) = browser::cancellable(async move {
                 let previews = dispatcher.clone();
                 let on_preview = move |catalog| {
                     previews.dispatch(Action::Preview {
@@ -231,7 +233,11 @@ pub fn App(props: &AppProps) -> Html {
                     },
                 );
             });
-            move || drop(prepare)
+            wasm_bindgen_futures::spawn_local(task);
+            move || {
+                drop(prepare);
+                cancel.cancel();
+            }
         });
     }
     // A sharded archive loads its older shards when the view needs them, one at a time.
@@ -442,11 +448,25 @@ pub fn App(props: &AppProps) -> Html {
         }
         use_effect_with(state.reading.as_ref().map(|r| r.index), move |open| {
             let before = last_open.replace(*open);
+            // The focus is the widget's to move when it is inside, or nowhere in particular
+            // (after Back, say); never when the reader is in the host page's own controls. A
+            // story the address opened as the widget started takes it only from inside (the
+            // widget started again for a new attribute while the reader was in it).
+            let place = root_ref
+                .cast::<web_sys::Element>()
+                .map(|r| browser::focus_place(&r.parent_element().unwrap_or(r)));
+            let may_focus = |at_start: bool| match place {
+                Some(browser::FocusPlace::Inside) => true,
+                Some(browser::FocusPlace::Nowhere) => !at_start,
+                _ => false,
+            };
             match (*open, before) {
                 (Some(_), _) => {
                     if let Some(h) = heading_ref.cast::<web_sys::HtmlElement>() {
-                        if before.is_some() || list_scroll.borrow().is_some() || *list_seen.borrow()
-                        {
+                        let after_start = before.is_some()
+                            || list_scroll.borrow().is_some()
+                            || *list_seen.borrow();
+                        if after_start {
                             // Opened after the page loaded: the view starts at its top (the way
                             // back and the category and date line, above the headline).
                             match h.closest(".gz-article") {
@@ -454,7 +474,9 @@ pub fn App(props: &AppProps) -> Html {
                                 _ => h.scroll_into_view(),
                             }
                         }
-                        browser::focus_in_place(&h);
+                        if may_focus(!after_start) {
+                            browser::focus_in_place(&h);
+                        }
                     }
                 }
                 (None, Some(closed)) => {
@@ -471,7 +493,8 @@ pub fn App(props: &AppProps) -> Html {
                     };
                     let target = card(closed)
                         .or_else(|| scroll.and_then(|(_, first)| card(first)))
-                        .or_else(|| title_ref.cast::<web_sys::HtmlElement>());
+                        .or_else(|| title_ref.cast::<web_sys::HtmlElement>())
+                        .filter(|_| may_focus(false));
                     match target {
                         Some(t) if scroll.is_some() => browser::focus_in_place(&t),
                         Some(t) => drop(t.focus()),
@@ -508,7 +531,12 @@ pub fn App(props: &AppProps) -> Html {
         },
     );
     let opener = Opener {
-        mode: props.open,
+        // A rail of its own (a page's "More to Read" column) is a list of links: by default
+        // its stories open on their pages, not inside the narrow column.
+        mode: match (&props.related_to, props.open) {
+            (Some(_), OpenMode::Auto) => OpenMode::Link,
+            (_, mode) => mode,
+        },
         on_open,
         link: (*story_link).clone(),
     };

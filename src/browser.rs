@@ -196,8 +196,20 @@ fn js_error_text(e: &JsValue) -> String {
 pub enum Body {
     /// A whole text at once (in-memory documents, tests).
     Text(Option<String>),
-    /// The network stream of a `fetch` response.
-    Stream(web_sys::ReadableStreamDefaultReader),
+    /// The network stream of a `fetch` response, and the controller that can stop it.
+    Stream(web_sys::ReadableStreamDefaultReader, Aborter),
+}
+
+/// Aborts its request when dropped: a load given up (its widget removed, or given another
+/// source) stops downloading at once. Harmless once the body has been read to its end.
+pub struct Aborter(Option<web_sys::AbortController>);
+
+impl Drop for Aborter {
+    fn drop(&mut self) {
+        if let Some(a) = self.0.take() {
+            a.abort();
+        }
+    }
 }
 
 impl Body {
@@ -205,7 +217,7 @@ impl Body {
     pub async fn next_chunk(&mut self) -> Result<Option<Vec<u8>>, FetchError> {
         match self {
             Body::Text(t) => Ok(t.take().map(String::into_bytes)),
-            Body::Stream(reader) => {
+            Body::Stream(reader, _) => {
                 let Some(result) = within_stall_limit(reader.read())
                     .await
                     .map_err(|e| FetchError::Network(js_error_text(&e)))?
@@ -228,6 +240,50 @@ impl Body {
     }
 }
 
+/// A task that can be given up: [`Cancel::cancel`] drops the future at its next wake-up,
+/// with what it holds (a request, a body being read), and nothing of it runs after that.
+pub fn cancellable(
+    task: impl std::future::Future<Output = ()> + 'static,
+) -> (impl std::future::Future<Output = ()>, Cancel) {
+    let cancel = Cancel::default();
+    let shared = cancel.0.clone();
+    let mut task = Some(Box::pin(task));
+    let future = std::future::poll_fn(move |cx| {
+        if shared.cancelled.get() {
+            task = None;
+            return std::task::Poll::Ready(());
+        }
+        *shared.waker.borrow_mut() = Some(cx.waker().clone());
+        match task.as_mut().map(|t| t.as_mut().poll(cx)) {
+            Some(std::task::Poll::Pending) => std::task::Poll::Pending,
+            _ => {
+                task = None;
+                std::task::Poll::Ready(())
+            }
+        }
+    });
+    (future, cancel)
+}
+
+/// Gives up a [`cancellable`] task.
+#[derive(Default)]
+pub struct Cancel(Rc<CancelState>);
+
+#[derive(Default)]
+struct CancelState {
+    cancelled: Cell<bool>,
+    waker: RefCell<Option<std::task::Waker>>,
+}
+
+impl Cancel {
+    pub fn cancel(&self) {
+        self.0.cancelled.set(true);
+        if let Some(w) = self.0.waker.borrow_mut().take() {
+            w.wake();
+        }
+    }
+}
+
 /// Starts fetching a document at once (not when first awaited); its body is then read with
 /// [`Body::next_chunk`] as it arrives.
 pub fn fetch_body(url: String) -> impl std::future::Future<Output = Result<Body, FetchError>> {
@@ -237,11 +293,12 @@ pub fn fetch_body(url: String) -> impl std::future::Future<Output = Result<Body,
             url.get(..scheme.len())
                 .is_some_and(|s| s.eq_ignore_ascii_case(scheme))
         });
-    // Aborted if no answer comes in time, so that the request does not stay open.
-    let abort = web_sys::AbortController::new().ok();
+    // Aborted if no answer comes in time, so that the request does not stay open, and when
+    // the load is given up (the future or its body dropped).
+    let abort = Aborter(web_sys::AbortController::new().ok());
     let request = web.then(|| {
         let init = web_sys::RequestInit::new();
-        if let Some(a) = &abort {
+        if let Some(a) = &abort.0 {
             init.set_signal(Some(&a.signal()));
         }
         window().map(|w| w.fetch_with_str_and_init(&url, &init))
@@ -255,9 +312,7 @@ pub fn fetch_body(url: String) -> impl std::future::Future<Output = Result<Body,
             .await
             .map_err(|e| FetchError::Network(js_error_text(&e)))?
         else {
-            if let Some(a) = abort {
-                a.abort();
-            }
+            drop(abort);
             return Err(FetchError::Stalled(STALL_SECONDS));
         };
         let response: web_sys::Response = response
@@ -270,7 +325,7 @@ pub fn fetch_body(url: String) -> impl std::future::Future<Output = Result<Body,
             });
         }
         match response.body() {
-            Some(stream) => Ok(Body::Stream(stream.get_reader().unchecked_into())),
+            Some(stream) => Ok(Body::Stream(stream.get_reader().unchecked_into(), abort)),
             None => {
                 let text = response
                     .text()
@@ -388,16 +443,19 @@ pub fn write_page_params(prefix: &str, params: &[(&str, String)], mode: HistoryM
     let story_here = || page_params(prefix).iter().any(|(k, _)| k == "story");
     // The other widgets' depths are kept; a new entry is one more above their lists, for
     // their stories stay open in it, and one more made by another widget ("prefix+"): closing
-    // their story then must not go back past it (it would undo this widget's change).
+    // their story then must not go back past it (it would undo this widget's change). The
+    // counts live under one key of the entry's state; the page's own state (a router's) is
+    // carried over as it is, into a new entry too.
     let state = |depth: u32, push: bool| {
-        let state = js_sys::Object::new();
-        let current = h.state().ok().filter(|s| s.is_object());
-        let get = |key: &str| count_in(current.as_ref()?, key);
+        let current = h.state().unwrap_or(JsValue::NULL);
+        let before = our_counts(&current);
+        let counts = Object::new();
+        let get = |key: &str| count_in(before.as_ref()?, key);
         let set = |key: &str, value: f64| {
-            let _ = Reflect::set(&state, &JsValue::from_str(key), &value.into());
+            let _ = Reflect::set(&counts, &JsValue::from_str(key), &value.into());
         };
         let push = f64::from(u8::from(push));
-        let keys = current
+        let keys = before
             .as_ref()
             .map_or_else(Array::new, |c| Object::keys(c.unchecked_ref::<Object>()));
         for key in keys.iter().filter_map(|k| k.as_string()) {
@@ -421,7 +479,7 @@ pub fn write_page_params(prefix: &str, params: &[(&str, String)], mode: HistoryM
                 set(&foreign, f);
             }
         }
-        state
+        with_counts(&current, &counts)
     };
     let _ = match mode {
         HistoryMode::Keep => Ok(()),
@@ -445,21 +503,60 @@ pub fn write_page_params(prefix: &str, params: &[(&str, String)], mode: HistoryM
 /// current entry; 0 when the story came with the address, or when another widget has added
 /// entries since (going back would undo them): the story then closes into a new entry.
 pub fn story_depth(prefix: &str) -> u32 {
-    let Some(state) = window()
+    let Some(counts) = window()
         .and_then(|w| w.history().ok())
         .and_then(|h| h.state().ok())
-        .filter(|s| s.is_object())
+        .and_then(|s| our_counts(&s))
     else {
         return 0;
     };
-    if count_in(&state, &format!("{prefix}+")).is_some() {
+    if count_in(&counts, &format!("{prefix}+")).is_some() {
         0
     } else {
-        count_in(&state, prefix).map_or(0, |d| d as u32)
+        count_in(&counts, prefix).map_or(0, |d| d as u32)
     }
 }
 
-/// A count of at least 1 that a history entry's state records under `key`.
+/// The key of a history entry's state under which the widgets keep their counts.
+const STATE_KEY: &str = "gazette";
+
+/// The widgets' counts in a history entry's state, if it has any.
+fn our_counts(state: &JsValue) -> Option<JsValue> {
+    if !state.is_object() {
+        return None;
+    }
+    Reflect::get(state, &JsValue::from_str(STATE_KEY))
+        .ok()
+        .filter(|c| c.is_object())
+}
+
+/// The page's own `state` with the widgets' `counts` in it: a copy of its own keys (a router's
+/// `key`, `idx`, `scroll`…) and the counts under [`STATE_KEY`], none when there are none. A
+/// state that is not a plain object (a string, an array) is left as it is unless there are
+/// counts to keep, which then replace it.
+fn with_counts(state: &JsValue, counts: &Object) -> JsValue {
+    let any = Object::keys(counts).length() > 0;
+    let plain = state.is_object() && !Array::is_array(state);
+    if !plain && !any && !state.is_null() {
+        return state.clone();
+    }
+    let next = Object::new();
+    if plain {
+        Object::assign(&next, state.unchecked_ref());
+    }
+    let key = JsValue::from_str(STATE_KEY);
+    if any {
+        let _ = Reflect::set(&next, &key, counts);
+    } else {
+        let _ = Reflect::delete_property(&next, &key);
+    }
+    if !plain && !any {
+        return JsValue::NULL;
+    }
+    next.into()
+}
+
+/// A count of at least 1 that the widgets' counts record under `key`.
 fn count_in(state: &JsValue, key: &str) -> Option<f64> {
     Reflect::get(state, &JsValue::from_str(key))
         .ok()
@@ -535,6 +632,39 @@ pub fn focus_in_place(el: &web_sys::HtmlElement) {
     let options = web_sys::FocusOptions::new();
     options.set_prevent_scroll(true);
     let _ = el.focus_with_options(&options);
+}
+
+/// Where the keyboard's focus is, seen from a widget.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FocusPlace {
+    /// On an element inside it.
+    Inside,
+    /// Nowhere in particular: on the page's body.
+    Nowhere,
+    /// On something else of the page (the host's search box, a button): not the widget's to
+    /// take.
+    Elsewhere,
+}
+
+/// Where the keyboard's focus is, seen from `el` (in a shadow root or not).
+pub fn focus_place(el: &web_sys::Element) -> FocusPlace {
+    let Some(doc) = window().and_then(|w| w.document()) else {
+        return FocusPlace::Nowhere;
+    };
+    let page_level = doc.active_element();
+    if page_level.is_none() || page_level == doc.body().map(Into::into) {
+        return FocusPlace::Nowhere;
+    }
+    let root = el.get_root_node();
+    let active = match root.dyn_ref::<web_sys::ShadowRoot>() {
+        Some(shadow) => shadow.active_element(),
+        None => page_level,
+    };
+    if active.is_some_and(|a| el.contains(Some(&a))) {
+        FocusPlace::Inside
+    } else {
+        FocusPlace::Elsewhere
+    }
 }
 
 /// The first element inside `root` that matches a CSS selector.

@@ -13,7 +13,7 @@
 //! | `controls` | which controls show: any of `search chips dates sort`, or `none` (naming none of them: all) | all |
 //! | `locale` | the language of the dates (BCP 47, e.g. `fr-FR`; a malformed tag is ignored with a warning), and of the widget's own words when it speaks it (English, French, German, Spanish) | dates: the reader's; words: the page's language (the nearest `lang`), else English |
 //! | `link-target` | `_blank` opens publishers' pages in a new tab (as does `new-tab`) | same tab |
-//! | `open` | where a card takes the reader: `auto` (the article view when the story has a body, else the publisher's page), `inside`, `link` | `auto` |
+//! | `open` | where a card takes the reader: `auto` (the article view when the story has a body, else the publisher's page; with `related-to`, the publisher's page when there is one), `inside`, `link` | `auto` |
 //! | `related` | stories in "More to Read", 0 to 24 | 4 |
 //! | `related-to` | rail-only mode: just "More to Read" for the story with this id or address | none |
 //! | `view-all` | in rail-only mode, the address of the full list, for "View All" | none |

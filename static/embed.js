@@ -20,6 +20,10 @@ const ATTRIBUTES = [
   "link-target", "new-tab", "open", "related", "related-to", "view-all", "max-mb", "url-key",
   "src-param",
 ];
+// Attributes that change what the widget holds (its stories, its address prefix, its pages):
+// a change starts it again. Any other (its look, controls, language, links) is applied in
+// place, keeping the reader's search, open story and focus.
+const RESTART = new Set(["src", "src-param", "url-key", "page-size", "categories", "related", "related-to", "max-mb"]);
 
 let wasm = null;
 /** Fetches and starts the widget's WebAssembly once for the whole page. */
@@ -80,6 +84,15 @@ class GazetteNews extends HTMLElement {
     super();
     /** Commands sent before the widget started, replayed once it has. */
     this.pending = [];
+    // The story open when the widget last started again: its gazette:select, as it comes back
+    // open, is not a new one for the page.
+    this.addEventListener("gazette:select", (e) => {
+      if (this.reopening === e.detail?.id) e.stopImmediatePropagation();
+      this.reopening = null;
+      this.lastSelected = e.detail?.id;
+    });
+    // (It comes back open in the same task as gazette:ready, or not at all.)
+    this.addEventListener("gazette:ready", () => queueMicrotask(() => (this.reopening = null)));
   }
 
   connectedCallback() {
@@ -116,6 +129,10 @@ class GazetteNews extends HTMLElement {
       this.widget = null;
       this.generation = (this.generation ?? 0) + 1;
       widget?.forgetAddress();
+      widget?.free();
+      // Yew never lets go of the element a widget was mounted on (its event listeners there
+      // are kept for good): out of the shadow root, that element no longer holds this one.
+      this.mountPoint.remove();
     });
   }
 
@@ -131,12 +148,30 @@ class GazetteNews extends HTMLElement {
       return;
     }
     if (!this.widget) return;
-    // A new source, look or set of controls: start again with the new attributes. The
-    // filters chosen in another set (or under another prefix) are forgotten.
+    if (!RESTART.has(name)) {
+      this.widget.reconfigure(this);
+      return;
+    }
+    // A new source or prefix: start again with the new attributes. The filters chosen in
+    // another set (or under another prefix) are forgotten. The focus, if it was in the
+    // widget, waits on its mount point and comes back to the search box or the title.
     if (name === "src" || name === "url-key") this.widget.forgetAddress();
+    const focused = this.shadowRoot.activeElement;
+    const typing = focused?.matches('input[type="search"]') ? [focused.selectionStart, focused.selectionEnd] : null;
+    const keeps = name !== "src" && name !== "url-key";
+    this.reopening = keeps && this.shadowRoot.querySelector(".gz-article") ? this.lastSelected : null;
     this.widget.destroy();
+    this.widget.free();
     this.widget = null;
+    const mount = this.mountPoint.cloneNode(false);
+    this.mountPoint.replaceWith(mount);
+    this.mountPoint = mount;
     this.placeholder();
+    if (focused) {
+      this.restoreTyping = typing;
+      mount.setAttribute("tabindex", "-1");
+      mount.focus({ preventScroll: true });
+    }
     this.run();
   }
 
@@ -168,7 +203,14 @@ class GazetteNews extends HTMLElement {
         this.removeEventListener("gazette:ready", settle);
         this.removeEventListener("gazette:error", settle);
         const title = this.shadowRoot.querySelector(".gz-title");
-        if (this.shadowRoot.activeElement === this.mountPoint) title?.focus();
+        const search = this.restoreTyping && this.shadowRoot.querySelector('input[type="search"]');
+        if (this.shadowRoot.activeElement === this.mountPoint) {
+          if (search) {
+            search.focus();
+            search.setSelectionRange(...this.restoreTyping);
+          } else title?.focus();
+        }
+        this.restoreTyping = null;
         this.mountPoint.removeAttribute("tabindex");
       };
       this.addEventListener("gazette:ready", settle);
@@ -206,8 +248,8 @@ class GazetteNews extends HTMLElement {
     root.setAttribute("aria-label", name);
     const panel = document.createElement("div");
     panel.className = "gz-error";
-    panel.setAttribute("role", "alert");
     const text = document.createElement("p");
+    text.setAttribute("role", "alert");
     text.textContent = message;
     panel.append(text);
     if (!forbidden) {
@@ -236,9 +278,15 @@ class GazetteNews extends HTMLElement {
     this.dispatchEvent(new CustomEvent("gazette:error", { bubbles: true, composed: true, detail: { message: `The news could not be shown: ${reason}.` } }));
   }
 
-  /** Searches for `text`, as if the reader had typed it. */
+  /** Searches for `text` (a string or number; null or undefined clears the search), as if the reader had typed it. */
   setQuery(text) {
-    this.widget ? this.widget.setQuery(String(text)) : this.pending.push(["setQuery", String(text)]);
+    if (text == null) text = "";
+    if (typeof text !== "string" && typeof text !== "number") {
+      console.warn(`Gazette: setQuery() takes a string, not ${Array.isArray(text) ? "an array" : typeof text}; ignored.`);
+      return;
+    }
+    text = String(text);
+    this.widget ? this.widget.setQuery(text) : this.pending.push(["setQuery", text]);
   }
 
   /** Sets filters: { categories, authors, tags, years, date, sort }. */

@@ -19,10 +19,14 @@ pub fn ErrorPanel(props: &ErrorPanelProps) -> Html {
     let retryable = !matches!(*props.error, LoadError::NoSource);
     let w = use_locale().words;
     html! {
-        <div class="gz-error" role="alert">
-            <p class="gz-error-title"><strong>{ props.error.title(w) }</strong></p>
-            <p>{ props.error.message(w) }</p>
-            <p>{ props.error.advice(w) }</p>
+        // The button is outside the alert, so that its word is not read as the end of the
+        // last sentence.
+        <div class="gz-error">
+            <div role="alert">
+                <p class="gz-error-title"><strong>{ props.error.title(w) }</strong></p>
+                <p>{ props.error.message(w) }</p>
+                <p>{ props.error.advice(w) }</p>
+            </div>
             if retryable {
                 <button type="button" class="gz-button" part="button" {onclick}>{ w.retry }</button>
             }

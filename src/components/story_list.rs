@@ -35,6 +35,12 @@ fn keyboard_focus_on(r: &NodeRef) -> bool {
         .is_some_and(|b| b.matches(":focus-visible").unwrap_or(false))
 }
 
+/// True when an element inside the element of `r` has the keyboard's focus.
+fn keyboard_focus_within(r: &NodeRef) -> bool {
+    r.cast::<web_sys::Element>()
+        .is_some_and(|l| l.query_selector(":focus-visible").ok().flatten().is_some())
+}
+
 /// The first pages of matches. More load as the reader nears the end of the list (like the
 /// "Loading" rail of a news page) or presses "Show more stories"; only those pages are in the
 /// page, however many stories match.
@@ -45,14 +51,16 @@ pub fn StoryList(props: &StoryListProps) -> Html {
     let sentinel = use_node_ref();
     let query = use_memo(props.outcome.clone(), |o| Query::clone(&o.query));
     let more_ref = use_node_ref();
+    let list = use_node_ref();
     let w = use_locale().words;
     {
         // Re-armed after every page: the next scroll near the end asks for the next one. Not
-        // while "Show more stories" has the keyboard's focus: the reader (who may have scrolled
-        // there by moving the focus) is about to press it, and the focus stays where it is.
+        // while the keyboard's focus is on a card or on "Show more stories": the page scrolled
+        // because the reader moved the focus, and more cards would keep the next Tab in the
+        // list for ever; the button is there to press.
         let sentinel = sentinel.clone();
         let on_more = props.on_more.clone();
-        let more_ref = more_ref.clone();
+        let (more_ref, list) = (more_ref.clone(), list.clone());
         use_effect_with(
             (shown, shown < total, props.pending, props.more),
             move |(_, fewer, pending, more)| {
@@ -61,7 +69,8 @@ pub fn StoryList(props: &StoryListProps) -> Html {
                     .flatten()
                     .and_then(|el| {
                         browser::when_scrolled_near(&el, 600.0, move || {
-                            let focused = keyboard_focus_on(&more_ref);
+                            let focused =
+                                keyboard_focus_on(&more_ref) || keyboard_focus_within(&list);
                             if !focused {
                                 on_more.emit(());
                             }
@@ -75,7 +84,6 @@ pub fn StoryList(props: &StoryListProps) -> Html {
     // "Show more stories" moves the focus to the first new story once it is in (the button may
     // be gone by then: it was the last page). From the keyboard the new story is scrolled into
     // view; after a click the page stays where the reader put it.
-    let list = use_node_ref();
     let focus_from = use_mut_ref(|| None::<(usize, bool)>);
     // The matches of the previous render (kept for the first screen, below).
     let last_outcome = use_mut_ref(|| None::<Rc<Outcome>>);

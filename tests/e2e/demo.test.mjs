@@ -148,6 +148,22 @@ describe("the demo page", () => {
     assert.equal(await page.getByRole("button", { name: "Show more stories" }).count(), 0);
   });
 
+  it("Tab goes through the cards to Show more stories and on out of the widget, loading nothing by itself", async () => {
+    const page = await ctx.open("/index.html");
+    await page.getByRole("article").first().waitFor();
+    const cards = await page.getByRole("article").count();
+    const more = page.getByRole("button", { name: "Show more stories" });
+    const onMore = () => more.evaluate((b) => b === document.activeElement);
+    await page.getByRole("searchbox").focus();
+    for (let i = 0; i < 100 && !(await onMore()); i++) await page.keyboard.press("Tab");
+    assert.equal(await onMore(), true, "Tab reaches Show more stories");
+    await nextFrames(page);
+    assert.equal(await page.getByRole("article").count(), cards, "moving the focus through the cards loaded none");
+    await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate(() => Boolean(document.activeElement?.closest(".gazette"))), false, "the next Tab leaves the widget");
+    assert.deepEqual(page.problems, []);
+  });
+
   it("keeps the focus on the page when Clear all filters goes", async () => {
     const page = await ctx.open("/index.html");
     await page.getByRole("article").first().waitFor();

@@ -31,6 +31,14 @@ describe("example host pages", () => {
     assert.ok(!titles.some((t) => t.startsWith("Restaking yields")), "never the story itself");
     assert.equal(await rail.getByRole("searchbox").count(), 0, "a rail has no list controls");
     assert.ok(await noHorizontalOverflow(rail), "nothing overflows the narrow column");
+    // The rail's stories are links to their pages: a click follows the link (the widget does
+    // not take it to open the story in the narrow column).
+    assert.match(await rail.getByRole("article").first().getByRole("link").getAttribute("href"), /^https:\/\//);
+    const taken = await rail.evaluate((host) => new Promise((done) => {
+      host.addEventListener("click", (e) => (done(e.defaultPrevented), e.preventDefault()), { once: true });
+      host.shadowRoot.querySelector("article a").click();
+    }));
+    assert.equal(taken, false);
     await assertAccessible(page, "on the blog post");
     // A second widget on the post, with a story open: its own "More to Read" has a name of its
     // own, so the page's landmarks stay apart.
@@ -232,10 +240,12 @@ describe("example host pages", () => {
     await odd.getByRole("button", { name: /^Markets/, pressed: true }).waitFor();
     assert.equal(await odd.getByLabel("Search stories").count(), 1, 'controls="" shows every control');
     assert.ok(warnings.some((w) => w.includes('locale="not a tag!"')), `a warning names the bad locale: ${warnings}`);
-    // The widget speaks English; a French locale marks only its dates as French.
+    // A French locale: the widget's words and its dates are French, on an English page.
     const fr = page.locator("#fr");
     await fr.getByRole("article").first().waitFor();
-    assert.equal(await fr.evaluate((el) => el.shadowRoot.querySelector(".gazette").lang), "en");
+    assert.equal(await fr.evaluate((el) => el.shadowRoot.querySelector(".gazette").lang), "fr");
+    assert.equal(await fr.getByLabel("Rechercher des articles").count(), 1);
+    assert.equal(await page.locator("#bad").evaluate((el) => el.shadowRoot.querySelector(".gazette").lang), "en");
     assert.equal(await fr.locator("time").first().getAttribute("lang"), "fr-FR");
     assert.match(await fr.locator("time").first().innerText(), /janv|févr|mars|avr|mai|juin|juil|août|sept|oct|nov|déc/);
     // Typing "/" in the widget's own search box types it, and the widgets all still answer.

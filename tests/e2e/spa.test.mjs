@@ -1,0 +1,154 @@
+// End-to-end scenarios of Gazette inside a single-page application: a router that keeps its own
+// history state, views that come and go, and a host that changes attributes and calls the API
+// while the reader is busy.
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { setup } from "./helpers.mjs";
+
+const ctx = setup();
+
+/** Adds a `<gazette-news>` with `attrs` to the page's slot and returns its id's locator. */
+async function addWidget(page, attrs) {
+  await page.evaluate((attrs) => {
+    const w = document.createElement("gazette-news");
+    for (const [k, v] of Object.entries({ src: "/static/articles.json", loading: "eager", ...attrs })) w.setAttribute(k, v);
+    document.getElementById("slot").append(w);
+  }, attrs);
+  return page.locator(`#${attrs.id}`);
+}
+
+describe("inside a single-page application", () => {
+  it("the page's own history state (a router's) is kept in the entries the widget rewrites and adds", async () => {
+    const page = await ctx.open("/fixtures/blank.html");
+    const router = { usr: { from: "home" }, key: "k3j2", idx: 0 };
+    await page.evaluate((state) => history.replaceState(state, ""), router);
+    const news = await addWidget(page, { id: "n" });
+    await news.getByRole("searchbox").fill("tessera");
+    await page.waitForFunction(() => location.search.includes("n.q=tessera"));
+    assert.deepEqual(await page.evaluate(() => history.state), router, "a replaced entry keeps the router's state, and adds nothing");
+    // Opening a story adds an entry: the router's keys come with it, the widget's count apart.
+    await news.getByRole("article").first().getByRole("link").first().click();
+    await page.waitForFunction(() => location.search.includes("n.story="));
+    const opened = await page.evaluate(() => history.state);
+    assert.deepEqual({ ...opened, gazette: undefined }, { ...router, gazette: undefined });
+    assert.deepEqual(opened.gazette, { n: 1 });
+    await page.keyboard.press("Escape");
+    await page.waitForFunction(() => !location.search.includes("n.story="));
+    assert.deepEqual(await page.evaluate(() => history.state), router);
+    assert.deepEqual(page.problems, []);
+  });
+
+  it("a widget removed while its stories are on their way stops their download", async () => {
+    const page = await ctx.open("/fixtures/blank.html");
+    let answer;
+    const answered = new Promise((ok) => (answer = ok));
+    // The server holds the answer until the widget is gone.
+    await page.route("**/slow.json", async (route) => {
+      await answered;
+      await route.fulfill({ path: "static/articles.json", contentType: "application/json" }).catch(() => {});
+    });
+    const failed = page.waitForEvent("requestfailed", (r) => r.url().endsWith("/slow.json"));
+    await page.evaluate(() => {
+      window.__ready = 0;
+      document.addEventListener("gazette:ready", () => window.__ready++);
+    });
+    const news = await addWidget(page, { id: "slow", src: "/slow.json" });
+    await page.waitForFunction(() => document.getElementById("slow").shadowRoot?.querySelector(".gz-mount .gazette"));
+    await news.evaluate((el) => el.remove());
+    const request = await failed;
+    assert.match(request.failure().errorText, /ABORTED/);
+    answer();
+    assert.equal(await page.evaluate(() => window.__ready), 0);
+    assert.deepEqual(page.problems, []);
+  });
+
+  it("a widget that starts with a story from the address leaves the focus where the reader is", async () => {
+    const page = await ctx.open("/fixtures/blank.html?late.story=fake-recall-letters-hardware-wallets");
+    await page.evaluate(() => {
+      const input = document.createElement("input");
+      input.setAttribute("aria-label", "Your email");
+      document.querySelector("main").prepend(input);
+    });
+    const email = page.getByRole("textbox", { name: "Your email" });
+    await email.click();
+    await page.keyboard.type("me@ex");
+    const news = await addWidget(page, { id: "late" });
+    await news.getByRole("heading", { level: 3, name: /^Fake recall letters/ }).waitFor();
+    await page.keyboard.type("ample.com");
+    assert.equal(await email.inputValue(), "me@example.com");
+    assert.deepEqual(page.problems, []);
+  });
+
+  it("a new look, language or set of links applies in place: the reader goes on typing, and the page keeps its focus", async () => {
+    const page = await ctx.open("/fixtures/blank.html");
+    await page.evaluate(() => {
+      window.__events = [];
+      for (const name of ["gazette:ready", "gazette:select"]) document.addEventListener(name, () => window.__events.push(name));
+    });
+    const news = await addWidget(page, { id: "w" });
+    const search = news.getByRole("searchbox");
+    await search.click();
+    await page.keyboard.type("tes");
+    await news.evaluate((el) => el.setAttribute("layout", "list"));
+    await page.keyboard.type("sera");
+    assert.equal(await search.inputValue(), "tessera");
+    assert.equal(await news.evaluate((el) => el.shadowRoot.querySelector(".gazette").classList.contains("gz-layout-list")), true);
+    // With a story open, a host button changes the theme and the language.
+    await news.getByRole("article").first().getByRole("link").first().click();
+    await news.getByRole("link", { name: /Back to all stories/ }).waitFor();
+    await page.evaluate(() => {
+      const b = document.createElement("button");
+      b.textContent = "Dark mode";
+      b.addEventListener("click", () => {
+        const w = document.getElementById("w");
+        w.setAttribute("theme", "dark");
+        w.setAttribute("locale", "de");
+      });
+      document.querySelector("main").prepend(b);
+    });
+    await page.getByRole("button", { name: "Dark mode" }).click();
+    await news.getByRole("link", { name: /Zurück zu allen Artikeln/ }).waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), "Dark mode");
+    assert.deepEqual(await page.evaluate(() => window.__events), ["gazette:ready", "gazette:select"], "nothing loads or opens again");
+    assert.deepEqual(page.problems, []);
+  });
+
+  it("a change that starts the widget again keeps its open story without a second gazette:select, and its focus", async () => {
+    const page = await ctx.open("/fixtures/blank.html");
+    await page.evaluate(() => {
+      window.__selected = [];
+      document.addEventListener("gazette:select", (e) => window.__selected.push(e.detail.id));
+    });
+    const news = await addWidget(page, { id: "r" });
+    await news.getByRole("article").first().getByRole("link").first().click();
+    const back = news.getByRole("link", { name: /Back to all stories/ });
+    await back.focus();
+    await news.evaluate((el) => el.setAttribute("page-size", "6"));
+    await news.getByRole("heading", { level: 3 }).first().waitFor();
+    await page.waitForFunction(() => document.getElementById("r").shadowRoot.activeElement?.matches("h3, .gz-title"));
+    assert.equal((await page.evaluate(() => window.__selected)).length, 1);
+    // A story the reader opens afterwards is announced again.
+    await page.keyboard.press("Escape");
+    await news.getByRole("article").first().getByRole("link").first().click();
+    await page.waitForFunction(() => window.__selected.length === 2);
+    assert.deepEqual(page.problems, []);
+  });
+
+  it("setQuery() clears on null and ignores what is not text", async () => {
+    const page = await ctx.open("/fixtures/blank.html");
+    const warnings = [];
+    page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
+    const news = await addWidget(page, { id: "q" });
+    await news.getByRole("article").first().waitFor();
+    const search = news.getByRole("searchbox");
+    await news.evaluate((el) => el.setQuery("tessera"));
+    await page.waitForFunction(() => document.getElementById("q").shadowRoot.querySelector("input[type=search]").value === "tessera");
+    await news.evaluate((el) => el.setQuery({}));
+    assert.equal(await search.inputValue(), "tessera");
+    assert.ok(warnings.some((w) => w.includes("setQuery() takes a string")), warnings.join("\n"));
+    await news.evaluate((el) => el.setQuery(null));
+    await page.waitForFunction(() => document.getElementById("q").shadowRoot.querySelector("input[type=search]").value === "");
+    assert.ok(!(await page.evaluate(() => location.search)).includes("null"));
+    assert.deepEqual(page.problems, []);
+  });
+});
