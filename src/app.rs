@@ -430,6 +430,17 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
+    // The list has shown: a story opened after that (by the reader, or by Back and Forward)
+    // is scrolled to; one the address opened as the page loaded is not.
+    let list_seen = use_mut_ref(|| false);
+    // For the story open: whether the focus went to its headline (it is not announced then).
+    let story_quiet = use_mut_ref(|| None::<(usize, bool)>);
+    // The reader opened or closed a story in this widget (a card, Esc, View All): the focus
+    // follows, wherever it was (Safari does not focus a link that is clicked).
+    let reader_acted = use_mut_ref(|| false);
+    if state.load == Load::Ready && state.reading.is_none() {
+        *list_seen.borrow_mut() = true;
+    }
     // Focus follows the article view: to the story's headline when one opens, and back to the
     // card it was opened from (or the widget's title) when it closes.
     {
@@ -440,12 +451,7 @@ pub fn App(props: &AppProps) -> Html {
         );
         let list_scroll = list_scroll.clone();
         let last_open = use_mut_ref(|| None::<usize>);
-        // The list has shown: a story opened after that (by the reader, or by Back and
-        // Forward) is scrolled to; one the address opened as the page loaded is not.
-        let list_seen = use_mut_ref(|| false);
-        if state.load == Load::Ready && state.reading.is_none() {
-            *list_seen.borrow_mut() = true;
-        }
+        let (list_seen, reader_acted) = (list_seen.clone(), reader_acted.clone());
         use_effect_with(state.reading.as_ref().map(|r| r.index), move |open| {
             let before = last_open.replace(*open);
             // The focus is the widget's to move when it is inside, or nowhere in particular
@@ -455,11 +461,14 @@ pub fn App(props: &AppProps) -> Html {
             let place = root_ref
                 .cast::<web_sys::Element>()
                 .map(|r| browser::focus_place(&r.parent_element().unwrap_or(r)));
+            let acted = std::mem::take(&mut *reader_acted.borrow_mut());
             let may_focus = |at_start: bool| match place {
+                _ if acted => true,
                 Some(browser::FocusPlace::Inside) => true,
                 Some(browser::FocusPlace::Nowhere) => !at_start,
                 _ => false,
             };
+            let mut deferred = None;
             match (*open, before) {
                 (Some(_), _) => {
                     if let Some(h) = heading_ref.cast::<web_sys::HtmlElement>() {
@@ -468,11 +477,15 @@ pub fn App(props: &AppProps) -> Html {
                             || *list_seen.borrow();
                         if after_start {
                             // Opened after the page loaded: the view starts at its top (the way
-                            // back and the category and date line, above the headline).
-                            match h.closest(".gz-article") {
-                                Ok(Some(view)) => view.scroll_into_view(),
-                                _ => h.scroll_into_view(),
-                            }
+                            // back and the category and date line, above the headline). Again
+                            // once the browser is done: after Back, its own restoring of the
+                            // entry's scroll position comes after this.
+                            let view: web_sys::Element = match h.closest(".gz-article") {
+                                Ok(Some(view)) => view,
+                                _ => h.clone().into(),
+                            };
+                            view.scroll_into_view();
+                            deferred = browser::after(0, move || view.scroll_into_view());
                         }
                         if may_focus(!after_start) {
                             browser::focus_in_place(&h);
@@ -503,6 +516,7 @@ pub fn App(props: &AppProps) -> Html {
                 }
                 (None, None) => {}
             }
+            move || drop(deferred)
         });
     }
     let list_params = use_memo((state.filter.clone(), state.pages), |(filter, pages)| {
@@ -513,8 +527,9 @@ pub fn App(props: &AppProps) -> Html {
         })
     });
     let on_open = {
-        let (s, list_scroll) = (state.clone(), list_scroll.clone());
+        let (s, list_scroll, acted) = (state.clone(), list_scroll.clone(), reader_acted.clone());
         use_callback(state.reading.is_none(), move |index: usize, from_list| {
+            *acted.borrow_mut() = true;
             if *from_list {
                 *list_scroll.borrow_mut() = Some((browser::scroll_y(), index));
                 browser::manage_scroll(true);
@@ -825,12 +840,14 @@ pub fn App(props: &AppProps) -> Html {
     let close_story = {
         let s = state.dispatcher();
         let key = props.url_key.clone();
-        Callback::from(
-            move |()| match key.as_deref().map_or(0, browser::story_depth) {
+        let acted = reader_acted.clone();
+        Callback::from(move |()| {
+            *acted.borrow_mut() = true;
+            match key.as_deref().map_or(0, browser::story_depth) {
                 0 => s.dispatch(Action::Close),
                 depth => browser::go_back(depth),
-            },
-        )
+            }
+        })
     };
     let rail_suffix = match reading {
         Some(r) if !r.related.is_empty() => {
@@ -841,8 +858,40 @@ pub fn App(props: &AppProps) -> Html {
             AttrValue::default()
         }
     };
-    // An open story is announced by its headline, in its own language.
+    // An open story is announced by its headline, in its own language, unless the focus goes
+    // to that headline (which is read then): the focus moves when it is in the widget, or
+    // nowhere once the list has shown (see the effect above).
+    let focus_moves = || {
+        let place = root_ref
+            .cast::<web_sys::Element>()
+            .map(|r| browser::focus_place(&r.parent_element().unwrap_or(r)));
+        match place {
+            _ if *reader_acted.borrow() => true,
+            Some(browser::FocusPlace::Inside) => true,
+            Some(browser::FocusPlace::Nowhere) => *list_seen.borrow(),
+            _ => false,
+        }
+    };
+    // Decided once for each story opened, so that a later render (the clock's) says nothing.
+    let quiet = match reading {
+        Some(r) => {
+            let mut decided = story_quiet.borrow_mut();
+            match *decided {
+                Some((index, quiet)) if index == r.index => quiet,
+                _ => {
+                    let quiet = focus_moves();
+                    *decided = Some((r.index, quiet));
+                    quiet
+                }
+            }
+        }
+        None => {
+            story_quiet.borrow_mut().take();
+            false
+        }
+    };
     let (status, quote) = match reading {
+        Some(_) if quiet => (String::new(), None),
         Some(r) => {
             let a = &state.catalog.articles()[r.index];
             let text = FeedText::of(a.language.as_deref());

@@ -23,7 +23,7 @@ describe("the article view", () => {
     await heading.waitFor();
     assert.ok(await heading.evaluate((h) => h === document.activeElement), "focus on the headline");
     assert.match(page.url(), /gz\.story=restaking-yields-shrink/);
-    assert.equal(await page.getByRole("status").innerText(), `Story: ${STORY}`);
+    assert.equal(await page.getByRole("status").innerText(), "", "read out by the focus, not a second time");
     await page.getByRole("heading", { level: 4, name: "Where the yield went" }).waitFor();
     assert.ok(await page.getByText(/\d+ min read/).isVisible());
     assert.ok(await page.getByRole("link", { name: "Read the original on gazette.example" }).isVisible());

@@ -76,6 +76,10 @@ describe("inside a single-page application", () => {
     await news.getByRole("heading", { level: 3, name: /^Fake recall letters/ }).waitFor();
     await page.keyboard.type("ample.com");
     assert.equal(await email.inputValue(), "me@example.com");
+    // The focus stayed out: the story is announced instead, its headline in its own language.
+    const said = news.getByRole("status");
+    assert.match(await said.innerText(), /^Story: Fake recall letters/);
+    assert.equal(await said.locator("span").getAttribute("lang"), "en");
     assert.deepEqual(page.problems, []);
   });
 
