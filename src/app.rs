@@ -602,6 +602,7 @@ pub fn App(props: &AppProps) -> Html {
     // Read out after the heading, so that two widgets of one feed are two landmarks apart.
     let suffix = names::suffix(*widget, &heading);
 
+    let mut notices = Html::default();
     let (status, body) = match &state.load {
         // While a large feed is read, the catalog holds its first stories.
         Load::Loading if !state.catalog.is_empty() => (
@@ -687,7 +688,9 @@ pub fn App(props: &AppProps) -> Html {
                 .map(|&o| (o.key(), w.sort_order(o)))
                 .collect();
             let one_source = services::sources(&props.src).len() == 1;
-            let body = html! {
+            // In a live region that is always in the page, so that a notice is announced when
+            // it comes with the stories.
+            notices = html! {
                 <>
                     if state.story_missing {
                         <p class="gz-notice">{ w.story_missing }</p>
@@ -712,6 +715,10 @@ pub fn App(props: &AppProps) -> Html {
                             ) }
                         </p>
                     }
+                </>
+            };
+            let body = html! {
+                <>
                     if !state.catalog.is_empty() && controls.any() {
                         <div class="gz-controls">
                             if controls.search {
@@ -806,6 +813,9 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     // Rail-only mode: just "More to Read" for one story.
+    if props.related_to.is_some() {
+        notices = Html::default();
+    }
     let (status, body) = match (&props.related_to, &state.load, &state.rail) {
         (Some(_), Load::Ready, Some(rail)) => (
             String::new(),
@@ -938,7 +948,10 @@ pub fn App(props: &AppProps) -> Html {
                     {rail_suffix}
                 />
             }
-            <div class="gz-browse" hidden={reading.is_some()}>{ body }</div>
+            <div class="gz-browse" hidden={reading.is_some()}>
+                <div class="gz-notices" aria-live="polite">{ notices }</div>
+                { body }
+            </div>
         </section>
         </ContextProvider<Locale>>
     }

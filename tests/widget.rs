@@ -88,8 +88,16 @@ async fn the_widget_says_how_many_stories_it_could_not_show() {
     let (f, _) = fetcher(vec![Ok(SAMPLE.into())]);
     let root = mount(f);
     until("cards", || !headlines(&root).is_empty()).await;
-    let notice = text(&root.query_selector(".gz-notice").unwrap().unwrap());
-    assert!(notice.starts_with("1 of the 5 stories"), "{notice}");
+    let notice = root.query_selector(".gz-notice").unwrap().unwrap();
+    assert!(
+        text(&notice).starts_with("1 of the 5 stories"),
+        "{}",
+        text(&notice)
+    );
+    // Announced: it arrives in a live region that was in the page before it.
+    let live = notice.closest("[aria-live]").unwrap().unwrap();
+    assert_eq!(live.get_attribute("aria-live").as_deref(), Some("polite"));
+    assert!(live.closest("[role=alert]").unwrap().is_none());
     until("the count", || status(&root) == "4 stories").await;
 }
 
