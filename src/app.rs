@@ -4,8 +4,8 @@
 use crate::browser;
 use crate::components::story_card::{OpenMode, Opener, StoryLink};
 use crate::components::{
-    ArticleView, CategoryChips, DateRange, EmptyState, ErrorPanel, FacetGroup, FeedText,
-    LabelledSelect, ResultStatus, SearchBox, StoryCard, StoryList,
+    fill_marked, ArticleView, CategoryChips, DateRange, EmptyState, ErrorPanel, FacetGroup,
+    FeedText, LabelledSelect, ResultStatus, SearchBox, StoryCard, StoryList,
 };
 use crate::embed::{Command, Controls, Layout, Locale, Remote, Theme};
 use crate::names;
@@ -697,14 +697,13 @@ pub fn App(props: &AppProps) -> Html {
                     }
                     // With one source, the stories shown are those read before it broke off.
                     { for state.failed_sources.iter().map(|(url, why)| html! {
-                        <p class="gz-notice">{ if one_source {
-                            fill(w.partly_read, &[url, &why.message(w)])
-                        } else {
-                            fill(w.source_failed, &[url, &why.message(w)])
-                        } }</p>
+                        <p class="gz-notice">{ fill_marked(
+                            if one_source { w.partly_read } else { w.source_failed },
+                            &[(url, None), (&why.message(w), why.foreign_lang(w))],
+                        ) }</p>
                     }) }
                     if let Some(error) = archive.and_then(|a| a.error.as_ref()) {
-                        <p class="gz-notice">{ fill(w.older_failed, &[&error.message(w)]) }</p>
+                        <p class="gz-notice">{ fill_marked(w.older_failed, &[(&error.message(w), error.foreign_lang(w))]) }</p>
                     }
                     if state.skipped > 0 {
                         <p class="gz-notice">
@@ -817,7 +816,7 @@ pub fn App(props: &AppProps) -> Html {
         notices = Html::default();
     }
     let (status, body) = match (&props.related_to, &state.load, &state.rail) {
-        (Some(_), Load::Ready, Some(rail)) => (
+        (Some(_), Load::Ready, Some(rail)) if !rail.is_empty() => (
             String::new(),
             html! {
                 <>
@@ -834,7 +833,7 @@ pub fn App(props: &AppProps) -> Html {
                 </>
             },
         ),
-        (Some(_), Load::Ready, None) => (
+        (Some(_), Load::Ready, _) => (
             String::new(),
             html! { <p class="gz-empty">{ w.nothing_related }</p> },
         ),

@@ -1017,7 +1017,7 @@ pub fn language_tag(attribute: &str) -> Option<String> {
     let canonical = canonical_locale(&tag);
     if canonical.is_none() {
         warn(&format!(
-            "Gazette: locale=\"{attribute}\" is not a language tag (such as fr-FR); the browser's language is used"
+            "Gazette: locale=\"{attribute}\" is not a language tag (such as fr-FR); it is ignored"
         ));
     }
     canonical
@@ -1038,6 +1038,21 @@ pub fn page_language(el: &web_sys::Element) -> String {
             .map(|root| root.host());
     }
     String::new()
+}
+
+/// The locale of dates on a page written in `page` (a `lang` value): none (the reader's own)
+/// when the page names no language or the reader's is the same one (an en-GB reader on an
+/// English page keeps the British form), else the page's language.
+pub fn dates_for_page(page: &str) -> Option<String> {
+    let page = canonical_locale(page.trim()).filter(|_| !page.trim().is_empty())?;
+    let reader = window()?.navigator().language().unwrap_or_default();
+    let language = |tag: &str| {
+        tag.split('-')
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase()
+    };
+    (language(&reader) != language(&page)).then_some(page)
 }
 
 /// The `Intl` formatters of one locale ("" is the browser's own).

@@ -11,7 +11,7 @@
 //! | `layout` | `grid`, `list`, `compact`, or `rail` (a narrow "More to Read" column) | `grid` |
 //! | `theme` | `light`, `dark`, or `auto` (the reader's system setting) | `auto` |
 //! | `controls` | which controls show: any of `search chips dates sort`, or `none` (naming none of them: all) | all |
-//! | `locale` | the language of the dates (BCP 47, e.g. `fr-FR`; a malformed tag is ignored with a warning), and of the widget's own words when it speaks it (English, French, German, Spanish) | dates: the reader's; words: the page's language (the nearest `lang`), else English |
+//! | `locale` | the language of the dates (BCP 47, e.g. `fr-FR`; a malformed tag is ignored with a warning), and of the widget's own words when it speaks it (English, French, German, Spanish) | the page's language (the nearest `lang`); for dates in the reader's own form when the reader's language is the page's, and the reader's with no `lang`; for words English when it is not one of those |
 //! | `link-target` | `_blank` opens publishers' pages in a new tab (as does `new-tab`) | same tab |
 //! | `open` | where a card takes the reader: `auto` (the article view when the story has a body, else the publisher's page; with `related-to`, the publisher's page when there is one), `inside`, `link` | `auto` |
 //! | `related` | stories in "More to Read", 0 to 24 | 4 |
@@ -52,6 +52,8 @@ pub fn props_for(el: &web_sys::Element, n: usize, remote: Remote) -> AppProps {
         .filter(|p| !p.is_empty())
         .and_then(|p| browser::page_query_param(&p))
         .filter(|s| !s.trim().is_empty());
+    let locale = attr("locale").and_then(|l| browser::language_tag(&l));
+    let page = browser::page_language(el);
     let new_tab = attr("new-tab").is_some_and(|v| v != "false")
         || attr("link-target").is_some_and(|v| v == "_blank");
     AppProps {
@@ -93,18 +95,17 @@ pub fn props_for(el: &web_sys::Element, n: usize, remote: Remote) -> AppProps {
                     .collect()
             })
             .unwrap_or_default(),
+        // Dates are in the locale's language, else the page's (in the reader's own form when
+        // the reader's language is the page's: en-GB on an English page), else the reader's.
         locale: AttrValue::from(
-            attr("locale")
-                .and_then(|l| browser::language_tag(&l))
+            locale
+                .clone()
+                .or_else(|| browser::dates_for_page(&page))
                 .unwrap_or_default(),
         ),
         // The widget speaks its locale's language, else the page's (English when it speaks
-        // neither).
-        words: Words::for_tag(
-            &attr("locale")
-                .filter(|l| !l.is_empty())
-                .unwrap_or_else(|| browser::page_language(el)),
-        ),
+        // neither). A malformed locale counts as none.
+        words: Words::for_tag(locale.as_deref().unwrap_or(&page)),
         host: Some(el.clone()),
         remote,
         max_mb: number("max-mb", DEFAULT_MAX_MB, 1..=512),

@@ -49,8 +49,18 @@ impl LoadError {
         }
     }
 
-    /// What happened, in the words of `w`. A document's own faults (where a feed is malformed,
-    /// for its publisher) are described in English.
+    /// True when [`LoadError::message`] is in English whatever the widget's language: a
+    /// document's own faults (where a feed is malformed, for its publisher).
+    pub fn in_english(&self) -> bool {
+        matches!(self, LoadError::Document(_))
+    }
+
+    /// The language of [`LoadError::message`] when it is not the widget's own.
+    pub fn foreign_lang(&self, w: &Words) -> Option<&'static str> {
+        (self.in_english() && w.lang != "en").then_some("en")
+    }
+
+    /// What happened, in the words of `w` (see [`LoadError::in_english`]).
     pub fn message(&self, w: &Words) -> String {
         match self {
             LoadError::NoSource => w.no_address.to_string(),
@@ -76,7 +86,11 @@ impl LoadError {
                     ("", 504) => "Gateway Timeout",
                     (text, _) => text,
                 };
-                let answer = format!("{status} {reason}");
+                // The reason phrase is English: other languages give the number alone.
+                let answer = match w.lang {
+                    "en" => format!("{status} {reason}"),
+                    _ => status.to_string(),
+                };
                 fill(w.server_answered, &[answer.trim_end()])
             }
             LoadError::Document(e) => e.to_string(),

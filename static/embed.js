@@ -72,6 +72,12 @@ const FAILURE_WORDS = {
 };
 function failureWords(el) {
   let tag = el.getAttribute("locale") || el.getAttribute("data-locale");
+  // A malformed locale counts as none.
+  try {
+    Intl.getCanonicalLocales(tag || []);
+  } catch {
+    tag = null;
+  }
   for (let at = el; !tag && at; at = at.getRootNode().host) tag = at.closest("[lang]")?.getAttribute("lang");
   const lang = (tag ?? "").trim().split(/[-_]/)[0].toLowerCase();
   return Object.hasOwn(FAILURE_WORDS, lang) ? [lang, FAILURE_WORDS[lang]] : ["en", FAILURE_WORDS.en];

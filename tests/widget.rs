@@ -451,7 +451,7 @@ async fn a_french_widget_speaks_french_and_writes_its_numbers_the_french_way() {
     until("the count", || status(&root) == "4 articles").await;
     let notice = text(&root.query_selector(".gz-notice").unwrap().unwrap());
     assert!(
-        notice.starts_with("1 des 5 articles de ce flux n'a pas pu être affiché"),
+        notice.starts_with("1 article sur 5 n’a pas pu être affiché"),
         "{notice}"
     );
     let chips = root.query_selector("[role=group]").unwrap().unwrap();
@@ -459,10 +459,10 @@ async fn a_french_widget_speaks_french_and_writes_its_numbers_the_french_way() {
         chips.get_attribute("aria-label").as_deref(),
         Some("Rubriques")
     );
-    let all_chip = button(&root, "Tout");
+    let all_chip = button(&root, "Toutes");
     assert_eq!(
         all_chip.get_attribute("aria-label").as_deref(),
-        Some("Tout, 4 articles")
+        Some("Toutes, 4 articles")
     );
     let search = input_labelled(&root, "Rechercher des articles");
     type_into(&search, "RESUME");
@@ -492,10 +492,8 @@ async fn a_german_widget_explains_a_failed_load_in_german() {
         alert.contains("Die Nachrichten konnten nicht geladen werden"),
         "{alert}"
     );
-    assert!(
-        alert.contains("Der Server antwortete mit 404 Not Found."),
-        "{alert}"
-    );
+    // The reason phrase is English: the number stands alone.
+    assert!(alert.contains("Der Server antwortete mit 404."), "{alert}");
     button(&root, "Erneut versuchen");
 }
 
@@ -522,14 +520,43 @@ fn a_widget_speaks_its_locale_else_the_page_s_language_else_english() {
         }
         let props = gazette::config::props_for(&el, 0, Default::default());
         outer.remove();
-        props.words.lang
+        (props.words.lang, props.locale.to_string())
     };
-    assert_eq!(words_of(Some("de-AT"), None, false), "de");
-    assert_eq!(words_of(Some("es"), None, true), "es");
-    assert_eq!(words_of(Some("de"), Some("fr-CA"), false), "fr");
+    let reader = web_sys::window().unwrap().navigator().language().unwrap();
+    assert!(
+        reader.starts_with("en"),
+        "the test browser reads English: {reader}"
+    );
+    // Words and dates in the page's language.
+    assert_eq!(words_of(Some("de-AT"), None, false), ("de", "de-AT".into()));
+    assert_eq!(words_of(Some("es"), None, true), ("es", "es".into()));
+    // The locale wins over the page.
+    assert_eq!(
+        words_of(Some("de"), Some("fr-CA"), false),
+        ("fr", "fr-CA".into())
+    );
     // A locale the widget has no words for: dates in it, words in English.
-    assert_eq!(words_of(Some("de"), Some("ja"), false), "en");
-    // The test page itself is in English.
-    assert_eq!(words_of(None, None, false), "en");
-    assert_eq!(words_of(Some("pt-BR"), None, false), "en");
+    assert_eq!(words_of(Some("de"), Some("ja"), false), ("en", "ja".into()));
+    // A malformed locale counts as none: the page's language.
+    assert_eq!(
+        words_of(Some("de"), Some("not a tag!"), false),
+        ("de", "de".into())
+    );
+    // On a page in the reader's language, dates keep the reader's own form.
+    assert_eq!(words_of(Some("en-AU"), None, false), ("en", String::new()));
+    assert_eq!(words_of(Some("pt-BR"), None, false), ("en", "pt-BR".into()));
+}
+
+#[wasm_bindgen_test]
+async fn stories_without_a_category_are_under_the_widget_s_word_for_other() {
+    let doc = r#"{"articles": [
+        {"id": "a", "title": "Sans rubrique", "url": "https://example.com/a", "published": "2026-01-02T10:00:00Z"},
+        {"id": "b", "title": "Avec rubrique", "url": "https://example.com/b", "published": "2026-01-01T10:00:00Z", "category": "Sport"}
+    ]}"#;
+    let (f, _) = fetcher(vec![Ok(doc.into())]);
+    let root = mount_with(f, |p| p.words = &gazette_core::words::GERMAN);
+    until("cards", || headlines(&root).len() == 2).await;
+    let badges: Vec<String> = all(&root, ".gz-badge").iter().map(text).collect();
+    assert_eq!(badges, ["Sonstiges", "Sport"]);
+    button(&root, "Sonstiges");
 }

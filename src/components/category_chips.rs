@@ -1,4 +1,4 @@
-use super::{use_locale, FeedText};
+use super::{category_name, use_locale, FeedText};
 use gazette_core::words::Words;
 use gazette_core::CategoryCount;
 use std::collections::BTreeSet;
@@ -114,9 +114,9 @@ pub fn CategoryChips(props: &CategoryChipsProps) -> Html {
                 );
                 html! {
                     <button type="button" {class} part="chip" aria-pressed={pressed.to_string()}
-                        aria-label={chip_label(w, &c.name, c.count)} {onclick} tabindex={tabindex(i + 1)}>
+                        aria-label={chip_label(w, category_name(&c.name, w), c.count)} {onclick} tabindex={tabindex(i + 1)}>
                         <span class={format!("gz-dot gz-swatch-{}", swatch)} aria-hidden="true"></span>
-                        <bdi lang={props.text.lang.clone()} dir={props.text.dir.clone()}>{ c.name.clone() }</bdi><span class="gz-count">{ w.number(c.count) }</span>
+                        <bdi lang={props.text.lang.clone()} dir={props.text.dir.clone()}>{ category_name(&c.name, w).to_string() }</bdi><span class="gz-count">{ w.number(c.count) }</span>
                     </button>
                 }
             }) }

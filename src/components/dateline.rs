@@ -1,4 +1,4 @@
-use super::FeedText;
+use super::{category_name, FeedText};
 use crate::browser;
 use crate::embed::Locale;
 use gazette_core::date::relative;
@@ -21,7 +21,7 @@ pub fn dateline(
     let lang = Some(AttrValue::from(browser::date_language(locale))).filter(|l| !l.is_empty());
     html! {
         <>
-            <span class={format!("gz-badge gz-swatch-{swatch}")} part="badge" lang={text.lang.clone()} dir={text.dir.clone()}>{ a.category.clone() }</span>
+            <span class={format!("gz-badge gz-swatch-{swatch}")} part="badge" lang={text.lang.clone()} dir={text.dir.clone()}>{ category_name(&a.category, w).to_string() }</span>
             // The separator goes with the date, in the gap before it (see gazette.css), so that
             // no line starts or ends with it.
             <span class="gz-when">

@@ -24,7 +24,7 @@ pub fn ErrorPanel(props: &ErrorPanelProps) -> Html {
         <div class="gz-error">
             <div role="alert">
                 <p class="gz-error-title"><strong>{ props.error.title(w) }</strong></p>
-                <p>{ props.error.message(w) }</p>
+                <p lang={props.error.foreign_lang(w)}>{ props.error.message(w) }</p>
                 <p>{ props.error.advice(w) }</p>
             </div>
             if retryable {

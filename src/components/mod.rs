@@ -61,6 +61,45 @@ impl FeedText {
     }
 }
 
+/// A category's name as shown: the feed's own, or, for stories that had none, the widget's
+/// word for "Other" (see `load::FALLBACK_CATEGORY`).
+pub fn category_name<'a>(name: &'a str, w: &'static gazette_core::words::Words) -> &'a str {
+    if name == gazette_core::load::FALLBACK_CATEGORY {
+        w.other
+    } else {
+        name
+    }
+}
+
+/// `template` (see `words::fill`) as nodes, each place filled with its text and, when it is in
+/// another language than the widget's words (an English diagnosis in a French notice), marked
+/// with that language.
+pub fn fill_marked(template: &str, args: &[(&str, Option<&'static str>)]) -> yew::Html {
+    use yew::html;
+    let mut out = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let place = rest
+            .as_bytes()
+            .get(open + 1)
+            .filter(|b| b.is_ascii_digit() && rest.as_bytes().get(open + 2) == Some(&b'}'))
+            .and_then(|b| args.get(usize::from(b - b'0')));
+        let Some((text, lang)) = place else {
+            out.push(html! { { rest[..=open].to_string() } });
+            rest = &rest[open + 1..];
+            continue;
+        };
+        out.push(html! { { rest[..open].to_string() } });
+        out.push(match lang {
+            Some(l) => html! { <span lang={*l}>{ text.to_string() }</span> },
+            None => html! { { text.to_string() } },
+        });
+        rest = &rest[open + 3..];
+    }
+    out.push(html! { { rest.to_string() } });
+    out.into_iter().collect()
+}
+
 pub use article_view::ArticleView;
 pub use category_chips::CategoryChips;
 pub use date_range::DateRange;

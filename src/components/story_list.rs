@@ -187,7 +187,7 @@ pub fn StoryList(props: &StoryListProps) -> Html {
                 <div class="gz-more" ref={sentinel}>
                     <p class="gz-more-count">{
                         if props.pending { fill(w.showing_pending, &[&w.number(shown)]) }
-                        else { fill(w.showing, &[&w.number(shown), &w.number(total)]) }
+                        else { w.count(&w.showing, shown, &[&w.number(total)]) }
                     }</p>
                     <button type="button" class="gz-button" part="button" onclick={on_more} ref={more_ref}>{ w.show_more }</button>
                 </div>

@@ -289,7 +289,7 @@ describe("embedding", () => {
     const search = fr.getByRole("searchbox", { name: "Rechercher des articles" });
     await search.waitFor();
     assert.equal(await fr.locator("section.gazette").getAttribute("lang"), "fr");
-    await fr.getByRole("group", { name: "Rubriques" }).getByRole("button", { name: /^Tout, \d+ articles$/ }).waitFor();
+    await fr.getByRole("group", { name: "Rubriques" }).getByRole("button", { name: /^Toutes, \d+ articles$/ }).waitFor();
     await search.fill("zzzz-nothing");
     await fr.getByRole("status").filter({ hasText: "Aucun article ne correspond" }).waitFor();
     await fr.getByRole("button", { name: "Effacer tous les filtres" }).click();
