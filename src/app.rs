@@ -267,6 +267,14 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
+    // A new page size or number of related stories, set by the host on the running widget.
+    {
+        let s = state.dispatcher();
+        let sizes = (props.page_size.clamp(1, 200), props.related.min(24));
+        use_effect_with(sizes, move |&(page_size, related)| {
+            s.dispatch(Action::Resize { page_size, related });
+        });
+    }
     // The host page's commands reach the reducer while the widget is mounted.
     {
         let s = state.dispatcher();
@@ -351,6 +359,18 @@ pub fn App(props: &AppProps) -> Html {
     {
         let key = props.url_key.clone();
         let pending = use_mut_ref(|| None::<(browser::Timeout, Rc<dyn Fn()>)>);
+        // Typing not yet in the address is written there as the widget goes: a widget started
+        // again (for a new attribute) takes the whole query back from it.
+        {
+            let pending = pending.clone();
+            use_effect_with((), move |_| {
+                move || {
+                    if let Some((_timer, write)) = pending.borrow_mut().take() {
+                        write();
+                    }
+                }
+            });
+        }
         // Changes of one menu or of the date range that follow each other within a second
         // (arrow keys on a menu, a date typed field by field) make one history entry: the first
         // adds it, the others replace it. Clicks on chips and boxes, and opening or closing a
@@ -475,7 +495,7 @@ pub fn App(props: &AppProps) -> Html {
                         let after_start = before.is_some()
                             || list_scroll.borrow().is_some()
                             || *list_seen.borrow();
-                        if after_start {
+                        if after_start && may_focus(false) {
                             // Opened after the page loaded: the view starts at its top (the way
                             // back and the category and date line, above the headline). Again
                             // once the browser is done: after Back, its own restoring of the
@@ -495,7 +515,11 @@ pub fn App(props: &AppProps) -> Html {
                 (None, Some(closed)) => {
                     let scroll = list_scroll.borrow_mut().take();
                     if let Some((y, _)) = scroll {
-                        browser::scroll_to_y(y);
+                        // Not while the reader is busy elsewhere (in another widget, whose
+                        // Back closed this story): the page stays where it is.
+                        if may_focus(false) {
+                            browser::scroll_to_y(y);
+                        }
                         browser::manage_scroll(false);
                     }
                     // The focus goes to the story's card, or the card the reader first opened
@@ -660,6 +684,17 @@ pub fn App(props: &AppProps) -> Html {
                 w.no_match.to_string()
             } else {
                 w.count(&w.matches, o.total, &[])
+            };
+            // An order the reader chose is said too, so that choosing it is announced.
+            let status = match f.sort {
+                SortOrder::Relevance => status,
+                _ if o.total == 0 => status,
+                order => {
+                    let name = w.sort_order(order);
+                    let mut chars = name.chars();
+                    let first = chars.next().map(|c| c.to_lowercase().collect::<String>());
+                    format!("{status}, {}{}", first.unwrap_or_default(), chars.as_str())
+                }
             };
             let all_count = o.categories.iter().map(|c| c.count).sum::<usize>();
             let mut chips: Vec<_> = o

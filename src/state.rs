@@ -264,6 +264,8 @@ impl PartialEq for State {
 /// Everything that can happen to a widget.
 #[derive(Debug)]
 pub enum Action {
+    /// The host set another page size or number of related stories.
+    Resize { page_size: usize, related: usize },
     /// The document of load attempt `attempt` arrived and was read, at `now`.
     Loaded {
         set: Box<LoadedSet>,
@@ -407,6 +409,26 @@ impl Reducible for State {
             }
             Action::Failed { error, .. } => {
                 s.load = Load::Failed(Rc::new(error));
+            }
+            Action::Resize { page_size, related } => {
+                if (s.page_size, s.related_limit) == (page_size, related) {
+                    return self;
+                }
+                s.page_size = page_size;
+                s.related_limit = related;
+                s.history = HistoryMode::Keep;
+                if matches!(s.load, Load::Ready) {
+                    s.refilter();
+                }
+                let catalog = s.catalog.clone();
+                if let Some(r) = s.reading.as_mut() {
+                    r.related = Rc::new(catalog.related(r.index, related));
+                }
+                if let Some(key) = &s.rail_for {
+                    s.rail = catalog
+                        .find(key)
+                        .map(|i| Rc::new(catalog.related(i, related)));
+                }
             }
             Action::Tick(now) => {
                 if !matches!(s.load, Load::Ready) {

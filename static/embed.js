@@ -23,7 +23,7 @@ const ATTRIBUTES = [
 // Attributes that change what the widget holds (its stories, its address prefix, its pages):
 // a change starts it again. Any other (its look, controls, language, links) is applied in
 // place, keeping the reader's search, open story and focus.
-const RESTART = new Set(["src", "src-param", "url-key", "page-size", "categories", "related", "related-to", "max-mb"]);
+const RESTART = new Set(["src", "src-param", "url-key", "categories", "related-to"]);
 
 let wasm = null;
 /** Fetches and starts the widget's WebAssembly once for the whole page. */
@@ -177,6 +177,17 @@ class GazetteNews extends HTMLElement {
       this.restoreTyping = typing;
       mount.setAttribute("tabindex", "-1");
       mount.focus({ preventScroll: true });
+      // What the reader types meanwhile is kept for the new search box.
+      this.typedMeanwhile = "";
+      if (typing) {
+        mount.addEventListener("keydown", (e) => {
+          if (e.target !== mount) return;
+          if (e.key === "Backspace") this.typedMeanwhile = this.typedMeanwhile.slice(0, -1);
+          else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) this.typedMeanwhile += e.key;
+          else return;
+          e.preventDefault();
+        });
+      }
     }
     this.run();
   }
@@ -214,9 +225,14 @@ class GazetteNews extends HTMLElement {
           if (search) {
             search.focus();
             search.setSelectionRange(...this.restoreTyping);
+            if (this.typedMeanwhile) {
+              search.setRangeText(this.typedMeanwhile, search.value.length, search.value.length, "end");
+              search.dispatchEvent(new InputEvent("input", { bubbles: true, composed: true }));
+            }
           } else title?.focus();
         }
         this.restoreTyping = null;
+        this.typedMeanwhile = "";
         this.mountPoint.removeAttribute("tabindex");
       };
       this.addEventListener("gazette:ready", settle);

@@ -90,6 +90,8 @@ describe("the demo page", () => {
     const page = await ctx.open("/index.html");
     await page.getByRole("article").first().waitFor();
     await page.getByLabel("Sort").selectOption({ label: "Oldest first" });
+    // The order chosen is announced with the count.
+    await page.getByRole("status").filter({ hasText: /^\d+ stories, oldest first$/ }).waitFor();
     await page.waitForFunction(() => {
       const t = [...document.querySelectorAll("article time")].map((e) => e.getAttribute("datetime"));
       return t.length > 1 && t.every((v, i) => i === 0 || t[i - 1] <= v);

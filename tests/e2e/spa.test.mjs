@@ -127,7 +127,7 @@ describe("inside a single-page application", () => {
     await news.getByRole("article").first().getByRole("link").first().click();
     const back = news.getByRole("link", { name: /Back to all stories/ });
     await back.focus();
-    await news.evaluate((el) => el.setAttribute("page-size", "6"));
+    await news.evaluate((el) => el.setAttribute("categories", "Markets"));
     await news.getByRole("heading", { level: 3 }).first().waitFor();
     await page.waitForFunction(() => document.getElementById("r").shadowRoot.activeElement?.matches("h3, .gz-title"));
     assert.equal((await page.evaluate(() => window.__selected)).length, 1);
@@ -135,6 +135,25 @@ describe("inside a single-page application", () => {
     await page.keyboard.press("Escape");
     await news.getByRole("article").first().getByRole("link").first().click();
     await page.waitForFunction(() => window.__selected.length === 2);
+    assert.deepEqual(page.problems, []);
+  });
+
+  it("the reader goes on typing through a restart, and a new page size applies in place", async () => {
+    const page = await ctx.open("/fixtures/blank.html");
+    const news = await addWidget(page, { id: "t", "page-size": "4" });
+    await news.getByRole("article").first().waitFor();
+    assert.equal(await news.getByRole("article").count(), 4);
+    await news.evaluate((el) => el.setAttribute("page-size", "6"));
+    await page.waitForFunction(() => document.getElementById("t").shadowRoot.querySelectorAll("article").length === 6);
+    const search = news.getByRole("searchbox");
+    await search.click();
+    await page.keyboard.type("stable");
+    // Within the pause before typing reaches the address, the host starts the widget again.
+    await news.evaluate((el) => el.setAttribute("categories", "Markets"));
+    await page.keyboard.type("coin");
+    await page.waitForFunction(() => document.getElementById("t").shadowRoot.activeElement?.matches("input[type=search]"));
+    await page.waitForFunction(() => document.getElementById("t").shadowRoot.querySelector("input[type=search]").value === "stablecoin");
+    await news.getByRole("status").filter({ hasText: /match/ }).waitFor();
     assert.deepEqual(page.problems, []);
   });
 
