@@ -560,3 +560,43 @@ async fn stories_without_a_category_are_under_the_widget_s_word_for_other() {
     assert_eq!(badges, ["Sonstiges", "Sport"]);
     button(&root, "Sonstiges");
 }
+
+#[wasm_bindgen_test]
+async fn many_categories_show_the_most_frequent_and_the_rest_behind_a_button() {
+    // Fifteen categories: "C0" has 15 stories, "C1" 14… "C14" one.
+    let stories: Vec<String> = (0..15)
+        .flat_map(|c| {
+            (0..15 - c).map(move |n| {
+                format!(
+                    r#"{{"id": "s{c}-{n}", "title": "Story {c} {n}", "url": "https://example.com/{c}/{n}", "published": "2026-01-01T10:00:00Z", "category": "C{c}"}}"#
+                )
+            })
+        })
+        .collect();
+    let doc = format!(r#"{{"articles": [{}]}}"#, stories.join(","));
+    let (f, _) = fetcher(vec![Ok(doc)]);
+    let root = mount_with(f, |p| p.categories = vec!["C14".into()]);
+    until("cards", || !headlines(&root).is_empty()).await;
+    let chips = || -> Vec<String> { all(&root, ".gz-chip bdi").iter().map(text).collect() };
+    // The ten most frequent, and the one that is on.
+    let shown = chips();
+    assert_eq!(shown.len(), 11, "{shown:?}");
+    assert_eq!(shown[0], "C0");
+    assert_eq!(shown[10], "C14");
+    let more = button(&root, "4 more categories");
+    assert_eq!(
+        more.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    more.click();
+    until("all chips", || chips().len() == 15).await;
+    let fewer = button(&root, "Fewer categories");
+    assert_eq!(
+        fewer.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
+    // The button is not one of the chips the arrow keys move between.
+    assert!(!fewer.class_list().contains("gz-chip"));
+    fewer.click();
+    until("fewer chips", || chips().len() == 11).await;
+}

@@ -22,6 +22,9 @@ pub struct CategoryChipsProps {
     pub text: FeedText,
 }
 
+/// Chips shown before "… more categories" when there are many.
+const SHOWN: usize = 10;
+
 /// The chip's accessible name, "Markets, 8 stories": the visible text is "Markets 8", and a
 /// name built from hidden spans gets stray spaces in some browsers, so it is given whole.
 fn chip_label(w: &Words, name: &str, n: usize) -> String {
@@ -37,7 +40,7 @@ fn chips_of(e: &Event) -> Option<(Vec<web_sys::HtmlElement>, usize)> {
     let list = target
         .closest(".gz-chips")
         .ok()??
-        .query_selector_all("button")
+        .query_selector_all(".gz-chip")
         .ok()?;
     let buttons: Vec<web_sys::HtmlElement> = (0..list.length())
         .filter_map(|i| list.item(i))
@@ -88,11 +91,35 @@ pub fn CategoryChips(props: &CategoryChipsProps) -> Html {
             }
         })
     };
+    // Many categories: the most frequent show (and any that is on), the others behind a
+    // button, so that the chips never take the reader's whole screen.
+    let expanded = use_state_eq(|| false);
+    let many = props.categories.len() > SHOWN + 2;
+    let visible: Vec<_> = props
+        .categories
+        .iter()
+        .enumerate()
+        .filter(|(i, (c, _))| !many || *expanded || *i < SHOWN || props.selected.contains(&c.name))
+        .map(|(_, chip)| chip)
+        .collect();
+    let hidden = props.categories.len() - visible.len();
+    let toggle = many.then(|| {
+        let expanded = expanded.clone();
+        let open = *expanded;
+        let onclick = Callback::from(move |_: MouseEvent| expanded.set(!open));
+        let label = if open {
+            w.fewer_categories.to_string()
+        } else {
+            w.count(&w.more_categories, hidden, &[])
+        };
+        html! {
+            <button type="button" class="gz-chip-more" part="chip" aria-expanded={open.to_string()} {onclick}>{ label }</button>
+        }
+    });
     let stop = focused
-        .filter(|&place| place <= props.categories.len())
+        .filter(|&place| place <= visible.len())
         .unwrap_or_else(|| {
-            props
-                .categories
+            visible
                 .iter()
                 .position(|(c, _)| props.selected.contains(&c.name))
                 .map_or(0, |i| i + 1)
@@ -104,7 +131,7 @@ pub fn CategoryChips(props: &CategoryChipsProps) -> Html {
                 aria-label={chip_label(w, w.all, props.all_count)} onclick={on_all} tabindex={tabindex(0)}>
                 { w.all }<span class="gz-count">{ w.number(props.all_count) }</span>
             </button>
-            { for props.categories.iter().enumerate().map(|(i, (c, swatch))| {
+            { for visible.iter().enumerate().map(|(i, (c, swatch))| {
                 let pressed = props.selected.contains(&c.name);
                 let name = c.name.clone();
                 let onclick = props.on_toggle.reform(move |_: MouseEvent| name.clone());
@@ -120,6 +147,7 @@ pub fn CategoryChips(props: &CategoryChipsProps) -> Html {
                     </button>
                 }
             }) }
+            { toggle }
         </div>
     }
 }

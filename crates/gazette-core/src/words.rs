@@ -86,6 +86,10 @@ words! {
     categories: &'static str,
     /// The chip that selects every category.
     all: &'static str,
+    /// The button that shows {0} more categories.
+    more_categories: Plural,
+    /// The button that shows only the most frequent again.
+    fewer_categories: &'static str,
     /// The date window's label.
     published: &'static str,
     /// The order's label.
@@ -221,6 +225,8 @@ pub static ENGLISH: Words = Words {
     search_landmark: "Search {0}",
     categories: "Categories",
     all: "All",
+    more_categories: Plural { one: "{0} more category", other: "{0} more categories" },
+    fewer_categories: "Fewer categories",
     published: "Published",
     sort: "Sort",
     more_filters: "More filters",
@@ -303,6 +309,8 @@ pub static FRENCH: Words = Words {
     search_landmark: "Rechercher dans {0}",
     categories: "Rubriques",
     all: "Toutes",
+    more_categories: Plural { one: "{0} autre rubrique", other: "{0} autres rubriques" },
+    fewer_categories: "Moins de rubriques",
     published: "Publication",
     sort: "Tri",
     more_filters: "Plus de filtres",
@@ -385,6 +393,8 @@ pub static GERMAN: Words = Words {
     search_landmark: "{0} durchsuchen",
     categories: "Rubriken",
     all: "Alle",
+    more_categories: Plural { one: "{0} weitere Rubrik", other: "{0} weitere Rubriken" },
+    fewer_categories: "Weniger Rubriken",
     published: "Veröffentlicht",
     sort: "Sortierung",
     more_filters: "Weitere Filter",
@@ -467,6 +477,8 @@ pub static SPANISH: Words = Words {
     search_landmark: "Buscar en {0}",
     categories: "Secciones",
     all: "Todas",
+    more_categories: Plural { one: "{0} sección más", other: "{0} secciones más" },
+    fewer_categories: "Menos secciones",
     published: "Publicación",
     sort: "Orden",
     more_filters: "Más filtros",
