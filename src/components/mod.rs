@@ -75,29 +75,20 @@ pub fn category_name<'a>(name: &'a str, w: &'static gazette_core::words::Words) 
 /// another language than the widget's words (an English diagnosis in a French notice), marked
 /// with that language.
 pub fn fill_marked(template: &str, args: &[(&str, Option<&'static str>)]) -> yew::Html {
+    use gazette_core::words::{pieces, Piece};
     use yew::html;
-    let mut out = Vec::new();
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        let place = rest
-            .as_bytes()
-            .get(open + 1)
-            .filter(|b| b.is_ascii_digit() && rest.as_bytes().get(open + 2) == Some(&b'}'))
-            .and_then(|b| args.get(usize::from(b - b'0')));
-        let Some((text, lang)) = place else {
-            out.push(html! { { rest[..=open].to_string() } });
-            rest = &rest[open + 1..];
-            continue;
-        };
-        out.push(html! { { rest[..open].to_string() } });
-        out.push(match lang {
-            Some(l) => html! { <span lang={*l}>{ text.to_string() }</span> },
-            None => html! { { text.to_string() } },
-        });
-        rest = &rest[open + 3..];
-    }
-    out.push(html! { { rest.to_string() } });
-    out.into_iter().collect()
+    pieces(template)
+        .map(|piece| match piece {
+            Piece::Text(t) => html! { { t.to_string() } },
+            Piece::Place(i) => match args.get(i) {
+                Some((text, Some(lang))) => {
+                    html! { <span lang={*lang}>{ text.to_string() }</span> }
+                }
+                Some((text, None)) => html! { { text.to_string() } },
+                None => html! { { format!("{{{i}}}") } },
+            },
+        })
+        .collect()
 }
 
 pub use article_view::ArticleView;

@@ -608,31 +608,52 @@ impl Words {
     }
 }
 
+/// A piece of a text with places: words as they are, or place `{i}`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Piece<'a> {
+    Text(&'a str),
+    Place(usize),
+}
+
+/// The pieces of `template`, in order, for a place that is filled with more than text (a
+/// passage marked with its own language). A `{` that starts no place is text.
+pub fn pieces(template: &str) -> impl Iterator<Item = Piece<'_>> {
+    let mut rest = template;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let b = rest.as_bytes();
+        if b[0] == b'{' && b.len() >= 3 && b[1].is_ascii_digit() && b[2] == b'}' {
+            rest = &rest[3..];
+            return Some(Piece::Place(usize::from(b[1] - b'0')));
+        }
+        // Up to the next place (a `{` at the start that opens none is taken as text).
+        let first = rest.chars().next().map_or(1, char::len_utf8);
+        let end = rest[first..].find('{').map_or(rest.len(), |k| k + first);
+        let (text, after) = rest.split_at(end);
+        rest = after;
+        Some(Piece::Text(text))
+    })
+}
+
 /// `template` with each `{i}` replaced by `args[i]`; a place with no argument is left as it is.
 pub fn fill(template: &str, args: &[&str]) -> String {
     let mut out =
         String::with_capacity(template.len() + args.iter().map(|a| a.len()).sum::<usize>());
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        let (before, from) = rest.split_at(open);
-        out.push_str(before);
-        let arg = from
-            .as_bytes()
-            .get(1)
-            .filter(|b| b.is_ascii_digit() && from.as_bytes().get(2) == Some(&b'}'))
-            .and_then(|b| args.get(usize::from(b - b'0')));
-        match arg {
-            Some(a) => {
-                out.push_str(a);
-                rest = &from[3..];
-            }
-            None => {
-                out.push('{');
-                rest = &from[1..];
-            }
+    for piece in pieces(template) {
+        match piece {
+            Piece::Text(t) => out.push_str(t),
+            Piece::Place(i) => match args.get(i) {
+                Some(a) => out.push_str(a),
+                None => {
+                    out.push('{');
+                    out.push_str(&i.to_string());
+                    out.push('}');
+                }
+            },
         }
     }
-    out.push_str(rest);
     out
 }
 
@@ -733,6 +754,34 @@ mod tests {
             ENGLISH.count(&ENGLISH.skipped_in_feed, 2, &["10"]),
             "2 of the 10 stories in this feed could not be shown because of errors in the feed. Details are in the browser console."
         );
+    }
+
+    #[test]
+    fn a_template_comes_apart_into_text_and_places() {
+        use Piece::*;
+        let all = |t| pieces(t).collect::<Vec<_>>();
+        assert_eq!(all("By {0}"), [Text("By "), Place(0)]);
+        assert_eq!(
+            all("{0} of {1}."),
+            [Place(0), Text(" of "), Place(1), Text(".")]
+        );
+        assert_eq!(all("{x} {"), [Text("{x} "), Text("{")]);
+        assert_eq!(all("«{0}»"), [Text("«"), Place(0), Text("»")]);
+        assert_eq!(all(""), []);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_template_comes_apart_and_back_together(t in "[{}0-9a-zé«» ]{0,24}") {
+            let back: String = pieces(&t)
+                .map(|p| match p {
+                    Piece::Text(x) => x.to_string(),
+                    Piece::Place(i) => format!("{{{i}}}"),
+                })
+                .collect();
+            proptest::prop_assert_eq!(&back, &t);
+            proptest::prop_assert_eq!(fill(&t, &[]), t);
+        }
     }
 
     #[test]
