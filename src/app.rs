@@ -888,7 +888,12 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |()| {
             *acted.borrow_mut() = true;
             match key.as_deref().map_or(0, browser::story_depth) {
-                0 => s.dispatch(Action::Close),
+                // A story that came with the address becomes the list in its own entry, so
+                // that Back leaves the page instead of opening it again; one closed after
+                // another widget's entries closes into a new entry, leaving theirs alone.
+                0 => s.dispatch(Action::Close {
+                    in_place: key.as_deref().is_some_and(browser::story_came_with_address),
+                }),
                 depth => browser::go_back(depth),
             }
         })

@@ -517,6 +517,18 @@ pub fn story_depth(prefix: &str) -> u32 {
     }
 }
 
+/// True when the current entry's story (of the widget with this prefix) came with the address:
+/// the widget added no entry for it, and no other widget has added one since.
+pub fn story_came_with_address(prefix: &str) -> bool {
+    let counts = window()
+        .and_then(|w| w.history().ok())
+        .and_then(|h| h.state().ok())
+        .and_then(|s| our_counts(&s));
+    counts.is_none_or(|c| {
+        count_in(&c, prefix).is_none() && count_in(&c, &format!("{prefix}+")).is_none()
+    })
+}
+
 /// The key of a history entry's state under which the widgets keep their counts.
 const STATE_KEY: &str = "gazette";
 

@@ -316,8 +316,9 @@ pub enum Action {
     Apply(crate::embed::Command),
     /// The reader opened story number `.0` of the catalog.
     Open(usize),
-    /// The reader closed the article view.
-    Close,
+    /// The reader closed the article view: in a new history entry, or `in_place` (a story
+    /// that came with the address becomes the list in its own entry).
+    Close { in_place: bool },
     /// The address changed (Back, Forward): show the view it describes.
     Restore(View),
     /// "More filters" was opened (`true`) or closed.
@@ -584,14 +585,18 @@ impl Reducible for State {
                 s.history = HistoryMode::Push;
                 s.resolve_story();
             }
-            Action::Close => {
+            Action::Close { in_place } => {
                 if s.story.is_none() && !s.story_missing {
                     return self;
                 }
                 s.story = None;
                 s.story_missing = false;
                 s.reading = None;
-                s.history = HistoryMode::Push;
+                s.history = if in_place {
+                    HistoryMode::Replace
+                } else {
+                    HistoryMode::Push
+                };
             }
             Action::Restore(view) => {
                 if view.filter == s.filter && view.pages == s.pages && view.story == s.story {

@@ -25,6 +25,13 @@ const ATTRIBUTES = [
 // place, keeping the reader's search, open story and focus.
 const RESTART = new Set(["src", "src-param", "url-key", "categories", "related-to"]);
 
+// The page's Content-Security-Policy refusing one of the widget's own files (its glue, its
+// WebAssembly, its stylesheet, from another origin say): the directive, to say why it failed.
+const refused = [];
+document.addEventListener("securitypolicyviolation", (e) => {
+  if (e.blockedURI?.startsWith(here.origin)) refused.push(`${e.effectiveDirective} does not allow ${here.origin}`);
+});
+
 let wasm = null;
 /** Fetches and starts the widget's WebAssembly once for the whole page. */
 function start() {
@@ -110,6 +117,14 @@ class GazetteNews extends HTMLElement {
     const css = document.createElement("link");
     css.rel = "stylesheet";
     css.href = STYLESHEET;
+    css.addEventListener("error", () => {
+      // (The violation event comes in a task of its own.)
+      setTimeout(() => {
+        const message = `The widget's stylesheet could not be loaded (${refused.at(-1) ?? STYLESHEET}).`;
+        console.error(`Gazette: ${message}`);
+        this.dispatchEvent(new CustomEvent("gazette:error", { bubbles: true, composed: true, detail: { message } }));
+      });
+    }, { once: true });
     this.mountPoint = document.createElement("div");
     this.mountPoint.className = "gz-mount";
     this.mountPoint.setAttribute("part", "mount");
@@ -205,6 +220,8 @@ class GazetteNews extends HTMLElement {
     try {
       glue = await start();
     } catch (error) {
+      // A refusal by the page's policy is reported in a task of its own: it is waited for.
+      await new Promise((ok) => setTimeout(ok));
       if (generation === this.generation && this.isConnected) this.failed(error);
       return;
     }
@@ -253,11 +270,13 @@ class GazetteNews extends HTMLElement {
     // The browser has no WebAssembly, or the page forbids it: trying again cannot help.
     // (Chromium and Safari name 'unsafe-eval' or the policy; Firefox says "blocked by CSP".)
     const none = typeof WebAssembly !== "object";
-    const blocked = /Content.Security.Policy|unsafe-eval|\bCSP\b/i.test(String(error));
+    const blocked = /Content.Security.Policy|unsafe-eval|\bCSP\b/i.test(String(error)) || refused.length > 0;
     const forbidden = none || blocked;
     const reason = none
       ? "this browser does not run WebAssembly"
-      : blocked
+      : refused.length
+        ? `this page's Content-Security-Policy does not let the widget's files load (${refused.at(-1)})`
+        : blocked
         ? "this page's Content-Security-Policy does not allow WebAssembly (script-src needs 'wasm-unsafe-eval')"
         : `the widget's code could not be loaded (${error?.message ?? error})`;
     console.error(`Gazette: ${reason}.`);

@@ -25,6 +25,11 @@ fn node(n: &Node, below: u8) -> VNode {
             for (k, v) in &e.attrs {
                 tag.add_attribute(k, v.clone());
             }
+            // A code block scrolls sideways in a narrow column: the keyboard can reach it to
+            // scroll it.
+            if e.tag == Tag::Pre {
+                tag.add_attribute("tabindex", "0");
+            }
             if !e.tag.is_void() {
                 tag.add_children(e.children.iter().map(|c| node(c, below)));
             }

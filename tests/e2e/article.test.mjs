@@ -109,6 +109,19 @@ describe("the article view", () => {
     assert.deepEqual(page.problems, []);
   });
 
+  it("a story that came with the link, closed, becomes the list in its own entry: Back does not open it again", async () => {
+    const page = await ctx.open("/index.html?gz.story=restaking-yields-shrink");
+    await page.getByRole("heading", { level: 3, name: STORY }).waitFor();
+    const entries = await page.evaluate(() => history.length);
+    await page.getByRole("link", { name: "View All" }).click();
+    await page.getByRole("article").first().waitFor();
+    await page.waitForURL((url) => !url.href.includes("gz.story"));
+    assert.equal(await page.evaluate(() => history.length), entries, "the entry is replaced, none added");
+    await page.goBack();
+    await page.waitForURL((url) => !url.href.includes("index.html"));
+    assert.deepEqual(page.problems, []);
+  });
+
   it("View All returns to the scroll position the reader left", async () => {
     const page = await ctx.open("/index.html");
     await page.getByRole("article").first().waitFor();

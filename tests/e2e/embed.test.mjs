@@ -2,6 +2,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { assertAccessible, headlines, nextFrames, setup } from "./helpers.mjs";
+import { startServer } from "./server.mjs";
 
 const ctx = setup();
 
@@ -258,6 +259,49 @@ describe("embedding", () => {
     await page.waitForFunction(() => document.querySelector("gazette-news").shadowRoot.activeElement?.classList.contains("gz-title"));
     assert.equal(await news.getByRole("alert").count(), 0);
     assert.deepEqual(page.problems.filter((p) => !/^Gazette: |net::ERR_FAILED/.test(p)), []);
+  });
+
+  it("the page can hide the widget as anything else, and its text decorations and ::before content stay out", async () => {
+    const page = await ctx.open("/fixtures/blank.html");
+    await page.evaluate(() => {
+      const style = document.createElement("style");
+      style.textContent = "*::before { content: 'X' !important; } .struck { text-decoration: line-through; } .panel { visibility: hidden; }";
+      document.head.append(style);
+      document.getElementById("slot").innerHTML =
+        '<div class="struck"><gazette-news id="struck" src="/static/articles.json" loading="eager"></gazette-news></div>' +
+        '<div class="panel"><gazette-news id="hidden" src="/static/articles.json" loading="eager"></gazette-news></div>';
+    });
+    const struck = page.locator("#struck");
+    await struck.getByRole("article").first().waitFor();
+    const decorations = await struck.locator(".gz-headline").first().evaluate((h) => getComputedStyle(h).getPropertyValue("-webkit-text-decorations-in-effect"));
+    assert.equal(decorations, "none");
+    assert.equal(await struck.evaluate((el) => getComputedStyle(el, "::before").display), "none");
+    const hidden = page.locator("#hidden");
+    await hidden.locator("article").first().waitFor({ state: "attached" });
+    assert.equal(await hidden.locator(".gz-headline").first().evaluate((h) => h.checkVisibility({ visibilityProperty: true })), false);
+    assert.equal(await hidden.getByRole("searchbox").count(), 0, "nothing of it is in the accessibility tree or the Tab order");
+    assert.deepEqual(page.problems, []);
+  });
+
+  it("a bundle on another origin that the page's policy refuses to fetch says why, and offers no Try again", async () => {
+    const cdn = await startServer();
+    try {
+      // A page of this origin that has not loaded the bundle itself.
+      const page = await ctx.open("/fixtures/empty.html");
+      const errors = [];
+      page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+      await page.setContent(`<!doctype html><html lang="en"><head><meta charset="utf-8">
+        <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src ${cdn.url} 'wasm-unsafe-eval'; style-src ${cdn.url}; connect-src 'self'">
+        <title>News</title></head><body><main><h1>News</h1>
+        <gazette-news id="x" src="/static/articles.json" loading="eager"></gazette-news></main>
+        <script type="module" src="${cdn.url}/static/embed.js"></script></body></html>`);
+      const news = page.locator("#x");
+      await news.getByRole("alert").filter({ hasText: "The news could not be shown here." }).waitFor();
+      assert.equal(await news.getByRole("button", { name: "Try again" }).count(), 0, "trying again cannot help");
+      assert.ok(errors.some((e) => e.startsWith("Gazette:") && e.includes(`connect-src does not allow ${cdn.url}`)), errors.join("\n"));
+    } finally {
+      await cdn.close();
+    }
   });
 
   it("a widget speaks its locale's language, else the page's: a Spanish failure panel, French words and counts", async () => {

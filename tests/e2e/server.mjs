@@ -57,7 +57,9 @@ export async function startServer({ dist = join(ROOT, "dist"), extra = {} } = {}
     try {
       if ((await stat(file)).isDirectory()) file = join(file, "index.html");
       const body = await readFile(file);
-      res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
+      // Any origin may read the files: a page of another origin (another test server) embeds
+      // the bundle from this one.
+      res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "access-control-allow-origin": "*" });
       res.end(body);
     } catch {
       res.writeHead(404, { "content-type": "text/plain" });
