@@ -139,11 +139,15 @@ describe("searching", () => {
     const order = await page.getByLabel("Sort").inputValue();
     await page.getByLabel("Sort").selectOption("oldest");
     await page.waitForURL(/gz\.sort=oldest/);
+    await page.getByRole("status").filter({ hasText: /oldest first$/ }).waitFor();
     await page.goBack();
     await page.waitForURL((u) => !u.search.includes("gz.sort"));
+    // Once the widget shows the view (its count no longer names the order), the menu says so.
+    await page.getByRole("status").filter({ hasText: /stories$/ }).waitFor();
     assert.equal(await page.getByLabel("Sort").inputValue(), order);
     await page.goForward();
     await page.waitForURL(/gz\.sort=oldest/);
+    await page.getByRole("status").filter({ hasText: /oldest first$/ }).waitFor();
     assert.equal(await page.getByLabel("Sort").inputValue(), "oldest");
   });
 
