@@ -36,6 +36,7 @@ impl Widget {
     /// under the same prefix starts afresh (the element was removed, or given a new source).
     #[wasm_bindgen(js_name = forgetAddress)]
     pub fn forget_address(&self) {
+        self.remote.forget();
         if let Some(key) = &self.url_key {
             crate::browser::write_page_params(key, &[], crate::browser::HistoryMode::Replace);
         }

@@ -250,10 +250,23 @@ pub fn App(props: &AppProps) -> Html {
             Some((k, a.archive.shards[k].0.clone()))
         });
         let (catalog, attempt) = (state.catalog.clone(), state.attempt);
+        // The shard on its way is given up (its download stopped) when the widget goes; not
+        // when the next render changes `wanted`, as its start does.
+        let shard_task = use_mut_ref(|| None::<browser::Cancel>);
+        {
+            let shard_task = shard_task.clone();
+            use_effect_with((), move |_| {
+                move || {
+                    if let Some(c) = shard_task.borrow_mut().take() {
+                        c.cancel();
+                    }
+                }
+            });
+        }
         use_effect_with(wanted, move |wanted| {
             if let Some((_, url)) = wanted.clone() {
                 dispatcher.dispatch(Action::ShardStarted { attempt });
-                wasm_bindgen_futures::spawn_local(async move {
+                let (task, cancel) = browser::cancellable(async move {
                     dispatcher.dispatch(
                         match services::grow(&fetcher, &catalog, &url, max_bytes).await {
                             Ok(c) => Action::ShardLoaded {
@@ -264,6 +277,8 @@ pub fn App(props: &AppProps) -> Html {
                         },
                     );
                 });
+                wasm_bindgen_futures::spawn_local(task);
+                *shard_task.borrow_mut() = Some(cancel);
             }
         });
     }
@@ -360,13 +375,16 @@ pub fn App(props: &AppProps) -> Html {
         let key = props.url_key.clone();
         let pending = use_mut_ref(|| None::<(browser::Timeout, Rc<dyn Fn()>)>);
         // Typing not yet in the address is written there as the widget goes: a widget started
-        // again (for a new attribute) takes the whole query back from it.
+        // again (for a new attribute) takes the whole query back from it. Not when the host
+        // has taken the parameters out (Yew runs this after the host's call).
         {
-            let pending = pending.clone();
+            let (pending, remote) = (pending.clone(), props.remote.clone());
             use_effect_with((), move |_| {
                 move || {
                     if let Some((_timer, write)) = pending.borrow_mut().take() {
-                        write();
+                        if !remote.forgotten() {
+                            write();
+                        }
                     }
                 }
             });
@@ -377,11 +395,16 @@ pub fn App(props: &AppProps) -> Html {
         // story, each add one.
         let last_push = use_mut_ref(|| (f64::NEG_INFINITY, None::<&'static str>));
         let last_filter = use_mut_ref(|| state.filter.clone());
+        let last_story = use_mut_ref(|| state.story.clone());
         let asked = state.history;
         use_effect_with(
             (state.filter.clone(), state.pages, state.story.clone()),
             move |(filter, pages, story)| {
                 let mut mode = asked;
+                // Only typing and paging wait for a pause; a story closed in place (its entry
+                // becoming the list) is written at once.
+                let story_changed = *last_story.borrow() != *story;
+                *last_story.borrow_mut() = story.clone();
                 let control = menu_changed(&last_filter.replace(filter.clone()), filter);
                 if asked == browser::HistoryMode::Push {
                     let now = browser::clock_ms();
@@ -397,7 +420,7 @@ pub fn App(props: &AppProps) -> Html {
                         story: story.clone(),
                     });
                     let earlier = pending.borrow_mut().take();
-                    if mode == browser::HistoryMode::Replace {
+                    if mode == browser::HistoryMode::Replace && !story_changed {
                         let write: Rc<dyn Fn()> = Rc::new(move || {
                             browser::write_page_params(&key, &params, browser::HistoryMode::Replace)
                         });
@@ -880,7 +903,8 @@ pub fn App(props: &AppProps) -> Html {
         .filter(|r| r.index < state.catalog.len());
     // Closing a story the reader opened here (Esc, View All, "Back to all stories") goes back
     // through the history to the list's entry, so that Back afterwards does not reopen it; a
-    // story that came with the address closes into a new entry.
+    // story that came with the address becomes the list in its own entry, and one closed after
+    // another widget's entries closes into a new entry.
     let close_story = {
         let s = state.dispatcher();
         let key = props.url_key.clone();

@@ -500,8 +500,9 @@ pub fn write_page_params(prefix: &str, params: &[(&str, String)], mode: HistoryM
 }
 
 /// How many story entries this widget added to the history above its list, as recorded in the
-/// current entry; 0 when the story came with the address, or when another widget has added
-/// entries since (going back would undo them): the story then closes into a new entry.
+/// current entry; 0 when the story came with the address (it then closes in place, see
+/// [`story_came_with_address`]), or when another widget has added entries since (going back
+/// would undo them): the story then closes into a new entry.
 pub fn story_depth(prefix: &str) -> u32 {
     let Some(counts) = window()
         .and_then(|w| w.history().ok())

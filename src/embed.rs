@@ -171,7 +171,7 @@ pub enum Command {
 /// The host's line to one widget. Commands sent before the widget listens (a page calling
 /// `setQuery` right after `mount`) wait for it; once it has stopped listening they are dropped.
 #[derive(Clone, Default)]
-pub struct Remote(Rc<RefCell<Line>>);
+pub struct Remote(Rc<RefCell<Line>>, Rc<std::cell::Cell<bool>>);
 
 enum Line {
     /// Not listening yet: the commands so far, in order.
@@ -187,6 +187,17 @@ impl Default for Line {
 }
 
 impl Remote {
+    /// The host took the widget's parameters out of the address (it was removed, or given a
+    /// new source): the widget, as it goes, must not write them back.
+    pub fn forget(&self) {
+        self.1.set(true);
+    }
+
+    /// See [`Remote::forget`].
+    pub fn forgotten(&self) -> bool {
+        self.1.get()
+    }
+
     /// Sends a command, or keeps it until the widget listens.
     pub fn send(&self, command: Command) {
         let mut line = self.0.borrow_mut();

@@ -86,8 +86,8 @@ pub struct State {
     pub failed_sources: Rc<Vec<(String, LoadError)>>,
     /// In rail-only mode, the id or address of the story the rail is for.
     pub rail_for: Option<String>,
-    /// In rail-only mode, the rail's stories (`None` while loading or when the story is not
-    /// in the feed).
+    /// In rail-only mode, the rail's stories (`None` before the stories are in, or when the
+    /// story is not in the feed).
     pub rail: Option<Rc<Vec<usize>>>,
 }
 

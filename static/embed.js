@@ -27,9 +27,13 @@ const RESTART = new Set(["src", "src-param", "url-key", "categories", "related-t
 
 // The page's Content-Security-Policy refusing one of the widget's own files (its glue, its
 // WebAssembly, its stylesheet, from another origin say): the directive, to say why it failed.
+const GLUE = new URL("../gazette.js", here).href;
+const BINARY = new URL("../gazette_bg.wasm", here).href;
 const refused = [];
 document.addEventListener("securitypolicyviolation", (e) => {
-  if (e.blockedURI?.startsWith(here.origin)) refused.push(`${e.effectiveDirective} does not allow ${here.origin}`);
+  if (e.disposition === "enforce" && [GLUE, BINARY, STYLESHEET].includes(e.blockedURI)) {
+    refused.push(`${e.effectiveDirective} does not allow ${here.origin}`);
+  }
 });
 
 let wasm = null;
@@ -38,9 +42,9 @@ function start() {
   if (!wasm) {
     // The glue and the WebAssembly are fetched side by side (a failure is reported by the glue,
     // once it has the answer).
-    const binary = fetch(new URL("../gazette_bg.wasm", here));
+    const binary = fetch(BINARY);
     binary.catch(() => {});
-    wasm = import(new URL("../gazette.js", here).href).then(async (glue) => {
+    wasm = import(GLUE).then(async (glue) => {
       await glue.default({ module_or_path: binary });
       return glue;
     });
@@ -73,7 +77,7 @@ function whenNear(el, margin, then) {
 // those of the element's locale, else of the page around it (the nearest lang), else English.
 const FAILURE_WORDS = {
   en: ["News", "The news could not be shown here.", "Try again"],
-  fr: ["Actualités", "Les actualités ne peuvent pas s'afficher ici.", "Réessayer"],
+  fr: ["Actualités", "Les actualités ne peuvent pas s’afficher ici.", "Réessayer"],
   de: ["Nachrichten", "Die Nachrichten können hier nicht angezeigt werden.", "Erneut versuchen"],
   es: ["Noticias", "Las noticias no se pueden mostrar aquí.", "Reintentar"],
 };
@@ -178,8 +182,11 @@ class GazetteNews extends HTMLElement {
     // widget, waits on its mount point and comes back to the search box or the title.
     if (name === "src" || name === "url-key") this.widget.forgetAddress();
     const focused = this.shadowRoot.activeElement;
-    const typing = focused?.matches('input[type="search"]') ? [focused.selectionStart, focused.selectionEnd] : null;
     const keeps = name !== "src" && name !== "url-key";
+    // The search box's text comes back too, unless the change is a new set of stories.
+    const typing = focused?.matches('input[type="search"]')
+      ? { value: keeps ? focused.value : "", at: keeps ? focused.selectionStart : 0 }
+      : null;
     this.reopening = keeps && this.shadowRoot.querySelector(".gz-article") ? this.lastSelected : null;
     this.widget.destroy();
     this.widget.free();
@@ -198,7 +205,7 @@ class GazetteNews extends HTMLElement {
         mount.addEventListener("keydown", (e) => {
           if (e.target !== mount) return;
           if (e.key === "Backspace") this.typedMeanwhile = this.typedMeanwhile.slice(0, -1);
-          else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) this.typedMeanwhile += e.key;
+          else if ([...e.key].length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) this.typedMeanwhile += e.key;
           else return;
           e.preventDefault();
         });
@@ -241,11 +248,15 @@ class GazetteNews extends HTMLElement {
         if (this.shadowRoot.activeElement === this.mountPoint) {
           if (search) {
             search.focus();
-            search.setSelectionRange(...this.restoreTyping);
-            if (this.typedMeanwhile) {
-              search.setRangeText(this.typedMeanwhile, search.value.length, search.value.length, "end");
+            // The text as it was, with what was typed meanwhile at the caret.
+            const { value, at } = this.restoreTyping;
+            const text = value.slice(0, at) + this.typedMeanwhile + value.slice(at);
+            if (text !== search.value) {
+              search.value = text;
               search.dispatchEvent(new InputEvent("input", { bubbles: true, composed: true }));
             }
+            const caret = at + this.typedMeanwhile.length;
+            search.setSelectionRange(caret, caret);
           } else title?.focus();
         }
         this.restoreTyping = null;
@@ -300,6 +311,7 @@ class GazetteNews extends HTMLElement {
       retry.setAttribute("part", "button");
       retry.textContent = again;
       retry.addEventListener("click", () => {
+        refused.length = 0;
         const focused = this.shadowRoot.activeElement === retry;
         this.placeholder();
         if (focused) {

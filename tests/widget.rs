@@ -600,3 +600,38 @@ async fn many_categories_show_the_most_frequent_and_the_rest_behind_a_button() {
     fewer.click();
     until("fewer chips", || chips().len() == 11).await;
 }
+
+#[wasm_bindgen_test]
+async fn a_folded_away_chip_turned_off_keeps_the_focus() {
+    let stories: Vec<String> = (0..15)
+        .flat_map(|c| {
+            (0..15 - c).map(move |n| {
+                format!(
+                    r#"{{"id": "s{c}-{n}", "title": "Story {c} {n}", "url": "https://example.com/{c}/{n}", "published": "2026-01-01T10:00:00Z", "category": "C{c}"}}"#
+                )
+            })
+        })
+        .collect();
+    let doc = format!(r#"{{"articles": [{}]}}"#, stories.join(","));
+    let (f, _) = fetcher(vec![Ok(doc)]);
+    let root = mount_with(f, |p| p.categories = vec!["C14".into()]);
+    until("cards", || !headlines(&root).is_empty()).await;
+    let chip = button(&root, "C14");
+    chip.focus().unwrap();
+    chip.click();
+    until("turned off", || {
+        button(&root, "C14")
+            .get_attribute("aria-pressed")
+            .as_deref()
+            == Some("false")
+    })
+    .await;
+    // Shown while it has the focus, though it is no longer on and not among the ten.
+    assert_eq!(
+        focused()
+            .and_then(|f| f.text_content())
+            .as_deref()
+            .map(|t| t.starts_with("C14")),
+        Some(true)
+    );
+}

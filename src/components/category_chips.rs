@@ -81,16 +81,19 @@ fn arrow_keys(e: KeyboardEvent) {
 pub fn CategoryChips(props: &CategoryChipsProps) -> Html {
     let none_selected = props.selected.is_empty();
     let on_all = props.on_all.reform(|_: MouseEvent| ());
-    let focused = use_state_eq(|| None::<usize>);
+    // The chip last focused, by its category (`Some(None)`: "All"): it stays the group's Tab
+    // stop, and stays shown while it has the focus, also when the others are folded away.
+    let focused = use_state_eq(|| None::<Option<String>>);
     let w = use_locale().words;
     let onfocusin = {
         let focused = focused.clone();
         Callback::from(move |e: FocusEvent| {
-            if let Some((_, place)) = chips_of(&e) {
-                focused.set(Some(place));
+            if let Some((buttons, place)) = chips_of(&e) {
+                focused.set(Some(buttons[place].get_attribute("data-name")));
             }
         })
     };
+    let focused_name = focused.as_ref().and_then(|f| f.as_deref());
     // Many categories: the most frequent show (and any that is on), the others behind a
     // button, so that the chips never take the reader's whole screen.
     let expanded = use_state_eq(|| false);
@@ -99,7 +102,13 @@ pub fn CategoryChips(props: &CategoryChipsProps) -> Html {
         .categories
         .iter()
         .enumerate()
-        .filter(|(i, (c, _))| !many || *expanded || *i < SHOWN || props.selected.contains(&c.name))
+        .filter(|(i, (c, _))| {
+            !many
+                || *expanded
+                || *i < SHOWN
+                || props.selected.contains(&c.name)
+                || focused_name == Some(c.name.as_str())
+        })
         .map(|(_, chip)| chip)
         .collect();
     let hidden = props.categories.len() - visible.len();
@@ -116,14 +125,20 @@ pub fn CategoryChips(props: &CategoryChipsProps) -> Html {
             <button type="button" class="gz-chip-more" part="chip" aria-expanded={open.to_string()} {onclick}>{ label }</button>
         }
     });
-    let stop = focused
-        .filter(|&place| place <= visible.len())
-        .unwrap_or_else(|| {
-            visible
-                .iter()
-                .position(|(c, _)| props.selected.contains(&c.name))
-                .map_or(0, |i| i + 1)
-        });
+    let stop = match focused.as_ref() {
+        Some(None) => Some(0),
+        Some(Some(name)) => visible
+            .iter()
+            .position(|(c, _)| &c.name == name)
+            .map(|i| i + 1),
+        None => None,
+    }
+    .unwrap_or_else(|| {
+        visible
+            .iter()
+            .position(|(c, _)| props.selected.contains(&c.name))
+            .map_or(0, |i| i + 1)
+    });
     let tabindex = |place: usize| if place == stop { "0" } else { "-1" };
     html! {
         <div class="gz-chips" role="group" aria-label={w.categories} onkeydown={Callback::from(arrow_keys)} {onfocusin}>
@@ -140,7 +155,7 @@ pub fn CategoryChips(props: &CategoryChipsProps) -> Html {
                     (c.count == 0 && !pressed).then_some("gz-chip-empty")
                 );
                 html! {
-                    <button type="button" {class} part="chip" aria-pressed={pressed.to_string()}
+                    <button type="button" {class} part="chip" data-name={c.name.clone()} aria-pressed={pressed.to_string()}
                         aria-label={chip_label(w, category_name(&c.name, w), c.count)} {onclick} tabindex={tabindex(i + 1)}>
                         <span class={format!("gz-dot gz-swatch-{}", swatch)} aria-hidden="true"></span>
                         <bdi lang={props.text.lang.clone()} dir={props.text.dir.clone()}>{ category_name(&c.name, w).to_string() }</bdi><span class="gz-count">{ w.number(c.count) }</span>

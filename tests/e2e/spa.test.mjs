@@ -157,6 +157,19 @@ describe("inside a single-page application", () => {
     assert.deepEqual(page.problems, []);
   });
 
+  it("a widget that keeps nothing in the address keeps the reader's search through a restart too", async () => {
+    const page = await ctx.open("/fixtures/blank.html");
+    const news = await addWidget(page, { id: "o", "url-key": "off" });
+    await news.getByRole("article").first().waitFor();
+    await news.getByRole("searchbox").click();
+    await page.keyboard.type("stable");
+    await news.evaluate((el) => el.setAttribute("categories", "Markets"));
+    await page.keyboard.type("coin");
+    await page.waitForFunction(() => document.getElementById("o").shadowRoot.querySelector("input[type=search]")?.value === "stablecoin");
+    assert.equal(await page.evaluate(() => location.search), "");
+    assert.deepEqual(page.problems, []);
+  });
+
   it("setQuery() clears on null and ignores what is not text", async () => {
     const page = await ctx.open("/fixtures/blank.html");
     const warnings = [];
