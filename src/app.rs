@@ -141,6 +141,26 @@ fn from_address(key: &Option<AttrValue>) -> View {
     address::decode(params.iter().map(|(k, v)| (k.as_str(), v.as_str())))
 }
 
+/// Where the focus is, seen from the widget whose root is `root` (and its mount element).
+fn focus_place_of(root: &NodeRef) -> Option<browser::FocusPlace> {
+    root.cast::<web_sys::Element>()
+        .map(|r| browser::focus_place(&r.parent_element().unwrap_or(r)))
+}
+
+/// Whether a story opening or closing takes the focus (and is not announced, the focus reading
+/// its headline): when the reader acted in the widget, when the focus is inside it, or nowhere
+/// in particular (after Back, say); never from the host page's own controls. A story the
+/// address opened as the widget started (`at_start`) takes it only from inside (the widget
+/// started again for a new attribute while the reader was in it).
+fn focus_is_ours(place: Option<browser::FocusPlace>, acted: bool, at_start: bool) -> bool {
+    match place {
+        _ if acted => true,
+        Some(browser::FocusPlace::Inside) => true,
+        Some(browser::FocusPlace::Nowhere) => !at_start,
+        _ => false,
+    }
+}
+
 /// One news widget.
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
@@ -497,20 +517,9 @@ pub fn App(props: &AppProps) -> Html {
         let (list_seen, reader_acted) = (list_seen.clone(), reader_acted.clone());
         use_effect_with(state.reading.as_ref().map(|r| r.index), move |open| {
             let before = last_open.replace(*open);
-            // The focus is the widget's to move when it is inside, or nowhere in particular
-            // (after Back, say); never when the reader is in the host page's own controls. A
-            // story the address opened as the widget started takes it only from inside (the
-            // widget started again for a new attribute while the reader was in it).
-            let place = root_ref
-                .cast::<web_sys::Element>()
-                .map(|r| browser::focus_place(&r.parent_element().unwrap_or(r)));
+            let place = focus_place_of(&root_ref);
             let acted = std::mem::take(&mut *reader_acted.borrow_mut());
-            let may_focus = |at_start: bool| match place {
-                _ if acted => true,
-                Some(browser::FocusPlace::Inside) => true,
-                Some(browser::FocusPlace::Nowhere) => !at_start,
-                _ => false,
-            };
+            let may_focus = |at_start: bool| focus_is_ours(place, acted, at_start);
             let mut deferred = None;
             match (*open, before) {
                 (Some(_), _) => {
@@ -935,15 +944,11 @@ pub fn App(props: &AppProps) -> Html {
     // to that headline (which is read then): the focus moves when it is in the widget, or
     // nowhere once the list has shown (see the effect above).
     let focus_moves = || {
-        let place = root_ref
-            .cast::<web_sys::Element>()
-            .map(|r| browser::focus_place(&r.parent_element().unwrap_or(r)));
-        match place {
-            _ if *reader_acted.borrow() => true,
-            Some(browser::FocusPlace::Inside) => true,
-            Some(browser::FocusPlace::Nowhere) => *list_seen.borrow(),
-            _ => false,
-        }
+        focus_is_ours(
+            focus_place_of(&root_ref),
+            *reader_acted.borrow(),
+            !*list_seen.borrow(),
+        )
     };
     // Decided once for each story opened, so that a later render (the clock's) says nothing.
     let quiet = match reading {

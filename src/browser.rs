@@ -504,11 +504,7 @@ pub fn write_page_params(prefix: &str, params: &[(&str, String)], mode: HistoryM
 /// [`story_came_with_address`]), or when another widget has added entries since (going back
 /// would undo them): the story then closes into a new entry.
 pub fn story_depth(prefix: &str) -> u32 {
-    let Some(counts) = window()
-        .and_then(|w| w.history().ok())
-        .and_then(|h| h.state().ok())
-        .and_then(|s| our_counts(&s))
-    else {
+    let Some(counts) = current_counts() else {
         return 0;
     };
     if count_in(&counts, &format!("{prefix}+")).is_some() {
@@ -521,17 +517,18 @@ pub fn story_depth(prefix: &str) -> u32 {
 /// True when the current entry's story (of the widget with this prefix) came with the address:
 /// the widget added no entry for it, and no other widget has added one since.
 pub fn story_came_with_address(prefix: &str) -> bool {
-    let counts = window()
-        .and_then(|w| w.history().ok())
-        .and_then(|h| h.state().ok())
-        .and_then(|s| our_counts(&s));
-    counts.is_none_or(|c| {
+    current_counts().is_none_or(|c| {
         count_in(&c, prefix).is_none() && count_in(&c, &format!("{prefix}+")).is_none()
     })
 }
 
 /// The key of a history entry's state under which the widgets keep their counts.
 const STATE_KEY: &str = "gazette";
+
+/// The widgets' counts in the current history entry's state, if it has any.
+fn current_counts() -> Option<JsValue> {
+    our_counts(&window()?.history().ok()?.state().ok()?)
+}
 
 /// The widgets' counts in a history entry's state, if it has any.
 fn our_counts(state: &JsValue) -> Option<JsValue> {

@@ -229,6 +229,16 @@ impl State {
         }
     }
 
+    /// In rail-only mode, the rail's stories for the story it is for, as many as asked.
+    fn refresh_rail(&mut self) {
+        if let Some(key) = &self.rail_for {
+            self.rail = self
+                .catalog
+                .find(key)
+                .map(|i| Rc::new(self.catalog.related(i, self.related_limit)));
+        }
+    }
+
     fn refilter(&mut self) {
         self.outcome = Rc::new(self.catalog.apply_counting(
             &self.filter,
@@ -391,12 +401,7 @@ impl Reducible for State {
                 };
                 s.refilter();
                 s.resolve_story();
-                if let Some(key) = &s.rail_for {
-                    s.rail = s
-                        .catalog
-                        .find(key)
-                        .map(|i| Rc::new(s.catalog.related(i, s.related_limit)));
-                }
+                s.refresh_rail();
             }
             Action::Preview { catalog, now, .. } => {
                 s.now = now;
@@ -425,11 +430,7 @@ impl Reducible for State {
                 if let Some(r) = s.reading.as_mut() {
                     r.related = Rc::new(catalog.related(r.index, related));
                 }
-                if let Some(key) = &s.rail_for {
-                    s.rail = catalog
-                        .find(key)
-                        .map(|i| Rc::new(catalog.related(i, related)));
-                }
+                s.refresh_rail();
             }
             Action::Tick(now) => {
                 if !matches!(s.load, Load::Ready) {

@@ -561,9 +561,8 @@ async fn stories_without_a_category_are_under_the_widget_s_word_for_other() {
     button(&root, "Sonstiges");
 }
 
-#[wasm_bindgen_test]
-async fn many_categories_show_the_most_frequent_and_the_rest_behind_a_button() {
-    // Fifteen categories: "C0" has 15 stories, "C1" 14… "C14" one.
+/// A widget of fifteen categories ("C0" has 15 stories, "C1" 14… "C14" one), with "C14" on.
+async fn fifteen_categories_with_the_rarest_on() -> web_sys::Element {
     let stories: Vec<String> = (0..15)
         .flat_map(|c| {
             (0..15 - c).map(move |n| {
@@ -577,6 +576,12 @@ async fn many_categories_show_the_most_frequent_and_the_rest_behind_a_button() {
     let (f, _) = fetcher(vec![Ok(doc)]);
     let root = mount_with(f, |p| p.categories = vec!["C14".into()]);
     until("cards", || !headlines(&root).is_empty()).await;
+    root
+}
+
+#[wasm_bindgen_test]
+async fn many_categories_show_the_most_frequent_and_the_rest_behind_a_button() {
+    let root = fifteen_categories_with_the_rarest_on().await;
     let chips = || -> Vec<String> { all(&root, ".gz-chip bdi").iter().map(text).collect() };
     // The ten most frequent, and the one that is on.
     let shown = chips();
@@ -603,19 +608,7 @@ async fn many_categories_show_the_most_frequent_and_the_rest_behind_a_button() {
 
 #[wasm_bindgen_test]
 async fn a_folded_away_chip_turned_off_keeps_the_focus() {
-    let stories: Vec<String> = (0..15)
-        .flat_map(|c| {
-            (0..15 - c).map(move |n| {
-                format!(
-                    r#"{{"id": "s{c}-{n}", "title": "Story {c} {n}", "url": "https://example.com/{c}/{n}", "published": "2026-01-01T10:00:00Z", "category": "C{c}"}}"#
-                )
-            })
-        })
-        .collect();
-    let doc = format!(r#"{{"articles": [{}]}}"#, stories.join(","));
-    let (f, _) = fetcher(vec![Ok(doc)]);
-    let root = mount_with(f, |p| p.categories = vec!["C14".into()]);
-    until("cards", || !headlines(&root).is_empty()).await;
+    let root = fifteen_categories_with_the_rarest_on().await;
     let chip = button(&root, "C14");
     chip.focus().unwrap();
     chip.click();

@@ -4,10 +4,10 @@
 // served from bench/data/).
 // Needs the release build in dist/ (trunk build --release). Each run uses a fresh browser
 // context (empty cache). Prints median and spread and writes the figures as JSON.
-import { mkdir, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { launchBrowser, startServer, ROOT } from "../../tests/e2e/server.mjs";
+import { summarise } from "./summary.mjs";
 
 const { values } = parseArgs({ options: { runs: { type: "string", default: "9" }, src: { type: "string" }, out: { type: "string" } } });
 const runs = Number(values.runs);
@@ -42,15 +42,4 @@ try {
   await server.close();
 }
 
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
-const keys = Object.keys(rows[0]);
-const summary = Object.fromEntries(keys.map((k) => {
-  const xs = rows.map((r) => r[k]);
-  return [k, { median: median(xs), min: Math.min(...xs), max: Math.max(...xs) }];
-}));
-console.log(`first card on the demo page${values.src ? ` with ${values.src}` : ""}, ${runs} runs, localhost, headless Chromium (ms)`);
-console.log("| measure | median | min | max |\n|---|---|---|---|");
-for (const k of keys) console.log(`| ${k} | ${summary[k].median.toFixed(1)} | ${summary[k].min.toFixed(1)} | ${summary[k].max.toFixed(1)} |`);
-await mkdir(dirname(out), { recursive: true });
-await writeFile(out, JSON.stringify({ date: new Date().toISOString(), src: values.src ?? null, runs, summary, rows }, null, 2));
-console.log(`wrote ${out}`);
+await summarise(rows, { title: `first card on the demo page${values.src ? ` with ${values.src}` : ""}, ${runs} runs, localhost, headless Chromium (ms)`, out, extra: { src: values.src ?? null } });
