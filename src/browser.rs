@@ -1034,12 +1034,16 @@ pub fn language_tag(attribute: &str) -> Option<String> {
 }
 
 /// The language of the page around `el`: the nearest `lang` attribute on it or an element
-/// holding it, across shadow roots; empty when none says.
+/// holding it, across shadow roots (`fr_FR`, as some templates write it, read as `fr-FR`);
+/// empty when none says.
 pub fn page_language(el: &web_sys::Element) -> String {
     let mut at = Some(el.clone());
     while let Some(el) = at {
         if let Ok(Some(holder)) = el.closest("[lang]") {
-            return holder.get_attribute("lang").unwrap_or_default();
+            return holder
+                .get_attribute("lang")
+                .unwrap_or_default()
+                .replace('_', "-");
         }
         at = el
             .get_root_node()

@@ -545,6 +545,9 @@ fn a_widget_speaks_its_locale_else_the_page_s_language_else_english() {
     // On a page in the reader's language, dates keep the reader's own form.
     assert_eq!(words_of(Some("en-AU"), None, false), ("en", String::new()));
     assert_eq!(words_of(Some("pt-BR"), None, false), ("en", "pt-BR".into()));
+    // A page written `fr_FR` (some templates' form) is a French page too.
+    assert_eq!(words_of(Some("fr_FR"), None, false), ("fr", "fr-FR".into()));
+    assert_eq!(words_of(Some("en_GB"), None, false), ("en", String::new()));
 }
 
 #[wasm_bindgen_test]
