@@ -1018,14 +1018,26 @@ fn canonical_locale(tag: &str) -> Option<String> {
 }
 
 /// A locale attribute as a well-formed BCP 47 tag (`en_GB` read as `en-GB`), or `None` for one
-/// `Intl` would refuse (it would throw on every date), after a console warning.
+/// `Intl` would refuse (it would throw on every date), after a console warning (once per value:
+/// the attributes are read again at every change of another).
 pub fn language_tag(attribute: &str) -> Option<String> {
+    thread_local! {
+        static WARNED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+    }
     let tag = attribute.trim().replace('_', "-");
     if tag.is_empty() {
         return None;
     }
     let canonical = canonical_locale(&tag);
-    if canonical.is_none() {
+    let first = canonical.is_none()
+        && WARNED.with_borrow_mut(|w| {
+            let new = !w.iter().any(|a| a == attribute);
+            if new {
+                w.push(attribute.to_string());
+            }
+            new
+        });
+    if first {
         warn(&format!(
             "Gazette: locale=\"{attribute}\" is not a language tag (such as fr-FR); it is ignored"
         ));

@@ -240,6 +240,10 @@ describe("example host pages", () => {
     await odd.getByRole("button", { name: /^Markets/, pressed: true }).waitFor();
     assert.equal(await odd.getByLabel("Search stories").count(), 1, 'controls="" shows every control');
     assert.ok(warnings.some((w) => w.includes('locale="not a tag!"')), `a warning names the bad locale: ${warnings}`);
+    // Once: another attribute changed in place does not repeat it.
+    await page.locator("#bad").evaluate((el) => el.setAttribute("theme", "dark"));
+    await page.locator("#bad").locator(".gz-theme-dark").waitFor();
+    assert.equal(warnings.filter((w) => w.includes('locale="not a tag!"')).length, 1, `${warnings}`);
     // A French locale: the widget's words and its dates are French, on an English page.
     const fr = page.locator("#fr");
     await fr.getByRole("article").first().waitFor();
