@@ -61,6 +61,35 @@ async fn within_stall_limit(promise: js_sys::Promise) -> Result<Option<JsValue>,
     Ok((!Object::is(&value, &marker)).then_some(value))
 }
 
+/// A future that is ready after `ms` milliseconds; dropping it clears the timer.
+pub struct Sleep(Option<(JsFuture, i32)>);
+
+/// Waits `ms` milliseconds (never, where there is no window).
+pub fn sleep(ms: i32) -> Sleep {
+    Sleep(timer_promise(ms, &JsValue::UNDEFINED).map(|(promise, id, _)| (promise.into(), id)))
+}
+
+impl std::future::Future for Sleep {
+    type Output = ();
+    fn poll(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<()> {
+        match &mut self.0 {
+            Some((timer, _)) => std::pin::Pin::new(timer).poll(cx).map(|_| ()),
+            None => std::task::Poll::Pending,
+        }
+    }
+}
+
+impl Drop for Sleep {
+    fn drop(&mut self) {
+        if let (Some(w), Some((_, id))) = (window(), &self.0) {
+            w.clear_timeout_with_handle(*id);
+        }
+    }
+}
+
 /// Lets the browser handle input and paint before the future continues. Uses a message
 /// channel, which unlike a zero-delay timer is not throttled when repeated.
 pub async fn yield_now() {

@@ -218,6 +218,20 @@ pub const SLICE_MS: f64 = 12.0;
 /// A document with more stories than one step shows its first ones as a preview this soon.
 pub const PREVIEW_STORIES: usize = 500;
 
+/// A document still arriving after this many milliseconds shows the stories read so far, and
+/// again as often while fewer than [`PREVIEW_STORIES`] are shown.
+pub const PREVIEW_AFTER_MS: f64 = 500.0;
+
+/// Whether to show a preview of `read` stories, `elapsed` ms after the request, the last one
+/// having been of `last.1` stories at `last.0` ms. A preview costs a catalog of the stories so
+/// far, so large ones come once: at [`PREVIEW_STORIES`], the first preview of a quick
+/// connection; a slow one shows what it has every [`PREVIEW_AFTER_MS`] until then.
+fn preview_due(last: Option<(f64, usize)>, read: usize, elapsed: f64) -> bool {
+    let (at, shown) = last.unwrap_or((0.0, 0));
+    let big = shown >= PREVIEW_STORIES;
+    !big && read > shown && (read >= PREVIEW_STORIES || elapsed - at >= PREVIEW_AFTER_MS)
+}
+
 /// The addresses in a widget's source: one, or several separated by white space.
 pub fn sources(src: &str) -> Vec<String> {
     src.split_whitespace().map(str::to_string).collect()
@@ -322,7 +336,9 @@ async fn read_into_builder(
     let mut builder = CatalogBuilder::default();
     builder.set_calendar(calendar);
     let builder = RefCell::new(builder);
-    let mut previewed = false;
+    // When the last preview was shown, and of how many stories.
+    let mut previewed: Option<(f64, usize)> = None;
+    let started = browser::clock_ms();
     let read = read_source(
         fetcher,
         url,
@@ -337,10 +353,11 @@ async fn read_into_builder(
         },
         || {
             let b = builder.borrow();
-            if previewed || b.articles().len() < PREVIEW_STORIES {
+            let (now, read) = (browser::clock_ms(), b.articles().len());
+            if !preview_due(previewed, read, now - started) {
                 return false;
             }
-            previewed = true;
+            previewed = Some((now - started, read));
             browser::mark("gazette:preview");
             on_preview(Rc::new(Catalog::with_calendar(
                 b.articles().to_vec(),
@@ -507,7 +524,7 @@ async fn read_source(
     mut push: impl FnMut(&mut Vec<Article>),
     mut preview: impl FnMut() -> bool,
 ) -> Result<Read, LoadError> {
-    let mut body = (fetcher.0)(url.to_string())
+    let body = (fetcher.0)(url.to_string())
         .await
         .map_err(LoadError::Fetch)?;
     let mut reader = Reader::new(Some(url));
@@ -515,8 +532,17 @@ async fn read_source(
     let mut arrived = false;
     let mut last_yield = browser::clock_ms();
     let mut batch = Vec::with_capacity(STEP_STORIES);
+    let mut waiting = Box::pin(next_chunk(body));
     loop {
-        let chunk = body.next_chunk().await.map_err(LoadError::Fetch)?;
+        // While the next bytes are slow to come, the stories read so far may be shown.
+        let Some((mut body, chunk)) = first_of(waiting.as_mut(), browser::sleep(WAKE_MS)).await
+        else {
+            if preview() {
+                browser::next_frame().await;
+            }
+            continue;
+        };
+        let chunk = chunk.map_err(LoadError::Fetch)?;
         if !arrived {
             arrived = true;
             browser::mark("gazette:data-arrived");
@@ -536,12 +562,17 @@ async fn read_source(
                 .read(STEP_STORIES, &mut |a| batch.push(a))
                 .map_err(LoadError::Document)?;
             push(&mut batch);
-            if step != Step::More {
+            if step == Step::Done {
                 break;
             }
+            // Also when the bytes so far are used up: on a slow connection every chunk ends
+            // the step early, and the stories read so far are all there is to show for a while.
             if preview() {
                 browser::next_frame().await;
                 last_yield = browser::clock_ms();
+            }
+            if step == Step::NeedInput {
+                break;
             }
             if browser::clock_ms() - last_yield > SLICE_MS {
                 browser::yield_now().await;
@@ -551,10 +582,31 @@ async fn read_source(
         if chunk.is_none() {
             break;
         }
+        waiting.set(next_chunk(body));
     }
     let end = reader.finish().map_err(LoadError::Document)?;
     browser::mark("gazette:parsed");
     Ok(Read::Document(end))
+}
+
+/// How long reading waits for the next bytes before it sees whether to show a preview.
+const WAKE_MS: i32 = 250;
+
+/// The next piece of `body`, with the body, so that a wait for it can be set aside and taken
+/// up again.
+async fn next_chunk(mut body: Body) -> (Body, Result<Option<Vec<u8>>, FetchError>) {
+    let chunk = body.next_chunk().await;
+    (body, chunk)
+}
+
+/// `a`'s output if it is ready before `b` is, else `None` (`a` can be awaited again).
+async fn first_of<A: Future + ?Sized, B: Future>(a: Pin<&mut A>, b: B) -> Option<A::Output> {
+    let (mut a, mut b) = (a, std::pin::pin!(b));
+    std::future::poll_fn(|cx| match a.as_mut().poll(cx) {
+        Poll::Ready(out) => Poll::Ready(Some(out)),
+        Poll::Pending => b.as_mut().poll(cx).map(|_| None),
+    })
+    .await
 }
 
 /// The rest of a manifest, whole.

@@ -69,6 +69,17 @@ describe("feeds", () => {
     assert.ok(page.problems.every((p) => /503/.test(p)), page.problems.join("\n"));
   });
 
+  it("shows the stories that have arrived while the rest of a document is on its way", async () => {
+    // The first 16,000 bytes of the sample set, then nothing more until the test ends.
+    const page = await ctx.open(`/index.html?src=${encodeURIComponent("/held/static/articles.json")}`, { offline: true });
+    const cards = page.getByRole("article");
+    await cards.first().waitFor();
+    const shown = await cards.count();
+    assert.ok(shown >= 3 && shown < 51, `the stories read so far (${shown})`);
+    assert.equal(await page.locator("[aria-busy=true]").count(), 1, "still loading");
+    assert.deepEqual(page.problems, []);
+  });
+
   it("names what it found when the address is not a feed", async () => {
     const page = await ctx.open(`/index.html?src=${encodeURIComponent("/index.html")}`);
     const alert = page.getByRole("alert");

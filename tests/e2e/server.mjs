@@ -29,11 +29,20 @@ export async function startServer({ dist = join(ROOT, "dist"), extra = {} } = {}
     ...extra,
     "/": dist,
   };
-  // Answers that never end (/hang: nothing at all; /stall: the start of a document), ended
-  // when the server closes.
+  // Answers that never end (/hang: nothing at all; /stall: the start of a document;
+  // /held/FILE: the first 16,000 bytes of a built file, the rest held back, as on a slow
+  // connection), ended when the server closes.
   const hanging = new Set();
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    if (path.startsWith("/held/")) {
+      const file = normalize(join(dist, path.slice("/held/".length)));
+      if (!file.startsWith(dist)) return res.writeHead(403).end();
+      hanging.add(res);
+      res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
+      res.write((await readFile(file)).subarray(0, 16000));
+      return;
+    }
     if (path === "/hang" || path === "/stall") {
       hanging.add(res);
       if (path === "/stall") {
