@@ -218,7 +218,10 @@ class GazetteNews extends HTMLElement {
     const skeleton = document.createElement("div");
     skeleton.className = "gz-skeleton";
     skeleton.setAttribute("aria-hidden", "true");
-    this.mountPoint.replaceChildren(skeleton);
+    // Printed instead of the placeholder: the page's own fallback.
+    const fallback = document.createElement("slot");
+    fallback.className = "gz-placeholder-fallback";
+    this.mountPoint.replaceChildren(skeleton, fallback);
   }
 
   async run() {

@@ -16,7 +16,8 @@ pub fn dateline(
     locale: &Locale,
 ) -> Html {
     // Dates are written in the locale's language (the reader's own when none is set), the rest
-    // of the widget in its own language.
+    // of the widget in its own language. A date in a right-to-left language (Arabic, Hebrew,
+    // Persian) runs in its own direction, found from its first letter or mark.
     let (locale, w) = (locale.dates.as_str(), locale.words);
     let lang = Some(AttrValue::from(browser::date_language(locale))).filter(|l| !l.is_empty());
     html! {
@@ -29,13 +30,13 @@ pub fn dateline(
                 if a.published.is_undated() {
                     <span class="gz-date">{ w.undated }</span>
                 } else {
-                    <time class="gz-date" datetime={a.published.to_rfc3339()} title={browser::format_date_time(locale, a.published)} lang={lang.clone()}>
+                    <time class="gz-date" datetime={a.published.to_rfc3339()} title={browser::format_date_time(locale, a.published)} lang={lang.clone()} dir="auto">
                         { browser::format_date(locale, a.published) }
                     </time>
                 }
             </span>
             if !a.published.is_undated() {
-                <span class="gz-relative" {lang}>{ browser::format_relative(locale, relative(browser::wall_clock(a.published), browser::wall_clock(now))) }</span>
+                <span class="gz-relative" {lang} dir="auto">{ browser::format_relative(locale, relative(browser::wall_clock(a.published), browser::wall_clock(now))) }</span>
             }
         </>
     }

@@ -89,6 +89,10 @@ describe("embedding", () => {
     assert.equal(await direction(news.getByText("يفتح السوق أبوابه")), "rtl", "the excerpt");
     assert.equal(await direction(news.getByRole("heading", { level: 3, name: "Visitors return to the old port" })), "ltr", "a story in English");
     assert.equal(await direction(news.getByRole("heading", { level: 2, name: "أخبار الميناء" })), "rtl", "the feed's title");
+    // The page's language gives the dates, which run right to left, in their own order.
+    const date = cards.first().locator("time");
+    assert.deepEqual([await date.getAttribute("lang"), await direction(date)], ["ar", "rtl"], "a date in Arabic");
+    assert.equal(await direction(cards.first().locator(".gz-relative")), "rtl", "how long ago, in Arabic");
     // Names are isolated from each other and from the English around them, in their language.
     const names = news.locator(".gz-byline bdi");
     assert.deepEqual(await names.allInnerTexts(), ["ليلى حسن", "عمر خليل", "Sam Ode"]);
@@ -214,6 +218,34 @@ describe("embedding", () => {
     await page.emulateMedia({ media: "print" });
     assert.equal(await viewAll.isVisible(), false);
     assert.equal(await news.getByRole("link", { name: /Back to all stories/ }).isVisible(), false);
+  });
+
+  it("printed before it has started, the widget gives its place to the page's own fallback", async () => {
+    const page = await ctx.open("/fixtures/blank.html");
+    await page.evaluate(() => {
+      document.querySelector("#slot").innerHTML =
+        '<div style="height: 4000px"></div><gazette-news id="far" src="/static/articles.json"><p><a href="/news/">Read all our news</a></p></gazette-news>';
+    });
+    const far = page.locator("#far");
+    await far.locator(".gz-skeleton").waitFor();
+    const fallback = far.getByRole("link", { name: "Read all our news" });
+    assert.equal(await fallback.isVisible(), false, "not on screen");
+    await page.emulateMedia({ media: "print" });
+    assert.equal(await fallback.isVisible(), true, "on paper");
+    assert.equal(await far.locator(".gz-skeleton").isVisible(), false);
+    assert.equal(await page.locator("gazette-news .gazette").count(), 0, "the widget has not started");
+  });
+
+  it("keeps the placeholder's height while its stories are on their way, so the page does not jump", async () => {
+    const page = await ctx.open("/fixtures/blank.html");
+    await page.evaluate(() => {
+      document.querySelector("#slot").innerHTML =
+        '<gazette-news id="slow" src="/hang" loading="eager" style="--gazette-skeleton-height: 900px"></gazette-news><p id="below">Below</p>';
+    });
+    const slow = page.locator("#slow");
+    const height = () => slow.evaluate((e) => Math.round(e.getBoundingClientRect().height));
+    await slow.getByRole("region").and(slow.locator("[aria-busy=true]")).waitFor();
+    assert.equal(await height(), 900, "the widget, loading, as high as its placeholder");
   });
 
   it("when its code cannot load or may not run, the widget says so in place, and can try again", async () => {
