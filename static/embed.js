@@ -36,15 +36,17 @@ document.addEventListener("securitypolicyviolation", (e) => {
   }
 });
 
-let wasm = null;
+// Shared by every copy of this script on the page (a page may include it twice, as embed.js?v=1
+// and embed.js?v=2, which the browser runs as two modules).
+const STARTED = Symbol.for(`gazette:${BINARY}`);
 /** Fetches and starts the widget's WebAssembly once for the whole page. */
 function start() {
-  if (!wasm) {
+  if (!globalThis[STARTED]) {
     // The glue and the WebAssembly are fetched side by side (a failure is reported by the glue,
     // once it has the answer).
     const binary = fetch(BINARY);
     binary.catch(() => {});
-    wasm = import(GLUE).then(async (glue) => {
+    globalThis[STARTED] = import(GLUE).then(async (glue) => {
       await glue.default({ module_or_path: binary });
       return glue;
     });
@@ -52,7 +54,7 @@ function start() {
     // made while the code is on its way, it is not paid again when the first dates are drawn.
     setTimeout(() => new Intl.DateTimeFormat(undefined, { dateStyle: "medium" }).format(0));
   }
-  return wasm;
+  return globalThis[STARTED];
 }
 
 /** Calls `then` once `el` comes within `margin` of the viewport; returns a function that cancels. */
@@ -278,7 +280,7 @@ class GazetteNews extends HTMLElement {
    * `gazette:error` event and the console.
    */
   failed(error) {
-    wasm = null;
+    globalThis[STARTED] = null;
     const focused = this.shadowRoot.activeElement === this.mountPoint;
     this.mountPoint.removeAttribute("tabindex");
     // The browser has no WebAssembly, or the page forbids it: trying again cannot help.

@@ -220,6 +220,18 @@ describe("embedding", () => {
     assert.equal(await news.getByRole("link", { name: /Back to all stories/ }).isVisible(), false);
   });
 
+  it("a page that includes the loader twice, under two addresses, fetches the WebAssembly once", async () => {
+    const page = await ctx.open("/fixtures/twice.html", { offline: true });
+    const fetched = [];
+    page.on("request", (r) => r.url().endsWith("gazette_bg.wasm") && fetched.push(r.url()));
+    await page.reload();
+    await page.locator("#old").getByRole("article").first().waitFor();
+    await page.locator("#new").getByRole("article").first().waitFor();
+    assert.equal(fetched.length, 1, fetched.join("\n"));
+    assert.equal(await page.locator("[data-gazette] .gazette").count(), 1, "the older form is mounted once");
+    assert.deepEqual(page.problems, []);
+  });
+
   it("printed before it has started, the widget gives its place to the page's own fallback", async () => {
     const page = await ctx.open("/fixtures/blank.html");
     await page.evaluate(() => {
