@@ -230,7 +230,7 @@ pub enum Body {
 }
 
 /// Aborts its request when dropped: a load given up (its widget removed, or given another
-/// source) stops downloading at once. Harmless once the body has been read to its end.
+/// source) stops downloading at once. Disarmed once the body has been read to its end.
 pub struct Aborter(Option<web_sys::AbortController>);
 
 impl Drop for Aborter {
@@ -246,7 +246,7 @@ impl Body {
     pub async fn next_chunk(&mut self) -> Result<Option<Vec<u8>>, FetchError> {
         match self {
             Body::Text(t) => Ok(t.take().map(String::into_bytes)),
-            Body::Stream(reader, _) => {
+            Body::Stream(reader, abort) => {
                 let Some(result) = within_stall_limit(reader.read())
                     .await
                     .map_err(|e| FetchError::Network(js_error_text(&e)))?
@@ -259,6 +259,8 @@ impl Body {
                     .and_then(|d| d.as_bool())
                     .unwrap_or(true);
                 if done {
+                    // Read to its end: nothing is left to abort.
+                    abort.0 = None;
                     return Ok(None);
                 }
                 let value = Reflect::get(&result, &JsValue::from_str("value"))

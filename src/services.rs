@@ -45,6 +45,7 @@ impl LoadError {
             LoadError::Fetch(FetchError::Stalled(_)) => w.stalled_advice,
             LoadError::Fetch(FetchError::BadAddress(_)) => w.bad_address_advice,
             LoadError::Document(DocumentError::NotAFeed(_)) => w.not_a_feed_advice,
+            LoadError::Document(DocumentError::TooLarge { .. }) => w.too_large_advice,
             LoadError::Document(_) => w.document_advice,
         }
     }

@@ -358,6 +358,8 @@ async fn a_document_over_the_size_limit_is_refused_with_a_message() {
     })
     .await;
     assert!(headlines(&root).is_empty());
+    // The limit is the site's to raise, not the publisher's fault.
+    assert!(text(&root).contains("raise max-mb"), "{}", text(&root));
 }
 
 #[wasm_bindgen_test]

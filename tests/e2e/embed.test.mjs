@@ -196,6 +196,11 @@ describe("embedding", () => {
         .map((c) => c.outerHTML.slice(0, 60));
     });
     assert.deepEqual(outside, []);
+    // The category dots stay round in chips squeezed for room.
+    const dots = await news.evaluate((el) =>
+      [...el.shadowRoot.querySelectorAll(".gz-chip .gz-dot")].map((d) => d.getBoundingClientRect()).filter((r) => Math.abs(r.width - r.height) > 0.5).length,
+    );
+    assert.equal(dots, 0, "squashed dots");
     assert.deepEqual(page.problems, []);
   });
 

@@ -198,6 +198,8 @@ words! {
     not_a_feed_advice: &'static str,
     /// What to do: the document is broken.
     document_advice: &'static str,
+    /// What to do: the document is larger than the widget reads (its max-mb attribute).
+    too_large_advice: &'static str,
     /// What happened: no address given.
     no_address: &'static str,
     /// What happened: {0} is what the browser said.
@@ -287,6 +289,7 @@ pub static ENGLISH: Words = Words {
     bad_address_advice: "Give the widget the web address (http or https) of an RSS, Atom or JSON Feed, or of an article set.",
     not_a_feed_advice: "Check the address: it should lead to the feed itself (RSS, Atom, JSON Feed or an article set), not to a page that links to it.",
     document_advice: "The feed's publisher needs to fix the file. You can try again later.",
+    too_large_advice: "The widget reads files up to the size its max-mb attribute sets: raise max-mb, or use a shorter feed or a sharded archive.",
     no_address: "This widget has no feed address.",
     network_failed: "The news file could not be fetched: the server could not be reached, or it does not let this site read the file (the browser said: {0}).",
     stalled: "The server stopped sending the news file: nothing arrived for {0} seconds.",
@@ -371,6 +374,7 @@ pub static FRENCH: Words = Words {
     bad_address_advice: "Donnez au widget l’adresse web (http ou https) d’un flux RSS, Atom ou JSON Feed, ou d’un ensemble d’articles.",
     not_a_feed_advice: "Vérifiez l’adresse\u{a0}: elle doit mener au flux lui-même (RSS, Atom, JSON Feed ou ensemble d’articles), pas à une page qui y renvoie.",
     document_advice: "L’éditeur du flux doit corriger le fichier. Vous pouvez réessayer plus tard.",
+    too_large_advice: "Le widget lit les fichiers jusqu’à la taille fixée par son attribut max-mb\u{202F}: augmentez max-mb, ou utilisez un flux plus court ou une archive découpée.",
     no_address: "Ce widget n’a pas d’adresse de flux.",
     network_failed: "Le fichier d’actualités n’a pas pu être récupéré\u{a0}: le serveur est injoignable, ou il ne permet pas à ce site de lire le fichier (message du navigateur\u{a0}: {0}).",
     stalled: "Le serveur a cessé d’envoyer le fichier d’actualités\u{a0}: rien n’est arrivé pendant {0}\u{a0}secondes.",
@@ -455,6 +459,7 @@ pub static GERMAN: Words = Words {
     bad_address_advice: "Geben Sie dem Widget die Webadresse (http oder https) eines RSS-, Atom- oder JSON-Feeds oder eines Artikelsatzes.",
     not_a_feed_advice: "Prüfen Sie die Adresse: Sie muss zum Feed selbst führen (RSS, Atom, JSON Feed oder Artikelsatz), nicht zu einer Seite, die auf ihn verweist.",
     document_advice: "Der Herausgeber des Feeds muss die Datei korrigieren. Sie können es später erneut versuchen.",
+    too_large_advice: "Das Widget liest Dateien bis zu der Größe, die sein Attribut max-mb festlegt: Erhöhen Sie max-mb oder verwenden Sie einen kürzeren Feed oder ein aufgeteiltes Archiv.",
     no_address: "Dieses Widget hat keine Feed-Adresse.",
     network_failed: "Die Nachrichtendatei konnte nicht abgerufen werden: Der Server war nicht erreichbar oder erlaubt dieser Website nicht, die Datei zu lesen (Meldung des Browsers: {0}).",
     stalled: "Der Server hat aufgehört, die Nachrichtendatei zu senden: {0} Sekunden lang kam nichts an.",
@@ -539,6 +544,7 @@ pub static SPANISH: Words = Words {
     bad_address_advice: "Dé al widget la dirección web (http o https) de un feed RSS, Atom o JSON Feed, o de un conjunto de artículos.",
     not_a_feed_advice: "Compruebe la dirección: debe llevar al feed en sí (RSS, Atom, JSON Feed o conjunto de artículos), no a una página que enlace a él.",
     document_advice: "El editor del feed tiene que corregir el archivo. Puede volver a intentarlo más tarde.",
+    too_large_advice: "El widget lee archivos hasta el tamaño que fija su atributo max-mb: aumente max-mb o use un feed más corto o un archivo dividido.",
     no_address: "Este widget no tiene dirección de feed.",
     network_failed: "No se pudo obtener el archivo de noticias: no se pudo contactar con el servidor, o este no permite que este sitio lea el archivo (el navegador dijo: {0}).",
     stalled: "El servidor dejó de enviar el archivo de noticias: no llegó nada durante {0} segundos.",
