@@ -339,33 +339,66 @@ pub fn fetch_body(url: String) -> impl std::future::Future<Output = Result<Body,
             None => return Err(FetchError::BadAddress(url)),
             Some(r) => r.ok_or_else(|| FetchError::Network("no browser window".into()))?,
         };
-        let Some(response) = within_stall_limit(request)
-            .await
-            .map_err(|e| FetchError::Network(js_error_text(&e)))?
-        else {
-            drop(abort);
-            return Err(FetchError::Stalled(STALL_SECONDS));
-        };
-        let response: web_sys::Response = response
-            .dyn_into()
-            .map_err(|_| FetchError::Network("not a response".into()))?;
-        if !response.ok() {
-            return Err(FetchError::Http {
-                status: response.status(),
-                status_text: response.status_text(),
-            });
-        }
-        match response.body() {
-            Some(stream) => Ok(Body::Stream(stream.get_reader().unchecked_into(), abort)),
-            None => {
-                let text = response
-                    .text()
-                    .map_err(|e| FetchError::Network(js_error_text(&e)))?;
-                let text = JsFuture::from(text)
-                    .await
-                    .map_err(|e| FetchError::Network(js_error_text(&e)))?;
-                Ok(Body::Text(Some(text.as_string().unwrap_or_default())))
-            }
+        answer(request, abort).await
+    }
+}
+
+/// The requests the loader (`embed.js`) sent for `el`'s stories while the WebAssembly was on its
+/// way (its `gazetteEarly` property: `[address, Promise<Response>, AbortController]` each), taken
+/// once: the widget reads their answers as [`fetch_body`] would its own.
+pub fn take_early(
+    el: &web_sys::Element,
+) -> Vec<(
+    String,
+    impl std::future::Future<Output = Result<Body, FetchError>>,
+)> {
+    let key = JsValue::from_str("gazetteEarly");
+    let Ok(sent) = Reflect::get(el, &key) else {
+        return Vec::new();
+    };
+    let _ = Reflect::delete_property(el, &key);
+    let Some(sent) = sent.dyn_ref::<Array>() else {
+        return Vec::new();
+    };
+    sent.iter()
+        .filter_map(|entry| {
+            let entry: Array = entry.dyn_into().ok()?;
+            let url = entry.get(0).as_string()?;
+            let request: js_sys::Promise = entry.get(1).dyn_into().ok()?;
+            let abort = Aborter(entry.get(2).dyn_into().ok());
+            Some((url, answer(request, abort)))
+        })
+        .collect()
+}
+
+/// The body of the answer to `request`, whose `abort` gives it up.
+async fn answer(request: js_sys::Promise, abort: Aborter) -> Result<Body, FetchError> {
+    let Some(response) = within_stall_limit(request)
+        .await
+        .map_err(|e| FetchError::Network(js_error_text(&e)))?
+    else {
+        drop(abort);
+        return Err(FetchError::Stalled(STALL_SECONDS));
+    };
+    let response: web_sys::Response = response
+        .dyn_into()
+        .map_err(|_| FetchError::Network("not a response".into()))?;
+    if !response.ok() {
+        return Err(FetchError::Http {
+            status: response.status(),
+            status_text: response.status_text(),
+        });
+    }
+    match response.body() {
+        Some(stream) => Ok(Body::Stream(stream.get_reader().unchecked_into(), abort)),
+        None => {
+            let text = response
+                .text()
+                .map_err(|e| FetchError::Network(js_error_text(&e)))?;
+            let text = JsFuture::from(text)
+                .await
+                .map_err(|e| FetchError::Network(js_error_text(&e)))?;
+            Ok(Body::Text(Some(text.as_string().unwrap_or_default())))
         }
     }
 }

@@ -24,7 +24,7 @@ use crate::app::{AppProps, DEFAULT_MAX_MB, DEFAULT_PAGE_SIZE, DEFAULT_RELATED};
 use crate::browser;
 use crate::components::story_card::OpenMode;
 use crate::embed::{Controls, Layout, Remote, Theme};
-use crate::services::Fetcher;
+use crate::services::{FetchFuture, Fetcher};
 use gazette_core::words::Words;
 use yew::AttrValue;
 
@@ -109,6 +109,12 @@ pub fn props_for(el: &web_sys::Element, n: usize, remote: Remote) -> AppProps {
         host: Some(el.clone()),
         remote,
         max_mb: number("max-mb", DEFAULT_MAX_MB, 1..=512),
-        fetcher: Fetcher::browser(),
+        // The requests the loader sent while the code was on its way are taken up.
+        fetcher: Fetcher::browser().answering_first(
+            browser::take_early(el)
+                .into_iter()
+                .map(|(url, answer)| (url, Box::pin(answer) as FetchFuture))
+                .collect(),
+        ),
     }
 }

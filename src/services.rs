@@ -175,13 +175,22 @@ impl Fetcher {
     /// request, and any later one, goes to `self`). Made while a widget first draws itself, so
     /// that its stories are in flight during that work instead of after it.
     pub fn head_start(&self, src: &str) -> Fetcher {
-        let started: Rc<RefCell<Vec<(String, FetchFuture)>>> = Rc::new(RefCell::new(
+        self.answering_first(
             sources(src)
                 .iter()
                 .map(|s| browser::absolute_url(s).unwrap_or_else(|| s.clone()))
                 .map(|url| (url.clone(), (self.0)(url)))
                 .collect(),
-        ));
+        )
+    }
+
+    /// A fetcher that answers the first request for each address in `started` with the answer
+    /// already on its way there, and any other with `self`.
+    pub fn answering_first(&self, started: Vec<(String, FetchFuture)>) -> Fetcher {
+        if started.is_empty() {
+            return self.clone();
+        }
+        let started = Rc::new(RefCell::new(started));
         let inner = self.0.clone();
         Fetcher(Rc::new(move |url| {
             let mut started = started.borrow_mut();

@@ -57,6 +57,39 @@ function start() {
   return globalThis[STARTED];
 }
 
+/**
+ * Sends the requests for `el`'s stories now, while the WebAssembly is on its way, instead of
+ * after it: the widget takes them up as it starts (its `gazetteEarly`, read by the widget once).
+ * The addresses are those the widget will ask for: `src` (or the page's `src-param` parameter),
+ * each resolved against the page. Requests sent earlier and not taken are given up.
+ */
+function sendEarly(el) {
+  dropEarly(el);
+  const attr = (name) => (el.getAttribute(name) ?? el.getAttribute(`data-${name}`))?.trim();
+  const param = attr("src-param");
+  const fromPage = param ? new URLSearchParams(location.search).get(param)?.trim() : "";
+  const src = fromPage || attr("src") || "";
+  el.gazetteEarly = src.split(/\s+/).filter(Boolean).flatMap((address) => {
+    let url;
+    try {
+      url = new URL(address, document.baseURI);
+    } catch {
+      return [];
+    }
+    if (url.protocol !== "http:" && url.protocol !== "https:") return [];
+    const controller = new AbortController();
+    const response = fetch(url.href, { signal: controller.signal });
+    response.catch(() => {});
+    return [[url.href, response, controller]];
+  });
+}
+
+/** Gives up the requests `sendEarly` made for `el` that its widget has not taken. */
+function dropEarly(el) {
+  for (const [, , controller] of el.gazetteEarly ?? []) controller.abort();
+  delete el.gazetteEarly;
+}
+
 /** Calls `then` once `el` comes within `margin` of the viewport; returns a function that cancels. */
 function whenNear(el, margin, then) {
   if (!("IntersectionObserver" in window)) {
@@ -155,6 +188,7 @@ class GazetteNews extends HTMLElement {
       widget?.destroy();
       this.widget = null;
       this.generation = (this.generation ?? 0) + 1;
+      dropEarly(this);
       widget?.forgetAddress();
       widget?.free();
       // Yew never lets go of the element a widget was mounted on (its event listeners there
@@ -228,10 +262,12 @@ class GazetteNews extends HTMLElement {
 
   async run() {
     const generation = (this.generation = (this.generation ?? 0) + 1);
+    sendEarly(this);
     let glue;
     try {
       glue = await start();
     } catch (error) {
+      dropEarly(this);
       // A refusal by the page's policy is reported in a task of its own: it is waited for.
       await new Promise((ok) => setTimeout(ok));
       if (generation === this.generation && this.isConnected) this.failed(error);
@@ -389,5 +425,11 @@ if (legacy.length) {
     document.head.append(css);
   }
   // The WebAssembly's start function mounts every [data-gazette] element.
-  start().catch((error) => console.error("Gazette: the widget's code could not be loaded.", error));
+  // (Their stories are asked for at once, unless another copy of this script has done it.)
+  const unmounted = [...legacy].filter((el) => !el.hasAttribute("data-gazette-mounted") && !el.gazetteEarly);
+  unmounted.forEach(sendEarly);
+  start().catch((error) => {
+    unmounted.forEach(dropEarly);
+    console.error("Gazette: the widget's code could not be loaded.", error);
+  });
 }

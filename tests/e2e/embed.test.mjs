@@ -237,6 +237,25 @@ describe("embedding", () => {
     assert.deepEqual(page.problems, []);
   });
 
+  it("asks for its stories while its code is on its way, in both forms, and takes up those requests", async () => {
+    for (const fixture of ["/fixtures/move.html", "/fixtures/long-page.html"]) {
+      const page = await ctx.open("/fixtures/blank.html", { offline: true });
+      // The WebAssembly is held back until the stories have been asked for.
+      let asked;
+      const storiesAsked = new Promise((ok) => (asked = ok));
+      const feeds = [];
+      page.on("request", (r) => r.url().endsWith("/static/articles.json") && (feeds.push(r.url()), asked()));
+      await page.route("**/gazette_bg.wasm", async (route) => {
+        await storiesAsked;
+        await route.continue();
+      });
+      await page.goto(new URL(fixture, page.url()).href);
+      await page.locator("gazette-news, [data-gazette]").first().getByRole("article").first().waitFor();
+      assert.equal(feeds.length, 1, `${fixture}: one request for the stories, taken up by the widget`);
+      assert.deepEqual(page.problems, [], fixture);
+    }
+  });
+
   it("printed before it has started, the widget gives its place to the page's own fallback", async () => {
     const page = await ctx.open("/fixtures/blank.html");
     await page.evaluate(() => {
