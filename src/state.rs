@@ -404,6 +404,10 @@ impl Reducible for State {
                 s.refresh_rail();
             }
             Action::Preview { catalog, now, .. } => {
+                // A story named by the address shows once it is found: no list before it.
+                if s.story.is_some() {
+                    return self;
+                }
                 s.now = now;
                 s.catalog = catalog;
                 s.outcome = Rc::new(s.catalog.apply_counting(

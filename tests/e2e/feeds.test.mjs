@@ -6,7 +6,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { setup } from "./helpers.mjs";
+import { nextFrames, setup } from "./helpers.mjs";
 import { ROOT, startServer } from "./server.mjs";
 
 const ctx = setup();
@@ -77,6 +77,17 @@ describe("feeds", () => {
     const shown = await cards.count();
     assert.ok(shown >= 3 && shown < 51, `the stories read so far (${shown})`);
     assert.equal(await page.locator("[aria-busy=true]").count(), 1, "still loading");
+    assert.deepEqual(page.problems, []);
+  });
+
+  it("a link to a story, on a slow connection, shows no list before the story", async () => {
+    const held = encodeURIComponent("/held/static/articles.json");
+    const page = await ctx.open(`/index.html?src=${held}&gz.story=restaking-yields-shrink`, { offline: true });
+    // The stories read so far were offered for a preview, and a frame has been drawn since.
+    await page.waitForFunction(() => performance.getEntriesByName("gazette:preview").length > 0);
+    await nextFrames(page);
+    assert.equal(await page.getByRole("article").count(), 0);
+    assert.ok(await page.getByText("Loading stories…").first().isVisible());
     assert.deepEqual(page.problems, []);
   });
 
