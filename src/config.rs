@@ -24,7 +24,7 @@ use crate::app::{AppProps, DEFAULT_MAX_MB, DEFAULT_PAGE_SIZE, DEFAULT_RELATED};
 use crate::browser;
 use crate::components::story_card::OpenMode;
 use crate::embed::{Controls, Layout, Remote, Theme};
-use crate::services::{FetchFuture, Fetcher};
+use crate::services::{self, FetchFuture, Fetcher};
 use gazette_core::words::Words;
 use yew::AttrValue;
 
@@ -56,8 +56,20 @@ pub fn props_for(el: &web_sys::Element, n: usize, remote: Remote) -> AppProps {
     let page = browser::page_language(el);
     let new_tab = attr("new-tab").is_some_and(|v| v != "false")
         || attr("link-target").is_some_and(|v| v == "_blank");
+    let src = from_page.or_else(|| attr("src")).unwrap_or_default();
+    // The requests the loader sent while the code was on its way are taken up; any for another
+    // address (the source changed meanwhile) are given up.
+    let wanted: Vec<String> = services::sources(&src)
+        .iter()
+        .map(|s| browser::absolute_url(s).unwrap_or_else(|| s.clone()))
+        .collect();
+    let early: Vec<(String, FetchFuture)> = browser::take_early(el)
+        .into_iter()
+        .filter(|(url, _)| wanted.contains(url))
+        .map(|(url, answer)| (url, Box::pin(answer) as FetchFuture))
+        .collect();
     AppProps {
-        src: AttrValue::from(from_page.or_else(|| attr("src")).unwrap_or_default()),
+        src: AttrValue::from(src),
         heading: attr("heading")
             .filter(|h| !h.is_empty())
             .map(AttrValue::from),
@@ -109,12 +121,6 @@ pub fn props_for(el: &web_sys::Element, n: usize, remote: Remote) -> AppProps {
         host: Some(el.clone()),
         remote,
         max_mb: number("max-mb", DEFAULT_MAX_MB, 1..=512),
-        // The requests the loader sent while the code was on its way are taken up.
-        fetcher: Fetcher::browser().answering_first(
-            browser::take_early(el)
-                .into_iter()
-                .map(|(url, answer)| (url, Box::pin(answer) as FetchFuture))
-                .collect(),
-        ),
+        fetcher: Fetcher::browser().answering_first(early),
     }
 }

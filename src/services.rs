@@ -600,7 +600,7 @@ async fn read_source(
 }
 
 /// How long reading waits for the next bytes before it sees whether to show a preview.
-const WAKE_MS: i32 = 250;
+const WAKE_MS: i32 = 100;
 
 /// The next piece of `body`, with the body, so that a wait for it can be set aside and taken
 /// up again.

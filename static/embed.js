@@ -208,7 +208,11 @@ class GazetteNews extends HTMLElement {
       }
       return;
     }
-    if (!this.widget) return;
+    if (!this.widget) {
+      // Still starting: the stories asked for early are now the new source's.
+      if (this.gazetteEarly && (name === "src" || name === "src-param")) sendEarly(this);
+      return;
+    }
     if (!RESTART.has(name)) {
       this.widget.reconfigure(this);
       return;

@@ -256,6 +256,28 @@ describe("embedding", () => {
     }
   });
 
+  it("a source changed while the code is on its way gives up the request for the old one", async () => {
+    const page = await ctx.open("/fixtures/blank.html", { offline: true });
+    let asked;
+    const oldAsked = new Promise((ok) => (asked = ok));
+    page.on("request", (r) => r.url().endsWith("/hang") && asked());
+    let release;
+    const released = new Promise((ok) => (release = ok));
+    await page.route("**/gazette_bg.wasm", async (route) => {
+      await released;
+      await route.continue();
+    });
+    await page.evaluate(() => {
+      document.querySelector("#slot").innerHTML = '<gazette-news id="w" src="/hang" loading="eager" url-key="off"></gazette-news>';
+    });
+    await oldAsked;
+    const givenUp = page.waitForEvent("requestfailed", (r) => r.url().endsWith("/hang"));
+    await page.locator("#w").evaluate((el) => el.setAttribute("src", "/static/articles.json"));
+    release();
+    await givenUp;
+    await page.locator("#w").getByRole("article").first().waitFor();
+  });
+
   it("printed before it has started, the widget gives its place to the page's own fallback", async () => {
     const page = await ctx.open("/fixtures/blank.html");
     await page.evaluate(() => {
