@@ -258,6 +258,9 @@ class GazetteNews extends HTMLElement {
     const skeleton = document.createElement("div");
     skeleton.className = "gz-skeleton";
     skeleton.setAttribute("aria-hidden", "true");
+    // Its height holds before the stylesheet has arrived too (set through the CSSOM, which a
+    // strict style-src allows).
+    skeleton.style.minHeight = "var(--gazette-skeleton-height, 24em)";
     // Printed instead of the placeholder: the page's own fallback.
     const fallback = document.createElement("slot");
     fallback.className = "gz-placeholder-fallback";

@@ -295,6 +295,19 @@ describe("embedding", () => {
   });
 
   it("keeps the placeholder's height while its stories are on their way, so the page does not jump", async () => {
+    // Before the widget's stylesheet has arrived (held back here), the placeholder holds it.
+    const before = await ctx.open("/fixtures/blank.html");
+    await before.route("**/gazette.css", () => {});
+    await before.evaluate(() => {
+      document.querySelector("#slot").innerHTML = '<gazette-news id="early" src="/hang" style="--gazette-skeleton-height: 700px"></gazette-news>';
+    });
+    // (Measured at once: the element is defined, so its placeholder is there.)
+    const early = await before.evaluate(() => {
+      const el = document.querySelector("#early");
+      return [el.shadowRoot.querySelectorAll(".gz-skeleton").length, Math.round(el.getBoundingClientRect().height)];
+    });
+    assert.deepEqual(early, [1, 700], "without its stylesheet");
+    // Then, once the widget runs, its loading state is as high.
     const page = await ctx.open("/fixtures/blank.html");
     await page.evaluate(() => {
       document.querySelector("#slot").innerHTML =
