@@ -225,8 +225,9 @@ fn js_error_text(e: &JsValue) -> String {
 pub enum Body {
     /// A whole text at once (in-memory documents, tests).
     Text(Option<String>),
-    /// The network stream of a `fetch` response, and the controller that can stop it.
-    Stream(web_sys::ReadableStreamDefaultReader, Aborter),
+    /// The network stream of a `fetch` response, the controller that can stop it, and the
+    /// length the response declared (`Content-Length`: the bytes sent, compressed or not).
+    Stream(web_sys::ReadableStreamDefaultReader, Aborter, Option<usize>),
 }
 
 /// Aborts its request when dropped: a load given up (its widget removed, or given another
@@ -242,11 +243,19 @@ impl Drop for Aborter {
 }
 
 impl Body {
+    /// How many bytes the server said it sends, when it said.
+    pub fn declared_length(&self) -> Option<usize> {
+        match self {
+            Body::Text(_) => None,
+            Body::Stream(_, _, length) => *length,
+        }
+    }
+
     /// The next piece of the body, or `None` at its end.
     pub async fn next_chunk(&mut self) -> Result<Option<Vec<u8>>, FetchError> {
         match self {
             Body::Text(t) => Ok(t.take().map(String::into_bytes)),
-            Body::Stream(reader, abort) => {
+            Body::Stream(reader, abort, _) => {
                 let Some(result) = within_stall_limit(reader.read())
                     .await
                     .map_err(|e| FetchError::Network(js_error_text(&e)))?
@@ -390,7 +399,19 @@ async fn answer(request: js_sys::Promise, abort: Aborter) -> Result<Body, FetchE
         });
     }
     match response.body() {
-        Some(stream) => Ok(Body::Stream(stream.get_reader().unchecked_into(), abort)),
+        Some(stream) => {
+            let length = response
+                .headers()
+                .get("content-length")
+                .ok()
+                .flatten()
+                .and_then(|n| n.trim().parse().ok());
+            Ok(Body::Stream(
+                stream.get_reader().unchecked_into(),
+                abort,
+                length,
+            ))
+        }
         None => {
             let text = response
                 .text()

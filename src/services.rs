@@ -537,6 +537,14 @@ async fn read_source(
     let body = (fetcher.0)(url.to_string())
         .await
         .map_err(LoadError::Fetch)?;
+    // A server that says the file is over the limit is taken at its word: nothing is read.
+    // (A compressed answer declares fewer bytes than it holds, so this never refuses too much.)
+    if let Some(bytes) = body.declared_length().filter(|&n| n > max_bytes) {
+        return Err(LoadError::Document(DocumentError::TooLarge {
+            bytes,
+            limit: max_bytes,
+        }));
+    }
     let mut reader = Reader::new(Some(url));
     reader.set_limit(max_bytes);
     let mut arrived = false;

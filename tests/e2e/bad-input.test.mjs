@@ -21,6 +21,15 @@ describe("bad input", () => {
     await page.waitForFunction(() => document.activeElement?.matches(".gz-title"));
   });
 
+  it("a file the server says is over the limit is refused before it is read", async () => {
+    // 300 MB declared (over the 200 MB a widget reads by default); only its start ever comes.
+    const page = await ctx.open(`/index.html?src=${encodeURIComponent("/declared/300000000")}`);
+    const alert = page.getByRole("alert");
+    await alert.waitFor();
+    assert.match(await alert.innerText(), /too large \(more than 300(\.0)? MB; the limit is 200 MB\)/);
+    assert.match(await alert.innerText(), /raise max-mb/);
+  });
+
   it("a missing file shows the server's answer", async () => {
     const page = await ctx.open("/index.html?src=/status/404");
     await page.getByRole("alert").filter({ hasText: "The server answered 404" }).waitFor();

@@ -30,6 +30,7 @@ export async function startServer({ dist = join(ROOT, "dist"), extra = {} } = {}
     "/": dist,
   };
   // Answers that never end (/hang: nothing at all; /stall: the start of a document;
+  // /declared/N, below;
   // /held/FILE: the first 16,000 bytes of a built file, the rest held back, as on a slow
   // connection), ended when the server closes.
   const hanging = new Set();
@@ -41,6 +42,15 @@ export async function startServer({ dist = join(ROOT, "dist"), extra = {} } = {}
       hanging.add(res);
       res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
       res.write((await readFile(file)).subarray(0, 16000));
+      return;
+    }
+    // /declared/N: an answer that says it is N bytes long, then sends the start of a document
+    // and holds the rest back.
+    const declared = path.match(/^\/declared\/(\d+)$/);
+    if (declared) {
+      hanging.add(res);
+      res.writeHead(200, { "content-type": "application/json", "content-length": declared[1] });
+      res.write('{"title": "Declared", "articles": [');
       return;
     }
     if (path === "/hang" || path === "/stall") {
