@@ -198,6 +198,19 @@ pub async fn next_frame() {
     yield_now().await;
 }
 
+/// Lets a preview be painted before work goes on: the next frame, or, in a page that is hidden
+/// (a background tab draws no frames), only a turn of the event loop.
+pub async fn after_paint() {
+    let hidden = window()
+        .and_then(|w| w.document())
+        .is_some_and(|d| d.hidden());
+    if hidden {
+        yield_now().await;
+    } else {
+        next_frame().await;
+    }
+}
+
 /// Milliseconds since the page started, for pacing work.
 pub fn clock_ms() -> f64 {
     window()
@@ -405,7 +418,8 @@ async fn answer(request: js_sys::Promise, abort: Aborter) -> Result<Body, FetchE
                 .get("content-length")
                 .ok()
                 .flatten()
-                .and_then(|n| n.trim().parse().ok());
+                .and_then(|n| n.trim().parse::<u64>().ok())
+                .map(|n| usize::try_from(n).unwrap_or(usize::MAX));
             Ok(Body::Stream(
                 stream.get_reader().unchecked_into(),
                 abort,

@@ -45,7 +45,12 @@ impl LoadError {
             LoadError::Fetch(FetchError::Stalled(_)) => w.stalled_advice,
             LoadError::Fetch(FetchError::BadAddress(_)) => w.bad_address_advice,
             LoadError::Document(DocumentError::NotAFeed(_)) => w.not_a_feed_advice,
-            LoadError::Document(DocumentError::TooLarge { .. }) => w.too_large_advice,
+            // (A manifest's own limit is not the site's to raise.)
+            LoadError::Document(DocumentError::TooLarge { limit, .. })
+                if *limit != MAX_MANIFEST_BYTES =>
+            {
+                w.too_large_advice
+            }
             LoadError::Document(_) => w.document_advice,
         }
     }
@@ -251,8 +256,9 @@ pub fn sources(src: &str) -> Vec<String> {
 /// was repaired or left out to the console. Documents larger than `max_bytes` are refused.
 ///
 /// One source is read as it streams in: in steps of [`STEP_STORIES`], yielding to the browser
-/// between steps, and after the first [`PREVIEW_STORIES`] `on_preview` gets them, ready to
-/// show. Several sources are fetched and read in parallel and merged (repeats left out, newest
+/// between steps; `on_preview` gets the stories read so far, ready to show, when
+/// [`preview_due`] says (after the first [`PREVIEW_STORIES`], or on a slow connection every
+/// [`PREVIEW_AFTER_MS`] until then). Several sources are fetched and read in parallel and merged (repeats left out, newest
 /// first); a source that fails is reported in [`LoadedSet::failed`] while the others show, and
 /// only when every one fails is the whole load an error.
 pub async fn load(
@@ -525,8 +531,8 @@ async fn load_many(
 }
 
 /// Streams one document through the core's [`Reader`], handing each story to `push`. After
-/// each step `preview` may show what there is so far; when it says it did, the browser paints
-/// before reading goes on.
+/// each step, and every [`WAKE_MS`] while the next bytes are awaited, `preview` may show what
+/// there is so far; when it says it did, the browser paints before reading goes on.
 async fn read_source(
     fetcher: &Fetcher,
     url: &str,
@@ -537,26 +543,20 @@ async fn read_source(
     let body = (fetcher.0)(url.to_string())
         .await
         .map_err(LoadError::Fetch)?;
-    // A server that says the file is over the limit is taken at its word: nothing is read.
-    // (A compressed answer declares fewer bytes than it holds, so this never refuses too much.)
-    if let Some(bytes) = body.declared_length().filter(|&n| n > max_bytes) {
-        return Err(LoadError::Document(DocumentError::TooLarge {
-            bytes,
-            limit: max_bytes,
-        }));
-    }
     let mut reader = Reader::new(Some(url));
     reader.set_limit(max_bytes);
     let mut arrived = false;
     let mut last_yield = browser::clock_ms();
     let mut batch = Vec::with_capacity(STEP_STORIES);
     let mut waiting = Box::pin(next_chunk(body));
+    // While the next bytes are slow to come, the stories read so far may be shown: a timer
+    // wakes the reading every WAKE_MS (one timer, made again only once it has fired).
+    let mut wake = browser::sleep(WAKE_MS);
     loop {
-        // While the next bytes are slow to come, the stories read so far may be shown.
-        let Some((mut body, chunk)) = first_of(waiting.as_mut(), browser::sleep(WAKE_MS)).await
-        else {
+        let Some((mut body, chunk)) = first_of(waiting.as_mut(), &mut wake).await else {
+            wake = browser::sleep(WAKE_MS);
             if preview() {
-                browser::next_frame().await;
+                browser::after_paint().await;
             }
             continue;
         };
@@ -566,6 +566,15 @@ async fn read_source(
             browser::mark("gazette:data-arrived");
             if chunk.as_deref().is_some_and(is_manifest) {
                 return read_manifest(&mut body, chunk.unwrap_or_default()).await;
+            }
+            // A server that says the document is over the limit is taken at its word: no more
+            // is read. (A compressed answer declares fewer bytes than it holds, so this never
+            // refuses what the reader would take.)
+            if let Some(bytes) = body.declared_length().filter(|&n| n > max_bytes) {
+                return Err(LoadError::Document(DocumentError::TooLarge {
+                    bytes,
+                    limit: max_bytes,
+                }));
             }
         }
         match &chunk {
@@ -586,7 +595,7 @@ async fn read_source(
             // Also when the bytes so far are used up: on a slow connection every chunk ends
             // the step early, and the stories read so far are all there is to show for a while.
             if preview() {
-                browser::next_frame().await;
+                browser::after_paint().await;
                 last_yield = browser::clock_ms();
             }
             if step == Step::NeedInput {

@@ -367,6 +367,7 @@ impl Reducible for State {
         match action {
             // A late answer to an attempt that was retried since is dropped.
             Action::Loaded { attempt, .. }
+            | Action::Preview { attempt, .. }
             | Action::Failed { attempt, .. }
             | Action::ShardStarted { attempt }
             | Action::ShardLoaded { attempt, .. }

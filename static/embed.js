@@ -264,6 +264,8 @@ class GazetteNews extends HTMLElement {
     // Printed instead of the placeholder: the page's own fallback.
     const fallback = document.createElement("slot");
     fallback.className = "gz-placeholder-fallback";
+    // Hidden before the stylesheet has arrived too (its print rule shows it on paper).
+    fallback.hidden = true;
     this.mountPoint.replaceChildren(skeleton, fallback);
   }
 
@@ -433,9 +435,11 @@ if (legacy.length) {
   }
   // The WebAssembly's start function mounts every [data-gazette] element.
   // (Their stories are asked for at once, unless another copy of this script has done it.)
-  const unmounted = [...legacy].filter((el) => !el.hasAttribute("data-gazette-mounted") && !el.gazetteEarly);
+  // (Only before the WebAssembly has started: its start function mounts them, once.)
+  const unmounted = globalThis[STARTED] ? [] : [...legacy].filter((el) => !el.hasAttribute("data-gazette-mounted") && !el.gazetteEarly);
   unmounted.forEach(sendEarly);
-  start().catch((error) => {
+  // Once started, any request not taken (its element removed meanwhile) is given up.
+  start().then(() => unmounted.forEach(dropEarly), (error) => {
     unmounted.forEach(dropEarly);
     console.error("Gazette: the widget's code could not be loaded.", error);
   });

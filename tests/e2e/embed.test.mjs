@@ -273,8 +273,9 @@ describe("embedding", () => {
     await oldAsked;
     const givenUp = page.waitForEvent("requestfailed", (r) => r.url().endsWith("/hang"));
     await page.locator("#w").evaluate((el) => el.setAttribute("src", "/static/articles.json"));
-    release();
+    // Given up by the loader, while the code is still held back.
     await givenUp;
+    release();
     await page.locator("#w").getByRole("article").first().waitFor();
   });
 
@@ -299,14 +300,14 @@ describe("embedding", () => {
     const before = await ctx.open("/fixtures/blank.html");
     await before.route("**/gazette.css", () => {});
     await before.evaluate(() => {
-      document.querySelector("#slot").innerHTML = '<gazette-news id="early" src="/hang" style="--gazette-skeleton-height: 700px"></gazette-news>';
+      document.querySelector("#slot").innerHTML = '<gazette-news id="early" src="/hang" style="--gazette-skeleton-height: 700px"><p>All our news</p></gazette-news>';
     });
     // (Measured at once: the element is defined, so its placeholder is there.)
     const early = await before.evaluate(() => {
       const el = document.querySelector("#early");
       return [el.shadowRoot.querySelectorAll(".gz-skeleton").length, Math.round(el.getBoundingClientRect().height)];
     });
-    assert.deepEqual(early, [1, 700], "without its stylesheet");
+    assert.deepEqual(early, [1, 700], "without its stylesheet, and with the page's fallback kept for paper");
     // Then, once the widget runs, its loading state is as high.
     const page = await ctx.open("/fixtures/blank.html");
     await page.evaluate(() => {
