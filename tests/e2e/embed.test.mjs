@@ -287,6 +287,12 @@ describe("embedding", () => {
     });
     const far = page.locator("#far");
     await far.locator(".gz-skeleton").waitFor();
+    // With its stylesheet in (before it, the fallback stays hidden, on paper too).
+    await far.evaluate((el) => new Promise((ok) => {
+      const link = el.shadowRoot.querySelector("link");
+      if (link.sheet) ok();
+      else link.addEventListener("load", ok, { once: true });
+    }));
     const fallback = far.getByRole("link", { name: "Read all our news" });
     assert.equal(await fallback.isVisible(), false, "not on screen");
     await page.emulateMedia({ media: "print" });
