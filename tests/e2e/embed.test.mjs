@@ -423,6 +423,9 @@ describe("embedding", () => {
       w.setAttribute("src", "/static/articles.json");
       w.setAttribute("loading", "eager");
       w.setAttribute("locale", "es-MX");
+      // Every story on one page: scrolled past its end, it loads no more, so the French widget
+      // below does not move while it is clicked.
+      w.setAttribute("page-size", "200");
       document.getElementById("slot").append(w);
     });
     const es = page.locator("#es");
