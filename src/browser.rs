@@ -28,15 +28,15 @@ pub enum FetchError {
 /// How long a document may send nothing before the widget gives up on it.
 pub const STALL_SECONDS: u32 = 30;
 
-/// A promise that a timer settles with `value` after `ms` milliseconds, with the timer's id and
-/// the promise's resolve function (to settle it early). The timer calls the promise's own
-/// resolve function: the browser holds no Rust closure that could outlive its owner.
-fn timer_promise(ms: i32, value: &JsValue) -> Option<(js_sys::Promise, i32, js_sys::Function)> {
+/// A promise that a timer settles after `ms` milliseconds, with the timer's id and the
+/// promise's resolve function (to settle it early). The timer calls the promise's own resolve
+/// function: the browser holds no Rust closure that could outlive its owner.
+fn timer_promise(ms: i32) -> Option<(js_sys::Promise, i32, js_sys::Function)> {
     let mut started = None;
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         started = window()
             .and_then(|w| {
-                w.set_timeout_with_callback_and_timeout_and_arguments_1(&resolve, ms, value)
+                w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
                     .ok()
             })
             .map(|id| (id, resolve));
@@ -47,18 +47,23 @@ fn timer_promise(ms: i32, value: &JsValue) -> Option<(js_sys::Promise, i32, js_s
 
 /// Awaits `promise`, or gives up after `STALL_SECONDS` (`Ok(None)`), leaving no timer behind.
 async fn within_stall_limit(promise: js_sys::Promise) -> Result<Option<JsValue>, JsValue> {
-    let marker: JsValue = Object::new().into();
-    let timer = timer_promise(STALL_SECONDS as i32 * 1000, &marker);
-    let first = match &timer {
-        Some((expiry, _, _)) => js_sys::Promise::race(&Array::of2(&promise, expiry)),
-        None => promise,
-    };
-    let first = JsFuture::from(first).await;
-    if let (Some(w), Some((_, id, _))) = (window(), timer) {
-        w.clear_timeout_with_handle(id);
-    }
-    let value = first?;
-    Ok((!Object::is(&value, &marker)).then_some(value))
+    let answer = std::pin::pin!(JsFuture::from(promise));
+    first_of(answer, sleep(STALL_SECONDS as i32 * 1000))
+        .await
+        .transpose()
+}
+
+/// `a`'s output if it is ready before `b` is, else `None` (`a` can be awaited again).
+pub async fn first_of<A: std::future::Future + ?Sized, B: std::future::Future>(
+    a: std::pin::Pin<&mut A>,
+    b: B,
+) -> Option<A::Output> {
+    let (mut a, mut b) = (a, std::pin::pin!(b));
+    std::future::poll_fn(|cx| match a.as_mut().poll(cx) {
+        std::task::Poll::Ready(out) => std::task::Poll::Ready(Some(out)),
+        std::task::Poll::Pending => b.as_mut().poll(cx).map(|_| None),
+    })
+    .await
 }
 
 /// A future that is ready after `ms` milliseconds; dropping it clears the timer.
@@ -66,7 +71,7 @@ pub struct Sleep(Option<(JsFuture, i32)>);
 
 /// Waits `ms` milliseconds (never, where there is no window).
 pub fn sleep(ms: i32) -> Sleep {
-    Sleep(timer_promise(ms, &JsValue::UNDEFINED).map(|(promise, id, _)| (promise.into(), id)))
+    Sleep(timer_promise(ms).map(|(promise, id, _)| (promise.into(), id)))
 }
 
 impl std::future::Future for Sleep {
@@ -126,7 +131,7 @@ impl Drop for Timeout {
 /// settles a promise ([`timer_promise`]), and `f` runs in a task of its own, where it may drop
 /// the handle.
 pub fn after(ms: i32, f: impl FnOnce() + 'static) -> Option<Timeout> {
-    let (promise, id, resolve) = timer_promise(ms, &JsValue::UNDEFINED)?;
+    let (promise, id, resolve) = timer_promise(ms)?;
     let cancelled = Rc::new(Cell::new(false));
     let flag = cancelled.clone();
     wasm_bindgen_futures::spawn_local(async move {

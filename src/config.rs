@@ -59,10 +59,7 @@ pub fn props_for(el: &web_sys::Element, n: usize, remote: Remote) -> AppProps {
     let src = from_page.or_else(|| attr("src")).unwrap_or_default();
     // The requests the loader sent while the code was on its way are taken up; any for another
     // address (the source changed meanwhile) are given up.
-    let wanted: Vec<String> = services::sources(&src)
-        .iter()
-        .map(|s| browser::absolute_url(s).unwrap_or_else(|| s.clone()))
-        .collect();
+    let wanted = services::source_urls(&src);
     let early: Vec<(String, FetchFuture)> = browser::take_early(el)
         .into_iter()
         .filter(|(url, _)| wanted.contains(url))

@@ -181,9 +181,8 @@ impl Fetcher {
     /// that its stories are in flight during that work instead of after it.
     pub fn head_start(&self, src: &str) -> Fetcher {
         self.answering_first(
-            sources(src)
-                .iter()
-                .map(|s| browser::absolute_url(s).unwrap_or_else(|| s.clone()))
+            source_urls(src)
+                .into_iter()
                 .map(|url| (url.clone(), (self.0)(url)))
                 .collect(),
         )
@@ -252,14 +251,22 @@ pub fn sources(src: &str) -> Vec<String> {
     src.split_whitespace().map(str::to_string).collect()
 }
 
+/// The [`sources`] resolved against the page, as they are requested.
+pub fn source_urls(src: &str) -> Vec<String> {
+    sources(src)
+        .into_iter()
+        .map(|s| browser::absolute_url(&s).unwrap_or(s))
+        .collect()
+}
+
 /// Fetches and reads the source (or sources) in `src`, resolved against the page, logging what
 /// was repaired or left out to the console. Documents larger than `max_bytes` are refused.
 ///
 /// One source is read as it streams in: in steps of [`STEP_STORIES`], yielding to the browser
 /// between steps; `on_preview` gets the stories read so far, ready to show, when
 /// [`preview_due`] says (after the first [`PREVIEW_STORIES`], or on a slow connection every
-/// [`PREVIEW_AFTER_MS`] until then). Several sources are fetched and read in parallel and merged (repeats left out, newest
-/// first); a source that fails is reported in [`LoadedSet::failed`] while the others show, and
+/// [`PREVIEW_AFTER_MS`] until then). Several sources are fetched and read in parallel and
+/// merged (repeats left out, newest first); a source that fails is reported in [`LoadedSet::failed`] while the others show, and
 /// only when every one fails is the whole load an error.
 pub async fn load(
     fetcher: &Fetcher,
@@ -553,7 +560,7 @@ async fn read_source(
     // wakes the reading every WAKE_MS (one timer, made again only once it has fired).
     let mut wake = browser::sleep(WAKE_MS);
     loop {
-        let Some((mut body, chunk)) = first_of(waiting.as_mut(), &mut wake).await else {
+        let Some((mut body, chunk)) = browser::first_of(waiting.as_mut(), &mut wake).await else {
             wake = browser::sleep(WAKE_MS);
             if preview() {
                 browser::after_paint().await;
@@ -624,16 +631,6 @@ const WAKE_MS: i32 = 100;
 async fn next_chunk(mut body: Body) -> (Body, Result<Option<Vec<u8>>, FetchError>) {
     let chunk = body.next_chunk().await;
     (body, chunk)
-}
-
-/// `a`'s output if it is ready before `b` is, else `None` (`a` can be awaited again).
-async fn first_of<A: Future + ?Sized, B: Future>(a: Pin<&mut A>, b: B) -> Option<A::Output> {
-    let (mut a, mut b) = (a, std::pin::pin!(b));
-    std::future::poll_fn(|cx| match a.as_mut().poll(cx) {
-        Poll::Ready(out) => Poll::Ready(Some(out)),
-        Poll::Pending => b.as_mut().poll(cx).map(|_| None),
-    })
-    .await
 }
 
 /// The rest of a manifest, whole.

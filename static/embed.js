@@ -434,9 +434,10 @@ if (legacy.length) {
     document.head.append(css);
   }
   // The WebAssembly's start function mounts every [data-gazette] element.
-  // (Their stories are asked for at once, unless another copy of this script has done it.)
-  // (Only before the WebAssembly has started: its start function mounts them, once.)
-  const unmounted = globalThis[STARTED] ? [] : [...legacy].filter((el) => !el.hasAttribute("data-gazette-mounted") && !el.gazetteEarly);
+  // Their stories are asked for at once: only before the WebAssembly has started (its start
+  // function mounts them, once), and unless another copy of this script has done it.
+  const waiting = (el) => !el.hasAttribute("data-gazette-mounted") && !el.gazetteEarly;
+  const unmounted = globalThis[STARTED] ? [] : [...legacy].filter(waiting);
   unmounted.forEach(sendEarly);
   // Once started, any request not taken (its element removed meanwhile) is given up.
   start().then(() => unmounted.forEach(dropEarly), (error) => {
