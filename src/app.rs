@@ -658,19 +658,151 @@ pub fn App(props: &AppProps) -> Html {
     // Read out after the heading, so that two widgets of one feed are two landmarks apart.
     let suffix = names::suffix(*widget, &heading);
 
+    // The search and filter bar and the cards: of the stories, or of those read so far while
+    // a large document is read. The bar works on those already, and neither it nor the cards
+    // move when the rest arrives (the reading's progress stands where "Show more stories" will).
+    let previewing = state.load == Load::Loading && !state.catalog.is_empty();
+    let (controls_bar, cards) = if previewing || state.load == Load::Ready {
+        let o = &state.outcome;
+        let f = &state.filter;
+        let all_count = o.categories.iter().map(|c| c.count).sum::<usize>();
+        let mut chips: Vec<_> = o
+            .categories
+            .iter()
+            .map(|c| (c.clone(), state.catalog.swatch_of_category(&c.name)))
+            .collect();
+        // A chosen category the stories do not have (a preset or link naming another set's)
+        // still shows, pressed with no stories, so the reader can see and undo it.
+        for name in &f.categories {
+            if !o.categories.iter().any(|c| &c.name == name) {
+                let none = gazette_core::CategoryCount {
+                    name: name.clone(),
+                    count: 0,
+                };
+                chips.push((none, state.catalog.swatch_of_category(name)));
+            }
+        }
+        let categories = Rc::new(chips);
+        let years_selected = set_of(f.years.iter().map(|&y| year_label(y)));
+        let more_active = more_filters_on(f);
+        let controls = props.controls;
+        // Without a query, "Best match" lists the newest first.
+        let sort_options: Vec<(&'static str, &'static str)> = SortOrder::ALL
+            .iter()
+            .map(|&o| (o.key(), w.sort_order(o)))
+            .collect();
+        let controls_bar = html! {
+                if !state.catalog.is_empty() && controls.any() {
+                    <div class="gz-controls">
+                        if controls.search {
+                            <form role="search" aria-label={fill(w.search_landmark, &[&format!("{heading}{suffix}")])} onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+                                <SearchBox id={id("q")} value={f.query.clone()} on_input={dispatch(Action::Search)} input_ref={search_ref.clone()} />
+                            </form>
+                        }
+                        if controls.dates || controls.sort {
+                            <div class="gz-selects">
+                                if controls.dates {
+                                    <LabelledSelect
+                                        id={id("date")}
+                                        label={w.published}
+                                        options={DatePreset::ALL.iter().map(|&p| (p.key(), w.date_preset(p))).collect::<Vec<_>>()}
+                                        value={f.date.key()}
+                                        on_change={dispatch(|k| Action::SetDate(DatePreset::from_key(&k).unwrap_or_default()))}
+                                    />
+                                }
+                                if controls.sort {
+                                    <LabelledSelect
+                                        id={id("sort")}
+                                        label={w.sort}
+                                        options={sort_options}
+                                        value={f.sort.key()}
+                                        on_change={dispatch(|k| Action::SetSort(SortOrder::from_key(&k).unwrap_or_default()))}
+                                    />
+                                }
+                            </div>
+                        }
+                        if controls.chips {
+                            <CategoryChips
+                                {categories}
+                                selected={f.categories.clone()}
+                                {all_count}
+                                on_toggle={dispatch(Action::ToggleCategory)}
+                                on_all={signal(|| Action::AllCategories)}
+                                text={feed_text.clone()}
+                            />
+                        }
+                        if controls.dates {
+                        <details class="gz-more-filters" open={state.facets_open} ontoggle={{
+                            let s = state.dispatcher();
+                            Callback::from(move |e: Event| {
+                                s.dispatch(Action::ShowFacets(e.target_unchecked_into::<web_sys::HtmlDetailsElement>().open()));
+                            })
+                        }}>
+                            // The widget opens and closes the panel itself (a click, or Enter or
+                            // Space on the summary), so that the facets are built in the same
+                            // frame as the panel opens; while it is closed they are neither
+                            // counted nor in the page, and a keystroke costs less.
+                            <summary onclick={{
+                                let (s, open) = (state.dispatcher(), state.facets_open);
+                                Callback::from(move |e: MouseEvent| {
+                                    e.prevent_default();
+                                    s.dispatch(Action::ShowFacets(!open));
+                                })
+                            }}>{ if more_active > 0 { w.count(&w.more_filters_on, more_active, &[]) } else { w.more_filters.to_string() } }</summary>
+                            if state.facets_open {
+                            <div class="gz-facets">
+                                <DateRange id={id("range")} from={f.from} until={f.until} on_from={on_time(Action::SetFrom)} on_until={on_time(Action::SetUntil)} />
+                                <FacetGroup legend={w.year} values={Rc::new(o.years.clone())} selected={Rc::new(years_selected)}
+                                    rename={Some((AttrValue::Static(UNDATED_LABEL), AttrValue::Static(w.undated)))}
+                                    on_toggle={dispatch(|y| year_from_label(&y).map_or(Action::ShowMore, Action::ToggleYear))} />
+                                <FacetGroup legend={w.authors} values={Rc::new(o.authors.clone())} selected={Rc::new(f.authors.clone())} on_toggle={dispatch(Action::ToggleAuthor)} partial={o.more_authors} text={feed_text.clone()} />
+                                <FacetGroup legend={w.tags} values={Rc::new(o.tags.clone())} selected={Rc::new(f.tags.clone())} on_toggle={dispatch(Action::ToggleTag)} partial={o.more_tags} text={feed_text.clone()} />
+                            </div>
+                            }
+                        </details>
+                        }
+                    </div>
+                }
+        };
+        let cards = html! {
+            <>
+                if o.total == 0 {
+                    // "Clear all filters" goes with the empty list: the focus goes to the
+                    // search box (or the title).
+                    <EmptyState filtered={!state.catalog.is_empty()}
+                        on_clear={signal_then_focus(|| Action::ClearFilters, vec![search_ref.clone(), title_ref.clone()])} />
+                } else {
+                    <StoryList
+                        catalog={state.catalog.clone()}
+                        outcome={state.outcome.clone()}
+                        now={state.now}
+                        new_tab={props.new_tab}
+                        opener={opener.clone()}
+                        pending={state.archive_pending()}
+                        more={!previewing}
+                        on_more={signal(|| Action::ShowMore)}
+                    />
+                }
+            </>
+        };
+        (controls_bar, cards)
+    } else {
+        (Html::default(), Html::default())
+    };
+
     let mut notices = Html::default();
     let (status, body) = match &state.load {
         // While a large feed is read, the catalog holds its first stories.
-        Load::Loading if !state.catalog.is_empty() => (
+        Load::Loading if previewing => (
             w.loading.to_string(),
             html! {
                 <>
-                    <p class="gz-loading">
-                        <label for={id("progress")}>{ w.reading_all }{ " " }</label>
+                    { controls_bar }
+                    { cards }
+                    <div class="gz-more gz-loading">
+                        <label for={id("progress")}>{ w.reading_all }</label>
                         <progress id={id("progress")}></progress>
-                    </p>
-                    <StoryList catalog={state.catalog.clone()} outcome={state.outcome.clone()} now={state.now}
-                        new_tab={props.new_tab} opener={opener.clone()} on_more={Callback::noop()} more={false} />
+                    </div>
                 </>
             },
         ),
@@ -728,32 +860,6 @@ pub fn App(props: &AppProps) -> Html {
                     format!("{status}, {}{}", first.unwrap_or_default(), chars.as_str())
                 }
             };
-            let all_count = o.categories.iter().map(|c| c.count).sum::<usize>();
-            let mut chips: Vec<_> = o
-                .categories
-                .iter()
-                .map(|c| (c.clone(), state.catalog.swatch_of_category(&c.name)))
-                .collect();
-            // A chosen category the stories do not have (a preset or link naming another set's)
-            // still shows, pressed with no stories, so the reader can see and undo it.
-            for name in &f.categories {
-                if !o.categories.iter().any(|c| &c.name == name) {
-                    let none = gazette_core::CategoryCount {
-                        name: name.clone(),
-                        count: 0,
-                    };
-                    chips.push((none, state.catalog.swatch_of_category(name)));
-                }
-            }
-            let categories = Rc::new(chips);
-            let years_selected = set_of(f.years.iter().map(|&y| year_label(y)));
-            let more_active = more_filters_on(f);
-            let controls = props.controls;
-            // Without a query, "Best match" lists the newest first.
-            let sort_options: Vec<(&'static str, &'static str)> = SortOrder::ALL
-                .iter()
-                .map(|&o| (o.key(), w.sort_order(o)))
-                .collect();
             let one_source = services::sources(&props.src).len() == 1;
             // In a live region that is always in the page, so that a notice is announced when
             // it comes with the stories.
@@ -783,98 +889,7 @@ pub fn App(props: &AppProps) -> Html {
                     }
                 </>
             };
-            let body = html! {
-                <>
-                    if !state.catalog.is_empty() && controls.any() {
-                        <div class="gz-controls">
-                            if controls.search {
-                                <form role="search" aria-label={fill(w.search_landmark, &[&format!("{heading}{suffix}")])} onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
-                                    <SearchBox id={id("q")} value={f.query.clone()} on_input={dispatch(Action::Search)} input_ref={search_ref.clone()} />
-                                </form>
-                            }
-                            if controls.dates || controls.sort {
-                                <div class="gz-selects">
-                                    if controls.dates {
-                                        <LabelledSelect
-                                            id={id("date")}
-                                            label={w.published}
-                                            options={DatePreset::ALL.iter().map(|&p| (p.key(), w.date_preset(p))).collect::<Vec<_>>()}
-                                            value={f.date.key()}
-                                            on_change={dispatch(|k| Action::SetDate(DatePreset::from_key(&k).unwrap_or_default()))}
-                                        />
-                                    }
-                                    if controls.sort {
-                                        <LabelledSelect
-                                            id={id("sort")}
-                                            label={w.sort}
-                                            options={sort_options}
-                                            value={f.sort.key()}
-                                            on_change={dispatch(|k| Action::SetSort(SortOrder::from_key(&k).unwrap_or_default()))}
-                                        />
-                                    }
-                                </div>
-                            }
-                            if controls.chips {
-                                <CategoryChips
-                                    {categories}
-                                    selected={f.categories.clone()}
-                                    {all_count}
-                                    on_toggle={dispatch(Action::ToggleCategory)}
-                                    on_all={signal(|| Action::AllCategories)}
-                                    text={feed_text.clone()}
-                                />
-                            }
-                            if controls.dates {
-                            <details class="gz-more-filters" open={state.facets_open} ontoggle={{
-                                let s = state.dispatcher();
-                                Callback::from(move |e: Event| {
-                                    s.dispatch(Action::ShowFacets(e.target_unchecked_into::<web_sys::HtmlDetailsElement>().open()));
-                                })
-                            }}>
-                                // The widget opens and closes the panel itself (a click, or Enter or
-                                // Space on the summary), so that the facets are built in the same
-                                // frame as the panel opens; while it is closed they are neither
-                                // counted nor in the page, and a keystroke costs less.
-                                <summary onclick={{
-                                    let (s, open) = (state.dispatcher(), state.facets_open);
-                                    Callback::from(move |e: MouseEvent| {
-                                        e.prevent_default();
-                                        s.dispatch(Action::ShowFacets(!open));
-                                    })
-                                }}>{ if more_active > 0 { w.count(&w.more_filters_on, more_active, &[]) } else { w.more_filters.to_string() } }</summary>
-                                if state.facets_open {
-                                <div class="gz-facets">
-                                    <DateRange id={id("range")} from={f.from} until={f.until} on_from={on_time(Action::SetFrom)} on_until={on_time(Action::SetUntil)} />
-                                    <FacetGroup legend={w.year} values={Rc::new(o.years.clone())} selected={Rc::new(years_selected)}
-                                        rename={Some((AttrValue::Static(UNDATED_LABEL), AttrValue::Static(w.undated)))}
-                                        on_toggle={dispatch(|y| year_from_label(&y).map_or(Action::ShowMore, Action::ToggleYear))} />
-                                    <FacetGroup legend={w.authors} values={Rc::new(o.authors.clone())} selected={Rc::new(f.authors.clone())} on_toggle={dispatch(Action::ToggleAuthor)} partial={o.more_authors} text={feed_text.clone()} />
-                                    <FacetGroup legend={w.tags} values={Rc::new(o.tags.clone())} selected={Rc::new(f.tags.clone())} on_toggle={dispatch(Action::ToggleTag)} partial={o.more_tags} text={feed_text.clone()} />
-                                </div>
-                                }
-                            </details>
-                            }
-                        </div>
-                    }
-                    if o.total == 0 {
-                        // "Clear all filters" goes with the empty list: the focus goes to the
-                        // search box (or the title).
-                        <EmptyState filtered={!state.catalog.is_empty()}
-                            on_clear={signal_then_focus(|| Action::ClearFilters, vec![search_ref.clone(), title_ref.clone()])} />
-                    } else {
-                        <StoryList
-                            catalog={state.catalog.clone()}
-                            outcome={state.outcome.clone()}
-                            now={state.now}
-                            new_tab={props.new_tab}
-                            opener={opener.clone()}
-                            pending={state.archive_pending()}
-                            on_more={signal(|| Action::ShowMore)}
-                        />
-                    }
-                </>
-            };
-            (status, body)
+            (status, html! { <>{ controls_bar }{ cards }</> })
         }
     };
 

@@ -409,14 +409,11 @@ impl Reducible for State {
                 if s.story.is_some() {
                     return self;
                 }
+                // The filters work on the stories read so far (the reader may have set some
+                // already, or the address did).
                 s.now = now;
                 s.catalog = catalog;
-                s.outcome = Rc::new(s.catalog.apply_counting(
-                    &gazette_core::Filter::default(),
-                    now,
-                    s.page_size,
-                    s.facets(),
-                ));
+                s.refilter();
             }
             Action::Failed { error, .. } => {
                 s.load = Load::Failed(Rc::new(error));

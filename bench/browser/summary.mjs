@@ -14,7 +14,9 @@ export async function summarise(rows, { title, out, extra = {} }) {
   }));
   console.log(title);
   console.log("| measure | median | min | max |\n|---|---|---|---|");
-  for (const k of keys) console.log(`| ${k} | ${summary[k].median.toFixed(1)} | ${summary[k].min.toFixed(1)} | ${summary[k].max.toFixed(1)} |`);
+  // Small fractions (a layout shift's score) keep their digits.
+  const show = (x) => x.toFixed(Math.abs(x) < 1 && x !== 0 ? 4 : 1);
+  for (const k of keys) console.log(`| ${k} | ${show(summary[k].median)} | ${show(summary[k].min)} | ${show(summary[k].max)} |`);
   await mkdir(dirname(out), { recursive: true });
   await writeFile(out, JSON.stringify({ date: new Date().toISOString(), ...extra, runs: rows.length, summary, rows }, null, 2));
   console.log(`wrote ${out}`);

@@ -80,6 +80,34 @@ describe("feeds", () => {
     assert.deepEqual(page.problems, []);
   });
 
+  it("while the rest is on its way, the search bar works on the stories read so far, and nothing moves when the rest arrives", async () => {
+    const held = encodeURIComponent("/held/static/articles.json?key=bar");
+    const page = await ctx.open(`/index.html?src=${held}`, { offline: true });
+    const cards = page.getByRole("article");
+    await cards.first().waitFor();
+    const search = page.getByLabel("Search stories");
+    assert.ok(await search.isVisible(), "the search box comes with the first cards");
+    const top = async (locator) => (await locator.boundingBox()).y;
+    const before = { search: await top(search), card: await top(cards.first()) };
+    // The reading's progress is under the cards, where "Show more stories" will be.
+    const progress = page.getByRole("progressbar");
+    assert.ok((await top(progress)) > (await top(cards.last())), "the progress is below the cards");
+    // A search typed now finds among the stories read so far.
+    await search.fill("tessera");
+    await page.waitForFunction(() => {
+      const shown = [...document.querySelectorAll("[data-gazette] article")];
+      return shown.length > 0 && shown.length < 4 && shown.every((a) => /tessera/i.test(a.textContent));
+    });
+    const early = await cards.count();
+    await fetch(`${ctx.server.url}/release/bar`);
+    await page.getByRole("status").filter({ hasText: /^\d+ stories match$/ }).waitFor();
+    assert.ok((await cards.count()) > early, "the rest of the stories are searched too");
+    assert.equal(await search.inputValue(), "tessera", "the search stays");
+    assert.equal(await progress.count(), 0);
+    assert.deepEqual({ search: await top(search), card: await top(cards.first()) }, before, "the bar and the first card stay where they were");
+    assert.deepEqual(page.problems, []);
+  });
+
   it("a link to a story, on a slow connection, shows no list before the story", async () => {
     const held = encodeURIComponent("/held/static/articles.json");
     const page = await ctx.open(`/index.html?src=${held}&gz.story=restaking-yields-shrink`, { offline: true });

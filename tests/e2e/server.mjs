@@ -32,17 +32,28 @@ export async function startServer({ dist = join(ROOT, "dist"), extra = {} } = {}
   // Answers that never end (/hang: nothing at all; /stall: the start of a document;
   // /declared/N, below;
   // /held/FILE: the first 16,000 bytes of a built file, the rest held back, as on a slow
-  // connection), ended when the server closes.
+  // connection; with ?key=K, /release/K sends the rest), ended when the server closes.
   const hanging = new Set();
+  const held = new Map();
   const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    const address = new URL(req.url, "http://x");
+    const path = decodeURIComponent(address.pathname);
     if (path.startsWith("/held/")) {
       const file = normalize(join(dist, path.slice("/held/".length)));
       if (!file.startsWith(dist)) return res.writeHead(403).end();
       hanging.add(res);
       res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
-      res.write((await readFile(file)).subarray(0, 16000));
+      const body = await readFile(file);
+      res.write(body.subarray(0, 16000));
+      const key = address.searchParams.get("key");
+      if (key) held.set(key, () => res.end(body.subarray(16000)));
       return;
+    }
+    if (path.startsWith("/release/")) {
+      const release = held.get(path.slice("/release/".length));
+      held.delete(path.slice("/release/".length));
+      release?.();
+      return res.writeHead(release ? 204 : 404).end();
     }
     // /declared/N: an answer that says it is N bytes long, then sends the start of a document
     // and holds the rest back.
