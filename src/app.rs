@@ -661,7 +661,9 @@ pub fn App(props: &AppProps) -> Html {
     // The search and filter bar and the cards: of the stories, or of those read so far while
     // a large document is read. The bar works on those already, and neither it nor the cards
     // move when the rest arrives (the reading's progress stands where "Show more stories" will).
-    let previewing = state.load == Load::Loading && !state.catalog.is_empty();
+    // (Not in a "More to Read" rail, which needs every story to choose from.)
+    let previewing =
+        state.load == Load::Loading && !state.catalog.is_empty() && props.related_to.is_none();
     let (controls_bar, cards) = if previewing || state.load == Load::Ready {
         let o = &state.outcome;
         let f = &state.filter;
@@ -889,7 +891,19 @@ pub fn App(props: &AppProps) -> Html {
                     }
                 </>
             };
-            (status, html! { <>{ controls_bar }{ cards }</> })
+            (
+                status,
+                html! {
+                    <>
+                        { controls_bar }
+                        { cards }
+                        // In the place of the preview's progress: Yew matches the children of a
+                        // fragment from its end, and the bar and the cards must stay the same
+                        // elements (the reader may be typing in the search box).
+                        { Html::default() }
+                    </>
+                },
+            )
         }
     };
 

@@ -103,8 +103,27 @@ describe("feeds", () => {
     await page.getByRole("status").filter({ hasText: /^\d+ stories match$/ }).waitFor();
     assert.ok((await cards.count()) > early, "the rest of the stories are searched too");
     assert.equal(await search.inputValue(), "tessera", "the search stays");
+    assert.ok(await search.evaluate((el) => el === document.activeElement), "and so does the focus");
     assert.equal(await progress.count(), 0);
     assert.deepEqual({ search: await top(search), card: await top(cards.first()) }, before, "the bar and the first card stay where they were");
+    assert.deepEqual(page.problems, []);
+  });
+
+  it("a \"More to Read\" rail, on a slow connection, shows neither cards nor controls before every story is in", async () => {
+    const page = await ctx.open("/fixtures/blank.html", { offline: true });
+    await page.evaluate(() => {
+      document.querySelector("#slot").innerHTML = `<gazette-news loading="eager" url-key="off" related="3"
+        related-to="restaking-yields-shrink" src="/held/static/articles.json?key=rail"></gazette-news>`;
+    });
+    await page.waitForFunction(() => performance.getEntriesByName("gazette:preview").length > 0);
+    await nextFrames(page);
+    const rail = page.locator("gazette-news");
+    assert.equal(await rail.getByRole("article").count(), 0);
+    assert.equal(await rail.getByRole("searchbox").count(), 0);
+    await fetch(`${ctx.server.url}/release/rail`);
+    await rail.getByRole("heading", { name: "More to Read" }).waitFor();
+    await page.waitForFunction(() => document.querySelector("gazette-news").shadowRoot.querySelectorAll("article").length === 3);
+    assert.equal(await rail.getByRole("searchbox").count(), 0);
     assert.deepEqual(page.problems, []);
   });
 
