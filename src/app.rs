@@ -554,14 +554,17 @@ pub fn App(props: &AppProps) -> Html {
                         }
                         browser::manage_scroll(false);
                     }
-                    // The focus goes to the story's card, or the card the reader first opened
-                    // (the story read last may be beyond the pages shown), or the title.
+                    // The focus goes to the card the reader opened from the list, where the
+                    // list is back at (not to the story read last, after "More to Read": its
+                    // card may be far off screen, or beyond the pages shown); else to the
+                    // story's card, or the title.
                     let card = |index: usize| {
                         let root = root_ref.cast::<web_sys::Element>()?;
                         browser::find_in(&root, &format!("[data-story=\"{index}\"] .gz-headline a"))
                     };
-                    let target = card(closed)
-                        .or_else(|| scroll.and_then(|(_, first)| card(first)))
+                    let target = scroll
+                        .and_then(|(_, first)| card(first))
+                        .or_else(|| card(closed))
                         .or_else(|| title_ref.cast::<web_sys::HtmlElement>())
                         .filter(|_| may_focus(false));
                     match target {

@@ -141,10 +141,24 @@ describe("the article view", () => {
     await page.waitForFunction(() => document.activeElement?.closest("[data-story]") !== null);
     assert.equal(await page.evaluate(() => window.scrollY), before);
 
-    // Again, moving on through "More to Read" to a story beyond the pages shown: the list comes
-    // back where it was, with the focus on the card first opened.
+    // Again, moving on through "More to Read" to a story of the list: the list comes back where
+    // it was, with the focus on the card first opened, not on the other story's card (which
+    // may be far off screen).
     // (From the DOM: cards far below the screen may be left out of the accessibility tree.)
     const shown = new Set(await page.locator("[data-gazette] article h3").allTextContents());
+    const moreToRead = page.getByRole("region", { name: "More to Read" });
+    await card.click();
+    await moreToRead.getByRole("article").first().waitFor();
+    const listed = (await moreToRead.getByRole("article").getByRole("heading").allInnerTexts()).find((n) => shown.has(n));
+    assert.ok(listed, "a related story among those shown");
+    await moreToRead.getByRole("link", { name: listed, exact: true }).click();
+    await page.getByRole("heading", { level: 3, name: listed, exact: true }).waitFor();
+    await page.getByRole("link", { name: "View All" }).click();
+    await page.waitForFunction(() => document.activeElement?.closest("[data-story]") !== null);
+    assert.equal(await page.evaluate(() => document.activeElement.closest("article").querySelector("h3").textContent), title);
+    assert.equal(await page.evaluate(() => window.scrollY), before);
+
+    // And to a story beyond the pages shown.
     await card.click();
     let hops = 0;
     for (let last = title; shown.has(last); hops++) {
