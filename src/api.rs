@@ -42,6 +42,16 @@ impl Widget {
         }
     }
 
+    /// Forgets the story entries the widget added to the history above its list, for a new
+    /// start with other categories: its story, still open, then closes into a list of those in
+    /// place, not back to an entry of the old ones.
+    #[wasm_bindgen(js_name = forgetHistory)]
+    pub fn forget_history(&self) {
+        if let Some(key) = &self.url_key {
+            crate::browser::forget_story_depth(key);
+        }
+    }
+
     /// Reads `host`'s attributes again, for a change that needs no new start (its look, its
     /// controls, its language, its links, its heading): the reader's search, filters, open
     /// story and focus stay as they are. The address prefix stays the one first claimed.

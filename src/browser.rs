@@ -545,51 +545,11 @@ pub fn write_page_params(prefix: &str, params: &[(&str, String)], mode: HistoryM
     };
     let opens_story = params.iter().any(|(k, _)| *k == "story");
     let story_here = || page_params(prefix).iter().any(|(k, _)| k == "story");
-    // The other widgets' depths are kept; a new entry is one more above their lists, for
-    // their stories stay open in it, and one more made by another widget ("prefix+"): closing
-    // their story then must not go back past it (it would undo this widget's change). The
-    // counts live under one key of the entry's state; the page's own state (a router's) is
-    // carried over as it is, into a new entry too.
-    let state = |depth: u32, push: bool| {
-        let current = h.state().unwrap_or(JsValue::NULL);
-        let before = our_counts(&current);
-        let counts = Object::new();
-        let get = |key: &str| count_in(before.as_ref()?, key);
-        let set = |key: &str, value: f64| {
-            let _ = Reflect::set(&counts, &JsValue::from_str(key), &value.into());
-        };
-        let push = f64::from(u8::from(push));
-        let keys = before
-            .as_ref()
-            .map_or_else(Array::new, |c| Object::keys(c.unchecked_ref::<Object>()));
-        for key in keys.iter().filter_map(|k| k.as_string()) {
-            if key == prefix || key.ends_with('+') {
-                continue;
-            }
-            if let Some(d) = get(&key) {
-                set(&key, d + push);
-                let foreign = format!("{key}+");
-                let f = get(&foreign).unwrap_or(0.0) + push;
-                if f >= 1.0 {
-                    set(&foreign, f);
-                }
-            }
-        }
-        if depth > 0 {
-            set(prefix, f64::from(depth));
-            // A hop to another story keeps the count; a story opened from the list starts it.
-            let foreign = format!("{prefix}+");
-            if let Some(f) = get(&foreign).filter(|_| depth > 1) {
-                set(&foreign, f);
-            }
-        }
-        with_counts(&current, &counts)
-    };
     let _ = match mode {
         HistoryMode::Keep => Ok(()),
         HistoryMode::Replace => {
             let depth = if opens_story { story_depth(prefix) } else { 0 };
-            h.replace_state_with_url(&state(depth, false), "", Some(&url))
+            h.replace_state_with_url(&entry_state(&h, prefix, depth, false), "", Some(&url))
         }
         HistoryMode::Push => {
             let depth = match (opens_story, story_here(), story_depth(prefix)) {
@@ -598,9 +558,65 @@ pub fn write_page_params(prefix: &str, params: &[(&str, String)], mode: HistoryM
                 (true, true, 0) => 0,
                 (true, true, d) => d + 1,
             };
-            h.push_state_with_url(&state(depth, true), "", Some(&url))
+            h.push_state_with_url(&entry_state(&h, prefix, depth, true), "", Some(&url))
         }
     };
+}
+
+/// The state of a history entry written by the widget with this prefix: the current entry's,
+/// with this widget's `depth` (see [`story_depth`]), for a new entry if `push`.
+///
+/// The other widgets' depths are kept; a new entry is one more above their lists, for
+/// their stories stay open in it, and one more made by another widget ("prefix+"): closing
+/// their story then must not go back past it (it would undo this widget's change). The
+/// counts live under one key of the entry's state; the page's own state (a router's) is
+/// carried over as it is, into a new entry too.
+fn entry_state(h: &web_sys::History, prefix: &str, depth: u32, push: bool) -> JsValue {
+    let current = h.state().unwrap_or(JsValue::NULL);
+    let before = our_counts(&current);
+    let counts = Object::new();
+    let get = |key: &str| count_in(before.as_ref()?, key);
+    let set = |key: &str, value: f64| {
+        let _ = Reflect::set(&counts, &JsValue::from_str(key), &value.into());
+    };
+    let push = f64::from(u8::from(push));
+    let keys = before
+        .as_ref()
+        .map_or_else(Array::new, |c| Object::keys(c.unchecked_ref::<Object>()));
+    for key in keys.iter().filter_map(|k| k.as_string()) {
+        if key == prefix || key.ends_with('+') {
+            continue;
+        }
+        if let Some(d) = get(&key) {
+            set(&key, d + push);
+            let foreign = format!("{key}+");
+            let f = get(&foreign).unwrap_or(0.0) + push;
+            if f >= 1.0 {
+                set(&foreign, f);
+            }
+        }
+    }
+    if depth > 0 {
+        set(prefix, f64::from(depth));
+        // A hop to another story keeps the count; a story opened from the list starts it.
+        let foreign = format!("{prefix}+");
+        if let Some(f) = get(&foreign).filter(|_| depth > 1) {
+            set(&foreign, f);
+        }
+    }
+    with_counts(&current, &counts)
+}
+
+/// Forgets, in the current history entry, the story entries this widget added above its list:
+/// a widget started again (new categories) with its story open closes it into the list in
+/// place, instead of going back to a list of the old filters.
+pub fn forget_story_depth(prefix: &str) {
+    let Some(h) = window().and_then(|w| w.history().ok()) else {
+        return;
+    };
+    if current_counts().is_some() {
+        let _ = h.replace_state_with_url(&entry_state(&h, prefix, 0, false), "", None);
+    }
 }
 
 /// How many story entries this widget added to the history above its list, as recorded in the

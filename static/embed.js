@@ -221,6 +221,7 @@ class GazetteNews extends HTMLElement {
     // another set (or under another prefix) are forgotten. The focus, if it was in the
     // widget, waits on its mount point and comes back to the search box or the title.
     if (name === "src" || name === "url-key") this.widget.forgetAddress();
+    else this.widget.forgetHistory();
     const focused = this.shadowRoot.activeElement;
     const keeps = name !== "src" && name !== "url-key";
     // The search box's text comes back too, unless the change is a new set of stories.

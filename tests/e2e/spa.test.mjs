@@ -131,8 +131,13 @@ describe("inside a single-page application", () => {
     await news.getByRole("heading", { level: 3 }).first().waitFor();
     await page.waitForFunction(() => document.getElementById("r").shadowRoot.activeElement?.matches("h3, .gz-title"));
     assert.equal((await page.evaluate(() => window.__selected)).length, 1);
-    // A story the reader opens afterwards is announced again.
+    // Closed, the story gives way to a list of the new categories (not to the entry of the
+    // list the reader had opened it from, of every category).
     await page.keyboard.press("Escape");
+    await news.getByRole("button", { name: /^Markets/, pressed: true }).waitFor();
+    await page.waitForFunction(() => !location.search.includes("r.story"));
+    assert.match(await page.evaluate(() => location.search), /r\.cat=Markets/);
+    // A story the reader opens afterwards is announced again.
     await news.getByRole("article").first().getByRole("link").first().click();
     await page.waitForFunction(() => window.__selected.length === 2);
     assert.deepEqual(page.problems, []);
