@@ -196,6 +196,32 @@ pub fn App(props: &AppProps) -> Html {
     let root_ref = use_node_ref();
     let title_ref = use_node_ref();
     let story_heading_ref = use_node_ref();
+    // A change of the host's that takes away the element the reader was on (`controls` without
+    // the search box, a smaller `page-size` or `related`) leaves the focus on the widget's title,
+    // not on the page.
+    // The page size and number of related stories the host asks for, within bounds.
+    let sizes = (props.page_size.clamp(1, 200), props.related.min(24));
+    {
+        let reshaped = (props.controls, props.page_size, props.related);
+        let last = use_mut_ref(|| reshaped);
+        let focus_was_in = use_mut_ref(|| false);
+        if last.replace(reshaped) != reshaped {
+            focus_was_in.replace(focus_place_of(&root_ref) == Some(browser::FocusPlace::Inside));
+        }
+        // Seen once the stories have the new sizes too (they follow in a render of their own).
+        let sized = (state.page_size, state.related_limit) == sizes;
+        let (root_ref, title_ref) = (root_ref.clone(), title_ref.clone());
+        use_effect(move || {
+            if sized && focus_was_in.replace(false) {
+                if let (Some(browser::FocusPlace::Nowhere), Some(title)) = (
+                    focus_place_of(&root_ref),
+                    title_ref.cast::<web_sys::HtmlElement>(),
+                ) {
+                    browser::focus_in_place(&title);
+                }
+            }
+        });
+    }
     // Where the list was scrolled when a story was opened from it, and that story, to return
     // there on close (after any hops through "More to Read").
     let list_scroll = use_mut_ref(|| None::<(f64, usize)>);
@@ -305,7 +331,6 @@ pub fn App(props: &AppProps) -> Html {
     // A new page size or number of related stories, set by the host on the running widget.
     {
         let s = state.dispatcher();
-        let sizes = (props.page_size.clamp(1, 200), props.related.min(24));
         use_effect_with(sizes, move |&(page_size, related)| {
             s.dispatch(Action::Resize { page_size, related });
         });

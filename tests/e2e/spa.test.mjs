@@ -162,6 +162,21 @@ describe("inside a single-page application", () => {
     assert.deepEqual(page.problems, []);
   });
 
+  it("a change of the host's that takes away the element in focus leaves the focus on the widget's title", async () => {
+    const page = await ctx.open("/fixtures/blank.html");
+    const news = await addWidget(page, { id: "f", "page-size": "6" });
+    const onTitle = () => page.waitForFunction(() => document.getElementById("f").shadowRoot.activeElement?.matches(".gz-title"));
+    await news.getByRole("searchbox").click();
+    await news.evaluate((el) => el.setAttribute("controls", "none"));
+    await onTitle();
+    // A card beyond a smaller page size.
+    await news.getByRole("article").last().getByRole("link").first().focus();
+    await news.evaluate((el) => el.setAttribute("page-size", "2"));
+    await page.waitForFunction(() => document.getElementById("f").shadowRoot.querySelectorAll("article").length === 2);
+    await onTitle();
+    assert.deepEqual(page.problems, []);
+  });
+
   it("a widget that keeps nothing in the address keeps the reader's search through a restart too", async () => {
     const page = await ctx.open("/fixtures/blank.html");
     const news = await addWidget(page, { id: "o", "url-key": "off" });
