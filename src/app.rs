@@ -407,6 +407,39 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
+    // A category of the host's `categories` that no story has (a typo, or another feed's) is
+    // named in the console once the stories are in. (Not for an archive: its older shards may
+    // have it.)
+    {
+        let missing: Vec<String> = match (&state.load, &state.archive) {
+            (Load::Ready, None) => {
+                let names = state.catalog.category_names();
+                props
+                    .categories
+                    .iter()
+                    .filter(|c| {
+                        let lower = c.to_lowercase();
+                        !names.iter().any(|n| n.to_lowercase() == lower)
+                    })
+                    .map(|c| format!("\"{c}\""))
+                    .collect()
+            }
+            _ => Vec::new(),
+        };
+        let warning = (!missing.is_empty()).then(|| {
+            let all: Vec<&str> = props.categories.iter().map(AttrValue::as_str).collect();
+            format!(
+                "Gazette: no story has the category {} (categories=\"{}\"); it shows as chosen, with no stories",
+                missing.join(", "),
+                all.join(",")
+            )
+        });
+        use_effect_with((warning, state.attempt), |(warning, _)| {
+            if let Some(w) = warning {
+                browser::warn(w);
+            }
+        });
+    }
     // Marks the first paint of cards for the benchmarks (effects run after the DOM is updated).
     use_effect_with(!state.outcome.matches.is_empty(), |shown| {
         if *shown {

@@ -662,10 +662,10 @@ fn log_report(url: &str, report: &Report) {
     if !report.repaired.is_empty() {
         let lines: Vec<String> = report.repaired.iter().map(|p| p.to_string()).collect();
         browser::log_group(
-            &format!(
-                "Gazette: {} stories in {url} were repaired",
-                report.repaired.len()
-            ),
+            &match report.repaired.len() {
+                1 => format!("Gazette: 1 story in {url} was repaired"),
+                n => format!("Gazette: {n} stories in {url} were repaired"),
+            },
             &lines,
         );
     }

@@ -177,6 +177,20 @@ describe("inside a single-page application", () => {
     assert.deepEqual(page.problems, []);
   });
 
+  it("names in the console a preset category no story has, and shows it chosen", async () => {
+    const page = await ctx.open("/fixtures/blank.html");
+    const warnings = [];
+    page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
+    const news = await addWidget(page, { id: "k", categories: "markets, Nonexistent" });
+    await news.getByRole("button", { name: /^Nonexistent/, pressed: true }).waitFor();
+    await page.waitForFunction(() => document.getElementById("k").shadowRoot.querySelectorAll("article").length > 0);
+    const named = warnings.filter((w) => w.includes("no story has the category"));
+    assert.equal(named.length, 1, warnings.join("\n"));
+    assert.match(named[0], /"Nonexistent"/);
+    assert.doesNotMatch(named[0], /"markets"/, "a category written in another case is found");
+    assert.deepEqual(page.problems, []);
+  });
+
   it("a widget that keeps nothing in the address keeps the reader's search through a restart too", async () => {
     const page = await ctx.open("/fixtures/blank.html");
     const news = await addWidget(page, { id: "o", "url-key": "off" });

@@ -25,7 +25,7 @@ pub struct View {
 pub fn encode(view: &View) -> Vec<(&'static str, String)> {
     let (filter, pages) = (&view.filter, view.pages);
     let mut out = Vec::new();
-    if !filter.query.is_empty() {
+    if !filter.query.trim().is_empty() {
         out.push(("q", filter.query.clone()));
     }
     out.extend(filter.categories.iter().map(|c| ("cat", c.clone())));
@@ -170,6 +170,14 @@ mod tests {
             ..View::default()
         };
         assert!(encode(&empty).is_empty());
+        let spaces = View {
+            filter: Filter {
+                query: "   ".into(),
+                ..Filter::default()
+            },
+            ..empty.clone()
+        };
+        assert!(encode(&spaces).is_empty(), "a query of spaces stays out");
         let view = decode([
             ("date", "fortnight"),
             ("year", "MMXX"),

@@ -146,9 +146,10 @@ pub struct Filter {
 }
 
 impl Filter {
-    /// True when nothing narrows the list (the order does not count).
+    /// True when nothing narrows the list (the order does not count, nor a query of nothing
+    /// searchable: spaces, "%").
     pub fn is_unfiltered(&self) -> bool {
-        self.query.trim().is_empty()
+        Query::parse(&self.query).is_empty()
             && self.categories.is_empty()
             && self.authors.is_empty()
             && self.tags.is_empty()
@@ -1454,5 +1455,7 @@ mod tests {
         }
         .is_unfiltered());
         assert!(!q("x").is_unfiltered());
+        assert!(q("   ").is_unfiltered());
+        assert!(q("% \\ '").is_unfiltered());
     }
 }
