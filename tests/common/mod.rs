@@ -194,5 +194,6 @@ pub const SAMPLE: &str = r#"{"title": "Test desk", "articles": [
    "category": "Policy & Regulation", "published": "2023-11-30T08:00:00Z", "tags": ["news"]},
   {"id": "d", "title": "Alliance forms for metaverse standards", "url": "https://news.example/d",
    "category": "Web3 & Enterprise", "published": "2023-07-01T05:34:00+08:00"},
-  {"title": "No date here", "category": "Markets"}
+  {"id": "a", "title": "A second story under the first one's id", "category": "Markets",
+   "published": "2024-01-01T00:00:00Z"}
 ]}"#;

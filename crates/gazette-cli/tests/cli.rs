@@ -279,7 +279,11 @@ fn unusable_input_fails_with_a_message() {
 
     // Nothing usable at all.
     let empty = dir.join("empty.json");
-    std::fs::write(&empty, "{\"articles\": [{\"title\": \"no date\"}]}").expect("a file");
+    std::fs::write(
+        &empty,
+        "{\"articles\": [{\"published\": \"2024-01-01T00:00:00Z\"}]}",
+    )
+    .expect("a file");
     let out = cli(&["build", s(&empty), "--out", "-"]);
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);

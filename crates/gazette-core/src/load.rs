@@ -1508,10 +1508,8 @@ impl Context {
                 }
             },
         };
-        let label = id_text.clone().or_else(|| Some(title.clone()));
 
-        // Date. A syndication feed's story without a usable one is kept, undated (shown last);
-        // an article set's is left out.
+        // Date. A story without a usable one is kept, undated (shown last), in every format.
         let (date_name, date_field) = if let Some(x) = &xml {
             (x.date_names[0], date_published)
         } else if is_feed {
@@ -1524,14 +1522,11 @@ impl Context {
         let modified_name = xml.as_ref().map_or("date_modified", |x| x.date_names[1]);
         let date_text = match date_field {
             Field::Value(s) => Some(s),
-            Field::Wrong(k) if is_feed => {
+            Field::Wrong(k) => {
                 notes
                     .0
                     .push(format!("“{date_name}” is {k}, not a date, and was ignored"));
                 None
-            }
-            Field::Wrong(k) => {
-                return self.skip(pos, label, format!("“{date_name}” is {k}, not a date"));
             }
             Field::Missing => None,
         };
@@ -1548,14 +1543,7 @@ impl Context {
             }),
         };
         let published: Timestamp = match dated {
-            None if is_feed => notes.undated(format_args!("no date (“{date_name}”)")),
-            None => {
-                return self.skip(
-                    pos,
-                    label,
-                    format!("it has no publication date (“{date_name}”)"),
-                )
-            }
+            None => notes.undated(format_args!("no date (“{date_name}”)")),
             Some((name, text)) => match parse_date(&text) {
                 Ok((t, DateQuality::Exact)) => t,
                 Ok((t, DateQuality::Repaired(why)))
@@ -1569,8 +1557,7 @@ impl Context {
                         .push(format!("“{name}” is {why}, read as {}", t.to_rfc3339()));
                     t
                 }
-                Err(e) if is_feed => notes.undated(format_args!("“{name}”: {e}")),
-                Err(e) => return self.skip(pos, label, format!("“{name}”: {e}")),
+                Err(e) => notes.undated(format_args!("“{name}”: {e}")),
             },
         };
 

@@ -2,7 +2,7 @@
 
 use gazette_core::detect::NotAFeed;
 use gazette_core::load::{ReadEnd, Reader, Step, FALLBACK_CATEGORY, MAX_TITLE_CHARS};
-use gazette_core::{load_document, DocumentError, Format, Loaded};
+use gazette_core::{load_document, DocumentError, Format, Loaded, Timestamp};
 
 const BASE: &str = "https://news.example/data/set.json";
 
@@ -170,7 +170,7 @@ fn rule_long_titles_are_cut_and_html_in_titles_is_removed() {
 }
 
 #[test]
-fn rule_dates_must_parse_or_the_story_is_left_out() {
+fn rule_a_date_that_cannot_be_read_leaves_the_story_undated() {
     let l = load(&set(
         r#"{"id": "d1", "title": "A", "category": "X", "published": "next Tuesday"},
            {"id": "d2", "title": "B", "category": "X"},
@@ -179,21 +179,43 @@ fn rule_dates_must_parse_or_the_story_is_left_out() {
            {"id": "d5", "title": "E", "category": "X", "published": "2024-03-01"},
            {"id": "d6", "title": "F", "category": "X", "published": "Fri, 01 Mar 2024 12:00:00 GMT"}"#,
     ));
-    let ids: Vec<_> = l.articles.iter().map(|a| a.id.as_str()).collect();
-    assert_eq!(ids, ["d5", "d6"]);
-    let skipped: Vec<_> = l
+    assert!(l.report.skipped.is_empty(), "{:?}", l.report.skipped);
+    let undated: Vec<_> = l
+        .articles
+        .iter()
+        .filter(|a| a.published == Timestamp::UNDATED)
+        .map(|a| a.id.as_str())
+        .collect();
+    assert_eq!(undated, ["d1", "d2", "d3", "d4"]);
+    let repaired: Vec<_> = l
         .report
-        .skipped
+        .repaired
         .iter()
         .map(|p| p.message.as_str())
         .collect();
-    assert_eq!(skipped[0], "“published”: “next Tuesday” is not a date");
-    assert_eq!(skipped[1], "it has no publication date (“published”)");
-    assert_eq!(skipped[2], "“published”: “1700000000” is not a date");
-    assert!(skipped[3].contains("no such calendar day"));
-    assert_eq!(l.report.repaired.len(), 2, "{:?}", l.report.repaired);
-    assert!(l.report.repaired[0].message.contains("midnight UTC"));
-    assert!(l.report.repaired[1].message.contains("RFC 2822"));
+    assert_eq!(repaired.len(), 6, "{repaired:?}");
+    assert!(
+        repaired[0].contains("“next Tuesday” is not a date"),
+        "{}",
+        repaired[0]
+    );
+    assert!(
+        repaired[0].contains("shown last, as undated"),
+        "{}",
+        repaired[0]
+    );
+    assert!(
+        repaired[1].contains("no date (“published”)"),
+        "{}",
+        repaired[1]
+    );
+    assert!(
+        repaired[3].contains("no such calendar day"),
+        "{}",
+        repaired[3]
+    );
+    assert!(repaired[4].contains("midnight UTC"));
+    assert!(repaired[5].contains("RFC 2822"));
 }
 
 #[test]
