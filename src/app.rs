@@ -261,8 +261,9 @@ pub fn App(props: &AppProps) -> Html {
             // nothing of it reaches the state.
             let (task, cancel) = browser::cancellable(async move {
                 let previews = dispatcher.clone();
-                let on_preview = move |catalog| {
+                let on_preview = move |catalog, meta| {
                     previews.dispatch(Action::Preview {
+                        meta,
                         catalog,
                         now: browser::now(),
                         attempt,

@@ -272,7 +272,7 @@ pub async fn load(
     fetcher: &Fetcher,
     src: &str,
     max_bytes: usize,
-    on_preview: impl Fn(Rc<Catalog>),
+    on_preview: impl Fn(Rc<Catalog>, FeedMeta),
 ) -> Result<LoadedSet, LoadError> {
     let list = sources(src);
     match list.as_slice() {
@@ -286,14 +286,14 @@ async fn load_one(
     fetcher: &Fetcher,
     src: &str,
     max_bytes: usize,
-    on_preview: impl Fn(Rc<Catalog>),
+    on_preview: impl Fn(Rc<Catalog>, FeedMeta),
 ) -> Result<LoadedSet, LoadError> {
     let url = browser::absolute_url(src).unwrap_or_else(|| src.to_string());
     let read = match read_into_builder(fetcher, &url, max_bytes, &on_preview).await {
         Ok(read) => read,
         // The document broke off (cut short, malformed further on, too large, the connection
         // lost) after whole stories: they show, and the error is told above them.
-        Err((error, builder)) if !builder.articles().is_empty() => {
+        Err((error, builder, meta)) if !builder.articles().is_empty() => {
             browser::warn(&format!(
                 "Gazette: {url} could not be read to its end: {error}"
             ));
@@ -303,13 +303,13 @@ async fn load_one(
             };
             return Ok(LoadedSet {
                 catalog: finish_catalog(builder),
-                meta: FeedMeta::default(),
+                meta,
                 report,
                 failed: vec![(url, error)],
                 archive: None,
             });
         }
-        Err((error, _)) => return Err(error),
+        Err((error, ..)) => return Err(error),
     };
     match read {
         (Read::Document(end), builder) => Ok(finish_one(&url, end, builder, None)),
@@ -327,18 +327,23 @@ async fn load_one(
                 }));
             };
             let first = first.clone();
-            let (read, builder) = read_into_builder(fetcher, &first, max_bytes, &on_preview)
+            // The archive's own words come before its first shard's.
+            let of_archive = |shard: FeedMeta| FeedMeta {
+                title: manifest.title.clone().or(shard.title),
+                description: manifest.description.clone().or(shard.description),
+                home_page_url: manifest.home_page_url.clone().or(shard.home_page_url),
+                language: manifest.language.clone().or(shard.language),
+            };
+            let preview_shard = |catalog, meta| on_preview(catalog, of_archive(meta));
+            let (read, builder) = read_into_builder(fetcher, &first, max_bytes, &preview_shard)
                 .await
-                .map_err(|(error, _)| error)?;
+                .map_err(|(error, ..)| error)?;
             let Read::Document(mut end) = read else {
                 return Err(LoadError::Document(DocumentError::BadArchive {
                     detail: "its first shard is itself a manifest".into(),
                 }));
             };
-            end.meta.title = manifest.title.or(end.meta.title);
-            end.meta.description = manifest.description.or(end.meta.description);
-            end.meta.home_page_url = manifest.home_page_url.or(end.meta.home_page_url);
-            end.meta.language = manifest.language.or(end.meta.language);
+            end.meta = of_archive(std::mem::take(&mut end.meta));
             let archive = Archive {
                 total: manifest.total,
                 shards,
@@ -348,19 +353,22 @@ async fn load_one(
     }
 }
 
-/// Reads one source into a catalog builder, showing a preview of a large one.
+/// Reads one source into a catalog builder, showing a preview of a large one. A document that
+/// fails comes back with the stories read and what it said of itself before it broke off.
 async fn read_into_builder(
     fetcher: &Fetcher,
     url: &str,
     max_bytes: usize,
-    on_preview: &impl Fn(Rc<Catalog>),
-) -> Result<(Read, CatalogBuilder), (LoadError, CatalogBuilder)> {
+    on_preview: &impl Fn(Rc<Catalog>, FeedMeta),
+) -> Result<(Read, CatalogBuilder), (LoadError, CatalogBuilder, FeedMeta)> {
     let calendar = browser::calendar_offset();
     let mut builder = CatalogBuilder::default();
     builder.set_calendar(calendar);
     let builder = RefCell::new(builder);
     // When the last preview was shown, and of how many stories.
     let mut previewed: Option<(f64, usize)> = None;
+    // What the document said of itself, as last seen.
+    let mut meta = FeedMeta::default();
     let started = browser::clock_ms();
     let read = read_source(
         fetcher,
@@ -374,25 +382,28 @@ async fn read_into_builder(
             }
             browser::add_indexing_ms(browser::clock_ms() - t);
         },
-        || {
+        |reader| {
             let b = builder.borrow();
             let (now, read) = (browser::clock_ms(), b.articles().len());
+            if !b.articles().is_empty() {
+                meta = reader.meta_so_far();
+            }
             if !preview_due(previewed, read, now - started) {
                 return false;
             }
             previewed = Some((now - started, read));
             browser::mark("gazette:preview");
-            on_preview(Rc::new(Catalog::with_calendar(
-                b.articles().to_vec(),
-                calendar,
-            )));
+            on_preview(
+                Rc::new(Catalog::with_calendar(b.articles().to_vec(), calendar)),
+                meta.clone(),
+            );
             true
         },
     )
     .await;
     match read {
         Ok(read) => Ok((read, builder.into_inner())),
-        Err(error) => Err((error, builder.into_inner())),
+        Err(error) => Err((error, builder.into_inner(), meta)),
     }
 }
 
@@ -436,7 +447,7 @@ pub async fn grow(
         shard_url,
         max_bytes,
         |batch| stories.borrow_mut().append(batch),
-        || false,
+        |_| false,
     )
     .await?;
     let Read::Document(end) = read else {
@@ -475,7 +486,7 @@ async fn load_many(
             &url,
             max_bytes,
             |batch| stories.borrow_mut().append(batch),
-            || false,
+            |_| false,
         )
         .await;
         let end = end.and_then(|read| match read {
@@ -545,7 +556,7 @@ async fn read_source(
     url: &str,
     max_bytes: usize,
     mut push: impl FnMut(&mut Vec<Article>),
-    mut preview: impl FnMut() -> bool,
+    mut preview: impl FnMut(&Reader) -> bool,
 ) -> Result<Read, LoadError> {
     let body = (fetcher.0)(url.to_string())
         .await
@@ -562,7 +573,7 @@ async fn read_source(
     loop {
         let Some((mut body, chunk)) = browser::first_of(waiting.as_mut(), &mut wake).await else {
             wake = browser::sleep(WAKE_MS);
-            if preview() {
+            if preview(&reader) {
                 browser::after_paint().await;
             }
             continue;
@@ -601,7 +612,7 @@ async fn read_source(
             }
             // Also when the bytes so far are used up: on a slow connection every chunk ends
             // the step early, and the stories read so far are all there is to show for a while.
-            if preview() {
+            if preview(&reader) {
                 browser::after_paint().await;
                 last_yield = browser::clock_ms();
             }

@@ -282,9 +282,11 @@ pub enum Action {
         now: Timestamp,
         attempt: u32,
     },
-    /// A large document of load attempt `attempt` is being read: show its first stories.
+    /// A large document of load attempt `attempt` is being read: show its first stories, and
+    /// its title (what it has said of itself so far).
     Preview {
         catalog: Rc<Catalog>,
+        meta: FeedMeta,
         now: Timestamp,
         attempt: u32,
     },
@@ -404,7 +406,9 @@ impl Reducible for State {
                 s.resolve_story();
                 s.refresh_rail();
             }
-            Action::Preview { catalog, now, .. } => {
+            Action::Preview {
+                catalog, meta, now, ..
+            } => {
                 // A story named by the address shows once it is found: no list before it.
                 if s.story.is_some() {
                     return self;
@@ -413,6 +417,9 @@ impl Reducible for State {
                 // already, or the address did).
                 s.now = now;
                 s.catalog = catalog;
+                if *s.meta != meta {
+                    s.meta = Rc::new(meta);
+                }
                 s.refilter();
             }
             Action::Failed { error, .. } => {

@@ -87,6 +87,8 @@ describe("feeds", () => {
     await cards.first().waitFor();
     const search = page.getByLabel("Search stories");
     assert.ok(await search.isVisible(), "the search box comes with the first cards");
+    // And the document's own title, which came before its stories.
+    assert.equal(await page.getByRole("heading", { level: 2 }).first().innerText(), "Gazette sample stories");
     const top = async (locator) => (await locator.boundingBox()).y;
     const before = { search: await top(search), card: await top(cards.first()) };
     // The reading's progress is under the cards, where "Show more stories" will be.

@@ -1157,6 +1157,20 @@ impl Reader {
         Ok(true)
     }
 
+    /// What the document has said of itself so far (its title, language, site): all of it
+    /// once it is read to the end (see [`ReadEnd::meta`]), and while it is read, what came
+    /// before the stories (for a preview, or a document that breaks off).
+    pub fn meta_so_far(&self) -> FeedMeta {
+        match &self.xml {
+            Some(x) => {
+                let mut meta = x.parser.meta().clone();
+                meta.home_page_url = meta.home_page_url.filter(|u| is_http_url(u));
+                meta
+            }
+            None => self.header.meta(),
+        }
+    }
+
     /// Reads what follows the stories (all bytes must have arrived) and returns what the whole
     /// document said.
     pub fn finish(mut self) -> Result<ReadEnd, DocumentError> {
@@ -1177,9 +1191,8 @@ impl Reader {
             }
         }
         let format = self.format();
-        if let Some(x) = self.xml {
-            let mut meta = x.parser.meta().clone();
-            meta.home_page_url = meta.home_page_url.filter(|u| is_http_url(u));
+        let meta = self.meta_so_far();
+        if self.xml.is_some() {
             return Ok(ReadEnd {
                 format,
                 needs_feed_title: if meta.title.is_some() {
@@ -1197,7 +1210,6 @@ impl Reader {
             });
         }
         let title_known_late = self.header.title.is_some() && self.ctx.feed_title.is_none();
-        let meta = self.header.meta();
         Ok(ReadEnd {
             format,
             report: self.ctx.report,

@@ -602,3 +602,25 @@ fn a_summary_made_from_plain_text_leaves_out_its_section_marks() {
         Some("Short lead. A section The rest.")
     );
 }
+
+#[test]
+fn what_a_document_says_of_itself_is_known_before_its_end() {
+    // JSON: the title and language come before the stories.
+    let mut json = Reader::new(None);
+    json.push(
+        br#"{"title": "Harbour desk", "language": "fr", "articles": [{"id": "a", "title": "A","#,
+    )
+    .unwrap();
+    while json.read(10, &mut |_| {}).unwrap() == Step::More {}
+    let meta = json.meta_so_far();
+    assert_eq!(meta.title.as_deref(), Some("Harbour desk"));
+    assert_eq!(meta.language.as_deref(), Some("fr"));
+    // RSS: the channel's title, read before its first item is whole.
+    let mut rss = Reader::new(None);
+    rss.push(b"<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Quay news</title><language>en-gb</language><item><title>One")
+        .unwrap();
+    while rss.read(10, &mut |_| {}).unwrap() == Step::More {}
+    assert_eq!(rss.meta_so_far().title.as_deref(), Some("Quay news"));
+    // Nothing yet: nothing known.
+    assert_eq!(Reader::new(None).meta_so_far().title, None);
+}
