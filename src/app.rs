@@ -161,6 +161,37 @@ fn focus_is_ours(place: Option<browser::FocusPlace>, acted: bool, at_start: bool
     }
 }
 
+/// What the reader's focus is on in the list, by what it shows: a story's card (by its number
+/// in the catalog) or a category chip (by its name; `None`: "All").
+enum Held {
+    Story(String),
+    Chip(Option<String>),
+}
+
+impl Held {
+    fn of(el: &web_sys::Element) -> Option<Held> {
+        el.closest(".gz-browse").ok()??;
+        if let Some(card) = el.closest("[data-story]").ok()? {
+            return Some(Held::Story(card.get_attribute("data-story")?));
+        }
+        let chip = el.closest(".gz-chip").ok()??;
+        Some(Held::Chip(chip.get_attribute("data-name")))
+    }
+
+    /// The element that now shows it, in the list of `root`.
+    fn find(&self, root: &web_sys::Element) -> Option<web_sys::HtmlElement> {
+        match self {
+            Held::Story(n) => browser::all_in(root, ".gz-browse [data-story]")
+                .into_iter()
+                .find(|el| el.get_attribute("data-story").as_ref() == Some(n))
+                .and_then(|card| browser::find_in(&card, ".gz-headline a")),
+            Held::Chip(name) => browser::all_in(root, ".gz-browse .gz-chip")
+                .into_iter()
+                .find(|el| el.get_attribute("data-name") == *name),
+        }
+    }
+}
+
 /// One news widget.
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
@@ -218,6 +249,39 @@ pub fn App(props: &AppProps) -> Html {
                     title_ref.cast::<web_sys::HtmlElement>(),
                 ) {
                     browser::focus_in_place(&title);
+                }
+            }
+        });
+    }
+    // New stories for the list (a preview's next, or all of them) put other stories and
+    // categories into the cards and chips already in the page: a card or chip in focus then
+    // holds another one. The focus follows the story or category the reader was on, or goes to
+    // the title if it is no longer shown.
+    {
+        let last_catalog = use_mut_ref(|| state.catalog.clone());
+        let held = use_mut_ref(|| None::<Held>);
+        if !Rc::ptr_eq(&last_catalog.borrow(), &state.catalog) {
+            last_catalog.replace(state.catalog.clone());
+            held.replace(
+                root_ref
+                    .cast::<web_sys::Element>()
+                    .and_then(|r| browser::focused_in(&r))
+                    .and_then(|f| Held::of(&f)),
+            );
+        }
+        let (root_ref, title_ref) = (root_ref.clone(), title_ref.clone());
+        use_effect(move || {
+            let (Some(held), Some(root)) = (held.take(), root_ref.cast::<web_sys::Element>())
+            else {
+                return;
+            };
+            match held.find(&root) {
+                Some(el) if browser::focused_in(&root).as_ref() == Some(&el) => {}
+                Some(el) => browser::focus_in_place(&el),
+                None => {
+                    if let Some(title) = title_ref.cast::<web_sys::HtmlElement>() {
+                        browser::focus_in_place(&title);
+                    }
                 }
             }
         });

@@ -785,16 +785,22 @@ pub fn focus_place(el: &web_sys::Element) -> FocusPlace {
     if page_level.is_none() || page_level == doc.body().map(Into::into) {
         return FocusPlace::Nowhere;
     }
-    let root = el.get_root_node();
-    let active = match root.dyn_ref::<web_sys::ShadowRoot>() {
-        Some(shadow) => shadow.active_element(),
-        None => page_level,
-    };
-    if active.is_some_and(|a| el.contains(Some(&a))) {
+    if focused_in(el).is_some() {
         FocusPlace::Inside
     } else {
         FocusPlace::Elsewhere
     }
+}
+
+/// The element inside `el` that has the keyboard's focus, if one has (`el` may be in a shadow
+/// root).
+pub fn focused_in(el: &web_sys::Element) -> Option<web_sys::Element> {
+    let root = el.get_root_node();
+    let active = match root.dyn_ref::<web_sys::ShadowRoot>() {
+        Some(shadow) => shadow.active_element(),
+        None => window()?.document()?.active_element(),
+    };
+    active.filter(|a| el.contains(Some(a)))
 }
 
 /// The first element inside `root` that matches a CSS selector.
@@ -804,6 +810,16 @@ pub fn find_in(root: &web_sys::Element, selector: &str) -> Option<web_sys::HtmlE
         .flatten()?
         .dyn_into()
         .ok()
+}
+
+/// Every element inside `root` that matches a CSS selector, in document order.
+pub fn all_in(root: &web_sys::Element, selector: &str) -> Vec<web_sys::HtmlElement> {
+    let Ok(list) = root.query_selector_all(selector) else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into().ok())
+        .collect()
 }
 
 /// An event listener that is removed when dropped.

@@ -403,6 +403,9 @@ impl Reducible for State {
                     HistoryMode::Keep
                 };
                 s.refilter();
+                // A story opened from a preview keeps its place, and its "More to Read" is
+                // chosen again from every story.
+                s.reading = None;
                 s.resolve_story();
                 s.refresh_rail();
             }

@@ -111,6 +111,33 @@ describe("feeds", () => {
     assert.deepEqual(page.problems, []);
   });
 
+  it("the focus stays with the story or category the reader was on when newer stories arrive", async () => {
+    // 25 old stories of "Old desk" come first, then 35 newer ones of "New desk": once all are
+    // in, the newer fill the first page and their chip comes first.
+    const open = async (key) => {
+      const page = await ctx.open(`/index.html?src=${encodeURIComponent(`/held/fixtures/late-news.json?key=${key}`)}`, { offline: true });
+      await page.getByRole("article").first().waitFor();
+      return page;
+    };
+    const released = async (page, key) => {
+      await fetch(`${ctx.server.url}/release/${key}`);
+      await page.getByRole("status").filter({ hasText: /^60 stories$/ }).waitFor();
+    };
+    const page = await open("chip");
+    await page.getByRole("button", { name: /^Old desk/ }).focus();
+    await released(page, "chip");
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.name), "Old desk");
+
+    // A card whose story is no longer on the page: the focus goes to the title.
+    const second = await open("card");
+    const link = second.getByRole("article").first().getByRole("link").first();
+    assert.match(await link.innerText(), /^Harbour archive note/);
+    await link.focus();
+    await released(second, "card");
+    assert.ok(await second.evaluate(() => document.activeElement.matches(".gz-title")), await second.evaluate(() => document.activeElement.outerHTML.slice(0, 120)));
+    assert.deepEqual([...page.problems, ...second.problems], []);
+  });
+
   it("a \"More to Read\" rail, on a slow connection, shows neither cards nor controls before every story is in", async () => {
     const page = await ctx.open("/fixtures/blank.html", { offline: true });
     await page.evaluate(() => {

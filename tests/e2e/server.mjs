@@ -31,7 +31,7 @@ export async function startServer({ dist = join(ROOT, "dist"), extra = {} } = {}
   };
   // Answers that never end (/hang: nothing at all; /stall: the start of a document;
   // /declared/N, below;
-  // /held/FILE: the first 16,000 bytes of a built file, the rest held back, as on a slow
+  // /held/FILE: the first 16,000 bytes of a built file or a test document, the rest held back, as on a slow
   // connection; with ?key=K, /release/K sends the rest), ended when the server closes.
   const hanging = new Set();
   const held = new Map();
@@ -39,8 +39,11 @@ export async function startServer({ dist = join(ROOT, "dist"), extra = {} } = {}
     const address = new URL(req.url, "http://x");
     const path = decodeURIComponent(address.pathname);
     if (path.startsWith("/held/")) {
-      const file = normalize(join(dist, path.slice("/held/".length)));
-      if (!file.startsWith(dist)) return res.writeHead(403).end();
+      // A built file, or a test document (/held/fixtures/…).
+      const [, base, rest] = path.match(/^\/held\/(fixtures\/)?(.*)$/);
+      const dir = base ? mounts["/fixtures/"] : dist;
+      const file = normalize(join(dir, rest));
+      if (!file.startsWith(dir)) return res.writeHead(403).end();
       hanging.add(res);
       res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
       const body = await readFile(file);
