@@ -248,7 +248,8 @@ pub fn App(props: &AppProps) -> Html {
                     focus_place_of(&root_ref),
                     title_ref.cast::<web_sys::HtmlElement>(),
                 ) {
-                    browser::focus_in_place(&title);
+                    // Scrolled to if need be: the list may have shrunk far below it.
+                    let _ = title.focus();
                 }
             }
         });
@@ -922,7 +923,12 @@ pub fn App(props: &AppProps) -> Html {
     let (status, body) = match &state.load {
         // While a large feed is read, the catalog holds its first stories.
         Load::Loading if previewing => (
-            w.loading.to_string(),
+            // A search or filter set meanwhile is answered among the stories read so far.
+            if state.filter.is_unfiltered() {
+                w.loading.to_string()
+            } else {
+                fill(w.so_far, &[&w.count(&w.matches, state.outcome.total, &[])])
+            },
             html! {
                 <>
                     { controls_bar }

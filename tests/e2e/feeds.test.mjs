@@ -101,6 +101,8 @@ describe("feeds", () => {
       return shown.length > 0 && shown.length < 4 && shown.every((a) => /tessera/i.test(a.textContent));
     });
     const early = await cards.count();
+    // And is announced as such.
+    await page.getByRole("status").filter({ hasText: /^\d+ stor(y|ies) match(es)? so far$/ }).waitFor();
     await fetch(`${ctx.server.url}/release/bar`);
     await page.getByRole("status").filter({ hasText: /^\d+ stories match$/ }).waitFor();
     assert.ok((await cards.count()) > early, "the rest of the stories are searched too");
