@@ -182,6 +182,8 @@ class GazetteNews extends HTMLElement {
     queueMicrotask(() => {
       if (this.isConnected || !this.live) return;
       this.live = false;
+      this.settleEarly?.disconnect();
+      this.settleEarly = null;
       this.cancelWatch?.();
       this.cancelWatch = null;
       const widget = this.widget;
@@ -224,10 +226,16 @@ class GazetteNews extends HTMLElement {
     else this.widget.forgetHistory();
     const focused = this.shadowRoot.activeElement;
     const keeps = name !== "src" && name !== "url-key";
-    // The search box's text comes back too, unless the change is a new set of stories.
-    const typing = focused?.matches('input[type="search"]')
-      ? { value: keeps ? focused.value : "", at: keeps ? focused.selectionStart : 0 }
-      : null;
+    // The search box's text comes back too, unless the change is a new set of stories; also
+    // from a start still on its way (the focus then waits on the mount point).
+    const earlier = focused === this.mountPoint && this.restoreTyping;
+    const [value, at] = focused?.matches('input[type="search"]')
+      ? [focused.value, focused.selectionStart]
+      : earlier
+        ? [earlier.value.slice(0, earlier.at) + this.typedMeanwhile + earlier.value.slice(earlier.at), earlier.at + this.typedMeanwhile.length]
+        : [null, 0];
+    const typing = value === null ? null : { value: keeps ? value : "", at: keeps ? at : 0 };
+    this.settleEarly?.disconnect();
     this.reopening = keeps && this.shadowRoot.querySelector(".gz-article") ? this.lastSelected : null;
     this.widget.destroy();
     this.widget.free();
@@ -294,6 +302,8 @@ class GazetteNews extends HTMLElement {
       const settle = () => {
         this.removeEventListener("gazette:ready", settle);
         this.removeEventListener("gazette:error", settle);
+        this.settleEarly?.disconnect();
+        this.settleEarly = null;
         const title = this.shadowRoot.querySelector(".gz-title");
         const search = this.restoreTyping && this.shadowRoot.querySelector('input[type="search"]');
         if (this.shadowRoot.activeElement === this.mountPoint) {
@@ -316,6 +326,14 @@ class GazetteNews extends HTMLElement {
       };
       this.addEventListener("gazette:ready", settle);
       this.addEventListener("gazette:error", settle);
+      // A large document shows its first stories, with the search box, before it is all in:
+      // the reader goes on typing there.
+      if (this.restoreTyping) {
+        this.settleEarly = new MutationObserver(() => {
+          if (this.shadowRoot.querySelector('input[type="search"]')) settle();
+        });
+        this.settleEarly.observe(this.shadowRoot, { childList: true, subtree: true });
+      }
     }
   }
 

@@ -191,6 +191,27 @@ describe("inside a single-page application", () => {
     assert.deepEqual(page.problems, []);
   });
 
+  it("after a restart on a slow connection, the reader types on in the search box as soon as the first stories show", async () => {
+    const page = await ctx.open("/fixtures/blank.html");
+    const news = await addWidget(page, { id: "h", src: "/held/static/articles.json?key=restart" });
+    await news.getByRole("article").first().waitFor();
+    await news.getByRole("searchbox").click();
+    await page.keyboard.type("tess");
+    await news.evaluate((el) => el.setAttribute("categories", "Markets"));
+    await page.keyboard.type("e");
+    // The rest of the document has not come: the widget still shows a preview.
+    await page.waitForFunction(() => {
+      const root = document.getElementById("h").shadowRoot;
+      return root.activeElement?.matches("input[type=search]") && root.activeElement.value === "tesse";
+    });
+    assert.equal(await news.locator("section").getAttribute("aria-busy"), "true");
+    await page.keyboard.type("ra");
+    assert.equal(await news.getByRole("searchbox").inputValue(), "tessera");
+    await fetch(`${ctx.server.url}/release/restart`);
+    await news.getByRole("status").filter({ hasText: /match/ }).waitFor();
+    assert.deepEqual(page.problems, []);
+  });
+
   it("a widget that keeps nothing in the address keeps the reader's search through a restart too", async () => {
     const page = await ctx.open("/fixtures/blank.html");
     const news = await addWidget(page, { id: "o", "url-key": "off" });
