@@ -6,7 +6,7 @@
 //! widget builds DOM nodes from that tree one by one (never an HTML string), so nothing the
 //! feed wrote can become a script, a handler, a style or a frame.
 //!
-//! - **Kept**: paragraphs, headings (`h1`–`h6` become three section levels), lists, block
+//! - **Kept**: paragraphs, headings (`h1`–`h6` become three section levels, none skipped), lists, block
 //!   quotes, emphasis, code and preformatted text, figures and captions, line breaks, rules,
 //!   links and images, a few harmless inline elements (`sub`, `sup`, `small`, `cite`, `q`), and
 //!   `span` and `bdi` (`bdo` becomes `bdi`) for the language and direction they may carry.
@@ -353,7 +353,31 @@ pub fn sanitize(html: &str, base: Option<&str>) -> Vec<Node> {
             }
         };
     }
-    b.finish()
+    let mut nodes = b.finish();
+    level_headings(&mut nodes, &mut None);
+    nodes
+}
+
+/// Headings in order skip no level (an `h1` followed by an `h5`, or a first heading at `h4`,
+/// which readers of headings and checkers such as axe-core take for a missing section): each is
+/// at most one level below the one before it, the first at most a section heading.
+fn level_headings(nodes: &mut [Node], last: &mut Option<Tag>) {
+    for node in nodes {
+        let Node::Element(e) = node else { continue };
+        if e.tag.is_heading() {
+            let deepest = match last {
+                None => Tag::H2,
+                Some(Tag::H2) => Tag::H3,
+                Some(_) => Tag::H4,
+            };
+            if e.tag == Tag::H4 && deepest != Tag::H4 || e.tag == Tag::H3 && deepest == Tag::H2 {
+                e.tag = deepest;
+            }
+            *last = Some(e.tag);
+        } else {
+            level_headings(&mut e.children, last);
+        }
+    }
 }
 
 /// A story's plain text (`content_text`) as content nodes: paragraphs between blank lines, and
@@ -395,6 +419,7 @@ pub fn text_blocks(text: &str) -> Vec<Node> {
         }
     }
     push(&mut out, Tag::P, &para);
+    level_headings(&mut out, &mut None);
     out
 }
 
@@ -1149,8 +1174,15 @@ mod tests {
             matches!(&text_blocks("<b>x</b>")[..], [Node::Element(e)] if e.children == [Node::Text("<b>x</b>".into())])
         );
         assert_eq!(
+            show(&text_blocks(
+                "## Top\n\n### Sub\n\n#### Low\n\n###### Lowest"
+            )),
+            "<h2>Top</h2><h3>Sub</h3><h4>Low</h4><h4>Lowest</h4>"
+        );
+        // No level is skipped.
+        assert_eq!(
             show(&text_blocks("#### Low\n\n###### Lowest")),
-            "<h4>Low</h4><h4>Lowest</h4>"
+            "<h2>Low</h2><h3>Lowest</h3>"
         );
         // A heading line needs no blank line around it; Windows line ends are lines too.
         assert_eq!(
@@ -1180,8 +1212,17 @@ mod tests {
         );
         assert_eq!(clean("<p>a<p>b"), "<p>a</p><p>b</p>");
         assert_eq!(
+            clean("<h2>Top</h2><h3>Sub</h3><h5>Low</h5><h1>Top</h1>"),
+            "<h2>Top</h2><h3>Sub</h3><h4>Low</h4><h2>Top</h2>"
+        );
+        // No level is skipped: not after a section heading, nor at the start.
+        assert_eq!(
             clean("<h1>Top</h1><h5>Low</h5>"),
-            "<h2>Top</h2><h4>Low</h4>"
+            "<h2>Top</h2><h3>Low</h3>"
+        );
+        assert_eq!(
+            clean("<div><h4>First</h4></div><h6>Next</h6>"),
+            "<h2>First</h2><h3>Next</h3>"
         );
     }
 
