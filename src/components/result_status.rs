@@ -31,9 +31,14 @@ pub struct ResultStatusProps {
 pub fn ResultStatus(props: &ResultStatusProps) -> Html {
     let announced = use_state_eq(|| props.text.clone());
     let waiting = use_mut_ref(|| None::<browser::Timeout>);
+    // A story just closed (a render ago the status was hidden behind it): the list's count is
+    // said at once, even when the close rewrote the address as typing does.
+    let story_shown = use_mut_ref(|| props.hidden);
+    let closed = story_shown.replace(props.hidden) && !props.hidden;
+    let typing = props.typing && !closed;
     {
         let announced = announced.clone();
-        let deps = (props.text.clone(), props.typing, props.typed.clone());
+        let deps = (props.text.clone(), typing, props.typed.clone());
         use_effect_with(deps, move |(text, typing, _)| {
             let text = text.clone();
             if *typing {
@@ -47,7 +52,7 @@ pub fn ResultStatus(props: &ResultStatusProps) -> Html {
     }
     // Not typing: the region says the new count in this very render.
     // (An open story is announced at once, whatever typing came before it.)
-    let live = if props.typing && props.quote.is_none() {
+    let live = if typing && props.quote.is_none() {
         (*announced).clone()
     } else {
         props.text.clone()
