@@ -76,20 +76,55 @@ impl Widget {
     /// `newest`, `oldest`). Absent keys leave that filter as it is.
     #[wasm_bindgen(js_name = setFilters)]
     pub fn set_filters(&self, filters: JsValue) {
-        let get = |k: &str| Reflect::get(&filters, &JsValue::from_str(k)).ok();
+        if !filters.is_object() {
+            crate::browser::warn(
+                "Gazette: setFilters() takes an object, such as { categories: [\"Politics\"] }; it was ignored",
+            );
+            return;
+        }
+        let get = |k: &str| {
+            Reflect::get(&filters, &JsValue::from_str(k))
+                .ok()
+                .filter(|v| !v.is_undefined())
+        };
         let names = |k: &str| list_of(get(k), |x| x.as_string());
         let text = |k: &str| get(k).and_then(|v| v.as_string());
+        let categories = names("categories");
+        let authors = names("authors");
+        let tags = names("tags");
+        let years = list_of(get("years"), |x| {
+            x.as_f64()
+                .filter(|y| y.fract() == 0.0 && y.abs() < 1e6)
+                .map(|y| y as i32)
+        });
+        let date = text("date").and_then(|d| DatePreset::from_key(&d));
+        let sort = text("sort").and_then(|o| SortOrder::from_key(&o));
+        // A key given a value it cannot take is left as it is, and said so.
+        let ignored: Vec<&str> = [
+            ("categories", categories.is_none()),
+            ("authors", authors.is_none()),
+            ("tags", tags.is_none()),
+            ("years", years.is_none()),
+            ("date", date.is_none()),
+            ("sort", sort.is_none()),
+        ]
+        .into_iter()
+        .filter(|&(k, unread)| unread && get(k).is_some())
+        .map(|(k, _)| k)
+        .collect();
+        if !ignored.is_empty() {
+            crate::browser::warn(&format!(
+                "Gazette: setFilters() left {} as they were: categories, authors and tags take arrays of strings, years an array of whole numbers, date one of day, week, month, year, any, and sort one of relevance, newest, oldest",
+                ignored.join(", ")
+            ));
+        }
         self.remote.send(Command::Filters {
-            categories: names("categories"),
-            authors: names("authors"),
-            tags: names("tags"),
-            years: list_of(get("years"), |x| {
-                x.as_f64()
-                    .filter(|y| y.fract() == 0.0 && y.abs() < 1e6)
-                    .map(|y| y as i32)
-            }),
-            date: text("date").map(|d| DatePreset::from_key(&d).unwrap_or_default()),
-            sort: text("sort").map(|o| SortOrder::from_key(&o).unwrap_or_default()),
+            categories,
+            authors,
+            tags,
+            years,
+            date,
+            sort,
         });
     }
 }

@@ -316,8 +316,15 @@ describe("example host pages", () => {
     // Categories in any case, as the attribute takes them.
     await page.evaluate(() => window.__added.setFilters({ categories: ["defi"], sort: "oldest" }));
     await added.getByRole("button", { name: /^DeFi/, pressed: true }).waitFor();
-    // A list holding a wrong type leaves its filter as it is; the next call still counts.
-    await page.evaluate(() => window.__added.setFilters({ categories: [1, 2], years: ["2024"], authors: [42] }));
+    // A list holding a wrong type leaves its filter as it is, with a warning; the next call
+    // still counts.
+    const warned = (text) => page.waitForEvent("console", (m) => m.type() === "warning" && m.text().includes(text));
+    const left = warned("setFilters() left categories, authors, years, date as they were");
+    await page.evaluate(() => window.__added.setFilters({ categories: [1, 2], years: ["2024"], authors: [42], date: "fortnight" }));
+    await left;
+    const notAnObject = warned("setFilters() takes an object");
+    await page.evaluate(() => window.__added.setFilters("Politics"));
+    await notAnObject;
     await page.evaluate(() => window.__added.setFilters({ sort: "newest" }));
     await added.locator("select[id$='-sort'] option[value='newest']:checked").waitFor({ state: "attached" });
     assert.ok(await added.getByRole("button", { name: /^DeFi/, pressed: true }).isVisible(), "categories kept");
