@@ -420,6 +420,13 @@ impl Reducible for State {
                 // already, or the address did).
                 s.now = now;
                 s.catalog = catalog;
+                // Categories asked for in another case ("markets") take the stories' spelling
+                // already, as when all are in.
+                let asked = s.filter.categories.clone();
+                s.spell_categories();
+                if s.filter.categories != asked {
+                    s.history = HistoryMode::Replace;
+                }
                 if *s.meta != meta {
                     s.meta = Rc::new(meta);
                 }
