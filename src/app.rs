@@ -227,11 +227,11 @@ pub fn App(props: &AppProps) -> Html {
     let root_ref = use_node_ref();
     let title_ref = use_node_ref();
     let story_heading_ref = use_node_ref();
+    // The page size and number of related stories the host asks for, within bounds.
+    let sizes = (props.page_size.clamp(1, 200), props.related.min(24));
     // A change of the host's that takes away the element the reader was on (`controls` without
     // the search box, a smaller `page-size` or `related`) leaves the focus on the widget's title,
     // not on the page.
-    // The page size and number of related stories the host asks for, within bounds.
-    let sizes = (props.page_size.clamp(1, 200), props.related.min(24));
     {
         let reshaped = (props.controls, props.page_size, props.related);
         let last = use_mut_ref(|| reshaped);
@@ -478,18 +478,12 @@ pub fn App(props: &AppProps) -> Html {
     // have it.)
     {
         let missing: Vec<String> = match (&state.load, &state.archive) {
-            (Load::Ready, None) => {
-                let names = state.catalog.category_names();
-                props
-                    .categories
-                    .iter()
-                    .filter(|c| {
-                        let lower = c.to_lowercase();
-                        !names.iter().any(|n| n.to_lowercase() == lower)
-                    })
-                    .map(|c| format!("\"{c}\""))
-                    .collect()
-            }
+            (Load::Ready, None) => props
+                .categories
+                .iter()
+                .filter(|c| state.category_spelt(c).is_none())
+                .map(|c| format!("\"{c}\""))
+                .collect(),
             _ => Vec::new(),
         };
         let warning = (!missing.is_empty()).then(|| {

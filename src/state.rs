@@ -205,19 +205,22 @@ impl State {
     /// Chosen categories written in another case ("markets" in a preset or a link) take the
     /// stories' own spelling ("Markets").
     fn spell_categories(&mut self) {
-        let names = self.catalog.category_names();
         // Inserted one by one: collecting into a set would sort, and bring a sort into the wasm.
         let mut respelt = BTreeSet::new();
         for c in &self.filter.categories {
-            let lower = c.to_lowercase();
-            let name = names
-                .iter()
-                .find(|n| *n == c)
-                .or_else(|| names.iter().find(|n| n.to_lowercase() == lower))
-                .unwrap_or(c);
-            respelt.insert(name.clone());
+            respelt.insert(self.category_spelt(c).unwrap_or(c).clone());
         }
         self.filter.categories = respelt;
+    }
+
+    /// The stories' spelling of category `c`, written in any case; `None` when no story has it.
+    pub fn category_spelt(&self, c: &str) -> Option<&String> {
+        let names = self.catalog.category_names();
+        let lower = c.to_lowercase();
+        names
+            .iter()
+            .find(|n| *n == c)
+            .or_else(|| names.iter().find(|n| n.to_lowercase() == lower))
     }
 
     /// The facets to count: authors and tags only while "More filters" shows them.
