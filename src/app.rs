@@ -1148,14 +1148,14 @@ pub fn App(props: &AppProps) -> Html {
             lang={w.lang}
             dir="ltr"
             part="root"
-            aria-labelledby={id("title")} aria-busy={(state.load == Load::Loading).to_string()} ref={root_ref}>
+            aria-labelledby={id("title")} aria-busy={(state.load == Load::Loading && !previewing).to_string()} ref={root_ref}>
             <h2 class="gz-title" part="title" id={id("title")} tabindex="-1" ref={title_ref} lang={heading_text.lang} dir={heading_text.dir}>
                 { heading.clone() }
                 if !suffix.is_empty() {
                     <span class="gz-visually-hidden">{ suffix.clone() }</span>
                 }
             </h2>
-            <ResultStatus text={status} {quote} hidden={reading.is_some()} typing={state.history == browser::HistoryMode::Replace} typed={AttrValue::from(state.filter.query.clone())} />
+            <ResultStatus text={status} {quote} hidden={reading.is_some()} typing={state.history == browser::HistoryMode::Replace} asked={state.filter.clone()} growing={state.load == Load::Loading} />
             if let Some(r) = reading {
                 <ArticleView
                     catalog={state.catalog.clone()}

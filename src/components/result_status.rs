@@ -1,5 +1,8 @@
 use super::FeedText;
 use crate::browser;
+use gazette_core::Filter;
+use std::cell::RefCell;
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// How long the count waits to be announced while the reader types.
@@ -18,10 +21,14 @@ pub struct ResultStatusProps {
     /// The reader is typing: announce once typing pauses, not at every keystroke.
     #[prop_or_default]
     pub typing: bool,
-    /// The text typed: each keystroke starts the pause again, even one that leaves the count
-    /// as it was.
+    /// What the reader asked for: each keystroke starts the pause again, even one that leaves
+    /// the count as it was.
     #[prop_or_default]
-    pub typed: AttrValue,
+    pub asked: Filter,
+    /// Stories are still arriving (a preview of a large document): a count that grows with
+    /// them is not announced again, only one the reader's own change brings, and the final one.
+    #[prop_or_default]
+    pub growing: bool,
 }
 
 /// How many stories match: shown at once, and told to screen-reader users by a polite live
@@ -31,28 +38,44 @@ pub struct ResultStatusProps {
 pub fn ResultStatus(props: &ResultStatusProps) -> Html {
     let announced = use_state_eq(|| props.text.clone());
     let waiting = use_mut_ref(|| None::<browser::Timeout>);
+    // The text a pending announcement will say when it comes: the newest, even when stories
+    // arrived while it waited.
+    let latest: Rc<RefCell<AttrValue>> = use_mut_ref(|| props.text.clone());
+    *latest.borrow_mut() = props.text.clone();
     // A story just closed (a render ago the status was hidden behind it): the list's count is
     // said at once, even when the close rewrote the address as typing does.
     let story_shown = use_mut_ref(|| props.hidden);
     let closed = story_shown.replace(props.hidden) && !props.hidden;
     let typing = props.typing && !closed;
+    // Only more stories arrived since the last render: what was said stands.
+    let last_asked = use_mut_ref(|| props.asked.clone());
+    let asked_again = *last_asked.borrow() != props.asked;
+    if asked_again {
+        *last_asked.borrow_mut() = props.asked.clone();
+    }
+    let was_growing = use_mut_ref(|| props.growing);
+    let grew = was_growing.replace(props.growing) && props.growing;
+    let hold = grew && !asked_again && !closed && props.quote.is_none();
     {
         let announced = announced.clone();
-        let deps = (props.text.clone(), typing, props.typed.clone());
+        let deps = (props.text.clone(), typing, props.asked.clone());
         use_effect_with(deps, move |(text, typing, _)| {
-            let text = text.clone();
-            if *typing {
+            if hold {
+                // A pending announcement still comes, with the newest count.
+            } else if *typing {
                 let later = announced.clone();
-                waiting.replace(browser::after(ANNOUNCE_AFTER_MS, move || later.set(text)));
+                waiting.replace(browser::after(ANNOUNCE_AFTER_MS, move || {
+                    later.set(latest.borrow().clone())
+                }));
             } else {
                 waiting.replace(None);
-                announced.set(text);
+                announced.set(text.clone());
             }
         });
     }
     // Not typing: the region says the new count in this very render.
     // (An open story is announced at once, whatever typing came before it.)
-    let live = if typing && props.quote.is_none() {
+    let live = if (typing || hold) && props.quote.is_none() {
         (*announced).clone()
     } else {
         props.text.clone()

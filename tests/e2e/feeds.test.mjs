@@ -76,7 +76,7 @@ describe("feeds", () => {
     await cards.first().waitFor();
     const shown = await cards.count();
     assert.ok(shown >= 3 && shown < 51, `the stories read so far (${shown})`);
-    assert.equal(await page.locator("[aria-busy=true]").count(), 1, "still loading");
+    assert.equal(await page.getByRole("progressbar").count(), 1, "still loading");
     assert.deepEqual(page.problems, []);
   });
 
@@ -110,6 +110,58 @@ describe("feeds", () => {
     assert.ok(await search.evaluate((el) => el === document.activeElement), "and so does the focus");
     assert.equal(await progress.count(), 0);
     assert.deepEqual({ search: await top(search), card: await top(cards.first()) }, before, "the bar and the first card stay where they were");
+    assert.deepEqual(page.problems, []);
+  });
+
+  it("while more stories arrive, the count the reader asked for is announced once, and the final count when all are in", async () => {
+    // The clock stands still but for runFor: the pause after typing comes when the test says.
+    const page = await ctx.open(`/index.html?src=${encodeURIComponent("/held/static/articles.json?key=drip")}`, { offline: true, clock: true });
+    await page.getByRole("article").first().waitFor();
+    // (Not far ahead: a document that stops coming for long is taken as broken off.)
+    await page.clock.pauseAt(await page.evaluate(() => Date.now() + 20));
+    await page.evaluate(() => {
+      window.announced = [];
+      const region = document.querySelector("[data-gazette] [role=status]");
+      new MutationObserver(() => window.announced.push(region.textContent)).observe(region, { childList: true, subtree: true, characterData: true });
+    });
+    const announced = () => page.evaluate(() => window.announced);
+    const shown = page.locator(".gz-status");
+    // The next part of the document: a preview (half a second after the last one) counts more.
+    const more = async () => {
+      const before = await shown.innerText();
+      await fetch(`${ctx.server.url}/more/drip`);
+      await page.clock.runFor(500);
+      await page.waitForFunction((before) => document.querySelector(".gz-status").textContent !== before, before);
+    };
+    // The widget is usable during the preview: it is not marked busy (which can keep its live
+    // region quiet), and its progress shows.
+    assert.equal(await page.locator("[aria-busy=true]").count(), 0);
+    assert.equal(await page.getByRole("progressbar").count(), 1);
+
+    // Typed: the count so far is said once typing pauses, although previews keep coming.
+    await page.getByLabel("Search stories").fill("token");
+    await more();
+    await more();
+    const said = await announced();
+    assert.equal(said.length, 1, `one announcement: ${said}`);
+    assert.match(said[0], /^\d+ stor(y|ies) match(es)? so far$/);
+    // More stories: the count shown grows, the one said stands.
+    await more();
+    assert.equal((await announced()).length, 1);
+
+    // A chip is announced at once, and only once while stories arrive.
+    await page.getByLabel("Search stories").clear();
+    await page.getByRole("button", { name: /^Markets/ }).click();
+    await page.getByRole("status").filter({ hasText: /^\d+ stor(y|ies) match(es)? so far$/ }).waitFor();
+    const chip = (await announced()).length;
+    await more();
+    assert.equal((await announced()).length, chip, "the growing count is not said again");
+
+    // All in: the final count is said.
+    await fetch(`${ctx.server.url}/release/drip`);
+    await page.clock.runFor(100);
+    await page.getByRole("status").filter({ hasText: /^8 stories match$/ }).waitFor();
+    assert.equal(await page.getByRole("progressbar").count(), 0);
     assert.deepEqual(page.problems, []);
   });
 

@@ -32,7 +32,7 @@ export async function startServer({ dist = join(ROOT, "dist"), extra = {} } = {}
   // Answers that never end (/hang: nothing at all; /stall: the start of a document;
   // /declared/N, below;
   // /held/FILE: the first 16,000 bytes of a built file or a test document, the rest held back, as on a slow
-  // connection; with ?key=K, /release/K sends the rest), ended when the server closes.
+  // connection; with ?key=K, /more/K sends 16,000 bytes more and /release/K the rest), ended when the server closes.
   const hanging = new Set();
   const held = new Map();
   const server = createServer(async (req, res) => {
@@ -47,16 +47,25 @@ export async function startServer({ dist = join(ROOT, "dist"), extra = {} } = {}
       hanging.add(res);
       res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
       const body = await readFile(file);
-      res.write(body.subarray(0, 16000));
+      let sent = 16000;
+      res.write(body.subarray(0, sent));
       const key = address.searchParams.get("key");
-      if (key) held.set(key, () => res.end(body.subarray(16000)));
+      if (key) {
+        held.set(key, {
+          more: () => res.write(body.subarray(sent, (sent += 16000))),
+          release: () => res.end(body.subarray(sent)),
+        });
+      }
       return;
     }
-    if (path.startsWith("/release/")) {
-      const release = held.get(path.slice("/release/".length));
-      held.delete(path.slice("/release/".length));
-      release?.();
-      return res.writeHead(release ? 204 : 404).end();
+    // /more/K: the next 16,000 bytes of a held answer; /release/K: all the rest.
+    const step = path.match(/^\/(more|release)\/(.+)$/);
+    if (step) {
+      const [, what, key] = step;
+      const answer = held.get(key);
+      if (what === "release") held.delete(key);
+      answer?.[what]();
+      return res.writeHead(answer ? 204 : 404).end();
     }
     // /declared/N: an answer that says it is N bytes long, then sends the start of a document
     // and holds the rest back.

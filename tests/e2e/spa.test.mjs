@@ -207,7 +207,7 @@ describe("inside a single-page application", () => {
       const root = document.getElementById("h").shadowRoot;
       return root.activeElement?.matches("input[type=search]") && root.activeElement.value === "tesse";
     });
-    assert.equal(await news.locator("section").getAttribute("aria-busy"), "true");
+    assert.equal(await news.getByRole("progressbar").count(), 1);
     await page.keyboard.type("ra");
     assert.equal(await news.getByRole("searchbox").inputValue(), "tessera");
     await fetch(`${ctx.server.url}/release/restart`);
