@@ -161,33 +161,47 @@ fn focus_is_ours(place: Option<browser::FocusPlace>, acted: bool, at_start: bool
     }
 }
 
-/// What the reader's focus is on in the list, by what it shows: a story's card (by its number
-/// in the catalog) or a category chip (by its name; `None`: "All").
+/// What the reader's focus is on in the list or in an open story's "More to Read", by what it
+/// shows: a story's card (by its number in the catalog; in which of the two) or a category chip
+/// (by its name; `None`: "All").
 enum Held {
-    Story(String),
+    Story(&'static str, String),
     Chip(Option<String>),
 }
 
 impl Held {
+    const PLACES: [&'static str; 2] = [".gz-browse", ".gz-rail"];
+
     fn of(el: &web_sys::Element) -> Option<Held> {
-        el.closest(".gz-browse").ok()??;
+        let place = Self::PLACES
+            .into_iter()
+            .find(|p| el.closest(p).ok().flatten().is_some())?;
         if let Some(card) = el.closest("[data-story]").ok()? {
-            return Some(Held::Story(card.get_attribute("data-story")?));
+            return Some(Held::Story(place, card.get_attribute("data-story")?));
         }
-        let chip = el.closest(".gz-chip").ok()??;
+        let chip = el.closest(".gz-browse .gz-chip").ok()??;
         Some(Held::Chip(chip.get_attribute("data-name")))
     }
 
-    /// The element that now shows it, in the list of `root`.
+    /// The element that now shows it, in the list or the rail of `root`.
     fn find(&self, root: &web_sys::Element) -> Option<web_sys::HtmlElement> {
         match self {
-            Held::Story(n) => browser::all_in(root, ".gz-browse [data-story]")
+            Held::Story(place, n) => browser::all_in(root, &format!("{place} [data-story]"))
                 .into_iter()
                 .find(|el| el.get_attribute("data-story").as_ref() == Some(n))
                 .and_then(|card| browser::find_in(&card, ".gz-headline a")),
             Held::Chip(name) => browser::all_in(root, ".gz-browse .gz-chip")
                 .into_iter()
                 .find(|el| el.get_attribute("data-name") == *name),
+        }
+    }
+
+    /// Where the focus goes when it is no longer shown: the open story's headline for its
+    /// "More to Read", else the widget's title.
+    fn instead<'a>(&self, title: &'a NodeRef, story_heading: &'a NodeRef) -> &'a NodeRef {
+        match self {
+            Held::Story(".gz-rail", _) => story_heading,
+            _ => title,
         }
     }
 }
@@ -256,8 +270,9 @@ pub fn App(props: &AppProps) -> Html {
     }
     // New stories for the list (a preview's next, or all of them) put other stories and
     // categories into the cards and chips already in the page: a card or chip in focus then
-    // holds another one. The focus follows the story or category the reader was on, or goes to
-    // the title if it is no longer shown.
+    // holds another one (in an open story's "More to Read" too). The focus follows the story
+    // or category the reader was on, or goes to the title (the story's headline) if it is no
+    // longer shown.
     {
         let last_catalog = use_mut_ref(|| state.catalog.clone());
         let held = use_mut_ref(|| None::<Held>);
@@ -271,6 +286,7 @@ pub fn App(props: &AppProps) -> Html {
             );
         }
         let (root_ref, title_ref) = (root_ref.clone(), title_ref.clone());
+        let story_heading_ref = story_heading_ref.clone();
         use_effect(move || {
             let (Some(held), Some(root)) = (held.take(), root_ref.cast::<web_sys::Element>())
             else {
@@ -280,8 +296,9 @@ pub fn App(props: &AppProps) -> Html {
                 Some(el) if browser::focused_in(&root).as_ref() == Some(&el) => {}
                 Some(el) => browser::focus_in_place(&el),
                 None => {
-                    if let Some(title) = title_ref.cast::<web_sys::HtmlElement>() {
-                        browser::focus_in_place(&title);
+                    let instead = held.instead(&title_ref, &story_heading_ref);
+                    if let Some(el) = instead.cast::<web_sys::HtmlElement>() {
+                        browser::focus_in_place(&el);
                     }
                 }
             }

@@ -192,6 +192,42 @@ describe("feeds", () => {
     assert.deepEqual([...page.problems, ...second.problems], []);
   });
 
+  it("in a story opened before every story is in, the focus stays with the \"More to Read\" story it was on", async () => {
+    // The preview has the first old stories; once the newest old ones are in, they come first
+    // in "More to Read": its first story moves down, its last one leaves.
+    const open = async (key) => {
+      const page = await ctx.open("/fixtures/blank.html", { offline: true });
+      await page.evaluate((key) => {
+        document.querySelector("#slot").innerHTML = `<gazette-news loading="eager" open="inside" src="/held/fixtures/late-news.json?key=${key}"></gazette-news>`;
+      }, key);
+      await page.getByRole("article").first().getByRole("link").first().click();
+      const rail = page.getByRole("region", { name: /^More to Read/ });
+      const links = rail.getByRole("article").getByRole("link");
+      await links.first().waitFor();
+      return { page, links };
+    };
+    const released = async (page, key) => {
+      await fetch(`${ctx.server.url}/release/${key}`);
+      await page.getByRole("progressbar").waitFor({ state: "detached" });
+      await nextFrames(page);
+    };
+    const focused = (page) => page.evaluate(() => document.querySelector("gazette-news").shadowRoot.activeElement?.textContent ?? "(none)");
+    const { page, links } = await open("rail-first");
+    const first = await links.first().innerText();
+    await links.first().focus();
+    await released(page, "rail-first");
+    assert.notEqual(await links.first().innerText(), first, "another story comes first");
+    assert.equal(await focused(page), first);
+
+    // A story that leaves the rail: the focus goes to the open story's headline.
+    const second = await open("rail-last");
+    await second.links.last().focus();
+    const headline = await second.page.getByRole("heading", { level: 3 }).innerText();
+    await released(second.page, "rail-last");
+    assert.equal(await focused(second.page), headline);
+    assert.deepEqual([...page.problems, ...second.page.problems], []);
+  });
+
   it("a \"More to Read\" rail, on a slow connection, shows neither cards nor controls before every story is in", async () => {
     const page = await ctx.open("/fixtures/blank.html", { offline: true });
     await page.evaluate(() => {
