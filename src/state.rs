@@ -445,9 +445,8 @@ impl Reducible for State {
                 s.page_size = page_size;
                 s.related_limit = related;
                 s.history = HistoryMode::Keep;
-                if matches!(s.load, Load::Ready) {
-                    s.refilter();
-                }
+                // (Also the stories of a preview.)
+                s.refilter();
                 let catalog = s.catalog.clone();
                 if let Some(r) = s.reading.as_mut() {
                     r.related = Rc::new(catalog.related(r.index, related));

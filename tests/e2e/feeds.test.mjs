@@ -228,6 +228,23 @@ describe("feeds", () => {
     assert.deepEqual([...page.problems, ...second.page.problems], []);
   });
 
+  it("a new page size applies at once to the stories shown before every story is in", async () => {
+    const page = await ctx.open("/fixtures/blank.html", { offline: true });
+    await page.evaluate(() => {
+      document.querySelector("#slot").innerHTML = `<gazette-news loading="eager" page-size="5" src="/held/static/articles.json?key=size"></gazette-news>`;
+    });
+    const cards = page.getByRole("article");
+    await cards.first().waitFor();
+    assert.equal(await cards.count(), 5);
+    await page.locator("gazette-news").evaluate((el) => el.setAttribute("page-size", "2"));
+    await page.waitForFunction(() => document.querySelector("gazette-news").shadowRoot.querySelectorAll("article").length === 2);
+    assert.equal(await page.getByRole("progressbar").count(), 1, "still reading");
+    await fetch(`${ctx.server.url}/release/size`);
+    await page.getByRole("progressbar").waitFor({ state: "detached" });
+    assert.equal(await cards.count(), 2);
+    assert.deepEqual(page.problems, []);
+  });
+
   it("a \"More to Read\" rail, on a slow connection, shows neither cards nor controls before every story is in", async () => {
     const page = await ctx.open("/fixtures/blank.html", { offline: true });
     await page.evaluate(() => {
