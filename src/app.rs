@@ -498,7 +498,11 @@ pub fn App(props: &AppProps) -> Html {
             (Load::Ready, None) => props
                 .categories
                 .iter()
-                .filter(|c| state.category_spelt(c).is_none())
+                // (Not one the address overrode, which was never chosen.)
+                .filter(|c| {
+                    state.category_spelt(c).is_none()
+                        && state.filter.categories.contains(c.as_str())
+                })
                 .map(|c| format!("\"{c}\""))
                 .collect(),
             _ => Vec::new(),
@@ -506,14 +510,16 @@ pub fn App(props: &AppProps) -> Html {
         let warning = (!missing.is_empty()).then(|| {
             let all: Vec<&str> = props.categories.iter().map(AttrValue::as_str).collect();
             format!(
-                "Gazette: no story has the category {} (categories=\"{}\"); it shows as chosen, with no stories",
+                "Gazette: no story has the category {} (categories=\"{}\"): while chosen, it matches none",
                 missing.join(", "),
                 all.join(",")
             )
         });
-        use_effect_with((warning, state.attempt), |(warning, _)| {
+        // Said once a load is read (choosing it again later says nothing more).
+        let read = (state.load == Load::Ready, state.attempt);
+        use_effect_with(read, move |_| {
             if let Some(w) = warning {
-                browser::warn(w);
+                browser::warn(&w);
             }
         });
     }

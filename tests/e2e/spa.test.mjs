@@ -189,6 +189,16 @@ describe("inside a single-page application", () => {
     assert.match(named[0], /"Nonexistent"/);
     assert.doesNotMatch(named[0], /"markets"/, "a category written in another case is found");
     assert.deepEqual(page.problems, []);
+
+    // The address chose other categories: the preset was never chosen, and nothing is said.
+    const linked = await ctx.open("/fixtures/blank.html?m.cat=Markets");
+    const later = [];
+    linked.on("console", (m) => m.type() === "warning" && later.push(m.text()));
+    const other = await addWidget(linked, { id: "m", categories: "Nonexistent" });
+    await other.getByRole("button", { name: /^Markets/, pressed: true }).waitFor();
+    await linked.waitForFunction(() => document.getElementById("m").shadowRoot.querySelectorAll("article").length > 0);
+    assert.deepEqual(later.filter((w) => w.includes("no story has the category")), []);
+    assert.equal(await other.getByRole("button", { name: /^Nonexistent/ }).count(), 0);
   });
 
   it("after a restart on a slow connection, the reader types on in the search box as soon as the first stories show", async () => {
