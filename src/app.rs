@@ -1166,7 +1166,9 @@ pub fn App(props: &AppProps) -> Html {
                 "gazette",
                 props.layout.class(),
                 props.theme.class(),
-                props.related_to.is_some().then_some("gz-rail-only")
+                props.related_to.is_some().then_some("gz-rail-only"),
+                // Holds the placeholder's height until every story is in (a preview too).
+                (state.load == Load::Loading).then_some("gz-reading")
             )}
             lang={w.lang}
             dir="ltr"

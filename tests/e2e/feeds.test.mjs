@@ -231,7 +231,7 @@ describe("feeds", () => {
   it("a new page size applies at once to the stories shown before every story is in", async () => {
     const page = await ctx.open("/fixtures/blank.html", { offline: true });
     await page.evaluate(() => {
-      document.querySelector("#slot").innerHTML = `<gazette-news loading="eager" page-size="5" src="/held/static/articles.json?key=size"></gazette-news>`;
+      document.querySelector("#slot").innerHTML = `<gazette-news loading="eager" page-size="5" style="--gazette-skeleton-height: 1500px" src="/held/static/articles.json?key=size"></gazette-news>`;
     });
     const cards = page.getByRole("article");
     await cards.first().waitFor();
@@ -239,9 +239,13 @@ describe("feeds", () => {
     await page.locator("gazette-news").evaluate((el) => el.setAttribute("page-size", "2"));
     await page.waitForFunction(() => document.querySelector("gazette-news").shadowRoot.querySelectorAll("article").length === 2);
     assert.equal(await page.getByRole("progressbar").count(), 1, "still reading");
+    // Fewer cards: the widget keeps its placeholder's height while it reads on.
+    const height = () => page.locator("gazette-news").evaluate((e) => Math.round(e.getBoundingClientRect().height));
+    assert.equal(await height(), 1500);
     await fetch(`${ctx.server.url}/release/size`);
     await page.getByRole("progressbar").waitFor({ state: "detached" });
     assert.equal(await cards.count(), 2);
+    assert.ok((await height()) < 1500, "and gives it back once every story is in");
     assert.deepEqual(page.problems, []);
   });
 
