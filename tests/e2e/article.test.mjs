@@ -27,6 +27,11 @@ describe("the article view", () => {
     await page.getByRole("heading", { level: 4, name: "Where the yield went" }).waitFor();
     assert.ok(await page.getByText(/\d+ min read/).isVisible());
     assert.ok(await page.getByRole("link", { name: "Read the original on gazette.example" }).isVisible());
+    // Its text links are targets of at least 24 px (WCAG 2.5.8).
+    for (const name of ["Read the original on gazette.example", "← Back to all stories"]) {
+      const { height } = await page.getByRole("link", { name }).boundingBox();
+      assert.ok(height >= 24, `${name}: ${height} px`);
+    }
     const rail = page.getByRole("region", { name: "More to Read" });
     assert.ok((await rail.getByRole("article").count()) >= 1);
     assert.ok(!(await rail.getByRole("heading", { name: STORY }).count()), "never the story itself");

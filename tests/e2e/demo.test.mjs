@@ -206,6 +206,17 @@ describe("the demo page", () => {
     await page.getByLabel("Sort").focus();
     await page.keyboard.press("Tab");
     assert.match(await page.evaluate(() => document.activeElement.getAttribute("aria-label")), /^Markets/);
+    // Every stop in the date fields shows the focus: the day, month and year, and the
+    // calendar's button, which leaves the field without :focus-visible.
+    await page.getByText("More filters").click();
+    await page.getByLabel("From").focus();
+    const stops = [];
+    while (await page.evaluate(() => document.activeElement.type === "date")) {
+      stops.push(await page.evaluate(() => `${document.activeElement.id} ${getComputedStyle(document.activeElement).outlineStyle}`));
+      await page.keyboard.press("Tab");
+    }
+    assert.ok(stops.length >= 6, stops.join(", "));
+    assert.ok(stops.every((s) => !s.endsWith(" none")), stops.join(", "));
   });
 
   it("passes an axe-core audit with the stories shown, filtered to nothing, and failed", async () => {
