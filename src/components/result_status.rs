@@ -33,7 +33,8 @@ pub struct ResultStatusProps {
 
 /// How many stories match: shown at once, and told to screen-reader users by a polite live
 /// region that stays in the page from the start (so that changes to it are announced). While
-/// the reader types, the region waits for a pause, so a word typed is one announcement.
+/// the reader types, the region waits for a pause, so a word typed is one announcement. While
+/// stories still arrive, a count that only grows with them is shown but not said again.
 #[function_component]
 pub fn ResultStatus(props: &ResultStatusProps) -> Html {
     let announced = use_state_eq(|| props.text.clone());
@@ -55,7 +56,8 @@ pub fn ResultStatus(props: &ResultStatusProps) -> Html {
     }
     let was_growing = use_mut_ref(|| props.growing);
     let grew = was_growing.replace(props.growing) && props.growing;
-    let hold = grew && !asked_again && !closed && props.quote.is_none();
+    // (Not behind an open story, whose own words stand there, nor when it closes.)
+    let hold = grew && !asked_again && !closed && !props.hidden;
     {
         let announced = announced.clone();
         let deps = (props.text.clone(), typing, props.asked.clone());

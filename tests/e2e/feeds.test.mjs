@@ -156,6 +156,17 @@ describe("feeds", () => {
     const chip = (await announced()).length;
     await more();
     assert.equal((await announced()).length, chip, "the growing count is not said again");
+    // A story opened and closed meanwhile: the count is said again on the way back.
+    const link = page.getByRole("article").first().getByRole("link").first();
+    const title = await link.innerText();
+    await link.click();
+    await page.getByRole("heading", { level: 3, name: title }).waitFor();
+    await page.keyboard.press("Escape");
+    await page.getByRole("article").first().waitFor();
+    await page.getByRole("status").filter({ hasText: /^\d+ stor(y|ies) match(es)? so far$/ }).waitFor();
+    const back = await announced();
+    assert.ok(back.length > chip + 1, back.join(" | "));
+    assert.match(back.at(-1), /so far$/);
 
     // All in: the final count is said.
     await fetch(`${ctx.server.url}/release/drip`);
