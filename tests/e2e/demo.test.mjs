@@ -87,6 +87,29 @@ describe("the demo page", () => {
     assert.equal(headlines.length, cards, `${headlines.length} of ${cards} headlines exposed`);
   });
 
+  it("on a phone, the category chips are one row that scrolls sideways, and the arrow keys bring each into view", async () => {
+    const page = await ctx.open("/index.html");
+    await page.setViewportSize({ width: 320, height: 640 });
+    await page.getByRole("article").first().waitFor();
+    const chips = page.getByRole("group", { name: "Categories" }).getByRole("button");
+    const boxes = await chips.evaluateAll((all) => all.map((c) => c.getBoundingClientRect().top));
+    assert.ok(boxes.length >= 8, `${boxes.length} chips`);
+    assert.equal(new Set(boxes).size, 1, "one row");
+    const row = page.locator(".gz-chips");
+    assert.ok(await row.evaluate((r) => r.scrollWidth > r.clientWidth), "wider than the column, it scrolls");
+    await chips.first().focus();
+    await page.keyboard.press("End");
+    const last = await page.evaluate(() => {
+      const chip = document.activeElement.getBoundingClientRect();
+      const row = document.querySelector(".gz-chips").getBoundingClientRect();
+      return chip.left >= row.left && chip.right <= row.right + 1;
+    });
+    assert.ok(last, "the last chip, reached with End, is scrolled into view");
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), "the page does not scroll sideways");
+    await assertAccessible(page, "at a phone's width");
+    assert.deepEqual(page.problems, []);
+  });
+
   it("orders oldest first and limits by date on request", async () => {
     const page = await ctx.open("/index.html");
     await page.getByRole("article").first().waitFor();
