@@ -415,8 +415,13 @@ impl Reducible for State {
             Action::Preview {
                 catalog, meta, now, ..
             } => {
-                // A story named by the address shows once it is found: no list before it.
-                if s.story.is_some() {
+                // A story named by the address shows once it is found (from the first preview
+                // that has it; its "More to Read" is chosen again when all are in): no list
+                // before it.
+                if s.story
+                    .as_ref()
+                    .is_some_and(|id| catalog.find(id).is_none())
+                {
                     return self;
                 }
                 // The filters work on the stories read so far (the reader may have set some
@@ -434,6 +439,7 @@ impl Reducible for State {
                     s.meta = Rc::new(meta);
                 }
                 s.refilter();
+                s.resolve_story();
             }
             Action::Failed { error, .. } => {
                 s.load = Load::Failed(Rc::new(error));

@@ -52,6 +52,32 @@ fn chips_of(e: &Event) -> Option<(Vec<web_sys::HtmlElement>, usize)> {
     Some((buttons, at))
 }
 
+/// Scrolls the chips' row (one row that scrolls sideways in a narrow widget) so that `el` and
+/// its focus ring show whole; the browser's own scrolling leaves a chip half hidden.
+fn reveal_in_row(el: &web_sys::Element) {
+    /// The focus ring's reach outside the chip (3 px outline, 2 px offset), and a pixel more.
+    const RING: f64 = 6.0;
+    let Some(row) = el.closest(".gz-chips").ok().flatten() else {
+        return;
+    };
+    let (r, c) = (
+        row.get_bounding_client_rect(),
+        el.get_bounding_client_rect(),
+    );
+    let visible_right = r.left() + f64::from(row.client_width());
+    let before = c.left() - RING - r.left();
+    let after = c.right() + RING - visible_right;
+    // A chip wider than the row shows its start.
+    let by = if before < 0.0 {
+        before
+    } else if after > 0.0 {
+        after.min(before)
+    } else {
+        return;
+    };
+    row.set_scroll_left(row.scroll_left() + by.round() as i32);
+}
+
 /// Moves focus to the previous or next chip with the arrow keys (Home and End: first, last).
 fn arrow_keys(e: KeyboardEvent) {
     let step: i32 = match e.key().as_str() {
@@ -88,6 +114,9 @@ pub fn CategoryChips(props: &CategoryChipsProps) -> Html {
     let onfocusin = {
         let focused = focused.clone();
         Callback::from(move |e: FocusEvent| {
+            if let Some(el) = e.target_dyn_into::<web_sys::Element>() {
+                reveal_in_row(&el);
+            }
             if let Some((buttons, place)) = chips_of(&e) {
                 focused.set(Some(buttons[place].get_attribute("data-name")));
             }

@@ -105,6 +105,22 @@ describe("the demo page", () => {
       return chip.left >= row.left && chip.right <= row.right + 1;
     });
     assert.ok(last, "the last chip, reached with End, is scrolled into view");
+    // Each chip the arrow keys reach shows whole, with its focus ring (5 px around it).
+    const whole = () => page.evaluate(() => {
+      const chip = document.activeElement.getBoundingClientRect();
+      const row = document.querySelector(".gz-chips");
+      const left = row.getBoundingClientRect().left;
+      return chip.left - 5 >= left - 0.5 && chip.right + 5 <= left + row.clientWidth + 0.5;
+    });
+    await page.keyboard.press("Home");
+    for (let i = 1; i < boxes.length; i++) {
+      await page.keyboard.press("ArrowRight");
+      assert.ok(await whole(), `chip ${i} shows whole`);
+    }
+    for (let i = boxes.length - 2; i >= 0; i--) {
+      await page.keyboard.press("ArrowLeft");
+      assert.ok(await whole(), `chip ${i} shows whole on the way back`);
+    }
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), "the page does not scroll sideways");
     await assertAccessible(page, "at a phone's width");
     assert.deepEqual(page.problems, []);

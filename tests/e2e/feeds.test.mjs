@@ -287,6 +287,19 @@ describe("feeds", () => {
     assert.equal(await page.getByRole("article").count(), 0);
     assert.ok(await page.getByText("Loading stories…").first().isVisible());
     assert.deepEqual(page.problems, []);
+
+    // A story among the first to arrive shows as soon as it is there, and stays open when the
+    // rest arrive.
+    const early = await ctx.open(`/index.html?src=${encodeURIComponent("/held/static/articles.json?key=early")}&gz.story=estmark-cbdc-launch-date`, { offline: true });
+    const heading = early.getByRole("heading", { level: 3, name: /^Estmark central bank sets a launch date/ });
+    await heading.waitFor();
+    assert.equal(await early.locator("progress").count(), 1, "before the rest has come");
+    assert.equal(await early.locator(".gz-browse").getByRole("article").count(), 0, "no list before it");
+    await fetch(`${ctx.server.url}/release/early`);
+    await early.locator("progress").waitFor({ state: "detached" });
+    assert.ok(await heading.isVisible());
+    assert.ok((await early.getByRole("region", { name: /^More to Read/ }).getByRole("article").count()) > 0);
+    assert.deepEqual(early.problems, []);
   });
 
   it("names what it found when the address is not a feed", async () => {
