@@ -165,17 +165,31 @@ fn focus_is_ours(place: Option<browser::FocusPlace>, acted: bool, at_start: bool
 /// shows: a story's card (by its number in the catalog; in which of the two) or a category chip
 /// (by its name; `None`: "All").
 enum Held {
-    Story(&'static str, String),
+    Story(Place, String),
     Chip(Option<String>),
 }
 
-impl Held {
-    const PLACES: [&'static str; 2] = [".gz-browse", ".gz-rail"];
+/// Where a story's card is: in the list, or in an open story's "More to Read".
+#[derive(Clone, Copy, PartialEq)]
+enum Place {
+    List,
+    Rail,
+}
 
+impl Place {
+    fn selector(self) -> &'static str {
+        match self {
+            Place::List => ".gz-browse",
+            Place::Rail => ".gz-rail",
+        }
+    }
+}
+
+impl Held {
     fn of(el: &web_sys::Element) -> Option<Held> {
-        let place = Self::PLACES
+        let place = [Place::List, Place::Rail]
             .into_iter()
-            .find(|p| el.closest(p).ok().flatten().is_some())?;
+            .find(|p| el.closest(p.selector()).ok().flatten().is_some())?;
         if let Some(card) = el.closest("[data-story]").ok()? {
             return Some(Held::Story(place, card.get_attribute("data-story")?));
         }
@@ -186,10 +200,12 @@ impl Held {
     /// The element that now shows it, in the list or the rail of `root`.
     fn find(&self, root: &web_sys::Element) -> Option<web_sys::HtmlElement> {
         match self {
-            Held::Story(place, n) => browser::all_in(root, &format!("{place} [data-story]"))
-                .into_iter()
-                .find(|el| el.get_attribute("data-story").as_ref() == Some(n))
-                .and_then(|card| browser::find_in(&card, ".gz-headline a")),
+            Held::Story(place, n) => {
+                browser::all_in(root, &format!("{} [data-story]", place.selector()))
+                    .into_iter()
+                    .find(|el| el.get_attribute("data-story").as_ref() == Some(n))
+                    .and_then(|card| browser::find_in(&card, ".gz-headline a"))
+            }
             Held::Chip(name) => browser::all_in(root, ".gz-browse .gz-chip")
                 .into_iter()
                 .find(|el| el.get_attribute("data-name") == *name),
@@ -200,7 +216,7 @@ impl Held {
     /// "More to Read", else the widget's title.
     fn instead<'a>(&self, title: &'a NodeRef, story_heading: &'a NodeRef) -> &'a NodeRef {
         match self {
-            Held::Story(".gz-rail", _) => story_heading,
+            Held::Story(Place::Rail, _) => story_heading,
             _ => title,
         }
     }
@@ -296,8 +312,12 @@ pub fn App(props: &AppProps) -> Html {
                 Some(el) if browser::focused_in(&root).as_ref() == Some(&el) => {}
                 Some(el) => browser::focus_in_place(&el),
                 None => {
+                    // (The title too when the story has closed meanwhile.)
                     let instead = held.instead(&title_ref, &story_heading_ref);
-                    if let Some(el) = instead.cast::<web_sys::HtmlElement>() {
+                    let el = instead
+                        .cast::<web_sys::HtmlElement>()
+                        .or_else(|| title_ref.cast());
+                    if let Some(el) = el {
                         browser::focus_in_place(&el);
                     }
                 }

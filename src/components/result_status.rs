@@ -1,8 +1,6 @@
 use super::FeedText;
 use crate::browser;
 use gazette_core::Filter;
-use std::cell::RefCell;
-use std::rc::Rc;
 use yew::prelude::*;
 
 /// How long the count waits to be announced while the reader types.
@@ -41,30 +39,32 @@ pub fn ResultStatus(props: &ResultStatusProps) -> Html {
     let waiting = use_mut_ref(|| None::<browser::Timeout>);
     // The text a pending announcement will say when it comes: the newest, even when stories
     // arrived while it waited.
-    let latest: Rc<RefCell<AttrValue>> = use_mut_ref(|| props.text.clone());
-    *latest.borrow_mut() = props.text.clone();
+    let latest = use_mut_ref(|| props.text.clone());
+    latest.replace(props.text.clone());
     // A story just closed (a render ago the status was hidden behind it): the list's count is
     // said at once, even when the close rewrote the address as typing does.
     let story_shown = use_mut_ref(|| props.hidden);
     let closed = story_shown.replace(props.hidden) && !props.hidden;
     let typing = props.typing && !closed;
-    // Only more stories arrived since the last render: what was said stands.
     let last_asked = use_mut_ref(|| props.asked.clone());
     let asked_again = *last_asked.borrow() != props.asked;
     if asked_again {
-        *last_asked.borrow_mut() = props.asked.clone();
+        last_asked.replace(props.asked.clone());
     }
     let was_growing = use_mut_ref(|| props.growing);
     let grew = was_growing.replace(props.growing) && props.growing;
-    // (Not behind an open story, whose own words stand there, nor when it closes.)
+    // Only more stories arrived since the last render: what was said stands. (Not behind an
+    // open story, whose own words stand there, nor when it closes.)
     let hold = grew && !asked_again && !closed && !props.hidden;
     {
         let announced = announced.clone();
         let deps = (props.text.clone(), typing, props.asked.clone());
         use_effect_with(deps, move |(text, typing, _)| {
+            // Held: a pending announcement still comes, with the newest count.
             if hold {
-                // A pending announcement still comes, with the newest count.
-            } else if *typing {
+                return;
+            }
+            if *typing {
                 let later = announced.clone();
                 waiting.replace(browser::after(ANNOUNCE_AFTER_MS, move || {
                     later.set(latest.borrow().clone())
@@ -75,7 +75,7 @@ pub fn ResultStatus(props: &ResultStatusProps) -> Html {
             }
         });
     }
-    // Not typing: the region says the new count in this very render.
+    // Neither typing nor held: the region says the new count in this very render.
     // (An open story is announced at once, whatever typing came before it.)
     let live = if (typing || hold) && props.quote.is_none() {
         (*announced).clone()

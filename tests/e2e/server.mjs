@@ -32,7 +32,7 @@ export async function startServer({ dist = join(ROOT, "dist"), extra = {} } = {}
   // Answers that never end (/hang: nothing at all; /stall: the start of a document;
   // /declared/N, below;
   // /held/FILE: the first 16,000 bytes of a built file or a test document, the rest held back, as on a slow
-  // connection; with ?key=K, /more/K sends 16,000 bytes more and /release/K the rest), ended when the server closes.
+  // connection; with ?key=K, /more/K sends 16,000 bytes more (or ?step=N) and /release/K the rest), ended when the server closes.
   const hanging = new Set();
   const held = new Map();
   const server = createServer(async (req, res) => {
@@ -51,14 +51,15 @@ export async function startServer({ dist = join(ROOT, "dist"), extra = {} } = {}
       res.write(body.subarray(0, sent));
       const key = address.searchParams.get("key");
       if (key) {
+        const step = Number(address.searchParams.get("step") ?? 16000);
         held.set(key, {
-          more: () => res.write(body.subarray(sent, (sent += 16000))),
+          more: () => res.write(body.subarray(sent, (sent += step))),
           release: () => res.end(body.subarray(sent)),
         });
       }
       return;
     }
-    // /more/K: the next 16,000 bytes of a held answer; /release/K: all the rest.
+    // /more/K: the next part of a held answer (16,000 bytes, or its ?step=N); /release/K: all the rest.
     const step = path.match(/^\/(more|release)\/(.+)$/);
     if (step) {
       const [, what, key] = step;

@@ -199,6 +199,7 @@ describe("inside a single-page application", () => {
     await linked.waitForFunction(() => document.getElementById("m").shadowRoot.querySelectorAll("article").length > 0);
     assert.deepEqual(later.filter((w) => w.includes("no story has the category")), []);
     assert.equal(await other.getByRole("button", { name: /^Nonexistent/ }).count(), 0);
+    assert.deepEqual(linked.problems, []);
   });
 
   it("after a restart on a slow connection, the reader types on in the search box as soon as the first stories show", async () => {
