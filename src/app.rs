@@ -828,6 +828,10 @@ pub fn App(props: &AppProps) -> Html {
     // (Not in a "More to Read" rail, which needs every story to choose from.)
     let previewing =
         state.load == Load::Loading && !state.catalog.is_empty() && props.related_to.is_none();
+    // The chips' order last shown: while stories arrive, a chip keeps its place (new ones come
+    // after), so that one is not clicked as another takes its place; the order by count comes
+    // with the last story.
+    let chip_order = use_mut_ref(rustc_hash::FxHashMap::<String, usize>::default);
     let (controls_bar, cards) = if previewing || state.load == Load::Ready {
         let o = &state.outcome;
         let f = &state.filter;
@@ -848,6 +852,18 @@ pub fn App(props: &AppProps) -> Html {
                 chips.push((none, state.catalog.swatch_of_category(name)));
             }
         }
+        let mut order = chip_order.borrow_mut();
+        if previewing {
+            chips.sort_by_key(|(c, _)| order.get(&c.name).copied().unwrap_or(usize::MAX));
+        }
+        order.clear();
+        order.extend(
+            chips
+                .iter()
+                .enumerate()
+                .map(|(i, (c, _))| (c.name.clone(), i)),
+        );
+        drop(order);
         let categories = Rc::new(chips);
         let years_selected = set_of(f.years.iter().map(|&y| year_label(y)));
         let more_active = more_filters_on(f);

@@ -247,6 +247,28 @@ describe("feeds", () => {
     assert.deepEqual([...page.problems, ...second.page.problems], []);
   });
 
+  it("while stories arrive, each category chip keeps its place; they are ordered by count once all are in", async () => {
+    const page = await ctx.open(`/index.html?src=${encodeURIComponent("/held/static/articles.json?key=chips&step=10000")}`, { offline: true });
+    const chips = page.getByRole("group", { name: "Categories" }).getByRole("button");
+    await chips.first().waitFor();
+    const names = async () => (await chips.allInnerTexts()).map((t) => t.replace(/\s*\d+$/, ""));
+    const counts = async () => (await chips.allInnerTexts()).map((t) => Number(t.match(/(\d+)$/)[1]));
+    const first = await names();
+    for (let i = 0; i < 3; i++) {
+      const all = (await counts())[0];
+      await fetch(`${ctx.server.url}/more/chips`);
+      await page.waitForFunction((all) => Number(document.querySelector(".gz-chip-all").textContent.match(/(\d+)$/)[1]) > all, all);
+      const now = await names();
+      assert.deepEqual(now.slice(0, first.length), first, "the chips keep their places");
+    }
+    await fetch(`${ctx.server.url}/release/chips`);
+    await page.getByRole("status").filter({ hasText: /^51 stories$/ }).waitFor();
+    const last = (await counts()).slice(1);
+    assert.deepEqual(last, [...last].sort((a, b) => b - a), "by count at the end");
+    assert.notDeepEqual((await names()).slice(0, first.length), first, "(the order did change at the end)");
+    assert.deepEqual(page.problems, []);
+  });
+
   it("a new page size applies at once to the stories shown before every story is in", async () => {
     const page = await ctx.open("/fixtures/blank.html", { offline: true });
     await page.evaluate(() => {
