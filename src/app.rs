@@ -161,6 +161,20 @@ fn focus_is_ours(place: Option<browser::FocusPlace>, acted: bool, at_start: bool
     }
 }
 
+/// `status` followed by an order the reader chose, so that choosing it is announced.
+fn with_order(w: &Words, status: String, sort: SortOrder, total: usize) -> String {
+    match sort {
+        SortOrder::Relevance => status,
+        _ if total == 0 => status,
+        order => {
+            let name = w.sort_order(order);
+            let mut chars = name.chars();
+            let first = chars.next().map(|c| c.to_lowercase().collect::<String>());
+            format!("{status}, {}{}", first.unwrap_or_default(), chars.as_str())
+        }
+    }
+}
+
 /// What the reader's focus is on in the list or in an open story's "More to Read", by what it
 /// shows: a story's card (by its number in the catalog; in which of the two) or a category chip
 /// (by its name; `None`: "All").
@@ -976,11 +990,22 @@ pub fn App(props: &AppProps) -> Html {
     let (status, body) = match &state.load {
         // While a large feed is read, the catalog holds its first stories.
         Load::Loading if previewing => (
-            // A search or filter set meanwhile is answered among the stories read so far.
-            if state.filter.is_unfiltered() {
-                w.loading.to_string()
-            } else {
-                fill(w.so_far, &[&w.count(&w.matches, state.outcome.total, &[])])
+            // A search, filter or order set meanwhile is answered among the stories read so
+            // far.
+            match (state.filter.is_unfiltered(), state.filter.sort) {
+                (true, SortOrder::Relevance) => w.loading.to_string(),
+                (true, order) => with_order(
+                    w,
+                    fill(w.so_far, &[&w.stories(state.outcome.total)]),
+                    order,
+                    state.outcome.total,
+                ),
+                (false, order) => with_order(
+                    w,
+                    fill(w.so_far, &[&w.count(&w.matches, state.outcome.total, &[])]),
+                    order,
+                    state.outcome.total,
+                ),
             },
             html! {
                 <>
@@ -1036,17 +1061,7 @@ pub fn App(props: &AppProps) -> Html {
             } else {
                 w.count(&w.matches, o.total, &[])
             };
-            // An order the reader chose is said too, so that choosing it is announced.
-            let status = match f.sort {
-                SortOrder::Relevance => status,
-                _ if o.total == 0 => status,
-                order => {
-                    let name = w.sort_order(order);
-                    let mut chars = name.chars();
-                    let first = chars.next().map(|c| c.to_lowercase().collect::<String>());
-                    format!("{status}, {}{}", first.unwrap_or_default(), chars.as_str())
-                }
-            };
+            let status = with_order(w, status, f.sort, o.total);
             let one_source = services::sources(&props.src).len() == 1;
             // In a live region that is always in the page, so that a notice is announced when
             // it comes with the stories.

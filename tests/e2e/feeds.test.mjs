@@ -175,6 +175,11 @@ describe("feeds", () => {
     assert.ok(back.length > chip + 1, back.join(" | "));
     assert.match(back.at(-1), /so far$/);
 
+    // An order chosen meanwhile is said with the count.
+    await page.getByLabel("Sort").selectOption("oldest");
+    await page.getByRole("status").filter({ hasText: /^\d+ stor(y|ies) match(es)? so far, oldest first$/ }).waitFor();
+    await page.getByLabel("Sort").selectOption("relevance");
+
     // All in: the final count is said.
     await fetch(`${ctx.server.url}/release/drip`);
     await page.clock.runFor(100);
