@@ -202,6 +202,12 @@ describe("embedding", () => {
       [...el.shadowRoot.querySelectorAll(".gz-chip .gz-dot")].map((d) => d.getBoundingClientRect()).filter((r) => Math.abs(r.width - r.height) > 0.5).length,
     );
     assert.equal(dots, 0, "squashed dots");
+    // A chip with a long name wraps inside the row that scrolls: it can be seen whole.
+    const wide = await news.evaluate((el) => {
+      const row = el.shadowRoot.querySelector(".gz-chips");
+      return [...row.querySelectorAll("button")].filter((c) => c.getBoundingClientRect().width > row.clientWidth).map((c) => c.textContent);
+    });
+    assert.deepEqual(wide, []);
     assert.deepEqual(page.problems, []);
   });
 
