@@ -1231,7 +1231,7 @@ pub fn App(props: &AppProps) -> Html {
                     <span class="gz-visually-hidden">{ suffix.clone() }</span>
                 }
             </h2>
-            <ResultStatus text={status} {quote} hidden={reading.is_some()} typing={state.history == browser::HistoryMode::Replace} asked={state.filter.clone()} growing={state.load == Load::Loading} />
+            <ResultStatus text={status} {quote} hidden={reading.is_some()} typing={state.history == browser::HistoryMode::Replace} asked={state.filter.clone()} growing={previewing} />
             if let Some(r) = reading {
                 <ArticleView
                     catalog={state.catalog.clone()}

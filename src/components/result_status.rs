@@ -23,8 +23,9 @@ pub struct ResultStatusProps {
     /// the count as it was.
     #[prop_or_default]
     pub asked: Filter,
-    /// Stories are still arriving (a preview of a large document): a count that grows with
-    /// them is not announced again, only one the reader's own change brings, and the final one.
+    /// Stories are still arriving and some show (a preview of a large document): a count that
+    /// grows with them is not announced again (the first preview's is), only one the reader's
+    /// own change brings, and the final one.
     #[prop_or_default]
     pub growing: bool,
 }

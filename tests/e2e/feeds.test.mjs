@@ -274,6 +274,18 @@ describe("feeds", () => {
     assert.deepEqual(page.problems, []);
   });
 
+  it("with categories chosen by the page, the first stories' count is said when they show", async () => {
+    const page = await ctx.open("/fixtures/blank.html", { offline: true });
+    await page.evaluate(() => {
+      document.querySelector("#slot").innerHTML = `<gazette-news loading="eager" categories="Markets" src="/held/static/articles.json?key=preset"></gazette-news>`;
+    });
+    await page.getByRole("article").first().waitFor();
+    await page.getByRole("status").filter({ hasText: /^\d+ stor(y|ies) match(es)? so far$/ }).waitFor();
+    await fetch(`${ctx.server.url}/release/preset`);
+    await page.getByRole("status").filter({ hasText: /^8 stories match$/ }).waitFor();
+    assert.deepEqual(page.problems, []);
+  });
+
   it("a new page size applies at once to the stories shown before every story is in", async () => {
     const page = await ctx.open("/fixtures/blank.html", { offline: true });
     await page.evaluate(() => {
