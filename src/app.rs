@@ -845,7 +845,7 @@ pub fn App(props: &AppProps) -> Html {
     // The chips' order last shown: while stories arrive, a chip keeps its place (new ones come
     // after), so that one is not clicked as another takes its place; the order by count comes
     // with the last story.
-    let chip_order = use_mut_ref(rustc_hash::FxHashMap::<String, usize>::default);
+    let chip_order = use_mut_ref(Vec::<String>::new);
     let (controls_bar, cards) = if previewing || state.load == Load::Ready {
         let o = &state.outcome;
         let f = &state.filter;
@@ -868,15 +868,17 @@ pub fn App(props: &AppProps) -> Html {
         }
         let mut order = chip_order.borrow_mut();
         if previewing {
-            chips.sort_by_key(|(c, _)| order.get(&c.name).copied().unwrap_or(usize::MAX));
+            // Those shown before, in their order, then the new ones.
+            let mut rest = std::mem::take(&mut chips);
+            for name in order.iter() {
+                if let Some(i) = rest.iter().position(|(c, _)| &c.name == name) {
+                    chips.push(rest.remove(i));
+                }
+            }
+            chips.append(&mut rest);
         }
         order.clear();
-        order.extend(
-            chips
-                .iter()
-                .enumerate()
-                .map(|(i, (c, _))| (c.name.clone(), i)),
-        );
+        order.extend(chips.iter().map(|(c, _)| c.name.clone()));
         drop(order);
         let categories = Rc::new(chips);
         let years_selected = set_of(f.years.iter().map(|&y| year_label(y)));
