@@ -184,7 +184,7 @@ enum Held {
 }
 
 /// Where a story's card is: in the list, or in an open story's "More to Read".
-#[derive(Clone, Copy, PartialEq)]
+#[derive(Clone, Copy)]
 enum Place {
     List,
     Rail,
@@ -866,8 +866,10 @@ pub fn App(props: &AppProps) -> Html {
                 chips.push((none, state.catalog.swatch_of_category(name)));
             }
         }
+        // (An archive's chips too, while older shards may come.)
+        let arriving = previewing || state.archive_pending();
         let mut order = chip_order.borrow_mut();
-        if previewing {
+        if arriving {
             // Those shown before, in their order, then the new ones.
             let mut rest = std::mem::take(&mut chips);
             for name in order.iter() {
@@ -878,7 +880,9 @@ pub fn App(props: &AppProps) -> Html {
             chips.append(&mut rest);
         }
         order.clear();
-        order.extend(chips.iter().map(|(c, _)| c.name.clone()));
+        if arriving {
+            order.extend(chips.iter().map(|(c, _)| c.name.clone()));
+        }
         drop(order);
         let categories = Rc::new(chips);
         let years_selected = set_of(f.years.iter().map(|&y| year_label(y)));

@@ -74,7 +74,7 @@ pub struct State {
     pub history: HistoryMode,
     /// The id of the story the reader opened (or the address named), open or about to be.
     pub story: Option<String>,
-    /// The open story, once the stories are loaded and it is found.
+    /// The open story, once it is found (in the stories loaded, or in a preview of them).
     pub reading: Option<Reading>,
     /// The address named a story that the feed does not have.
     pub story_missing: bool,
@@ -417,12 +417,11 @@ impl Reducible for State {
             } => {
                 // A story named by the address shows once it is found (from the first preview
                 // that has it; its "More to Read" is chosen again when all are in): no list
-                // before it.
-                if s.story
-                    .as_ref()
-                    .is_some_and(|id| catalog.find(id).is_none())
-                {
-                    return self;
+                // before it. While a story is open, the list behind it waits for the end.
+                if let Some(id) = &s.story {
+                    if s.reading.is_some() || catalog.find(id).is_none() {
+                        return self;
+                    }
                 }
                 // The filters work on the stories read so far (the reader may have set some
                 // already, or the address did).
@@ -443,6 +442,9 @@ impl Reducible for State {
             }
             Action::Failed { error, .. } => {
                 s.load = Load::Failed(Rc::new(error));
+                // A story opened from a preview closes onto the error (its id stays, so that a
+                // Retry opens it again).
+                s.reading = None;
             }
             Action::Resize { page_size, related } => {
                 if (s.page_size, s.related_limit) == (page_size, related) {

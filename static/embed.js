@@ -143,7 +143,8 @@ class GazetteNews extends HTMLElement {
       this.reopening = null;
       this.lastSelected = e.detail?.id;
     });
-    // (It comes back open in the same task as gazette:ready, or not at all.)
+    // (It comes back open in the same task as gazette:ready, or before it from a preview of a
+    // large document, or not at all.)
     this.addEventListener("gazette:ready", () => queueMicrotask(() => (this.reopening = null)));
   }
 

@@ -114,7 +114,11 @@ pub fn CategoryChips(props: &CategoryChipsProps) -> Html {
     let onfocusin = {
         let focused = focused.clone();
         Callback::from(move |e: FocusEvent| {
-            if let Some(el) = e.target_dyn_into::<web_sys::Element>() {
+            // (Not for a click: the row would move between the press and the release.)
+            if let Some(el) = e
+                .target_dyn_into::<web_sys::Element>()
+                .filter(|el| el.matches(":focus-visible").unwrap_or(true))
+            {
                 reveal_in_row(&el);
             }
             if let Some((buttons, place)) = chips_of(&e) {
@@ -123,7 +127,8 @@ pub fn CategoryChips(props: &CategoryChipsProps) -> Html {
         })
     };
     let focused_name = focused.as_ref().and_then(|f| f.as_deref());
-    // Many categories: the most frequent show (and any that is on), the others behind a
+    // Many categories: the most frequent show (while stories arrive, the first seen), and any
+    // that is on; the others behind a
     // button, so that the chips never take the reader's whole screen.
     let expanded = use_state_eq(|| false);
     let many = props.categories.len() > SHOWN + 2;

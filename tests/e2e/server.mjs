@@ -51,7 +51,7 @@ export async function startServer({ dist = join(ROOT, "dist"), extra = {} } = {}
       res.write(body.subarray(0, sent));
       const key = address.searchParams.get("key");
       if (key) {
-        const step = Number(address.searchParams.get("step") ?? 16000);
+        const step = Number(address.searchParams.get("step")) || 16000;
         held.set(key, {
           more: () => res.write(body.subarray(sent, (sent += step))),
           release: () => res.end(body.subarray(sent)),
