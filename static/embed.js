@@ -78,9 +78,47 @@ function sendEarly(el) {
     }
     if (url.protocol !== "http:" && url.protocol !== "https:") return [];
     const controller = new AbortController();
-    const response = fetch(url.href, { signal: controller.signal });
+    const response = shareRequest(url.href, controller.signal);
     response.catch(() => {});
     return [[url.href, response, controller]];
+  });
+}
+
+/** The requests on their way, by address, with the signals of the widgets waiting for them. */
+const requests = new Map();
+
+/**
+ * One request for widgets that ask for the same address while it is on its way: a widget alone
+ * gets the answer itself; several each get a copy of it, which their `signal` gives up. The
+ * request is given up once every widget waiting for it has.
+ */
+function shareRequest(href, signal) {
+  let shared = requests.get(href);
+  if (!shared) {
+    const controller = new AbortController();
+    const done = () => requests.get(href) === shared && requests.delete(href);
+    const response = fetch(href, { signal: controller.signal });
+    shared = { waiting: new Set(), controller, copies: false };
+    shared.response = response.then((r) => (done(), r), (e) => { done(); throw e; });
+    requests.set(href, shared);
+  }
+  const { waiting } = shared;
+  waiting.add(signal);
+  signal.addEventListener("abort", () => {
+    waiting.delete(signal);
+    if (!waiting.size) shared.controller.abort();
+  }, { once: true });
+  return shared.response.then((r) => {
+    if (waiting.size <= 1 && !shared.copies) return r;
+    const copy = r.clone();
+    if (!shared.copies) {
+      shared.copies = true;
+      // Once the copies are made, the original's body is not kept for nobody to read.
+      setTimeout(() => r.body?.cancel().catch(() => {}));
+    }
+    if (!copy.body) return copy;
+    const { status, statusText, headers } = r;
+    return new Response(copy.body.pipeThrough(new TransformStream(), { signal }), { status, statusText, headers });
   });
 }
 

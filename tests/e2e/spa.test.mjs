@@ -62,6 +62,29 @@ describe("inside a single-page application", () => {
     assert.deepEqual(page.problems, []);
   });
 
+  it("two widgets of one source share its download; one removed leaves the other's going", async () => {
+    const page = await ctx.open("/fixtures/blank.html");
+    let answer;
+    const answered = new Promise((ok) => (answer = ok));
+    const asked = [];
+    await page.route("**/shared.json", async (route) => {
+      asked.push(route.request().url());
+      await answered;
+      await route.fulfill({ path: "static/articles.json", contentType: "application/json" }).catch(() => {});
+    });
+    const list = await addWidget(page, { id: "list", src: "/shared.json" });
+    const rail = await addWidget(page, { id: "rail", src: "/shared.json", layout: "rail", "page-size": "3" });
+    const third = await addWidget(page, { id: "third", src: "/shared.json" });
+    await page.waitForFunction(() => ["list", "rail", "third"].every((id) => document.getElementById(id).shadowRoot?.querySelector(".gz-mount .gazette")));
+    await third.evaluate((el) => el.remove());
+    answer();
+    await list.getByRole("status").filter({ hasText: /^51 stories$/ }).waitFor();
+    await rail.getByRole("status").filter({ hasText: /^51 stories$/ }).waitFor();
+    assert.equal(await rail.getByRole("article").count(), 3);
+    assert.equal(asked.length, 1, asked.join(", "));
+    assert.deepEqual(page.problems, []);
+  });
+
   it("a widget that starts with a story from the address leaves the focus where the reader is", async () => {
     const page = await ctx.open("/fixtures/blank.html?late.story=fake-recall-letters-hardware-wallets");
     await page.evaluate(() => {
