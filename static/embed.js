@@ -106,7 +106,10 @@ function shareRequest(href, signal) {
   waiting.add(signal);
   signal.addEventListener("abort", () => {
     waiting.delete(signal);
-    if (!waiting.size) shared.controller.abort();
+    if (waiting.size) return;
+    // (At once: a widget asking again for the address right after gets a new request.)
+    if (requests.get(href) === shared) requests.delete(href);
+    shared.controller.abort();
   }, { once: true });
   return shared.response.then((r) => {
     if (waiting.size <= 1 && !shared.copies) return r;

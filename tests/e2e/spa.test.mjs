@@ -67,14 +67,14 @@ describe("inside a single-page application", () => {
     let answer;
     const answered = new Promise((ok) => (answer = ok));
     const asked = [];
-    await page.route("**/shared.json", async (route) => {
+    await page.route("**/static/shared.json", async (route) => {
       asked.push(route.request().url());
       await answered;
       await route.fulfill({ path: "static/articles.json", contentType: "application/json" }).catch(() => {});
     });
-    const list = await addWidget(page, { id: "list", src: "/shared.json" });
-    const rail = await addWidget(page, { id: "rail", src: "/shared.json", layout: "rail", "page-size": "3" });
-    const third = await addWidget(page, { id: "third", src: "/shared.json" });
+    const list = await addWidget(page, { id: "list", src: "/static/shared.json" });
+    const rail = await addWidget(page, { id: "rail", src: "/static/shared.json", layout: "rail", "page-size": "3" });
+    const third = await addWidget(page, { id: "third", src: "/static/shared.json" });
     await page.waitForFunction(() => ["list", "rail", "third"].every((id) => document.getElementById(id).shadowRoot?.querySelector(".gz-mount .gazette")));
     await third.evaluate((el) => el.remove());
     answer();
