@@ -878,10 +878,9 @@ pub fn App(props: &AppProps) -> Html {
                 }
             }
             chips.append(&mut rest);
-        }
-        order.clear();
-        if arriving {
-            order.extend(chips.iter().map(|(c, _)| c.name.clone()));
+            *order = chips.iter().map(|(c, _)| c.name.clone()).collect();
+        } else {
+            order.clear();
         }
         drop(order);
         let categories = Rc::new(chips);
@@ -998,20 +997,18 @@ pub fn App(props: &AppProps) -> Html {
         Load::Loading if previewing => (
             // A search, filter or order set meanwhile is answered among the stories read so
             // far.
-            match (state.filter.is_unfiltered(), state.filter.sort) {
-                (true, SortOrder::Relevance) => w.loading.to_string(),
-                (true, order) => with_order(
-                    w,
-                    fill(w.so_far, &[&w.stories(state.outcome.total)]),
-                    order,
-                    state.outcome.total,
-                ),
-                (false, order) => with_order(
-                    w,
-                    fill(w.so_far, &[&w.count(&w.matches, state.outcome.total, &[])]),
-                    order,
-                    state.outcome.total,
-                ),
+            {
+                let (f, total) = (&state.filter, state.outcome.total);
+                if f.is_unfiltered() && f.sort == SortOrder::Relevance {
+                    w.loading.to_string()
+                } else {
+                    let found = if f.is_unfiltered() {
+                        w.stories(total)
+                    } else {
+                        w.count(&w.matches, total, &[])
+                    };
+                    with_order(w, fill(w.so_far, &[&found]), f.sort, total)
+                }
             },
             html! {
                 <>

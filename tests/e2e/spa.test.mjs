@@ -201,28 +201,28 @@ describe("inside a single-page application", () => {
   });
 
   it("names in the console a preset category no story has, and shows it chosen", async () => {
-    const page = await ctx.open("/fixtures/blank.html");
-    const warnings = [];
-    page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
-    const news = await addWidget(page, { id: "k", categories: "markets, Nonexistent" });
-    await news.getByRole("button", { name: /^Nonexistent/, pressed: true }).waitFor();
-    await page.waitForFunction(() => document.getElementById("k").shadowRoot.querySelectorAll("article").length > 0);
-    const named = warnings.filter((w) => w.includes("no story has the category"));
-    assert.equal(named.length, 1, warnings.join("\n"));
-    assert.match(named[0], /"Nonexistent"/);
-    assert.doesNotMatch(named[0], /"markets"/, "a category written in another case is found");
+    // A page at `path` with a widget of `attrs`, once its chip `pressed` shows pressed and its
+    // stories are in; `named`: the page's console warnings about a missing category.
+    const open = async (path, attrs, pressed) => {
+      const page = await ctx.open(path);
+      const warnings = [];
+      page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
+      const news = await addWidget(page, attrs);
+      await news.getByRole("button", { name: pressed, pressed: true }).waitFor();
+      await page.waitForFunction((id) => document.getElementById(id).shadowRoot.querySelectorAll("article").length > 0, attrs.id);
+      return { page, news, warnings, named: () => warnings.filter((w) => w.includes("no story has the category")) };
+    };
+    const { page, warnings, named } = await open("/fixtures/blank.html", { id: "k", categories: "markets, Nonexistent" }, /^Nonexistent/);
+    assert.equal(named().length, 1, warnings.join("\n"));
+    assert.match(named()[0], /"Nonexistent"/);
+    assert.doesNotMatch(named()[0], /"markets"/, "a category written in another case is found");
     assert.deepEqual(page.problems, []);
 
     // The address chose other categories: the preset was never chosen, and nothing is said.
-    const linked = await ctx.open("/fixtures/blank.html?m.cat=Markets");
-    const later = [];
-    linked.on("console", (m) => m.type() === "warning" && later.push(m.text()));
-    const other = await addWidget(linked, { id: "m", categories: "Nonexistent" });
-    await other.getByRole("button", { name: /^Markets/, pressed: true }).waitFor();
-    await linked.waitForFunction(() => document.getElementById("m").shadowRoot.querySelectorAll("article").length > 0);
-    assert.deepEqual(later.filter((w) => w.includes("no story has the category")), []);
-    assert.equal(await other.getByRole("button", { name: /^Nonexistent/ }).count(), 0);
-    assert.deepEqual(linked.problems, []);
+    const linked = await open("/fixtures/blank.html?m.cat=Markets", { id: "m", categories: "Nonexistent" }, /^Markets/);
+    assert.deepEqual(linked.named(), []);
+    assert.equal(await linked.news.getByRole("button", { name: /^Nonexistent/ }).count(), 0);
+    assert.deepEqual(linked.page.problems, []);
   });
 
   it("after a restart on a slow connection, the reader types on in the search box as soon as the first stories show", async () => {
