@@ -1041,7 +1041,8 @@ pub fn App(props: &AppProps) -> Html {
                 let found = if f.is_unfiltered() {
                     w.stories(a.archive.total)
                 } else {
-                    fill(w.so_far, &[&w.stories(o.total)])
+                    // As in a preview: "4 stories match so far".
+                    fill(w.so_far, &[&w.count(&w.matches, o.total, &[])])
                 };
                 fill(
                     w.reading_older,

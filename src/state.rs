@@ -242,13 +242,23 @@ impl State {
         }
     }
 
+    fn answer(&self) -> Outcome {
+        self.catalog
+            .apply_counting(&self.filter, self.now, self.shown(), self.facets())
+    }
+
     fn refilter(&mut self) {
-        self.outcome = Rc::new(self.catalog.apply_counting(
-            &self.filter,
-            self.now,
-            self.shown(),
-            self.facets(),
-        ));
+        self.outcome = Rc::new(self.answer());
+    }
+
+    /// The same request again over more stories (the cards shown came from `was`), or for more
+    /// pages: the cards shown keep their places and more matches follow them
+    /// ([`Outcome::keep_places`]), so that nothing moves under the reader's pointer. Used while
+    /// more stories are coming; the request's own order comes when they are all in.
+    fn refill(&mut self, was: &Catalog) {
+        let mut outcome = self.answer();
+        outcome.keep_places(&self.outcome.matches, was, &self.catalog);
+        self.outcome = Rc::new(outcome);
     }
 
     /// A filter change: back to the first page, recorded as `mode`.
@@ -426,18 +436,21 @@ impl Reducible for State {
                 // The filters work on the stories read so far (the reader may have set some
                 // already, or the address did).
                 s.now = now;
-                s.catalog = catalog;
+                let was = std::mem::replace(&mut s.catalog, catalog);
                 // Categories asked for in another case ("markets") take the stories' spelling
                 // already, as when all are in.
                 let asked = s.filter.categories.clone();
                 s.spell_categories();
-                if s.filter.categories != asked {
-                    s.history = HistoryMode::Replace;
-                }
                 if *s.meta != meta {
                     s.meta = Rc::new(meta);
                 }
-                s.refilter();
+                if s.filter.categories != asked {
+                    s.history = HistoryMode::Replace;
+                    s.refilter();
+                } else {
+                    // More of the same request: the cards shown stay.
+                    s.refill(&was);
+                }
                 s.resolve_story();
             }
             Action::Failed { error, .. } => {
@@ -534,7 +547,10 @@ impl Reducible for State {
                 }
                 s.pages += 1;
                 s.history = HistoryMode::Replace;
-                s.refilter();
+                // The cards shown stay (they may be in the order of fewer stories than are in
+                // now, while more are coming), and the next page follows them.
+                let same = Rc::clone(&s.catalog);
+                s.refill(&same);
             }
             Action::Apply(command) => {
                 use crate::embed::Command;
@@ -592,10 +608,16 @@ impl Reducible for State {
                 };
                 a.loading = false;
                 a.loaded += 1;
-                s.catalog = catalog;
+                let was = std::mem::replace(&mut s.catalog, catalog);
+                let asked = s.filter.categories.clone();
                 s.spell_categories();
                 s.history = HistoryMode::Keep;
-                s.refilter();
+                if s.wanted_shard().is_some() && s.filter.categories == asked {
+                    // More shards are coming for this request: the cards shown stay.
+                    s.refill(&was);
+                } else {
+                    s.refilter();
+                }
                 s.resolve_story();
             }
             Action::ShardFailed { error, .. } => {

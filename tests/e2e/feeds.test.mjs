@@ -275,6 +275,39 @@ describe("feeds", () => {
     assert.deepEqual(page.problems, []);
   });
 
+  it("while stories arrive, the cards shown keep their places (with a search too); the order comes once all are in", async () => {
+    // late-news.json: 25 old stories, then 35 newer ones. The first part has only old ones;
+    // the next brings newer ones, which the order (newest first) would put on top.
+    const page = await ctx.open(`/index.html?src=${encodeURIComponent("/held/fixtures/late-news.json?key=steady&step=4000")}`, { offline: true });
+    const cards = page.getByRole("article");
+    await cards.first().waitFor();
+    const headlines = async () => (await cards.getByRole("heading").allInnerTexts()).map((t) => t.trim());
+    const chipCount = () => page.evaluate(() => Number(document.querySelector(".gz-chip-all").textContent.match(/(\d+)$/)[1]));
+    const more = async () => {
+      const before = await chipCount();
+      await fetch(`${ctx.server.url}/more/steady`);
+      await page.waitForFunction((before) => Number(document.querySelector(".gz-chip-all").textContent.match(/(\d+)$/)[1]) > before, before);
+    };
+    const first = await headlines();
+    assert.equal(first.length, 12);
+    assert.ok(first.every((h) => /^Harbour archive note/.test(h)), first.join(" | "));
+    while (!(await page.getByRole("button", { name: /^New desk/ }).count())) await more();
+    assert.deepEqual(await headlines(), first, "no card moved for the newer stories");
+
+    // The reader's search is answered from the stories in; its cards then stay too.
+    await page.getByLabel("Search stories").fill("harbour");
+    await page.getByRole("status").filter({ hasText: /^\d+ stories match so far$/ }).waitFor();
+    const found = await headlines();
+    await more();
+    await more();
+    assert.deepEqual(await headlines(), found, "no card moved for the newer matches");
+
+    await fetch(`${ctx.server.url}/release/steady`);
+    await page.getByRole("status").filter({ hasText: /^60 stories match$/ }).waitFor();
+    assert.doesNotMatch((await headlines())[0], /^Harbour archive note/, "the best matches first once all are in");
+    assert.deepEqual(page.problems, []);
+  });
+
   it("with categories chosen by the page, the first stories' count is said when they show", async () => {
     const page = await ctx.open("/fixtures/blank.html", { offline: true });
     await page.evaluate(() => {
@@ -381,11 +414,9 @@ describe("sharded archives", () => {
     page.on("request", (r) => r.url().includes("/shards/") && requested.push(r.url().split("/").pop()));
     await page.getByRole("status").filter({ hasText: /^51 stories$/ }).waitFor();
     assert.equal(await page.getByRole("article").count(), 12, "a page of cards");
-    // Asking for more than the first shard holds (the button, or scrolling near the end, which
-    // may already have done it) brings the next shard.
-    if (await page.getByRole("button", { name: "Show more stories" }).isVisible()) {
-      await page.getByRole("button", { name: "Show more stories" }).click().catch(() => {});
-    }
+    // Asking for more than the first shard holds (here by scrolling near the end, which may
+    // already have done it) brings the next shard.
+    await page.evaluate(() => window.scrollTo(0, document.scrollingElement.scrollHeight));
     await page.waitForFunction(() => document.querySelectorAll("[data-gazette] article").length >= 20);
     assert.ok(requested.includes("0001.json"), `older shard read: ${requested}`);
     // The first shard and each one read after it are announced to the host page, with the
@@ -407,6 +438,32 @@ describe("sharded archives", () => {
       (await page.getByRole("article").getByRole("heading", { level: 3 }).allInnerTexts()).length,
       2,
     );
+    assert.deepEqual(page.problems, []);
+  });
+
+  it("while a search reads older shards, the cards shown keep their places; the order comes with the last shard", async () => {
+    // The older shards come when the test says.
+    const page = await ctx.open("/fixtures/blank.html", { offline: true });
+    const held = new Map();
+    const shards = Object.fromEntries(["0001.json", "0002.json"].map((name) => [name, new Promise((resolve) => held.set(name, resolve))]));
+    await page.route(/\/shards\/000[12]\.json$/, (route) => held.get(route.request().url().split("/").pop())(route));
+    await page.goto(`${ctx.server.url}/index.html?src=${encodeURIComponent("/fixtures/archive/manifest.json")}`);
+    const headlines = async () => (await page.getByRole("article").getByRole("heading", { level: 3 }).allInnerTexts()).map((t) => t.trim());
+    const older = (part) => page.getByRole("status").filter({ hasText: new RegExp(`^\\d+ stor(y|ies) match(es)? so far; reading older stories \\(${part} of 3 parts\\)…$`) });
+    await page.getByRole("article").first().waitFor();
+    // Found in the newest shard; an older one has a better match.
+    await page.getByLabel("Search stories").fill("token");
+    await older(1).waitFor();
+    const first = await headlines();
+    assert.ok(first.length > 1, first.join(" | "));
+    await (await shards["0001.json"]).continue();
+    await older(2).waitFor();
+    const more = await headlines();
+    assert.ok(more.length > first.length);
+    assert.deepEqual(more.slice(0, first.length), first, "the cards shown stay first");
+    await (await shards["0002.json"]).continue();
+    await page.getByRole("status").filter({ hasText: /^17 stories match$/ }).waitFor();
+    assert.notDeepEqual((await headlines()).slice(0, first.length), first, "(the best matches come first at the end)");
     assert.deepEqual(page.problems, []);
   });
 

@@ -201,6 +201,50 @@ pub struct Outcome {
     pub query: Query,
 }
 
+impl Outcome {
+    /// Keeps the stories already shown in their places, for the same request answered again
+    /// over more stories while more are still coming: `shown` are the earlier matches, as
+    /// numbers in `was`, the catalog they were found in. They stay first, in their order, and
+    /// the best of the other matches follow, up to as many as this answer has; a shown story
+    /// that `self`'s catalog `now` lacks is dropped. So no card moves under the reader's pointer
+    /// as stories arrive; the order the request asks for comes once all are in.
+    ///
+    /// The shown stories are taken to match still (the request and the stories are the same).
+    pub fn keep_places(&mut self, shown: &[usize], was: &Catalog, now: &Catalog) {
+        let Some(ids) = shown
+            .iter()
+            .map(|&i| was.articles.get(i).map(|a| a.id.as_str()))
+            .collect::<Option<Vec<_>>>()
+        else {
+            return;
+        };
+        // A preview's catalog grows at its end: a story keeps its number, else it is looked up.
+        let mut kept: Vec<usize> = ids
+            .iter()
+            .enumerate()
+            .filter_map(|(k, id)| {
+                let i = shown[k];
+                if now.articles.get(i).is_some_and(|a| a.id == *id) {
+                    Some(i)
+                } else {
+                    now.articles.iter().position(|a| a.id == *id)
+                }
+            })
+            .collect();
+        let room = self.matches.len();
+        kept.truncate(room);
+        for &m in &self.matches {
+            if kept.len() == room {
+                break;
+            }
+            if !kept.contains(&m) {
+                kept.push(m);
+            }
+        }
+        self.matches = kept;
+    }
+}
+
 /// How many authors and tags an [`Outcome`] lists at most (besides the selected ones).
 pub const TOP_FACET_VALUES: usize = 12;
 
@@ -951,6 +995,38 @@ mod tests {
             query: query.into(),
             ..Filter::default()
         }
+    }
+
+    #[test]
+    fn shown_stories_keep_their_places_as_more_arrive_and_the_best_others_follow() {
+        // The first part of a feed, then all of it: the newer stories come later.
+        let all = catalog().articles().to_vec();
+        let part = Catalog::new(all[3..].to_vec());
+        let whole = Catalog::new([&all[3..], &all[..3]].concat());
+        let f = Filter::default();
+        let shown = part.apply(&f, NOW, 2).matches;
+        let named = |c: &Catalog, m: &[usize]| -> Vec<String> {
+            m.iter().map(|&i| c.articles()[i].id.clone()).collect()
+        };
+        assert_eq!(named(&part, &shown), ["d", "e"]);
+        let mut again = whole.apply(&f, NOW, 4);
+        assert_eq!(named(&whole, &again.matches), ["a", "b", "c", "d"]);
+        again.keep_places(&shown, &part, &whole);
+        assert_eq!(named(&whole, &again.matches), ["d", "e", "a", "b"]);
+        assert_eq!(again.total, 6);
+
+        // A story no longer there is dropped; the answer never grows past its own length.
+        let fewer = Catalog::new(all[..4].to_vec());
+        let mut short = fewer.apply(&f, NOW, 2);
+        short.keep_places(&shown, &part, &fewer);
+        assert_eq!(named(&fewer, &short.matches), ["d", "a"]);
+        let mut none = fewer.apply(&q("nothing like it"), NOW, 2);
+        none.keep_places(&shown, &part, &fewer);
+        assert!(none.matches.is_empty());
+        // Numbers from another catalog are ignored.
+        let mut odd = whole.apply(&f, NOW, 2);
+        odd.keep_places(&[99], &part, &whole);
+        assert_eq!(named(&whole, &odd.matches), ["a", "b"]);
     }
 
     #[test]
