@@ -212,6 +212,35 @@ describe("embedding", () => {
     assert.deepEqual(page.problems, []);
   });
 
+  it("where the page lets its content set the width (float, inline-block, table cell, centred flex or grid item), the widget has a usable one", async () => {
+    const page = await ctx.open("/fixtures/blank.html", { offline: true });
+    const widget = `<gazette-news loading="eager" src="/static/articles.json"></gazette-news>`;
+    await page.evaluate((widget) => {
+      document.querySelector("#slot").innerHTML = [
+        `<div style="float: left">${widget}</div><div style="clear: both"></div>`,
+        `<div style="display: inline-block">${widget}</div>`,
+        `<table><tr><td>${widget}</td><td>Another cell</td></tr></table>`,
+        `<div style="display: flex; flex-direction: column; align-items: center">${widget}</div>`,
+        `<div style="display: grid; justify-items: center">${widget}</div>`,
+        `<div style="display: grid; grid-template-columns: auto 1fr">${widget}<p>Main column</p></div>`,
+      ].join("");
+    }, widget);
+    const sizes = () =>
+      page.evaluate(async () => {
+        const all = [...document.querySelectorAll("gazette-news")];
+        while (!all.every((el) => el.shadowRoot?.querySelector("article"))) await new Promise(requestAnimationFrame);
+        return { widths: all.map((el) => Math.round(el.getBoundingClientRect().width)), right: Math.max(...all.map((el) => el.getBoundingClientRect().right)) };
+      });
+    const wide = await sizes();
+    assert.ok(wide.widths.every((w) => w >= 500 && w <= 700), `widths at 1280 px: ${wide.widths}`);
+    // On a phone, narrower than the screen.
+    await page.setViewportSize({ width: 360, height: 800 });
+    const narrow = await sizes();
+    assert.ok(narrow.widths.every((w) => w >= 250 && w <= 340), `widths at 360 px: ${narrow.widths}`);
+    assert.ok(narrow.right <= 360, `no widget sticks out of the screen: ${narrow.right}`);
+    assert.deepEqual(page.problems, []);
+  });
+
   it("printed, the stories show without the controls", async () => {
     const page = await ctx.open("/fixtures/move.html");
     const news = page.locator("#news");
