@@ -133,12 +133,10 @@ fn menu_changed(before: &Filter, after: &Filter) -> Option<&'static str> {
     }
 }
 
-fn from_address(key: &Option<AttrValue>) -> View {
-    let params = key
-        .as_ref()
+fn from_address(key: &Option<AttrValue>) -> Vec<(String, String)> {
+    key.as_ref()
         .map(|k| browser::page_params(k))
-        .unwrap_or_default();
-    address::decode(params.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+        .unwrap_or_default()
 }
 
 /// Where the focus is, seen from the widget whose root is `root` (and its mount element).
@@ -245,11 +243,13 @@ pub fn App(props: &AppProps) -> Html {
         let rail_for = props.related_to.as_ref().map(|r| r.to_string());
         let preset = set_of(props.categories.iter().map(|c| c.to_string()));
         use_reducer(move || {
-            let mut view = from_address(&key);
-            if view.filter.categories.is_empty() {
-                view.filter.categories = preset;
-            }
-            State::new(size, view, related, rail_for)
+            // The first view: the page's preset categories (an address with categories of its
+            // own replaces them).
+            let base = Filter {
+                categories: preset,
+                ..Filter::default()
+            };
+            State::new(size, base, &from_address(&key), related, rail_for)
         })
     };
     let instance = *use_state(next_instance);
@@ -593,8 +593,13 @@ pub fn App(props: &AppProps) -> Html {
         let last_story = use_mut_ref(|| state.story.clone());
         let asked = state.history;
         use_effect_with(
-            (state.filter.clone(), state.pages, state.story.clone()),
-            move |(filter, pages, story)| {
+            (
+                state.filter.clone(),
+                state.pages,
+                state.story.clone(),
+                state.base.clone(),
+            ),
+            move |(filter, pages, story, base)| {
                 let mut mode = asked;
                 // Only typing and paging wait for a pause; a story closed in place (its entry
                 // becoming the list) is written at once.
@@ -609,11 +614,14 @@ pub fn App(props: &AppProps) -> Html {
                     }
                 }
                 if let Some(key) = key {
-                    let params = address::encode(&View {
-                        filter: filter.clone(),
-                        pages: *pages,
-                        story: story.clone(),
-                    });
+                    let params = address::encode(
+                        &View {
+                            filter: filter.clone(),
+                            pages: *pages,
+                            story: story.clone(),
+                        },
+                        base,
+                    );
                     let earlier = pending.borrow_mut().take();
                     if mode == browser::HistoryMode::Replace && !story_changed {
                         let write: Rc<dyn Fn()> = Rc::new(move || {
@@ -753,13 +761,19 @@ pub fn App(props: &AppProps) -> Html {
             move || drop(deferred)
         });
     }
-    let list_params = use_memo((state.filter.clone(), state.pages), |(filter, pages)| {
-        address::encode(&View {
-            filter: filter.clone(),
-            pages: *pages,
-            story: None,
-        })
-    });
+    let list_params = use_memo(
+        (state.filter.clone(), state.pages, state.base.clone()),
+        |(filter, pages, base)| {
+            address::encode(
+                &View {
+                    filter: filter.clone(),
+                    pages: *pages,
+                    story: None,
+                },
+                base,
+            )
+        },
+    );
     let on_open = {
         let (s, list_scroll, acted) = (state.clone(), list_scroll.clone(), reader_acted.clone());
         use_callback(state.reading.is_none(), move |index: usize, from_list| {

@@ -1,8 +1,9 @@
 //! What an embedding page can set beyond the feed: the widget's look, which controls show, and
 //! the channel through which the host's JavaScript reaches a mounted widget.
 
+use crate::state::set_of;
 use gazette_core::words::Words;
-use gazette_core::{DatePreset, SortOrder};
+use gazette_core::{DatePreset, Filter, SortOrder};
 use std::cell::RefCell;
 use std::rc::Rc;
 use yew::{AttrValue, Callback};
@@ -166,6 +167,42 @@ pub enum Command {
         /// The order.
         sort: Option<SortOrder>,
     },
+}
+
+impl Command {
+    /// Changes `f` as the call asks.
+    pub fn apply_to(&self, f: &mut Filter) {
+        match self {
+            Command::Query(q) => f.query = q.chars().take(200).collect(),
+            Command::Filters {
+                categories,
+                authors,
+                tags,
+                years,
+                date,
+                sort,
+            } => {
+                if let Some(c) = categories {
+                    f.categories = set_of(c.iter().cloned());
+                }
+                if let Some(a) = authors {
+                    f.authors = set_of(a.iter().cloned());
+                }
+                if let Some(t) = tags {
+                    f.tags = set_of(t.iter().cloned());
+                }
+                if let Some(y) = years {
+                    f.years = set_of(y.iter().copied());
+                }
+                if let Some(d) = date {
+                    f.date = *d;
+                }
+                if let Some(o) = sort {
+                    f.sort = *o;
+                }
+            }
+        }
+    }
 }
 
 /// The host's line to one widget. Commands sent before the widget listens (a page calling

@@ -3,7 +3,7 @@
 
 use crate::browser::HistoryMode;
 use crate::services::{Archive, LoadError, LoadedSet};
-use gazette_core::address::View;
+use gazette_core::address;
 use gazette_core::{Catalog, DatePreset, Facets, FeedMeta, Filter, Outcome, SortOrder, Timestamp};
 use std::collections::BTreeSet;
 use std::rc::Rc;
@@ -59,6 +59,9 @@ pub struct State {
     pub skipped: usize,
     /// What the reader asked for.
     pub filter: Filter,
+    /// The first view's filter: the page's preset categories, and what it asked for before the
+    /// stories were in. The address holds what differs from it (`address::encode`).
+    pub base: Rc<Filter>,
     /// The answer to it.
     pub outcome: Rc<Outcome>,
     /// "More filters" is open. Authors and tags are counted only then: a search that matches
@@ -95,10 +98,12 @@ impl State {
     /// The state of a widget that has just started loading, with the view the address asked for.
     pub fn new(
         page_size: usize,
-        view: View,
+        base: Filter,
+        params: &[(String, String)],
         related_limit: usize,
         rail_for: Option<String>,
     ) -> Self {
+        let view = address::decode(params.iter().map(|(k, v)| (k.as_str(), v.as_str())), &base);
         State {
             load: Load::Loading,
             attempt: 0,
@@ -108,6 +113,7 @@ impl State {
             skipped: 0,
             facets_open: more_filters_on(&view.filter) > 0,
             filter: view.filter,
+            base: Rc::new(base),
             outcome: Rc::new(Outcome::default()),
             pages: view.pages.max(1),
             page_size,
@@ -206,11 +212,22 @@ impl State {
     /// stories' own spelling ("Markets").
     fn spell_categories(&mut self) {
         // Inserted one by one: collecting into a set would sort, and bring a sort into the wasm.
-        let mut respelt = BTreeSet::new();
-        for c in &self.filter.categories {
-            respelt.insert(self.category_spelt(c).unwrap_or(c).clone());
+        let respelt = |set: &BTreeSet<String>| {
+            let mut out = BTreeSet::new();
+            for c in set {
+                out.insert(self.category_spelt(c).unwrap_or(c).clone());
+            }
+            out
+        };
+        let (now, base) = (
+            respelt(&self.filter.categories),
+            respelt(&self.base.categories),
+        );
+        self.filter.categories = now;
+        // (The first view's too, so that the address does not take it for the reader's change.)
+        if base != self.base.categories {
+            Rc::make_mut(&mut self.base).categories = base;
         }
-        self.filter.categories = respelt;
     }
 
     /// The stories' spelling of category `c`, written in any case; `None` when no story has it.
@@ -344,8 +361,8 @@ pub enum Action {
     /// The reader closed the article view: in a new history entry, or `in_place` (a story
     /// that came with the address becomes the list in its own entry).
     Close { in_place: bool },
-    /// The address changed (Back, Forward): show the view it describes.
-    Restore(View),
+    /// The address changed (Back, Forward): show the view its parameters describe.
+    Restore(Vec<(String, String)>),
     /// "More filters" was opened (`true`) or closed.
     ShowFacets(bool),
     /// The clock moved on: relative dates and date windows count from this moment.
@@ -553,44 +570,19 @@ impl Reducible for State {
                 s.refill(&same);
             }
             Action::Apply(command) => {
-                use crate::embed::Command;
-                match command {
-                    Command::Query(q) => s.filter.query = q.chars().take(200).collect(),
-                    Command::Filters {
-                        categories,
-                        authors,
-                        tags,
-                        years,
-                        date,
-                        sort,
-                    } => {
-                        if let Some(c) = categories {
-                            s.filter.categories = set_of(c);
-                            // In any case, as the categories attribute takes them.
-                            s.spell_categories();
-                        }
-                        if let Some(a) = authors {
-                            s.filter.authors = set_of(a);
-                        }
-                        if let Some(t) = tags {
-                            s.filter.tags = set_of(t);
-                        }
-                        if let Some(y) = years {
-                            s.filter.years = set_of(y);
-                        }
-                        if let Some(d) = date {
-                            s.filter.date = d;
-                        }
-                        if let Some(o) = sort {
-                            s.filter.sort = o;
-                        }
-                    }
+                command.apply_to(&mut s.filter);
+                // A call made while the stories load sets up the first view, as the attributes
+                // do: the address holds the reader's changes from it, Back returns to it, and
+                // then leaves the page.
+                let ready = matches!(s.load, Load::Ready);
+                if !ready {
+                    command.apply_to(Rc::make_mut(&mut s.base));
                 }
+                // Categories in any case, as the categories attribute takes them.
+                s.spell_categories();
                 s.story = None;
                 s.reading = None;
-                // A call made while the stories load sets up the first view: Back should leave
-                // the page, not return to the view before it.
-                s.changed(if matches!(s.load, Load::Ready) {
+                s.changed(if ready {
                     HistoryMode::Push
                 } else {
                     HistoryMode::Replace
@@ -650,7 +642,11 @@ impl Reducible for State {
                     HistoryMode::Push
                 };
             }
-            Action::Restore(view) => {
+            Action::Restore(params) => {
+                let view = address::decode(
+                    params.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+                    &s.base,
+                );
                 if view.filter == s.filter && view.pages == s.pages && view.story == s.story {
                     return self;
                 }

@@ -24,6 +24,22 @@ const ATTRIBUTES = [
 // a change starts it again. Any other (its look, controls, language, links) is applied in
 // place, keeping the reader's search, open story and focus.
 const RESTART = new Set(["src", "src-param", "url-key", "categories", "related-to"]);
+// The keys setFilters() takes.
+const FILTER_KEYS = ["categories", "authors", "tags", "years", "date", "sort"];
+// A src attribute's addresses, resolved as the widget resolves them (against the page).
+function sources(value) {
+  return (value ?? "")
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((s) => {
+      try {
+        return new URL(s, document.baseURI).href;
+      } catch {
+        return s;
+      }
+    })
+    .join(" ");
+}
 
 // The page's Content-Security-Policy refusing one of the widget's own files (its glue, its
 // WebAssembly, its stylesheet, from another origin say): the directive, to say why it failed.
@@ -187,12 +203,41 @@ class GazetteNews extends HTMLElement {
     // (It comes back open in the same task as gazette:ready, or before it from a preview of a
     // large document, or not at all.)
     this.addEventListener("gazette:ready", () => queueMicrotask(() => (this.reopening = null)));
+    // Where the focus was in the widget: a move takes it away (the browser drops the focus of
+    // an element taken out of the page), and it comes back with the widget.
+    this.addEventListener("focusin", (e) => (this.lastFocus = e.composedPath()[0]));
+    this.addEventListener("focusout", (e) => {
+      const to = e.relatedTarget;
+      if (to && this.contains(to)) return;
+      this.lastFocus = null;
+      // Lost to nothing (the element taken out, or a click on the page's blank space): kept
+      // until the end of the current task, in which a move would put the widget back.
+      if (!to) {
+        this.blurredFrom = e.composedPath()[0];
+        setTimeout(() => (this.blurredFrom = null));
+      }
+    });
   }
 
   connectedCallback() {
+    // Properties a framework set before this script defined the element: through their setters.
+    for (const prop of PROPERTIES.keys()) {
+      if (Object.hasOwn(this, prop)) {
+        const value = this[prop];
+        delete this[prop];
+        this[prop] = value;
+      }
+    }
     // Moved (taken out and put back in one go, as appendChild and frameworks do): it goes on as
-    // it was, with the reader's search, filters and open story.
-    if (this.live) return;
+    // it was, with the reader's search, filters, open story and focus.
+    if (this.live) {
+      queueMicrotask(() => {
+        const was = this.lastFocus ?? this.blurredFrom;
+        const at = document.activeElement;
+        if (was?.isConnected && (!at || at === document.body)) was.focus({ preventScroll: true });
+      });
+      return;
+    }
     this.live = true;
     const shadow = this.shadowRoot ?? this.attachShadow({ mode: "open" });
     const css = document.createElement("link");
@@ -209,12 +254,12 @@ class GazetteNews extends HTMLElement {
     this.mountPoint = document.createElement("div");
     this.mountPoint.className = "gz-mount";
     this.mountPoint.setAttribute("part", "mount");
-    this.placeholder();
+    this.#placeholder();
     shadow.replaceChildren(css, this.mountPoint);
     // While it waits to be seen, cancelWatch stops the waiting.
     const eager = this.getAttribute("loading") === "eager";
-    this.cancelWatch = eager ? null : whenNear(this, "300px", () => ((this.cancelWatch = null), this.run()));
-    if (eager) this.run();
+    this.cancelWatch = eager ? null : whenNear(this, "300px", () => ((this.cancelWatch = null), this.#run()));
+    if (eager) this.#run();
   }
 
   disconnectedCallback() {
@@ -243,12 +288,14 @@ class GazetteNews extends HTMLElement {
 
   attributeChangedCallback(name, before, after) {
     if (before === after) return;
+    // The same sources written another way (spaces, a relative or absolute address).
+    if (name === "src" && sources(before) === sources(after)) return;
     // Made eager while still waiting to be seen: start now.
     if (name === "loading") {
       if (after === "eager" && this.cancelWatch) {
         this.cancelWatch();
         this.cancelWatch = null;
-        this.run();
+        this.#run();
       }
       return;
     }
@@ -285,7 +332,7 @@ class GazetteNews extends HTMLElement {
     const mount = this.mountPoint.cloneNode(false);
     this.mountPoint.replaceWith(mount);
     this.mountPoint = mount;
-    this.placeholder();
+    this.#placeholder();
     if (focused) {
       this.restoreTyping = typing;
       mount.setAttribute("tabindex", "-1");
@@ -302,10 +349,10 @@ class GazetteNews extends HTMLElement {
         });
       }
     }
-    this.run();
+    this.#run();
   }
 
-  placeholder() {
+  #placeholder() {
     const skeleton = document.createElement("div");
     skeleton.className = "gz-skeleton";
     skeleton.setAttribute("aria-hidden", "true");
@@ -320,7 +367,7 @@ class GazetteNews extends HTMLElement {
     this.mountPoint.replaceChildren(skeleton, fallback);
   }
 
-  async run() {
+  async #run() {
     const generation = (this.generation = (this.generation ?? 0) + 1);
     sendEarly(this);
     let glue;
@@ -330,7 +377,7 @@ class GazetteNews extends HTMLElement {
       dropEarly(this);
       // A refusal by the page's policy is reported in a task of its own: it is waited for.
       await new Promise((ok) => setTimeout(ok));
-      if (generation === this.generation && this.isConnected) this.failed(error);
+      if (generation === this.generation && this.isConnected) this.#failed(error);
       return;
     }
     // Removed or changed again while the WebAssembly was on its way.
@@ -385,7 +432,7 @@ class GazetteNews extends HTMLElement {
    * with a way to try again unless the page itself forbids it; the page gets the reason in a
    * `gazette:error` event and the console.
    */
-  failed(error) {
+  #failed(error) {
     globalThis[STARTED] = null;
     const focused = this.shadowRoot.activeElement === this.mountPoint;
     this.mountPoint.removeAttribute("tabindex");
@@ -424,12 +471,12 @@ class GazetteNews extends HTMLElement {
       retry.addEventListener("click", () => {
         refused.length = 0;
         const focused = this.shadowRoot.activeElement === retry;
-        this.placeholder();
+        this.#placeholder();
         if (focused) {
           this.mountPoint.setAttribute("tabindex", "-1");
           this.mountPoint.focus({ preventScroll: true });
         }
-        this.run();
+        this.#run();
       });
       panel.append(retry);
     }
@@ -455,28 +502,56 @@ class GazetteNews extends HTMLElement {
 
   /** Sets filters: { categories, authors, tags, years, date, sort }. */
   setFilters(filters) {
+    const unknown = filters && typeof filters === "object" ? Object.keys(filters).filter((k) => !FILTER_KEYS.includes(k)) : [];
+    if (unknown.length) console.warn(`Gazette: setFilters() does not know ${unknown.join(", ")} (it takes ${FILTER_KEYS.join(", ")}); ignored.`);
     this.widget ? this.widget.setFilters(filters) : this.pending.push(["setFilters", filters]);
   }
 }
 
+
+// Each attribute is a property too, in camelCase (el.src, el.pageSize…), as frameworks set
+// them: it reads the attribute, and writing it sets the attribute (a list is joined; null,
+// undefined or false removes it).
+const PROPERTIES = new Map(GazetteNews.observedAttributes.map((name) => [name.replace(/-([a-z])/g, (_, c) => c.toUpperCase()), name]));
+function attributeText(name, value) {
+  return Array.isArray(value) ? value.join(name === "categories" ? "," : " ") : String(value);
+}
+for (const [prop, name] of PROPERTIES) {
+  Object.defineProperty(GazetteNews.prototype, prop, {
+    configurable: true,
+    get() {
+      return this.getAttribute(name);
+    },
+    set(value) {
+      if (value == null || value === false) this.removeAttribute(name);
+      else this.setAttribute(name, attributeText(name, value));
+    },
+  });
+}
+
+// (Defined once its properties are: elements already in the page are upgraded at once.)
 if (!customElements.get("gazette-news")) customElements.define("gazette-news", GazetteNews);
 
-const kebab = (name) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-
 /**
- * Mounts a widget inside `element` with `options` (the attributes, in camelCase: src,
- * pageSize, layout, theme, controls, locale, linkTarget, categories…; arrays are joined).
- * Starts at once unless `loading: "lazy"`. Returns { element, setQuery, setFilters, destroy }.
+ * Mounts a widget inside `element` (or the element a selector names) with `options` (the
+ * attributes, in camelCase: src, pageSize, layout, theme, controls, locale, linkTarget,
+ * categories…; arrays are joined). Starts as it comes near the viewport, as the element does;
+ * `loading: "eager"` starts at once. Returns { element, setQuery, setFilters, destroy }.
  */
 export function mount(element, options = {}) {
-  const w = document.createElement("gazette-news");
-  w.setAttribute("loading", "eager");
-  for (const [key, value] of Object.entries(options)) {
-    if (value === undefined || value === null || value === false) continue;
-    const text = Array.isArray(value) ? value.join(key === "categories" ? "," : " ") : String(value);
-    w.setAttribute(kebab(key), text);
+  const parent = typeof element === "string" ? document.querySelector(element) : element;
+  if (!(parent instanceof Element || parent instanceof DocumentFragment)) {
+    throw new TypeError(`Gazette: mount() needs an element to mount in (or a selector of one); it was given ${typeof element === "string" ? `"${element}", which names none` : String(element)}.`);
   }
-  element.append(w);
+  const w = document.createElement("gazette-news");
+  for (const [key, value] of Object.entries(options ?? {})) {
+    if (!PROPERTIES.has(key)) {
+      console.warn(`Gazette: mount() does not know the option ${key}; ignored. Options are the attributes in camelCase: ${[...PROPERTIES.keys()].join(", ")}.`);
+    } else if (value != null && value !== false) {
+      w.setAttribute(PROPERTIES.get(key), attributeText(PROPERTIES.get(key), value));
+    }
+  }
+  parent.append(w);
   return {
     element: w,
     setQuery: (text) => w.setQuery(text),

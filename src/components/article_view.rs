@@ -124,7 +124,9 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         }
     });
     html! {
-        <article class="gz-article" part="article" aria-labelledby={title_id.clone()} {onkeydown}>
+        // Focusable from script and pointer only: a click in its text keeps the focus in it (not
+        // on the page), so Esc still closes it.
+        <article class="gz-article" part="article" aria-labelledby={title_id.clone()} tabindex="-1" {onkeydown}>
             <p class="gz-back"><a href={props.list_href.clone()} onclick={on_link_close.clone()}>{ w.back_to_all }</a></p>
             <header class="gz-article-head">
                 <p class="gz-meta">

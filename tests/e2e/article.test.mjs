@@ -46,6 +46,23 @@ describe("the article view", () => {
     assert.deepEqual(page.problems, []);
   });
 
+  it("Esc closes a story after the reader clicked in its text", async () => {
+    const page = await ctx.open("/fixtures/blank.html");
+    await page.evaluate(() => {
+      document.querySelector("#slot").innerHTML = `<gazette-news loading="eager" src="/static/articles.json"></gazette-news>`;
+    });
+    await page.getByLabel("Search stories").fill("yields");
+    await page.getByRole("link", { name: STORY }).click();
+    const section = page.getByRole("heading", { level: 4, name: "Where the yield went" });
+    await section.click();
+    await page.keyboard.press("Escape");
+    const card = page.getByRole("link", { name: STORY });
+    await card.waitFor();
+    await page.waitForFunction(() => document.querySelector("gazette-news").shadowRoot.activeElement?.closest("[data-story]"));
+    assert.equal(await section.count(), 0, "the story is closed");
+    assert.deepEqual(page.problems, []);
+  });
+
   it("Esc after moving on through More to Read goes back to the list's own history entry", async () => {
     const page = await ctx.open("/index.html");
     await page.getByRole("article").first().waitFor();

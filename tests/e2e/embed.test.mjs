@@ -154,6 +154,10 @@ describe("embedding", () => {
     await nextFrames(page);
     const moved = page.locator("#second #news");
     assert.equal(await moved.getByLabel("Search stories").inputValue(), "parallax", "the search survives (no address keeps it)");
+    // The focus comes along: the reader types on.
+    await page.keyboard.type(" dao");
+    assert.equal(await moved.getByLabel("Search stories").inputValue(), "parallax dao");
+    await moved.getByLabel("Search stories").fill("parallax");
     assert.equal(await moved.getByRole("article").count(), 2);
     assert.equal(await page.evaluate(() => window.__ready), 0, "not started again");
     await moved.getByRole("button", { name: /^DeFi/ }).click();
@@ -165,6 +169,59 @@ describe("embedding", () => {
     const back = page.locator("#first #news");
     await back.getByRole("status").filter({ hasText: "51 stories" }).waitFor();
     assert.equal(await back.getByLabel("Search stories").inputValue(), "");
+    assert.deepEqual(page.problems, []);
+  });
+
+  it("the element's attributes are properties too, mount() says what it cannot use, and the same sources written another way change nothing", async () => {
+    const page = await ctx.open("/fixtures/blank.html", { offline: true });
+    const warnings = [];
+    page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
+    // Set as frameworks set them: properties, before and after the element is in the page.
+    await page.evaluate(() => {
+      window.__ready = 0;
+      const w = document.createElement("gazette-news");
+      w.id = "prop";
+      w.src = "/static/articles.json";
+      w.pageSize = 3;
+      w.loading = "eager";
+      w.addEventListener("gazette:ready", () => window.__ready++);
+      document.querySelector("#slot").append(w);
+      w.layout = "list";
+    });
+    const news = page.locator("#prop");
+    await news.getByRole("status").filter({ hasText: "51 stories" }).waitFor();
+    assert.equal(await news.getByRole("article").count(), 3);
+    assert.deepEqual(await news.evaluate((el) => [el.getAttribute("page-size"), el.pageSize, el.getAttribute("layout")]), ["3", "3", "list"]);
+    // The same source, written with spaces or in full: no new download, the reader's search stays.
+    await news.getByLabel("Search stories").fill("parallax");
+    await news.getByRole("status").filter({ hasText: "2 stories match" }).waitFor();
+    await news.evaluate((el) => (el.src = ` ${new URL("/static/articles.json", location.href).href} `));
+    await nextFrames(page);
+    assert.equal(await news.getByLabel("Search stories").inputValue(), "parallax");
+    assert.equal(await page.evaluate(() => window.__ready), 1);
+    // The widget's own workings are not the page's to call.
+    assert.deepEqual(await news.evaluate((el) => ["run", "failed", "placeholder"].filter((m) => m in el)), []);
+
+    // mount(): a selector, a clear error for nothing to mount in, a warning for an unknown option.
+    const mounted = await page.evaluate(async () => {
+      const { mount } = await import("/static/embed.js");
+      const errors = [];
+      for (const bad of [null, "#nowhere"]) {
+        try {
+          mount(bad, { src: "/static/articles.json" });
+        } catch (e) {
+          errors.push(`${e.name}: ${e.message}`);
+        }
+      }
+      const w = mount("#slot", { src: "/static/articles.json", page_size: 2 });
+      w.setFilters({ category: ["Markets"] });
+      return { errors, loading: w.element.getAttribute("loading"), pageSize: w.element.getAttribute("page-size") };
+    });
+    assert.equal(mounted.errors.length, 2);
+    assert.ok(mounted.errors.every((e) => /^TypeError: Gazette: mount\(\) needs an element/.test(e)), mounted.errors.join("\n"));
+    assert.deepEqual([mounted.loading, mounted.pageSize], [null, null], "lazy by default, as the element; the unknown option unused");
+    assert.ok(warnings.some((w) => /mount\(\) does not know the option page_size/.test(w)), warnings.join("\n"));
+    assert.ok(warnings.some((w) => /setFilters\(\) does not know category/.test(w)), warnings.join("\n"));
     assert.deepEqual(page.problems, []);
   });
 
@@ -260,6 +317,29 @@ describe("embedding", () => {
     await page.emulateMedia({ media: "print" });
     assert.equal(await viewAll.isVisible(), false);
     assert.equal(await news.getByRole("link", { name: /Back to all stories/ }).isVisible(), false);
+  });
+
+  it("printed, a dark widget prints dark text on white, and its category badges keep their colours", async () => {
+    const page = await ctx.open("/fixtures/blank.html");
+    await page.evaluate(() => {
+      document.querySelector("#slot").innerHTML = `<gazette-news theme="dark" loading="eager" src="/static/articles.json"></gazette-news>`;
+    });
+    await page.getByRole("article").first().waitFor();
+    const colours = () =>
+      page.evaluate(() => {
+        const root = document.querySelector("gazette-news").shadowRoot;
+        const style = (sel) => getComputedStyle(root.querySelector(sel));
+        const rgb = (c) => c.match(/\d+/g).slice(0, 3).map(Number);
+        return { headline: rgb(style(".gz-headline").color), meta: rgb(style(".gz-meta").color), badge: style(".gz-badge").printColorAdjust };
+      });
+    const screen = await colours();
+    assert.ok(screen.headline.every((v) => v > 180), `light text on screen: ${screen.headline}`);
+    await page.emulateMedia({ media: "print" });
+    const paper = await colours();
+    assert.ok(paper.headline.every((v) => v < 60), `dark headline on paper: ${paper.headline}`);
+    assert.ok(paper.meta.every((v) => v < 110), `dark dates on paper: ${paper.meta}`);
+    assert.equal(paper.badge, "exact");
+    assert.deepEqual(page.problems, []);
   });
 
   it("a page that includes the loader twice, under two addresses, fetches the WebAssembly once", async () => {

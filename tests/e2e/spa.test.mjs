@@ -159,7 +159,9 @@ describe("inside a single-page application", () => {
     await page.keyboard.press("Escape");
     await news.getByRole("button", { name: /^Markets/, pressed: true }).waitFor();
     await page.waitForFunction(() => !location.search.includes("r.story"));
-    assert.match(await page.evaluate(() => location.search), /r\.cat=Markets/);
+    // (The page's categories are the widget's first view: not written in the address.)
+    assert.doesNotMatch(await page.evaluate(() => location.search), /r\./);
+    assert.equal(await news.getByRole("button", { name: /^Markets/, pressed: true }).count(), 1);
     // A story the reader opens afterwards is announced again.
     await news.getByRole("article").first().getByRole("link").first().click();
     await page.waitForFunction(() => window.__selected.length === 2);
@@ -223,6 +225,62 @@ describe("inside a single-page application", () => {
     assert.deepEqual(linked.named(), []);
     assert.equal(await linked.news.getByRole("button", { name: /^Nonexistent/ }).count(), 0);
     assert.deepEqual(linked.page.problems, []);
+  });
+
+  it("Back returns to the first view the page set up (its categories, its calls before the stories were in); a link keeps the reader's", async () => {
+    const page = await ctx.open("/fixtures/blank.html");
+    const news = await addWidget(page, { id: "p", categories: "markets" });
+    const status = news.getByRole("status");
+    const chip = (name, pressed) => news.getByRole("button", { name: new RegExp(`^${name}`), pressed });
+    const params = () => new URL(page.url()).search;
+    await chip("Markets", true).waitFor();
+    await status.filter({ hasText: /^8 stories match$/ }).waitFor();
+    assert.equal(params(), "", "the first view is not written in the address");
+
+    await chip("Security", false).click();
+    await page.waitForURL(/p\.cat=Security/);
+    await page.goBack();
+    await status.filter({ hasText: /^8 stories match$/ }).waitFor();
+    assert.equal(await chip("Markets", true).count(), 1);
+    assert.equal(params(), "");
+
+    // Every category, where the page chose one: written as such, and Back undoes it.
+    await chip("All", false).click();
+    await status.filter({ hasText: /^51 stories$/ }).waitFor();
+    await page.waitForURL(/[?&]p\.cat=(&|$)/);
+    const everything = page.url();
+    await page.goBack();
+    await status.filter({ hasText: /^8 stories match$/ }).waitFor();
+    await page.goForward();
+    await status.filter({ hasText: /^51 stories$/ }).waitFor();
+    // The link opens the reader's view, not the page's.
+    const linked = await ctx.open(new URL(everything).pathname + new URL(everything).search);
+    const again = await addWidget(linked, { id: "p", categories: "markets" });
+    await again.getByRole("status").filter({ hasText: /^51 stories$/ }).waitFor();
+
+    // Calls made before the stories are in set up the first view too.
+    const called = await ctx.open("/fixtures/blank.html");
+    await called.evaluate(() => {
+      const w = document.createElement("gazette-news");
+      w.id = "q";
+      w.setAttribute("src", "/static/articles.json");
+      w.setAttribute("loading", "eager");
+      document.getElementById("slot").append(w);
+      w.setQuery("token");
+      w.setFilters({ sort: "newest" });
+    });
+    const q = called.locator("#q");
+    await q.getByRole("status").filter({ hasText: /match, newest first$|match$/ }).waitFor();
+    assert.equal(await q.getByLabel("Search stories").inputValue(), "token");
+    assert.equal(new URL(called.url()).search, "");
+    await q.getByRole("button", { name: /^Markets/ }).click();
+    await called.waitForURL(/q\.cat=Markets/);
+    await called.goBack();
+    await called.waitForURL((u) => u.search === "");
+    await q.getByRole("button", { name: /^Markets/, pressed: false }).waitFor();
+    assert.equal(await q.getByLabel("Search stories").inputValue(), "token");
+    assert.equal(await q.getByLabel("Sort").inputValue(), "newest");
+    assert.deepEqual([...page.problems, ...linked.problems, ...called.problems], []);
   });
 
   it("after a restart on a slow connection, the reader types on in the search box as soon as the first stories show", async () => {

@@ -3,9 +3,14 @@
 //! Parameters (each under the widget's own prefix, e.g. `gz.q`, so several widgets share one
 //! address): `q` the search text; `cat`, `author`, `tag`, `year` the facet selections (repeated
 //! for several values); `date` the date window (`day`, `week`, `month`, `year`); `from` and `to`
-//! a custom range of whole days, `YYYY-MM-DD`, both included, in UTC; `sort` (`newest`, `oldest`;
-//! best match is the default); `page` how many pages are shown; `story` the id of the story
-//! open in the article view. Defaults are left out.
+//! a custom range of whole days, `YYYY-MM-DD`, both included, in UTC; `sort` (`relevance`,
+//! `newest`, `oldest`); `page` how many pages are shown; `story` the id of the story open in
+//! the article view.
+//!
+//! The address holds what differs from the widget's first view, its `base` (the page's preset
+//! categories, and what it asked for before the stories were in): an address with no parameters
+//! is the first view, so Back returns to it. A filter the reader emptied where the base has one
+//! is written with an empty value (`cat=`: every category; `q=`: no search).
 
 use crate::date::{civil_from_days, parse_date, Timestamp};
 use crate::filter::{DatePreset, Filter, SortOrder};
@@ -21,18 +26,32 @@ pub struct View {
     pub story: Option<String>,
 }
 
-/// The parameters of a view, in a stable order, defaults left out.
-pub fn encode(view: &View) -> Vec<(&'static str, String)> {
+/// The parameters of a view, in a stable order: what differs from `base`.
+pub fn encode(view: &View, base: &Filter) -> Vec<(&'static str, String)> {
     let (filter, pages) = (&view.filter, view.pages);
     let mut out = Vec::new();
-    if !filter.query.trim().is_empty() {
+    if filter.query.trim() != base.query.trim() {
         out.push(("q", filter.query.clone()));
     }
-    out.extend(filter.categories.iter().map(|c| ("cat", c.clone())));
-    out.extend(filter.authors.iter().map(|c| ("author", c.clone())));
-    out.extend(filter.tags.iter().map(|c| ("tag", c.clone())));
-    out.extend(filter.years.iter().map(|y| ("year", y.to_string())));
-    if filter.date != DatePreset::AnyTime {
+    // A set that differs: its values, or one empty value for none.
+    fn set<T: Ord + ToString>(
+        out: &mut Vec<(&'static str, String)>,
+        name: &'static str,
+        now: &std::collections::BTreeSet<T>,
+        base: &std::collections::BTreeSet<T>,
+    ) {
+        if now != base {
+            out.extend(now.iter().map(|v| (name, v.to_string())));
+            if now.is_empty() {
+                out.push((name, String::new()));
+            }
+        }
+    }
+    set(&mut out, "cat", &filter.categories, &base.categories);
+    set(&mut out, "author", &filter.authors, &base.authors);
+    set(&mut out, "tag", &filter.tags, &base.tags);
+    set(&mut out, "year", &filter.years, &base.years);
+    if filter.date != base.date {
         out.push(("date", filter.date.key().to_string()));
     }
     if let Some(f) = filter.from {
@@ -41,7 +60,7 @@ pub fn encode(view: &View) -> Vec<(&'static str, String)> {
     if let Some(u) = filter.until {
         out.push(("to", day_string(Timestamp(u.0 - 86_400))));
     }
-    if filter.sort != SortOrder::Relevance {
+    if filter.sort != base.sort {
         out.push(("sort", filter.sort.key().to_string()));
     }
     if pages > 1 {
@@ -75,19 +94,35 @@ pub fn form_encode(value: &str) -> String {
     out
 }
 
-/// The view that parameters describe. Unknown names and values that do not parse are ignored,
-/// so a hand-edited or stale link still opens.
-pub fn decode<'a>(params: impl IntoIterator<Item = (&'a str, &'a str)>) -> View {
-    let mut f = Filter::default();
+/// The view that parameters describe: `base`, with what they change. Unknown names and values
+/// that do not parse are ignored, so a hand-edited or stale link still opens.
+pub fn decode<'a>(params: impl IntoIterator<Item = (&'a str, &'a str)>, base: &Filter) -> View {
+    let mut f = base.clone();
+    // A set named in the address replaces the base's: cleared at its first value.
+    let mut named = [false; 4];
+    let mut first = |k: usize| !std::mem::replace(&mut named[k], true);
     let mut pages = 1;
     let mut story = None;
     for (k, v) in params {
         match k {
             "q" => f.query = v.chars().take(200).collect(),
-            "cat" => drop(f.categories.insert(v.to_string())),
-            "author" => drop(f.authors.insert(v.to_string())),
-            "tag" => drop(f.tags.insert(v.to_string())),
+            "cat" | "author" | "tag" => {
+                let (i, set) = match k {
+                    "cat" => (0, &mut f.categories),
+                    "author" => (1, &mut f.authors),
+                    _ => (2, &mut f.tags),
+                };
+                if first(i) {
+                    set.clear();
+                }
+                if !v.is_empty() {
+                    set.insert(v.to_string());
+                }
+            }
             "year" => {
+                if first(3) {
+                    f.years.clear();
+                }
                 if let Ok(y) = v.parse() {
                     f.years.insert(y);
                 }
@@ -155,12 +190,18 @@ mod tests {
             pages: 3,
             story: Some("story/1?x=&y".into()),
         };
-        let params = encode(&view);
+        let params = encode(&view, &Filter::default());
         assert!(
             params.contains(&("to", "2024-01-31".to_string())),
             "{params:?}"
         );
-        assert_eq!(decode(params.iter().map(|(k, v)| (*k, v.as_str()))), view);
+        assert_eq!(
+            decode(
+                params.iter().map(|(k, v)| (*k, v.as_str())),
+                &Filter::default()
+            ),
+            view
+        );
     }
 
     #[test]
@@ -169,7 +210,8 @@ mod tests {
             pages: 1,
             ..View::default()
         };
-        assert!(encode(&empty).is_empty());
+        let none = Filter::default();
+        assert!(encode(&empty, &none).is_empty());
         let spaces = View {
             filter: Filter {
                 query: "   ".into(),
@@ -177,15 +219,69 @@ mod tests {
             },
             ..empty.clone()
         };
-        assert!(encode(&spaces).is_empty(), "a query of spaces stays out");
-        let view = decode([
-            ("date", "fortnight"),
-            ("year", "MMXX"),
-            ("page", "-4"),
-            ("from", "2024-13-01"),
-            ("zzz", "1"),
-            ("story", ""),
-        ]);
+        assert!(
+            encode(&spaces, &none).is_empty(),
+            "a query of spaces stays out"
+        );
+        let view = decode(
+            [
+                ("date", "fortnight"),
+                ("year", "MMXX"),
+                ("page", "-4"),
+                ("from", "2024-13-01"),
+                ("zzz", "1"),
+                ("story", ""),
+            ],
+            &none,
+        );
         assert_eq!(view, empty);
+    }
+
+    #[test]
+    fn the_address_holds_what_differs_from_the_first_view() {
+        // The page chose a category and a search, and the newest first.
+        let base = Filter {
+            query: "harbour".into(),
+            categories: ["Alpha".to_string()].into(),
+            sort: SortOrder::Newest,
+            ..Filter::default()
+        };
+        let first = View {
+            filter: base.clone(),
+            pages: 1,
+            story: None,
+        };
+        let params = |v: &View| encode(v, &base);
+        let back =
+            |p: Vec<(&'static str, String)>| decode(p.iter().map(|(k, v)| (*k, v.as_str())), &base);
+        assert!(params(&first).is_empty());
+        assert_eq!(back(vec![]), first, "no parameters: the first view");
+
+        // Another category added, the search and the order the reader's own.
+        let mut other = first.clone();
+        other.filter.categories.insert("Beta".into());
+        other.filter.sort = SortOrder::Relevance;
+        other.filter.query = "ferry".into();
+        assert_eq!(
+            params(&other),
+            [
+                ("q", "ferry".to_string()),
+                ("cat", "Alpha".into()),
+                ("cat", "Beta".into()),
+                ("sort", "relevance".into())
+            ]
+        );
+        assert_eq!(back(params(&other)), other);
+
+        // Every category, and no search: written as empty values.
+        let mut all = first.clone();
+        all.filter.categories.clear();
+        all.filter.query.clear();
+        assert_eq!(params(&all), [("q", String::new()), ("cat", String::new())]);
+        assert_eq!(back(params(&all)), all);
+        // Only the sets named change; the rest is the first view's.
+        let tagged = back(vec![("tag", "ferries".into())]);
+        assert_eq!(tagged.filter.categories, base.categories);
+        assert_eq!(tagged.filter.tags.len(), 1);
     }
 }
