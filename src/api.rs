@@ -44,11 +44,27 @@ impl Widget {
 
     /// Forgets the story entries the widget added to the history above its list, for a new
     /// start with other categories: its story, still open, then closes into a list of those in
-    /// place, not back to an entry of the old ones.
+    /// place, not back to an entry of the old ones. For new preset `categories`, the reader's
+    /// choice of categories leaves the address too: the page's new ones show.
     #[wasm_bindgen(js_name = forgetHistory)]
-    pub fn forget_history(&self) {
+    pub fn forget_history(&self, categories: bool) {
         if let Some(key) = &self.url_key {
             crate::browser::forget_story_depth(key);
+            if categories {
+                let params = crate::browser::page_params(key);
+                let kept: Vec<(&str, String)> = params
+                    .iter()
+                    .filter(|(k, _)| k != "cat")
+                    .map(|(k, v)| (k.as_str(), v.clone()))
+                    .collect();
+                if kept.len() < params.len() {
+                    crate::browser::write_page_params(
+                        key,
+                        &kept,
+                        crate::browser::HistoryMode::Replace,
+                    );
+                }
+            }
         }
     }
 

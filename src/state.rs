@@ -62,6 +62,9 @@ pub struct State {
     /// The first view's filter: the page's preset categories, and what it asked for before the
     /// stories were in. The address holds what differs from it (`address::encode`).
     pub base: Rc<Filter>,
+    /// The address the widget started from (its parameters): read again over the first view
+    /// when the page's calls change that view while the stories load.
+    link: Rc<Vec<(String, String)>>,
     /// The answer to it.
     pub outcome: Rc<Outcome>,
     /// "More filters" is open. Authors and tags are counted only then: a search that matches
@@ -114,6 +117,7 @@ impl State {
             facets_open: more_filters_on(&view.filter) > 0,
             filter: view.filter,
             base: Rc::new(base),
+            link: Rc::new(params.to_vec()),
             outcome: Rc::new(Outcome::default()),
             pages: view.pages.max(1),
             page_size,
@@ -268,14 +272,24 @@ impl State {
         self.outcome = Rc::new(self.answer());
     }
 
-    /// The same request again over more stories (the cards shown came from `was`), or for more
-    /// pages: the cards shown keep their places and more matches follow them
-    /// ([`Outcome::keep_places`]), so that nothing moves under the reader's pointer. Used while
-    /// more stories are coming; the request's own order comes when they are all in.
-    fn refill(&mut self, was: &Catalog) {
-        let mut outcome = self.answer();
-        outcome.keep_places(&self.outcome.matches, was, &self.catalog);
-        self.outcome = Rc::new(outcome);
+    /// More stories are coming for the request shown: a preview's, or an archive's shard in
+    /// flight or still needed for its answer.
+    fn arriving(&self) -> bool {
+        (self.load == Load::Loading && !self.catalog.is_empty())
+            || self.archive.as_ref().is_some_and(|a| a.loading)
+            || self.wanted_shard().is_some()
+    }
+
+    /// The same request again, over more stories (the cards shown came from `was`), for more
+    /// pages, or counting other facets: while more stories are coming, the cards shown keep
+    /// their places and more matches follow them ([`Outcome::keep_places`]), so that nothing
+    /// moves under the reader's pointer; the request's own order comes when they are all in.
+    fn refilter_keeping(&mut self, was: &Catalog) {
+        let shown = Rc::clone(&self.outcome);
+        self.refilter();
+        if self.arriving() {
+            Rc::make_mut(&mut self.outcome).keep_places(&shown.matches, was, &self.catalog);
+        }
     }
 
     /// A filter change: back to the first page, recorded as `mode`.
@@ -461,14 +475,14 @@ impl Reducible for State {
                 if *s.meta != meta {
                     s.meta = Rc::new(meta);
                 }
+                s.resolve_story();
                 if s.filter.categories != asked {
                     s.history = HistoryMode::Replace;
                     s.refilter();
                 } else {
                     // More of the same request: the cards shown stay.
-                    s.refill(&was);
+                    s.refilter_keeping(&was);
                 }
-                s.resolve_story();
             }
             Action::Failed { error, .. } => {
                 s.load = Load::Failed(Rc::new(error));
@@ -484,8 +498,8 @@ impl Reducible for State {
                 s.related_limit = related;
                 s.history = HistoryMode::Keep;
                 // (Also the stories of a preview.)
-                s.refilter();
                 let catalog = s.catalog.clone();
+                s.refilter_keeping(&catalog);
                 if let Some(r) = s.reading.as_mut() {
                     r.related = Rc::new(catalog.related(r.index, related));
                 }
@@ -497,7 +511,8 @@ impl Reducible for State {
                 }
                 s.now = now;
                 s.history = HistoryMode::Keep;
-                s.refilter();
+                let catalog = s.catalog.clone();
+                s.refilter_keeping(&catalog);
             }
             Action::Retry => {
                 s.load = Load::Loading;
@@ -567,16 +582,20 @@ impl Reducible for State {
                 // The cards shown stay (they may be in the order of fewer stories than are in
                 // now, while more are coming), and the next page follows them.
                 let same = Rc::clone(&s.catalog);
-                s.refill(&same);
+                s.refilter_keeping(&same);
             }
             Action::Apply(command) => {
-                command.apply_to(&mut s.filter);
                 // A call made while the stories load sets up the first view, as the attributes
-                // do: the address holds the reader's changes from it, Back returns to it, and
-                // then leaves the page.
+                // do: the address the widget started from still says what differs from it (a
+                // copied link keeps the reader's order over the page's), Back returns to it,
+                // and then leaves the page.
                 let ready = matches!(s.load, Load::Ready);
-                if !ready {
+                if ready {
+                    command.apply_to(&mut s.filter);
+                } else {
                     command.apply_to(Rc::make_mut(&mut s.base));
+                    let link = s.link.iter().map(|(k, v)| (k.as_str(), v.as_str()));
+                    s.filter = address::decode(link, &s.base).filter;
                 }
                 // Categories in any case, as the categories attribute takes them.
                 s.spell_categories();
@@ -604,13 +623,13 @@ impl Reducible for State {
                 let asked = s.filter.categories.clone();
                 s.spell_categories();
                 s.history = HistoryMode::Keep;
-                if s.wanted_shard().is_some() && s.filter.categories == asked {
-                    // More shards are coming for this request: the cards shown stay.
-                    s.refill(&was);
+                s.resolve_story();
+                if s.filter.categories == asked {
+                    // While more shards are coming for this request, the cards shown stay.
+                    s.refilter_keeping(&was);
                 } else {
                     s.refilter();
                 }
-                s.resolve_story();
             }
             Action::ShardFailed { error, .. } => {
                 let Some(a) = s.archive.as_mut() else {
@@ -619,6 +638,8 @@ impl Reducible for State {
                 a.loading = false;
                 a.error = Some(error);
                 s.resolve_story();
+                // No more are coming: the request's own order.
+                s.refilter();
             }
             Action::Open(index) => {
                 let Some(a) = s.catalog.articles().get(index) else {
@@ -667,7 +688,8 @@ impl Reducible for State {
                 }
                 s.facets_open = open;
                 s.history = HistoryMode::Keep;
-                s.refilter();
+                let catalog = s.catalog.clone();
+                s.refilter_keeping(&catalog);
             }
         }
         Rc::new(s)

@@ -193,6 +193,10 @@ class GazetteNews extends HTMLElement {
     super();
     /** Commands sent before the widget started, replayed once it has. */
     this.pending = [];
+    /** Commands sent before its stories were first in: the page's first view, sent again when
+     * the widget starts again for a change of its categories, links or look. */
+    this.setup = [];
+    this.readyOnce = false;
     // The story open when the widget last started again: its gazette:select, as it comes back
     // open, is not a new one for the page.
     this.addEventListener("gazette:select", (e) => {
@@ -202,7 +206,10 @@ class GazetteNews extends HTMLElement {
     });
     // (It comes back open in the same task as gazette:ready, or before it from a preview of a
     // large document, or not at all.)
-    this.addEventListener("gazette:ready", () => queueMicrotask(() => (this.reopening = null)));
+    this.addEventListener("gazette:ready", () => {
+      this.readyOnce = true;
+      queueMicrotask(() => (this.reopening = null));
+    });
     // Where the focus was in the widget: a move takes it away (the browser drops the focus of
     // an element taken out of the page), and it comes back with the widget.
     this.addEventListener("focusin", (e) => (this.lastFocus = e.composedPath()[0]));
@@ -277,6 +284,8 @@ class GazetteNews extends HTMLElement {
       widget?.destroy();
       this.widget = null;
       this.generation = (this.generation ?? 0) + 1;
+      this.setup = [];
+      this.readyOnce = false;
       dropEarly(this);
       widget?.forgetAddress();
       widget?.free();
@@ -288,8 +297,9 @@ class GazetteNews extends HTMLElement {
 
   attributeChangedCallback(name, before, after) {
     if (before === after) return;
-    // The same sources written another way (spaces, a relative or absolute address).
-    if (name === "src" && sources(before) === sources(after)) return;
+    // The same sources written another way (spaces, a relative or absolute address) as those
+    // the widget started with.
+    if (name === "src" && this.widget && sources(after) === this.startedSrc) return;
     // Made eager while still waiting to be seen: start now.
     if (name === "loading") {
       if (after === "eager" && this.cancelWatch) {
@@ -312,7 +322,7 @@ class GazetteNews extends HTMLElement {
     // another set (or under another prefix) are forgotten. The focus, if it was in the
     // widget, waits on its mount point and comes back to the search box or the title.
     if (name === "src" || name === "url-key") this.widget.forgetAddress();
-    else this.widget.forgetHistory();
+    else this.widget.forgetHistory(name === "categories");
     const focused = this.shadowRoot.activeElement;
     const keeps = name !== "src" && name !== "url-key";
     // The search box's text comes back too, unless the change is a new set of stories; also
@@ -333,6 +343,10 @@ class GazetteNews extends HTMLElement {
     this.mountPoint.replaceWith(mount);
     this.mountPoint = mount;
     this.#placeholder();
+    // The page's first view comes again, unless the stories are others.
+    if (!keeps) this.setup = [];
+    this.readyOnce = false;
+    this.pending = [...this.setup];
     if (focused) {
       this.restoreTyping = typing;
       mount.setAttribute("tabindex", "-1");
@@ -369,6 +383,7 @@ class GazetteNews extends HTMLElement {
 
   async #run() {
     const generation = (this.generation = (this.generation ?? 0) + 1);
+    this.startedSrc = sources(this.getAttribute("src"));
     sendEarly(this);
     let glue;
     try {
@@ -497,14 +512,19 @@ class GazetteNews extends HTMLElement {
       return;
     }
     text = String(text);
-    this.widget ? this.widget.setQuery(text) : this.pending.push(["setQuery", text]);
+    this.#send("setQuery", text);
   }
 
   /** Sets filters: { categories, authors, tags, years, date, sort }. */
   setFilters(filters) {
     const unknown = filters && typeof filters === "object" ? Object.keys(filters).filter((k) => !FILTER_KEYS.includes(k)) : [];
     if (unknown.length) console.warn(`Gazette: setFilters() does not know ${unknown.join(", ")} (it takes ${FILTER_KEYS.join(", ")}); ignored.`);
-    this.widget ? this.widget.setFilters(filters) : this.pending.push(["setFilters", filters]);
+    this.#send("setFilters", filters);
+  }
+
+  #send(method, arg) {
+    if (!this.readyOnce) this.setup.push([method, arg]);
+    this.widget ? this.widget[method](arg) : this.pending.push([method, arg]);
   }
 }
 
@@ -540,7 +560,8 @@ if (!customElements.get("gazette-news")) customElements.define("gazette-news", G
  */
 export function mount(element, options = {}) {
   const parent = typeof element === "string" ? document.querySelector(element) : element;
-  if (!(parent instanceof Element || parent instanceof DocumentFragment)) {
+  // (An element of another frame is one too.)
+  if (!(parent?.nodeType === Node.ELEMENT_NODE || parent?.nodeType === Node.DOCUMENT_FRAGMENT_NODE)) {
     throw new TypeError(`Gazette: mount() needs an element to mount in (or a selector of one); it was given ${typeof element === "string" ? `"${element}", which names none` : String(element)}.`);
   }
   const w = document.createElement("gazette-news");

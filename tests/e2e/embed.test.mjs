@@ -202,6 +202,21 @@ describe("embedding", () => {
     // The widget's own workings are not the page's to call.
     assert.deepEqual(await news.evaluate((el) => ["run", "failed", "placeholder"].filter((m) => m in el)), []);
 
+    // Set before the script has defined the element (it comes later): taken up all the same.
+    const early = await ctx.open("/fixtures/empty.html", { offline: true });
+    await early.evaluate(async () => {
+      const w = document.createElement("gazette-news");
+      w.src = "/static/articles.json";
+      w.pageSize = 2;
+      w.loading = "eager";
+      document.body.append(w);
+      await import("/static/embed.js");
+    });
+    await early.getByRole("status").filter({ hasText: "51 stories" }).waitFor();
+    assert.equal(await early.getByRole("article").count(), 2);
+    assert.equal(await early.locator("gazette-news").getAttribute("page-size"), "2");
+    assert.deepEqual(early.problems, []);
+
     // mount(): a selector, a clear error for nothing to mount in, a warning for an unknown option.
     const mounted = await page.evaluate(async () => {
       const { mount } = await import("/static/embed.js");

@@ -228,7 +228,16 @@ describe("inside a single-page application", () => {
   });
 
   it("Back returns to the first view the page set up (its categories, its calls before the stories were in); a link keeps the reader's", async () => {
-    const page = await ctx.open("/fixtures/blank.html");
+    // Every address the page's history is given.
+    const init = () => {
+      window.__writes = [];
+      for (const name of ["pushState", "replaceState"]) {
+        const write = history[name].bind(history);
+        history[name] = (state, title, url) => (window.__writes.push(String(new URL(url ?? location.href, location.href).search)), write(state, title, url));
+      }
+    };
+    const writes = (page) => page.evaluate(() => window.__writes);
+    const page = await ctx.open("/fixtures/blank.html", { init });
     const news = await addWidget(page, { id: "p", categories: "markets" });
     const status = news.getByRole("status");
     const chip = (name, pressed) => news.getByRole("button", { name: new RegExp(`^${name}`), pressed });
@@ -257,9 +266,11 @@ describe("inside a single-page application", () => {
     const linked = await ctx.open(new URL(everything).pathname + new URL(everything).search);
     const again = await addWidget(linked, { id: "p", categories: "markets" });
     await again.getByRole("status").filter({ hasText: /^51 stories$/ }).waitFor();
+    // (The preset, in any case, was never written: the history had only the reader's changes.)
+    assert.deepEqual((await writes(page)).filter((w) => /^\?p\.cat=Markets$/i.test(w)), []);
 
     // Calls made before the stories are in set up the first view too.
-    const called = await ctx.open("/fixtures/blank.html");
+    const called = await ctx.open("/fixtures/blank.html", { init });
     await called.evaluate(() => {
       const w = document.createElement("gazette-news");
       w.id = "q";
@@ -280,7 +291,32 @@ describe("inside a single-page application", () => {
     await q.getByRole("button", { name: /^Markets/, pressed: false }).waitFor();
     assert.equal(await q.getByLabel("Search stories").inputValue(), "token");
     assert.equal(await q.getByLabel("Sort").inputValue(), "newest");
-    assert.deepEqual([...page.problems, ...linked.problems, ...called.problems], []);
+    assert.deepEqual((await writes(called)).filter((w) => /q\.(q|sort)=/.test(w)), [], "the page's calls are never written");
+    // New categories from the page start the widget again: the page's calls are made again.
+    await q.evaluate((el) => el.setAttribute("categories", "DeFi"));
+    await q.getByRole("button", { name: /^DeFi/, pressed: true }).waitFor();
+    await q.getByRole("status").filter({ hasText: /match/ }).waitFor();
+    assert.equal(await q.getByLabel("Search stories").inputValue(), "token");
+    assert.equal(await q.getByLabel("Sort").inputValue(), "newest");
+
+    // A link with the reader's own order, on a page that asks for another before the stories
+    // are in: the link's order shows, and stays in the address.
+    const ordered = await ctx.open("/fixtures/blank.html?o.sort=relevance&o.q=token");
+    await ordered.evaluate(() => {
+      const w = document.createElement("gazette-news");
+      w.id = "o";
+      w.setAttribute("src", "/static/articles.json");
+      w.setAttribute("loading", "eager");
+      document.getElementById("slot").append(w);
+      w.setFilters({ sort: "newest" });
+    });
+    const o = ordered.locator("#o");
+    await o.getByRole("status").filter({ hasText: /match$/ }).waitFor();
+    assert.equal(await o.getByLabel("Sort").inputValue(), "relevance");
+    await o.getByRole("button", { name: /^Markets/ }).click();
+    await ordered.waitForURL(/o\.cat=Markets/);
+    assert.match(ordered.url(), /o\.sort=relevance/);
+    assert.deepEqual([...page.problems, ...linked.problems, ...called.problems, ...ordered.problems], []);
   });
 
   it("after a restart on a slow connection, the reader types on in the search box as soon as the first stories show", async () => {

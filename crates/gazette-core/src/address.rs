@@ -127,10 +127,10 @@ pub fn decode<'a>(params: impl IntoIterator<Item = (&'a str, &'a str)>, base: &F
                     f.years.insert(y);
                 }
             }
-            "date" => f.date = DatePreset::from_key(v).unwrap_or_default(),
+            "date" => f.date = DatePreset::from_key(v).unwrap_or(f.date),
             "from" => f.from = day_start(v),
             "to" => f.until = day_start(v).map(|t| Timestamp(t.0 + 86_400)),
-            "sort" => f.sort = SortOrder::from_key(v).unwrap_or_default(),
+            "sort" => f.sort = SortOrder::from_key(v).unwrap_or(f.sort),
             "page" => pages = v.parse::<usize>().unwrap_or(1).clamp(1, 100),
             "story" if !v.is_empty() => story = Some(v.chars().take(500).collect()),
             _ => {}
@@ -279,9 +279,11 @@ mod tests {
         all.filter.query.clear();
         assert_eq!(params(&all), [("q", String::new()), ("cat", String::new())]);
         assert_eq!(back(params(&all)), all);
-        // Only the sets named change; the rest is the first view's.
-        let tagged = back(vec![("tag", "ferries".into())]);
+        // Only the sets named change; the rest is the first view's, as for a value that does
+        // not parse.
+        let tagged = back(vec![("tag", "ferries".into()), ("sort", "sideways".into())]);
         assert_eq!(tagged.filter.categories, base.categories);
         assert_eq!(tagged.filter.tags.len(), 1);
+        assert_eq!(tagged.filter.sort, SortOrder::Newest);
     }
 }
