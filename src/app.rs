@@ -624,8 +624,18 @@ pub fn App(props: &AppProps) -> Html {
                     );
                     let earlier = pending.borrow_mut().take();
                     if mode == browser::HistoryMode::Replace && !story_changed {
+                        // Written once, by whichever comes first: the pause, a change that adds
+                        // an entry, or the widget going (never again later, over what the host
+                        // has written since).
+                        let done = Cell::new(false);
                         let write: Rc<dyn Fn()> = Rc::new(move || {
-                            browser::write_page_params(&key, &params, browser::HistoryMode::Replace)
+                            if !done.replace(true) {
+                                browser::write_page_params(
+                                    &key,
+                                    &params,
+                                    browser::HistoryMode::Replace,
+                                );
+                            }
                         });
                         let later = write.clone();
                         *pending.borrow_mut() =
@@ -863,16 +873,46 @@ pub fn App(props: &AppProps) -> Html {
     let (controls_bar, cards) = if previewing || state.load == Load::Ready {
         let o = &state.outcome;
         let f = &state.filter;
-        let all_count = o.categories.iter().map(|c| c.count).sum::<usize>();
+        let mut all_count = o.categories.iter().map(|c| c.count).sum::<usize>();
         let mut chips: Vec<_> = o
             .categories
             .iter()
             .map(|c| (c.clone(), state.catalog.swatch_of_category(&c.name)))
             .collect();
+        // An archive read in part, filtered by nothing but categories: the chips count the whole
+        // archive as its manifest says, most first, also for the categories of parts not read
+        // yet (so that they keep their places as the parts come).
+        let whole = state.archive.as_ref().filter(|_| {
+            state.archive_pending()
+                && Filter {
+                    categories: Default::default(),
+                    ..f.clone()
+                }
+                .is_unfiltered()
+        });
+        if let Some(a) = whole {
+            let mut counts: Vec<gazette_core::CategoryCount> = Vec::new();
+            for c in a.archive.shards.iter().flat_map(|(_, s)| &s.categories) {
+                match counts.iter_mut().find(|k| k.name == c.name) {
+                    Some(k) => k.count += c.count,
+                    None => counts.push(c.clone()),
+                }
+            }
+            // (Most first; ties by name, as the chips of a whole set.)
+            counts.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
+            all_count = a.archive.total;
+            chips = counts
+                .into_iter()
+                .map(|c| {
+                    let swatch = state.catalog.swatch_of_category(&c.name);
+                    (c, swatch)
+                })
+                .collect();
+        }
         // A chosen category the stories do not have (a preset or link naming another set's)
         // still shows, pressed with no stories, so the reader can see and undo it.
         for name in &f.categories {
-            if !o.categories.iter().any(|c| &c.name == name) {
+            if !chips.iter().any(|(c, _)| &c.name == name) {
                 let none = gazette_core::CategoryCount {
                     name: name.clone(),
                     count: 0,

@@ -559,7 +559,17 @@ if (!customElements.get("gazette-news")) customElements.define("gazette-news", G
  * `loading: "eager"` starts at once. Returns { element, setQuery, setFilters, destroy }.
  */
 export function mount(element, options = {}) {
-  const parent = typeof element === "string" ? document.querySelector(element) : element;
+  let parent = element;
+  if (typeof element === "string") {
+    try {
+      parent = document.querySelector(element);
+    } catch {
+      parent = null;
+    }
+  }
+  if (options != null && (typeof options !== "object" || Array.isArray(options))) {
+    throw new TypeError(`Gazette: mount() takes its options as an object, such as { src: "news.json" }; it was given ${Array.isArray(options) ? "an array" : typeof options}.`);
+  }
   // (An element of another frame is one too.)
   if (!(parent?.nodeType === Node.ELEMENT_NODE || parent?.nodeType === Node.DOCUMENT_FRAGMENT_NODE)) {
     throw new TypeError(`Gazette: mount() needs an element to mount in (or a selector of one); it was given ${typeof element === "string" ? `"${element}", which names none` : String(element)}.`);

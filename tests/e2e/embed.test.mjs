@@ -221,9 +221,9 @@ describe("embedding", () => {
     const mounted = await page.evaluate(async () => {
       const { mount } = await import("/static/embed.js");
       const errors = [];
-      for (const bad of [null, "#nowhere"]) {
+      for (const [bad, options] of [[null, {}], ["#nowhere", {}], ["###", {}], ["#slot", "src=/static/articles.json"]]) {
         try {
-          mount(bad, { src: "/static/articles.json" });
+          mount(bad, options);
         } catch (e) {
           errors.push(`${e.name}: ${e.message}`);
         }
@@ -232,8 +232,9 @@ describe("embedding", () => {
       w.setFilters({ category: ["Markets"] });
       return { errors, loading: w.element.getAttribute("loading"), pageSize: w.element.getAttribute("page-size") };
     });
-    assert.equal(mounted.errors.length, 2);
-    assert.ok(mounted.errors.every((e) => /^TypeError: Gazette: mount\(\) needs an element/.test(e)), mounted.errors.join("\n"));
+    assert.equal(mounted.errors.length, 4, mounted.errors.join("\n"));
+    assert.ok(mounted.errors.slice(0, 3).every((e) => /^TypeError: Gazette: mount\(\) needs an element/.test(e)), mounted.errors.join("\n"));
+    assert.match(mounted.errors[3], /^TypeError: Gazette: mount\(\) takes its options as an object/);
     assert.deepEqual([mounted.loading, mounted.pageSize], [null, null], "lazy by default, as the element; the unknown option unused");
     assert.ok(warnings.some((w) => /mount\(\) does not know the option page_size/.test(w)), warnings.join("\n"));
     assert.ok(warnings.some((w) => /setFilters\(\) does not know category/.test(w)), warnings.join("\n"));

@@ -467,6 +467,30 @@ describe("sharded archives", () => {
     assert.deepEqual(page.problems, []);
   });
 
+  it("before its older parts are read, an archive's chips count the whole archive, and keep their places as the parts come", async () => {
+    const page = await ctx.open("/fixtures/blank.html", { offline: true });
+    // The older parts come once the reader has chosen a category.
+    let release;
+    const chosen = new Promise((resolve) => (release = resolve));
+    await page.route(/\/shards\/000[12]\.json$/, async (route) => {
+      await chosen;
+      await route.continue();
+    });
+    await page.goto(`${ctx.server.url}/index.html?src=${encodeURIComponent("/fixtures/archive/manifest.json")}`);
+    const chips = page.getByRole("group", { name: "Categories" }).getByRole("button");
+    await page.getByRole("article").first().waitFor();
+    const shown = async () => (await chips.allInnerTexts()).map((t) => t.replace(/\s+/g, " ").trim());
+    // As the manifest counts them (the first part holds 10 of the 51 stories).
+    const first = await shown();
+    assert.deepEqual(first, ["All 51", "Policy & Regulation 9", "Markets 8", "Web3 & Enterprise 8", "DeFi 7", "Security 7", "Technology 7", "Culture 5"]);
+    await page.getByRole("button", { name: /^Markets/ }).click();
+    release();
+    const names = async () => (await shown()).map((t) => t.replace(/ \d+$/, ""));
+    await page.getByRole("status").filter({ hasText: /^8 stories match$/ }).waitFor();
+    assert.deepEqual(await names(), first.map((t) => t.replace(/ \d+$/, "")), "the chips kept their places");
+    assert.deepEqual(page.problems, []);
+  });
+
   it("a link to an old story opens it once its shard is in", async () => {
     const page = await ctx.open(`/index.html?src=${encodeURIComponent("/fixtures/archive/manifest.json")}&gz.story=restaking-yields-shrink`, { offline: true });
     await page.getByRole("heading", { level: 3, name: "Restaking yields shrink as deposits keep pouring in" }).waitFor();

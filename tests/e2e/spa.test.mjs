@@ -319,6 +319,23 @@ describe("inside a single-page application", () => {
     assert.deepEqual([...page.problems, ...linked.problems, ...called.problems, ...ordered.problems], []);
   });
 
+  it("new categories from the page replace the reader's, also after the reader has searched", async () => {
+    const page = await ctx.open("/fixtures/blank.html");
+    const news = await addWidget(page, { id: "t", categories: "markets" });
+    await news.getByRole("button", { name: /^DeFi/ }).click();
+    await page.waitForURL(/t\.cat=DeFi/);
+    await news.getByLabel("Search stories").fill("to");
+    await page.waitForURL(/t\.q=to/);
+    await news.evaluate((el) => el.setAttribute("categories", "culture"));
+    await news.getByRole("button", { name: /^Culture/, pressed: true }).waitFor();
+    assert.equal(await news.getByLabel("Search stories").inputValue(), "to");
+    // (Written in the address by now, if it ever were: the search pause has passed since.)
+    await page.waitForURL((u) => u.searchParams.get("t.q") === "to");
+    assert.equal(await news.locator("[aria-pressed=true]").count(), 1, "Markets and DeFi are no longer chosen");
+    assert.equal(new URL(page.url()).searchParams.getAll("t.cat").length, 0);
+    assert.deepEqual(page.problems, []);
+  });
+
   it("after a restart on a slow connection, the reader types on in the search box as soon as the first stories show", async () => {
     const page = await ctx.open("/fixtures/blank.html");
     const news = await addWidget(page, { id: "h", src: "/held/static/articles.json?key=restart" });
