@@ -1036,6 +1036,7 @@ pub fn App(props: &AppProps) -> Html {
                         pending={state.archive_pending()}
                         more={!previewing}
                         on_more={signal(|| Action::ShowMore)}
+                        on_engage={let s = state.clone(); Callback::from(move |on: bool| s.dispatch(Action::Engage(on)))}
                     />
                 }
             </>

@@ -65,6 +65,11 @@ pub struct State {
     /// The address the widget started from (its parameters): read again over the first view
     /// when the page's calls change that view while the stories load.
     link: Rc<Vec<(String, String)>>,
+    /// The reader is on the list (the pointer over it, or the focus in it).
+    engaged: bool,
+    /// The cards keep the places they had while stories arrived, for the reader still on the
+    /// list: the order asked for comes when the reader leaves it.
+    held: bool,
     /// The answer to it.
     pub outcome: Rc<Outcome>,
     /// "More filters" is open. Authors and tags are counted only then: a search that matches
@@ -118,6 +123,8 @@ impl State {
             filter: view.filter,
             base: Rc::new(base),
             link: Rc::new(params.to_vec()),
+            engaged: false,
+            held: false,
             outcome: Rc::new(Outcome::default()),
             pages: view.pages.max(1),
             page_size,
@@ -270,6 +277,7 @@ impl State {
 
     fn refilter(&mut self) {
         self.outcome = Rc::new(self.answer());
+        self.held = false;
     }
 
     /// More stories are coming for the request shown: a preview's, or an archive's shard in
@@ -284,11 +292,16 @@ impl State {
     /// pages, or counting other facets: while more stories are coming, the cards shown keep
     /// their places and more matches follow them ([`Outcome::keep_places`]), so that nothing
     /// moves under the reader's pointer; the request's own order comes when they are all in.
-    fn refilter_keeping(&mut self, was: &Catalog) {
-        let shown = Rc::clone(&self.outcome);
+    ///
+    /// `more_came`: stories have just been added. When the last of them come while the reader
+    /// is on the list, the cards stay too, until the reader leaves it ([`Action::Engage`]).
+    fn refilter_keeping(&mut self, was: &Catalog, more_came: bool) {
+        let (shown, held) = (Rc::clone(&self.outcome), self.held);
         self.refilter();
-        if self.arriving() {
+        let arriving = self.arriving();
+        if arriving || (self.engaged && (more_came || held)) {
             Rc::make_mut(&mut self.outcome).keep_places(&shown.matches, was, &self.catalog);
+            self.held = !arriving;
         }
     }
 
@@ -379,6 +392,8 @@ pub enum Action {
     Restore(Vec<(String, String)>),
     /// "More filters" was opened (`true`) or closed.
     ShowFacets(bool),
+    /// The reader came onto the list (`true`: the pointer over it, or the focus in it) or left.
+    Engage(bool),
     /// The clock moved on: relative dates and date windows count from this moment.
     Tick(Timestamp),
 }
@@ -440,13 +455,22 @@ impl Reducible for State {
                     loading: false,
                     error: None,
                 });
+                let was = if s.load == Load::Loading {
+                    Some(Rc::clone(&s.catalog))
+                } else {
+                    None
+                };
                 s.load = Load::Ready;
                 s.history = if respelt {
                     HistoryMode::Replace
                 } else {
                     HistoryMode::Keep
                 };
-                s.refilter();
+                match was {
+                    // The last stories of a preview: the cards stay while the reader is on them.
+                    Some(was) if !was.is_empty() && !respelt => s.refilter_keeping(&was, true),
+                    _ => s.refilter(),
+                }
                 // A story opened from a preview keeps its place, and its "More to Read" is
                 // chosen again from every story.
                 s.reading = None;
@@ -481,7 +505,7 @@ impl Reducible for State {
                     s.refilter();
                 } else {
                     // More of the same request: the cards shown stay.
-                    s.refilter_keeping(&was);
+                    s.refilter_keeping(&was, true);
                 }
             }
             Action::Failed { error, .. } => {
@@ -499,7 +523,7 @@ impl Reducible for State {
                 s.history = HistoryMode::Keep;
                 // (Also the stories of a preview.)
                 let catalog = s.catalog.clone();
-                s.refilter_keeping(&catalog);
+                s.refilter_keeping(&catalog, false);
                 if let Some(r) = s.reading.as_mut() {
                     r.related = Rc::new(catalog.related(r.index, related));
                 }
@@ -512,7 +536,7 @@ impl Reducible for State {
                 s.now = now;
                 s.history = HistoryMode::Keep;
                 let catalog = s.catalog.clone();
-                s.refilter_keeping(&catalog);
+                s.refilter_keeping(&catalog, false);
             }
             Action::Retry => {
                 s.load = Load::Loading;
@@ -582,7 +606,7 @@ impl Reducible for State {
                 // The cards shown stay (they may be in the order of fewer stories than are in
                 // now, while more are coming), and the next page follows them.
                 let same = Rc::clone(&s.catalog);
-                s.refilter_keeping(&same);
+                s.refilter_keeping(&same, false);
             }
             Action::Apply(command) => {
                 // A call made while the stories load sets up the first view, as the attributes
@@ -626,7 +650,7 @@ impl Reducible for State {
                 s.resolve_story();
                 if s.filter.categories == asked {
                     // While more shards are coming for this request, the cards shown stay.
-                    s.refilter_keeping(&was);
+                    s.refilter_keeping(&was, true);
                 } else {
                     s.refilter();
                 }
@@ -682,6 +706,19 @@ impl Reducible for State {
                     s.refilter();
                 }
             }
+            Action::Engage(on) => {
+                if on == s.engaged {
+                    return self;
+                }
+                s.engaged = on;
+                if on || !s.held {
+                    // (Nothing to show for it.)
+                    return Rc::new(s);
+                }
+                // Left: the order asked for.
+                s.history = HistoryMode::Keep;
+                s.refilter();
+            }
             Action::ShowFacets(open) => {
                 if open == s.facets_open {
                     return self;
@@ -689,7 +726,7 @@ impl Reducible for State {
                 s.facets_open = open;
                 s.history = HistoryMode::Keep;
                 let catalog = s.catalog.clone();
-                s.refilter_keeping(&catalog);
+                s.refilter_keeping(&catalog, false);
             }
         }
         Rc::new(s)

@@ -4,6 +4,7 @@ use crate::browser;
 use gazette_core::words::fill;
 use gazette_core::{Catalog, Outcome, Query, Timestamp};
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// How long the cards below the screen wait for the reader to stop typing (or scroll).
@@ -27,6 +28,10 @@ pub struct StoryListProps {
     /// More stories may come (older shards of an archive), so offer more even at the end.
     #[prop_or_default]
     pub pending: bool,
+    /// The reader is on the list (`true`: the pointer over it, or the focus in it) or has left
+    /// it (`false`).
+    #[prop_or_default]
+    pub on_engage: Callback<bool>,
 }
 
 /// True when the element of `r` has the keyboard's focus (`:focus-visible`, not a click's).
@@ -161,6 +166,46 @@ pub fn StoryList(props: &StoryListProps) -> Html {
         });
     }
     let later_from = *drawn_up_to.borrow();
+    // Whether the pointer is over the list, and the focus in it: the reader is on the list
+    // while either is.
+    let on_list = use_mut_ref(|| (false, false));
+    let engage = |pointer: Option<bool>, focus: Option<bool>| {
+        let (on_list, on_engage) = (on_list.clone(), props.on_engage.clone());
+        move || {
+            let was = *on_list.borrow();
+            let now = (pointer.unwrap_or(was.0), focus.unwrap_or(was.1));
+            on_list.replace(now);
+            if (was.0 || was.1) != (now.0 || now.1) {
+                on_engage.emit(now.0 || now.1);
+            }
+        }
+    };
+    let onpointerenter = {
+        let f = engage(Some(true), None);
+        Callback::from(move |_: PointerEvent| f())
+    };
+    let onpointerleave = {
+        let f = engage(Some(false), None);
+        Callback::from(move |_: PointerEvent| f())
+    };
+    let onfocusin = {
+        let f = engage(None, Some(true));
+        Callback::from(move |_: FocusEvent| f())
+    };
+    let onfocusout = {
+        let (f, list) = (engage(None, Some(false)), list.clone());
+        Callback::from(move |e: FocusEvent| {
+            let to = e
+                .related_target()
+                .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+            let inside = list
+                .cast::<web_sys::Node>()
+                .is_some_and(|l| to.is_some_and(|t| l.contains(Some(&t))));
+            if !inside {
+                f();
+            }
+        })
+    };
     let on_more = {
         let (on_more, focus_from, button) =
             (props.on_more.clone(), focus_from.clone(), more_ref.clone());
@@ -171,7 +216,7 @@ pub fn StoryList(props: &StoryListProps) -> Html {
     };
     html! {
         <>
-            <ul class="gz-list" role="list" ref={list}>
+            <ul class="gz-list" role="list" ref={list} {onpointerenter} {onpointerleave} {onfocusin} {onfocusout}>
                 // Keyed by position, not by story: when the matches change, the cards already
                 // in the page take the new stories' text (a few changed nodes each) instead of
                 // being removed and built again, which made a keystroke at 200,000 stories cost

@@ -189,7 +189,7 @@ describe("feeds", () => {
     assert.deepEqual(page.problems, []);
   });
 
-  it("the focus stays with the story or category the reader was on when newer stories arrive", async () => {
+  it("the focus stays with the category chip the reader was on when newer stories arrive", async () => {
     // 25 old stories of "Old desk" come first, then 35 newer ones of "New desk": once all are
     // in, the newer fill the first page and their chip comes first.
     const open = async (key) => {
@@ -206,14 +206,8 @@ describe("feeds", () => {
     await released(page, "chip");
     assert.equal(await page.evaluate(() => document.activeElement.dataset.name), "Old desk");
 
-    // A card whose story is no longer on the page: the focus goes to the title.
-    const second = await open("card");
-    const link = second.getByRole("article").first().getByRole("link").first();
-    assert.match(await link.innerText(), /^Harbour archive note/);
-    await link.focus();
-    await released(second, "card");
-    assert.ok(await second.evaluate(() => document.activeElement.matches(".gz-title")), await second.evaluate(() => document.activeElement.outerHTML.slice(0, 120)));
-    assert.deepEqual([...page.problems, ...second.problems], []);
+    // (A card the reader is on keeps its story: see "the cards stay until the reader leaves them".)
+    assert.deepEqual(page.problems, []);
   });
 
   it("in a story opened before every story is in, the focus stays with the \"More to Read\" story it was on", async () => {
@@ -306,6 +300,37 @@ describe("feeds", () => {
     await page.getByRole("status").filter({ hasText: /^60 stories match$/ }).waitFor();
     assert.doesNotMatch((await headlines())[0], /^Harbour archive note/, "the best matches first once all are in");
     assert.deepEqual(page.problems, []);
+  });
+
+  it("when the last stories come while the reader is on the cards, the cards stay until the reader leaves them", async () => {
+    const page = await ctx.open(`/index.html?src=${encodeURIComponent("/held/fixtures/late-news.json?key=onlist")}`, { offline: true });
+    const cards = page.getByRole("article");
+    await cards.first().waitFor();
+    const headlines = async () => (await cards.getByRole("heading").allInnerTexts()).map((t) => t.trim());
+    const first = await headlines();
+    // The pointer rests on the third card as the rest arrives.
+    await cards.nth(2).hover();
+    await fetch(`${ctx.server.url}/release/onlist`);
+    await page.getByRole("status").filter({ hasText: /^60 stories$/ }).waitFor();
+    assert.deepEqual(await headlines(), first, "nothing moved under the pointer");
+    // Off the cards: the newest first.
+    await page.getByLabel("Search stories").hover();
+    await page.waitForFunction(() => !/^Harbour archive note/.test(document.querySelector("[data-gazette] article h3").textContent.trim()));
+    // The same with the keyboard's focus on a card.
+    const again = await ctx.open(`/index.html?src=${encodeURIComponent("/held/fixtures/late-news.json?key=onlist2")}`, { offline: true });
+    await again.getByRole("article").first().waitFor();
+    const link = again.getByRole("article").nth(1).getByRole("link").first();
+    const title = await link.innerText();
+    await link.focus();
+    await fetch(`${ctx.server.url}/release/onlist2`);
+    await again.getByRole("status").filter({ hasText: /^60 stories$/ }).waitFor();
+    assert.equal(await again.getByRole("article").nth(1).getByRole("link").first().innerText(), title);
+    assert.equal(await again.evaluate(() => document.activeElement.textContent.trim()), title.trim());
+    await again.keyboard.press("Shift+Tab");
+    await again.keyboard.press("Shift+Tab");
+    await again.waitForFunction(() => !document.querySelector("[data-gazette] ul.gz-list").contains(document.activeElement));
+    await again.waitForFunction(() => !/^Harbour archive note/.test(document.querySelector("[data-gazette] article h3").textContent.trim()));
+    assert.deepEqual([...page.problems, ...again.problems], []);
   });
 
   it("with categories chosen by the page, the first stories' count is said when they show", async () => {
