@@ -51,6 +51,7 @@ impl Widget {
         if let Some(key) = &self.url_key {
             crate::browser::forget_story_depth(key);
             if categories {
+                self.remote.forget_categories();
                 let params = crate::browser::page_params(key);
                 let kept: Vec<(&str, String)> = params
                     .iter()

@@ -568,7 +568,8 @@ pub fn App(props: &AppProps) -> Html {
     // written goes into the current entry first, so Back returns to what was typed.
     {
         let key = props.url_key.clone();
-        let pending = use_mut_ref(|| None::<(browser::Timeout, Rc<dyn Fn()>)>);
+        // (The write takes whether to leave the categories out.)
+        let pending = use_mut_ref(|| None::<(browser::Timeout, Rc<dyn Fn(bool)>)>);
         // Typing not yet in the address is written there as the widget goes: a widget started
         // again (for a new attribute) takes the whole query back from it. Not when the host
         // has taken the parameters out (Yew runs this after the host's call).
@@ -578,7 +579,7 @@ pub fn App(props: &AppProps) -> Html {
                 move || {
                     if let Some((_timer, write)) = pending.borrow_mut().take() {
                         if !remote.forgotten() {
-                            write();
+                            write(remote.categories_forgotten());
                         }
                     }
                 }
@@ -628,8 +629,10 @@ pub fn App(props: &AppProps) -> Html {
                         // an entry, or the widget going (never again later, over what the host
                         // has written since).
                         let done = Cell::new(false);
-                        let write: Rc<dyn Fn()> = Rc::new(move || {
+                        let write: Rc<dyn Fn(bool)> = Rc::new(move |no_categories| {
                             if !done.replace(true) {
+                                let mut params = params.clone();
+                                params.retain(|(k, _)| !(no_categories && *k == "cat"));
                                 browser::write_page_params(
                                     &key,
                                     &params,
@@ -639,11 +642,11 @@ pub fn App(props: &AppProps) -> Html {
                         });
                         let later = write.clone();
                         *pending.borrow_mut() =
-                            browser::after(URL_PAUSE_MS, move || later()).map(|t| (t, write));
+                            browser::after(URL_PAUSE_MS, move || later(false)).map(|t| (t, write));
                     } else {
                         if let Some((_timer, write)) = earlier {
                             if mode == browser::HistoryMode::Push {
-                                write();
+                                write(false);
                             }
                         }
                         browser::write_page_params(&key, &params, mode);
@@ -882,8 +885,10 @@ pub fn App(props: &AppProps) -> Html {
         // An archive read in part, filtered by nothing but categories: the chips count the whole
         // archive as its manifest says, most first, also for the categories of parts not read
         // yet (so that they keep their places as the parts come).
-        let whole = state.archive.as_ref().filter(|_| {
+        let whole = state.archive.as_ref().filter(|a| {
             state.archive_pending()
+                // (Every shard's counts, which a manifest may leave out.)
+                && a.archive.shards.iter().all(|(_, s)| !s.categories.is_empty())
                 && Filter {
                     categories: Default::default(),
                     ..f.clone()

@@ -208,7 +208,11 @@ impl Command {
 /// The host's line to one widget. Commands sent before the widget listens (a page calling
 /// `setQuery` right after `mount`) wait for it; once it has stopped listening they are dropped.
 #[derive(Clone, Default)]
-pub struct Remote(Rc<RefCell<Line>>, Rc<std::cell::Cell<bool>>);
+pub struct Remote(
+    Rc<RefCell<Line>>,
+    Rc<std::cell::Cell<bool>>,
+    Rc<std::cell::Cell<bool>>,
+);
 
 enum Line {
     /// Not listening yet: the commands so far, in order.
@@ -233,6 +237,17 @@ impl Remote {
     /// See [`Remote::forget`].
     pub fn forgotten(&self) -> bool {
         self.1.get()
+    }
+
+    /// The host took the reader's categories out of the address (it gave new ones): the
+    /// widget, as it goes, must not write them back.
+    pub fn forget_categories(&self) {
+        self.2.set(true);
+    }
+
+    /// See [`Remote::forget_categories`].
+    pub fn categories_forgotten(&self) -> bool {
+        self.2.get()
     }
 
     /// Sends a command, or keeps it until the widget listens.

@@ -3,8 +3,9 @@
 
 use crate::browser::HistoryMode;
 use crate::services::{Archive, LoadError, LoadedSet};
-use gazette_core::address;
+use gazette_core::address::{self, View};
 use gazette_core::{Catalog, DatePreset, Facets, FeedMeta, Filter, Outcome, SortOrder, Timestamp};
+use std::cell::Cell;
 use std::collections::BTreeSet;
 use std::rc::Rc;
 use yew::Reducible;
@@ -65,8 +66,9 @@ pub struct State {
     /// The address the widget started from (its parameters): read again over the first view
     /// when the page's calls change that view while the stories load.
     link: Rc<Vec<(String, String)>>,
-    /// The reader is on the list (the pointer over it, or the focus in it).
-    engaged: bool,
+    /// The reader is on the list (the pointer over it, or the focus in it). Shared, so that
+    /// coming and going from the list changes no state to draw.
+    engaged: Rc<Cell<bool>>,
     /// The cards keep the places they had while stories arrived, for the reader still on the
     /// list: the order asked for comes when the reader leaves it.
     held: bool,
@@ -123,7 +125,7 @@ impl State {
             filter: view.filter,
             base: Rc::new(base),
             link: Rc::new(params.to_vec()),
-            engaged: false,
+            engaged: Rc::default(),
             held: false,
             outcome: Rc::new(Outcome::default()),
             pages: view.pages.max(1),
@@ -299,7 +301,7 @@ impl State {
         let (shown, held) = (Rc::clone(&self.outcome), self.held);
         self.refilter();
         let arriving = self.arriving();
-        if arriving || (self.engaged && (more_came || held)) {
+        if arriving || (self.engaged.get() && (more_came || held)) {
             Rc::make_mut(&mut self.outcome).keep_places(&shown.matches, was, &self.catalog);
             self.held = !arriving;
         }
@@ -438,6 +440,8 @@ impl Reducible for State {
                 return self;
             }
             Action::Loaded { set, now, .. } => {
+                // The stories of a preview shown until now, if any.
+                let was = (s.load == Load::Loading).then(|| Rc::clone(&s.catalog));
                 s.now = now;
                 s.total = set.report.total;
                 s.skipped = set.report.skipped.len();
@@ -455,11 +459,6 @@ impl Reducible for State {
                     loading: false,
                     error: None,
                 });
-                let was = if s.load == Load::Loading {
-                    Some(Rc::clone(&s.catalog))
-                } else {
-                    None
-                };
                 s.load = Load::Ready;
                 s.history = if respelt {
                     HistoryMode::Replace
@@ -510,6 +509,8 @@ impl Reducible for State {
             }
             Action::Failed { error, .. } => {
                 s.load = Load::Failed(Rc::new(error));
+                // (The list is gone, and the reader with it.)
+                s.engaged.set(false);
                 // A story opened from a preview closes onto the error (its id stays, so that a
                 // Retry opens it again).
                 s.reading = None;
@@ -541,6 +542,8 @@ impl Reducible for State {
             Action::Retry => {
                 s.load = Load::Loading;
                 s.catalog = Rc::new(Catalog::default());
+                s.outcome = Rc::default();
+                s.engaged.set(false);
                 s.archive = None;
                 s.attempt += 1;
             }
@@ -617,9 +620,17 @@ impl Reducible for State {
                 if ready {
                     command.apply_to(&mut s.filter);
                 } else {
+                    // What the link, then the reader, changed from the first view stays so.
+                    let view = View {
+                        filter: s.filter.clone(),
+                        pages: 1,
+                        story: None,
+                    };
+                    let mine = address::encode(&view, &s.base);
                     command.apply_to(Rc::make_mut(&mut s.base));
-                    let link = s.link.iter().map(|(k, v)| (k.as_str(), v.as_str()));
-                    s.filter = address::decode(link, &s.base).filter;
+                    let params = address::merge(&s.link, &mine);
+                    let params = params.iter().map(|(k, v)| (k.as_str(), v.as_str()));
+                    s.filter = address::decode(params, &s.base).filter;
                 }
                 // Categories in any case, as the categories attribute takes them.
                 s.spell_categories();
@@ -707,13 +718,10 @@ impl Reducible for State {
                 }
             }
             Action::Engage(on) => {
-                if on == s.engaged {
-                    return self;
-                }
-                s.engaged = on;
-                if on || !s.held {
+                self.engaged.set(on);
+                if on || !self.held {
                     // (Nothing to show for it.)
-                    return Rc::new(s);
+                    return self;
                 }
                 // Left: the order asked for.
                 s.history = HistoryMode::Keep;

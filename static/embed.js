@@ -343,10 +343,15 @@ class GazetteNews extends HTMLElement {
     this.mountPoint.replaceWith(mount);
     this.mountPoint = mount;
     this.#placeholder();
-    // The page's first view comes again, unless the stories are others.
-    if (!keeps) this.setup = [];
+    // The page's first view comes again, unless the stories are others; new categories replace
+    // any it asked for.
+    if (name === "src" || name === "src-param") this.setup = [];
     this.readyOnce = false;
-    this.pending = [...this.setup];
+    this.pending = this.setup.map(([method, arg]) => {
+      if (name !== "categories" || method !== "setFilters" || !arg || typeof arg !== "object") return [method, arg];
+      const { categories, ...rest } = arg;
+      return [method, rest];
+    });
     if (focused) {
       this.restoreTyping = typing;
       mount.setAttribute("tabindex", "-1");
@@ -383,7 +388,6 @@ class GazetteNews extends HTMLElement {
 
   async #run() {
     const generation = (this.generation = (this.generation ?? 0) + 1);
-    this.startedSrc = sources(this.getAttribute("src"));
     sendEarly(this);
     let glue;
     try {
@@ -398,6 +402,8 @@ class GazetteNews extends HTMLElement {
     // Removed or changed again while the WebAssembly was on its way.
     if (generation !== this.generation || !this.isConnected) return;
     this.mountPoint.replaceChildren();
+    // (The sources it reads now.)
+    this.startedSrc = sources(this.getAttribute("src"));
     this.widget = glue.mountWidget(this.mountPoint, this);
     for (const [method, arg] of this.pending.splice(0)) this.widget[method](arg);
     // Started by "Try again": the focus, held by the mount meanwhile, goes to the widget's title
@@ -523,7 +529,8 @@ class GazetteNews extends HTMLElement {
   }
 
   #send(method, arg) {
-    if (!this.readyOnce) this.setup.push([method, arg]);
+    // (A copy: the page may change its object later.)
+    if (!this.readyOnce) this.setup.push([method, arg && typeof arg === "object" && !Array.isArray(arg) ? { ...arg } : arg]);
     this.widget ? this.widget[method](arg) : this.pending.push([method, arg]);
   }
 }

@@ -40,6 +40,12 @@ fn keyboard_focus_on(r: &NodeRef) -> bool {
         .is_some_and(|b| b.matches(":focus-visible").unwrap_or(false))
 }
 
+/// True when the element of `r` has the focus, however it came.
+fn focus_on(r: &NodeRef) -> bool {
+    r.cast::<web_sys::Element>()
+        .is_some_and(|b| b.matches(":focus").unwrap_or(false))
+}
+
 /// True when an element inside the element of `r` has the keyboard's focus.
 fn keyboard_focus_within(r: &NodeRef) -> bool {
     r.cast::<web_sys::Element>()
@@ -97,8 +103,10 @@ pub fn StoryList(props: &StoryListProps) -> Html {
         .as_ref()
         .map_or(shown, |o| o.matches.len());
     let offer_more = props.more && (shown < total || props.pending);
-    if shown > before && focus_from.borrow().is_none() && keyboard_focus_on(&more_ref) {
-        focus_from.replace(Some((before, true)));
+    // (Also when the focus was put on the button some other way, a screen reader's or a
+    // script's, and the page came as it scrolled into view: the button may go.)
+    if shown > before && focus_from.borrow().is_none() && focus_on(&more_ref) {
+        focus_from.replace(Some((before, keyboard_focus_on(&more_ref))));
     }
     {
         let (list, focus_from) = (list.clone(), focus_from.clone());
@@ -195,17 +203,31 @@ pub fn StoryList(props: &StoryListProps) -> Html {
     let onfocusout = {
         let (f, list) = (engage(None, Some(false)), list.clone());
         Callback::from(move |e: FocusEvent| {
+            let Some(l) = list.cast::<web_sys::Element>() else {
+                return;
+            };
+            // To nothing: the window lost the focus (another tab), and the card keeps it.
             let to = e
                 .related_target()
-                .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
-            let inside = list
-                .cast::<web_sys::Node>()
-                .is_some_and(|l| to.is_some_and(|t| l.contains(Some(&t))));
-            if !inside {
+                .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+                .or_else(|| browser::active_element_near(&l).map(Into::into));
+            if !to.is_some_and(|t| l.contains(Some(&t))) {
                 f();
             }
         })
     };
+    // The list going (a story opens, nothing matches, an error) takes the reader off it.
+    {
+        let (on_list, on_engage) = (on_list.clone(), props.on_engage.clone());
+        use_effect_with((), move |_| {
+            move || {
+                let (pointer, focus) = *on_list.borrow();
+                if pointer || focus {
+                    on_engage.emit(false);
+                }
+            }
+        });
+    }
     let on_more = {
         let (on_more, focus_from, button) =
             (props.on_more.clone(), focus_from.clone(), more_ref.clone());

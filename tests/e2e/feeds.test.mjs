@@ -308,6 +308,7 @@ describe("feeds", () => {
     await cards.first().waitFor();
     const headlines = async () => (await cards.getByRole("heading").allInnerTexts()).map((t) => t.trim());
     const first = await headlines();
+    assert.match(first[0], /^Harbour archive note/);
     // The pointer rests on the third card as the rest arrives.
     await cards.nth(2).hover();
     await fetch(`${ctx.server.url}/release/onlist`);
@@ -319,6 +320,7 @@ describe("feeds", () => {
     // The same with the keyboard's focus on a card.
     const again = await ctx.open(`/index.html?src=${encodeURIComponent("/held/fixtures/late-news.json?key=onlist2")}`, { offline: true });
     await again.getByRole("article").first().waitFor();
+    assert.match(await again.getByRole("article").first().getByRole("heading").innerText(), /^Harbour archive note/);
     const link = again.getByRole("article").nth(1).getByRole("link").first();
     const title = await link.innerText();
     await link.focus();

@@ -7,6 +7,20 @@ import { headlines, setup } from "./helpers.mjs";
 const ctx = setup();
 
 describe("searching", () => {
+  it("a \"Show more stories\" focused by a script or screen reader, that goes as the last page comes, hands the focus to the first new story", async () => {
+    const page = await ctx.open("/fixtures/blank.html");
+    await page.evaluate(() => {
+      document.querySelector("#slot").innerHTML = `<gazette-news loading="eager" page-size="4" src="/static/articles.json"></gazette-news>`;
+    });
+    await page.getByRole("button", { name: /^Culture/ }).click();
+    await page.getByRole("status").filter({ hasText: /^5 stories match$/ }).waitFor();
+    const more = page.getByRole("button", { name: "Show more stories" });
+    await more.evaluate((b) => b.focus());
+    await more.waitFor({ state: "detached" });
+    await page.waitForFunction(() => document.querySelector("gazette-news").shadowRoot.activeElement?.closest("li:nth-child(5)"));
+    assert.deepEqual(page.problems, []);
+  });
+
   it("typing marks the matches and keeps the view in the address, which reopens it", async () => {
     const page = await ctx.open("/index.html");
     await page.getByRole("article").first().waitFor();

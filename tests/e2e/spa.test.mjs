@@ -324,8 +324,8 @@ describe("inside a single-page application", () => {
     const news = await addWidget(page, { id: "t", categories: "markets" });
     await news.getByRole("button", { name: /^DeFi/ }).click();
     await page.waitForURL(/t\.cat=DeFi/);
+    // (At once: the typing is not in the address yet.)
     await news.getByLabel("Search stories").fill("to");
-    await page.waitForURL(/t\.q=to/);
     await news.evaluate((el) => el.setAttribute("categories", "culture"));
     await news.getByRole("button", { name: /^Culture/, pressed: true }).waitFor();
     assert.equal(await news.getByLabel("Search stories").inputValue(), "to");

@@ -72,6 +72,18 @@ pub fn encode(view: &View, base: &Filter) -> Vec<(&'static str, String)> {
     out
 }
 
+/// `first`'s parameters, but for those of a name `then` has: `then`'s (a link's choices, then
+/// the reader's since, say).
+pub fn merge(first: &[(String, String)], then: &[(&'static str, String)]) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = first
+        .iter()
+        .filter(|(k, _)| !then.iter().any(|(n, _)| n == k))
+        .cloned()
+        .collect();
+    out.extend(then.iter().map(|(k, v)| (k.to_string(), v.clone())));
+    out
+}
+
 /// `value` encoded as a query-string value the way browsers write forms
 /// (`application/x-www-form-urlencoded`, as `URLSearchParams` does): letters, digits and
 /// `*-._` stay, a space becomes `+`, every other byte of its UTF-8 is `%XX`.
@@ -279,6 +291,18 @@ mod tests {
         all.filter.query.clear();
         assert_eq!(params(&all), [("q", String::new()), ("cat", String::new())]);
         assert_eq!(back(params(&all)), all);
+        // A link's parameters, then the reader's since: the reader's win, name by name.
+        let link = vec![
+            ("cat".to_string(), "Beta".to_string()),
+            ("sort".to_string(), "oldest".to_string()),
+        ];
+        assert_eq!(
+            merge(&link, &[("cat", String::new())]),
+            [
+                ("sort".to_string(), "oldest".to_string()),
+                ("cat".to_string(), String::new())
+            ]
+        );
         // Only the sets named change; the rest is the first view's, as for a value that does
         // not parse.
         let tagged = back(vec![("tag", "ferries".into()), ("sort", "sideways".into())]);
