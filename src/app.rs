@@ -903,8 +903,17 @@ pub fn App(props: &AppProps) -> Html {
                     None => counts.push(c.clone()),
                 }
             }
-            // (Most first; ties by name, as the chips of a whole set.)
-            counts.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
+            // Most first, ties by name, as the chips of a whole set (by hand: a sort would bring
+            // one more sorting routine into the wasm).
+            let mut ordered: Vec<gazette_core::CategoryCount> = Vec::with_capacity(counts.len());
+            for c in counts {
+                let at = ordered
+                    .iter()
+                    .position(|o| o.count < c.count || (o.count == c.count && o.name > c.name))
+                    .unwrap_or(ordered.len());
+                ordered.insert(at, c);
+            }
+            let counts = ordered;
             all_count = a.archive.total;
             chips = counts
                 .into_iter()
