@@ -885,42 +885,20 @@ pub fn App(props: &AppProps) -> Html {
         // An archive read in part, filtered by nothing but categories: the chips count the whole
         // archive as its manifest says, most first, also for the categories of parts not read
         // yet (so that they keep their places as the parts come).
-        let whole = state.archive.as_ref().filter(|a| {
-            state.archive_pending()
-                // (Every shard's counts, which a manifest may leave out.)
-                && a.archive.shards.iter().all(|(_, s)| !s.categories.is_empty())
-                && Filter {
-                    categories: Default::default(),
-                    ..f.clone()
-                }
-                .is_unfiltered()
+        let whole = state.archive.as_ref().and_then(|a| {
+            let only_categories = Filter {
+                categories: Default::default(),
+                ..f.clone()
+            }
+            .is_unfiltered();
+            let counts = a.archive.categories.as_ref()?;
+            (state.archive_pending() && only_categories).then_some((a.archive.total, counts))
         });
-        if let Some(a) = whole {
-            let mut counts: Vec<gazette_core::CategoryCount> = Vec::new();
-            for c in a.archive.shards.iter().flat_map(|(_, s)| &s.categories) {
-                match counts.iter_mut().find(|k| k.name == c.name) {
-                    Some(k) => k.count += c.count,
-                    None => counts.push(c.clone()),
-                }
-            }
-            // Most first, ties by name, as the chips of a whole set (by hand: a sort would bring
-            // one more sorting routine into the wasm).
-            let mut ordered: Vec<gazette_core::CategoryCount> = Vec::with_capacity(counts.len());
-            for c in counts {
-                let at = ordered
-                    .iter()
-                    .position(|o| o.count < c.count || (o.count == c.count && o.name > c.name))
-                    .unwrap_or(ordered.len());
-                ordered.insert(at, c);
-            }
-            let counts = ordered;
-            all_count = a.archive.total;
+        if let Some((total, counts)) = whole {
+            all_count = total;
             chips = counts
-                .into_iter()
-                .map(|c| {
-                    let swatch = state.catalog.swatch_of_category(&c.name);
-                    (c, swatch)
-                })
+                .iter()
+                .map(|c| (c.clone(), state.catalog.swatch_of_category(&c.name)))
                 .collect();
         }
         // A chosen category the stories do not have (a preset or link naming another set's)

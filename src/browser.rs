@@ -466,18 +466,6 @@ pub fn page_query_param(name: &str) -> Option<String> {
         .get(name)
 }
 
-/// The focused element of `el`'s document or shadow root (`None`: none, or the body).
-pub fn active_element_near(el: &web_sys::Element) -> Option<web_sys::Element> {
-    let root = el.get_root_node();
-    let active = match root.dyn_ref::<web_sys::ShadowRoot>() {
-        Some(shadow) => shadow.active_element(),
-        None => root
-            .dyn_ref::<web_sys::Document>()
-            .and_then(|d| d.active_element()),
-    };
-    active.filter(|a| a.tag_name() != "BODY")
-}
-
 /// The page's query parameters that start with `prefix` + ".", without the prefix.
 pub fn page_params(prefix: &str) -> Vec<(String, String)> {
     let Some(search) = window().and_then(|w| w.location().search().ok()) else {

@@ -2,7 +2,7 @@
 //! one error type the widget shows to readers.
 
 use crate::browser::{self, Body, FetchError};
-use gazette_core::archive::{is_manifest, parse_manifest, ShardInfo};
+use gazette_core::archive::{is_manifest, parse_manifest, whole_counts, ShardInfo};
 use gazette_core::load::{ReadEnd, Reader, Step};
 use gazette_core::merge::merge;
 use gazette_core::words::{fill, Words, ENGLISH};
@@ -134,6 +134,9 @@ pub struct Archive {
     pub total: usize,
     /// Each shard: its absolute address and what the manifest says of it.
     pub shards: Vec<(String, ShardInfo)>,
+    /// Stories per category over the whole archive, most first, when every shard gives its
+    /// counts ([`whole_counts`]).
+    pub categories: Option<Vec<gazette_core::CategoryCount>>,
 }
 
 /// Largest manifest accepted, in bytes.
@@ -316,6 +319,7 @@ async fn load_one(
         (Read::Manifest(text), _) => {
             let manifest = parse_manifest(&text)
                 .map_err(|detail| LoadError::Document(DocumentError::BadArchive { detail }))?;
+            let categories = whole_counts(&manifest.shards);
             let shards: Vec<(String, ShardInfo)> = manifest
                 .shards
                 .into_iter()
@@ -347,6 +351,7 @@ async fn load_one(
             let archive = Archive {
                 total: manifest.total,
                 shards,
+                categories,
             };
             Ok(finish_one(&first, end, builder, Some(Rc::new(archive))))
         }

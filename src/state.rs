@@ -113,7 +113,7 @@ impl State {
         related_limit: usize,
         rail_for: Option<String>,
     ) -> Self {
-        let view = address::decode(params.iter().map(|(k, v)| (k.as_str(), v.as_str())), &base);
+        let view = view_of(params, &base);
         State {
             load: Load::Loading,
             attempt: 0,
@@ -222,8 +222,8 @@ impl State {
     }
 
     /// Chosen categories written in another case ("markets" in a preset or a link) take the
-    /// stories' own spelling ("Markets").
-    fn spell_categories(&mut self) {
+    /// stories' own spelling ("Markets"). True when the reader's chosen ones changed so.
+    fn spell_categories(&mut self) -> bool {
         // Inserted one by one: collecting into a set would sort, and bring a sort into the wasm.
         let respelt = |set: &BTreeSet<String>| {
             let mut out = BTreeSet::new();
@@ -236,11 +236,13 @@ impl State {
             respelt(&self.filter.categories),
             respelt(&self.base.categories),
         );
-        self.filter.categories = now;
         // (The first view's too, so that the address does not take it for the reader's change.)
         if base != self.base.categories {
             Rc::make_mut(&mut self.base).categories = base;
         }
+        let changed = now != self.filter.categories;
+        self.filter.categories = now;
+        changed
     }
 
     /// The stories' spelling of category `c`, written in any case; `None` when no story has it.
@@ -305,6 +307,13 @@ impl State {
             Rc::make_mut(&mut self.outcome).keep_places(&shown.matches, was, &self.catalog);
             self.held = !arriving;
         }
+    }
+
+    /// [`State::refilter_keeping`] over the same stories (more pages, other facets, new sizes,
+    /// a new moment).
+    fn refilter_in_place(&mut self) {
+        let same = Rc::clone(&self.catalog);
+        self.refilter_keeping(&same, false);
     }
 
     /// A filter change: back to the first page, recorded as `mode`.
@@ -400,6 +409,11 @@ pub enum Action {
     Tick(Timestamp),
 }
 
+/// The view the address parameters `params` describe over the first view's filter `base`.
+fn view_of(params: &[(String, String)], base: &Filter) -> View {
+    address::decode(params.iter().map(|(k, v)| (k.as_str(), v.as_str())), base)
+}
+
 /// How many of the filters under "More filters" are on (authors, tags, years, a date range).
 pub fn more_filters_on(f: &Filter) -> usize {
     f.authors.len()
@@ -447,11 +461,9 @@ impl Reducible for State {
                 s.skipped = set.report.skipped.len();
                 s.failed_sources = Rc::new(set.failed.clone());
                 s.catalog = set.catalog;
-                let asked = s.filter.categories.clone();
-                s.spell_categories();
                 // Categories asked for in another case (by the address, or a host call made
                 // while loading) are written in the feed's spelling.
-                let respelt = s.filter.categories != asked;
+                let respelt = s.spell_categories();
                 s.meta = Rc::new(set.meta);
                 s.archive = set.archive.map(|archive| ArchiveProgress {
                     archive,
@@ -493,13 +505,12 @@ impl Reducible for State {
                 let was = std::mem::replace(&mut s.catalog, catalog);
                 // Categories asked for in another case ("markets") take the stories' spelling
                 // already, as when all are in.
-                let asked = s.filter.categories.clone();
-                s.spell_categories();
+                let respelt = s.spell_categories();
                 if *s.meta != meta {
                     s.meta = Rc::new(meta);
                 }
                 s.resolve_story();
-                if s.filter.categories != asked {
+                if respelt {
                     s.history = HistoryMode::Replace;
                     s.refilter();
                 } else {
@@ -523,8 +534,8 @@ impl Reducible for State {
                 s.related_limit = related;
                 s.history = HistoryMode::Keep;
                 // (Also the stories of a preview.)
+                s.refilter_in_place();
                 let catalog = s.catalog.clone();
-                s.refilter_keeping(&catalog, false);
                 if let Some(r) = s.reading.as_mut() {
                     r.related = Rc::new(catalog.related(r.index, related));
                 }
@@ -536,8 +547,7 @@ impl Reducible for State {
                 }
                 s.now = now;
                 s.history = HistoryMode::Keep;
-                let catalog = s.catalog.clone();
-                s.refilter_keeping(&catalog, false);
+                s.refilter_in_place();
             }
             Action::Retry => {
                 s.load = Load::Loading;
@@ -608,8 +618,7 @@ impl Reducible for State {
                 s.history = HistoryMode::Replace;
                 // The cards shown stay (they may be in the order of fewer stories than are in
                 // now, while more are coming), and the next page follows them.
-                let same = Rc::clone(&s.catalog);
-                s.refilter_keeping(&same, false);
+                s.refilter_in_place();
             }
             Action::Apply(command) => {
                 // A call made while the stories load sets up the first view, as the attributes
@@ -628,9 +637,7 @@ impl Reducible for State {
                     };
                     let mine = address::encode(&view, &s.base);
                     command.apply_to(Rc::make_mut(&mut s.base));
-                    let params = address::merge(&s.link, &mine);
-                    let params = params.iter().map(|(k, v)| (k.as_str(), v.as_str()));
-                    s.filter = address::decode(params, &s.base).filter;
+                    s.filter = view_of(&address::merge(&s.link, &mine), &s.base).filter;
                 }
                 // Categories in any case, as the categories attribute takes them.
                 s.spell_categories();
@@ -655,11 +662,10 @@ impl Reducible for State {
                 a.loading = false;
                 a.loaded += 1;
                 let was = std::mem::replace(&mut s.catalog, catalog);
-                let asked = s.filter.categories.clone();
-                s.spell_categories();
+                let respelt = s.spell_categories();
                 s.history = HistoryMode::Keep;
                 s.resolve_story();
-                if s.filter.categories == asked {
+                if !respelt {
                     // While more shards are coming for this request, the cards shown stay.
                     s.refilter_keeping(&was, true);
                 } else {
@@ -699,10 +705,7 @@ impl Reducible for State {
                 };
             }
             Action::Restore(params) => {
-                let view = address::decode(
-                    params.iter().map(|(k, v)| (k.as_str(), v.as_str())),
-                    &s.base,
-                );
+                let view = view_of(&params, &s.base);
                 if view.filter == s.filter && view.pages == s.pages && view.story == s.story {
                     return self;
                 }
@@ -733,8 +736,7 @@ impl Reducible for State {
                 }
                 s.facets_open = open;
                 s.history = HistoryMode::Keep;
-                let catalog = s.catalog.clone();
-                s.refilter_keeping(&catalog, false);
+                s.refilter_in_place();
             }
         }
         Rc::new(s)

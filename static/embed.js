@@ -535,7 +535,6 @@ class GazetteNews extends HTMLElement {
   }
 }
 
-
 // Each attribute is a property too, in camelCase (el.src, el.pageSize…), as frameworks set
 // them: it reads the attribute, and writing it sets the attribute (a list is joined; null,
 // undefined or false removes it).
@@ -585,8 +584,8 @@ export function mount(element, options = {}) {
   for (const [key, value] of Object.entries(options ?? {})) {
     if (!PROPERTIES.has(key)) {
       console.warn(`Gazette: mount() does not know the option ${key}; ignored. Options are the attributes in camelCase: ${[...PROPERTIES.keys()].join(", ")}.`);
-    } else if (value != null && value !== false) {
-      w.setAttribute(PROPERTIES.get(key), attributeText(PROPERTIES.get(key), value));
+    } else {
+      w[key] = value;
     }
   }
   parent.append(w);

@@ -207,11 +207,14 @@ pub fn StoryList(props: &StoryListProps) -> Html {
                 return;
             };
             // To nothing: the window lost the focus (another tab), and the card keeps it.
-            let to = e
+            let stays = match e
                 .related_target()
                 .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
-                .or_else(|| browser::active_element_near(&l).map(Into::into));
-            if !to.is_some_and(|t| l.contains(Some(&t))) {
+            {
+                Some(to) => l.contains(Some(&to)),
+                None => browser::focused_in(&l).is_some(),
+            };
+            if !stays {
                 f();
             }
         })

@@ -6,7 +6,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { nextFrames, setup } from "./helpers.mjs";
+import { headlines, nextFrames, setup } from "./helpers.mjs";
 import { ROOT, startServer } from "./server.mjs";
 
 const ctx = setup();
@@ -275,30 +275,29 @@ describe("feeds", () => {
     const page = await ctx.open(`/index.html?src=${encodeURIComponent("/held/fixtures/late-news.json?key=steady&step=4000")}`, { offline: true });
     const cards = page.getByRole("article");
     await cards.first().waitFor();
-    const headlines = async () => (await cards.getByRole("heading").allInnerTexts()).map((t) => t.trim());
     const chipCount = () => page.evaluate(() => Number(document.querySelector(".gz-chip-all").textContent.match(/(\d+)$/)[1]));
     const more = async () => {
       const before = await chipCount();
       await fetch(`${ctx.server.url}/more/steady`);
       await page.waitForFunction((before) => Number(document.querySelector(".gz-chip-all").textContent.match(/(\d+)$/)[1]) > before, before);
     };
-    const first = await headlines();
+    const first = await headlines(page);
     assert.equal(first.length, 12);
     assert.ok(first.every((h) => /^Harbour archive note/.test(h)), first.join(" | "));
     while (!(await page.getByRole("button", { name: /^New desk/ }).count())) await more();
-    assert.deepEqual(await headlines(), first, "no card moved for the newer stories");
+    assert.deepEqual(await headlines(page), first, "no card moved for the newer stories");
 
     // The reader's search is answered from the stories in; its cards then stay too.
     await page.getByLabel("Search stories").fill("harbour");
     await page.getByRole("status").filter({ hasText: /^\d+ stories match so far$/ }).waitFor();
-    const found = await headlines();
+    const found = await headlines(page);
     await more();
     await more();
-    assert.deepEqual(await headlines(), found, "no card moved for the newer matches");
+    assert.deepEqual(await headlines(page), found, "no card moved for the newer matches");
 
     await fetch(`${ctx.server.url}/release/steady`);
     await page.getByRole("status").filter({ hasText: /^60 stories match$/ }).waitFor();
-    assert.doesNotMatch((await headlines())[0], /^Harbour archive note/, "the best matches first once all are in");
+    assert.doesNotMatch((await headlines(page))[0], /^Harbour archive note/, "the best matches first once all are in");
     assert.deepEqual(page.problems, []);
   });
 
@@ -306,14 +305,13 @@ describe("feeds", () => {
     const page = await ctx.open(`/index.html?src=${encodeURIComponent("/held/fixtures/late-news.json?key=onlist")}`, { offline: true });
     const cards = page.getByRole("article");
     await cards.first().waitFor();
-    const headlines = async () => (await cards.getByRole("heading").allInnerTexts()).map((t) => t.trim());
-    const first = await headlines();
+    const first = await headlines(page);
     assert.match(first[0], /^Harbour archive note/);
     // The pointer rests on the third card as the rest arrives.
     await cards.nth(2).hover();
     await fetch(`${ctx.server.url}/release/onlist`);
     await page.getByRole("status").filter({ hasText: /^60 stories$/ }).waitFor();
-    assert.deepEqual(await headlines(), first, "nothing moved under the pointer");
+    assert.deepEqual(await headlines(page), first, "nothing moved under the pointer");
     // Off the cards: the newest first.
     await page.getByLabel("Search stories").hover();
     await page.waitForFunction(() => !/^Harbour archive note/.test(document.querySelector("[data-gazette] article h3").textContent.trim()));
@@ -475,22 +473,21 @@ describe("sharded archives", () => {
     const shards = Object.fromEntries(["0001.json", "0002.json"].map((name) => [name, new Promise((resolve) => held.set(name, resolve))]));
     await page.route(/\/shards\/000[12]\.json$/, (route) => held.get(route.request().url().split("/").pop())(route));
     await page.goto(`${ctx.server.url}/index.html?src=${encodeURIComponent("/fixtures/archive/manifest.json")}`);
-    const headlines = async () => (await page.getByRole("article").getByRole("heading", { level: 3 }).allInnerTexts()).map((t) => t.trim());
     const older = (part) => page.getByRole("status").filter({ hasText: new RegExp(`^\\d+ stor(y|ies) match(es)? so far; reading older stories \\(${part} of 3 parts\\)…$`) });
     await page.getByRole("article").first().waitFor();
     // Found in the newest shard; an older one has a better match.
     await page.getByLabel("Search stories").fill("token");
     await older(1).waitFor();
-    const first = await headlines();
+    const first = await headlines(page);
     assert.ok(first.length > 1, first.join(" | "));
     await (await shards["0001.json"]).continue();
     await older(2).waitFor();
-    const more = await headlines();
+    const more = await headlines(page);
     assert.ok(more.length > first.length);
     assert.deepEqual(more.slice(0, first.length), first, "the cards shown stay first");
     await (await shards["0002.json"]).continue();
     await page.getByRole("status").filter({ hasText: /^17 stories match$/ }).waitFor();
-    assert.notDeepEqual((await headlines()).slice(0, first.length), first, "(the best matches come first at the end)");
+    assert.notDeepEqual((await headlines(page)).slice(0, first.length), first, "(the best matches come first at the end)");
     assert.deepEqual(page.problems, []);
   });
 

@@ -7,13 +7,15 @@ import { setup } from "./helpers.mjs";
 
 const ctx = setup();
 
-/** Adds a `<gazette-news>` with `attrs` to the page's slot and returns its id's locator. */
-async function addWidget(page, attrs) {
-  await page.evaluate((attrs) => {
+/** Adds a `<gazette-news>` with `attrs` to the page's slot and returns its id's locator; */
+/** `calls`: `[method, argument]` pairs called on it in the same script (before it has started). */
+async function addWidget(page, attrs, calls = []) {
+  await page.evaluate(([attrs, calls]) => {
     const w = document.createElement("gazette-news");
     for (const [k, v] of Object.entries({ src: "/static/articles.json", loading: "eager", ...attrs })) w.setAttribute(k, v);
     document.getElementById("slot").append(w);
-  }, attrs);
+    for (const [method, arg] of calls) w[method](arg);
+  }, [attrs, calls]);
   return page.locator(`#${attrs.id}`);
 }
 
@@ -271,16 +273,7 @@ describe("inside a single-page application", () => {
 
     // Calls made before the stories are in set up the first view too.
     const called = await ctx.open("/fixtures/blank.html", { init });
-    await called.evaluate(() => {
-      const w = document.createElement("gazette-news");
-      w.id = "q";
-      w.setAttribute("src", "/static/articles.json");
-      w.setAttribute("loading", "eager");
-      document.getElementById("slot").append(w);
-      w.setQuery("token");
-      w.setFilters({ sort: "newest" });
-    });
-    const q = called.locator("#q");
+    const q = await addWidget(called, { id: "q" }, [["setQuery", "token"], ["setFilters", { sort: "newest" }]]);
     await q.getByRole("status").filter({ hasText: /match, newest first$|match$/ }).waitFor();
     assert.equal(await q.getByLabel("Search stories").inputValue(), "token");
     assert.equal(new URL(called.url()).search, "");
@@ -302,15 +295,7 @@ describe("inside a single-page application", () => {
     // A link with the reader's own order, on a page that asks for another before the stories
     // are in: the link's order shows, and stays in the address.
     const ordered = await ctx.open("/fixtures/blank.html?o.sort=relevance&o.q=token");
-    await ordered.evaluate(() => {
-      const w = document.createElement("gazette-news");
-      w.id = "o";
-      w.setAttribute("src", "/static/articles.json");
-      w.setAttribute("loading", "eager");
-      document.getElementById("slot").append(w);
-      w.setFilters({ sort: "newest" });
-    });
-    const o = ordered.locator("#o");
+    const o = await addWidget(ordered, { id: "o" }, [["setFilters", { sort: "newest" }]]);
     await o.getByRole("status").filter({ hasText: /match$/ }).waitFor();
     assert.equal(await o.getByLabel("Sort").inputValue(), "relevance");
     await o.getByRole("button", { name: /^Markets/ }).click();

@@ -282,6 +282,32 @@ pub fn parse_manifest(text_in: &str) -> Result<Manifest, String> {
     })
 }
 
+/// Stories per category over the whole archive, summed from its shards' counts, most first
+/// (then by name, as a catalog orders its categories); `None` when a shard does not give its
+/// counts (they are optional).
+pub fn whole_counts(shards: &[ShardInfo]) -> Option<Vec<CategoryCount>> {
+    if shards.iter().any(|s| s.categories.is_empty()) {
+        return None;
+    }
+    let mut sums: Vec<(&str, usize)> = Vec::new();
+    for c in shards.iter().flat_map(|s| &s.categories) {
+        match sums.iter_mut().find(|(name, _)| *name == c.name) {
+            Some((_, n)) => *n += c.count,
+            None => sums.push((&c.name, c.count)),
+        }
+    }
+    let order = crate::order::most_first(&sums);
+    Some(
+        order
+            .into_iter()
+            .map(|i| CategoryCount {
+                name: sums[i].0.to_string(),
+                count: sums[i].1,
+            })
+            .collect(),
+    )
+}
+
 /// The sizes of the shards for `count` stories: the first holds `first` (at least 1), each next
 /// one `growth` times the one before (at least 1 times), the last whatever is left. With the
 /// defaults (2,000 and 2), 200,000 stories make shards of 2k, 4k, 8k, 16k, 32k, 64k and 74k.
@@ -568,6 +594,44 @@ mod tests {
             home_page_url: Some("https://harbour.example/".into()),
             language: None,
         }
+    }
+
+    #[test]
+    fn whole_counts_sum_the_shards_most_first_then_by_name() {
+        let shard = |counts: &[(&str, usize)]| ShardInfo {
+            url: "s.json".into(),
+            count: 0,
+            bytes: 0,
+            newest: Timestamp(0),
+            oldest: Timestamp(0),
+            categories: counts
+                .iter()
+                .map(|&(name, count)| CategoryCount {
+                    name: name.into(),
+                    count,
+                })
+                .collect(),
+        };
+        let shards = [
+            shard(&[("Sport", 2), ("Politics", 1)]),
+            shard(&[("Politics", 3), ("Arts", 2), ("Culture", 4)]),
+        ];
+        let whole: Vec<(String, usize)> = whole_counts(&shards)
+            .unwrap()
+            .into_iter()
+            .map(|c| (c.name, c.count))
+            .collect();
+        assert_eq!(
+            whole,
+            [
+                ("Culture".to_string(), 4),
+                ("Politics".into(), 4),
+                ("Arts".into(), 2),
+                ("Sport".into(), 2)
+            ]
+        );
+        // A shard without its counts: the whole is not known.
+        assert_eq!(whole_counts(&[shards[0].clone(), shard(&[])]), None);
     }
 
     #[test]

@@ -211,26 +211,20 @@ impl Outcome {
     ///
     /// The shown stories are taken to match still (the request and the stories are the same).
     pub fn keep_places(&mut self, shown: &[usize], was: &Catalog, now: &Catalog) {
-        let Some(ids) = shown
-            .iter()
-            .map(|&i| was.articles.get(i).map(|a| a.id.as_str()))
-            .collect::<Option<Vec<_>>>()
-        else {
-            return;
-        };
-        // A preview's catalog grows at its end: a story keeps its number, else it is looked up.
-        let mut kept: Vec<usize> = ids
-            .iter()
-            .enumerate()
-            .filter_map(|(k, id)| {
-                let i = shown[k];
-                if now.articles.get(i).is_some_and(|a| a.id == *id) {
-                    Some(i)
-                } else {
-                    now.articles.iter().position(|a| a.id == *id)
-                }
-            })
-            .collect();
+        let mut kept: Vec<usize> = Vec::with_capacity(shown.len());
+        for &i in shown {
+            // (Numbers that are not `was`'s: nothing is kept.)
+            let Some(id) = was.articles.get(i).map(|a| &a.id) else {
+                return;
+            };
+            // A preview's catalog grows at its end: a story keeps its number, else it is looked
+            // up.
+            if now.articles.get(i).is_some_and(|a| a.id == *id) {
+                kept.push(i);
+            } else {
+                kept.extend(now.articles.iter().position(|a| a.id == *id));
+            }
+        }
         let room = self.matches.len();
         kept.truncate(room);
         for &m in &self.matches {
@@ -399,18 +393,10 @@ impl CatalogBuilder {
         }
         let categories: Vec<(&str, usize)> = totals.into_iter().collect();
         // Most stories first, then by name.
-        let by_name = order::ranks(&categories.iter().map(|c| c.0).collect::<Vec<_>>());
-        let mut keyed: Vec<order::Keyed> = categories
-            .iter()
-            .enumerate()
-            .map(|(i, &(_, count))| {
-                let key = u64::from(order::count_first(count)) << 32 | u64::from(by_name[i]);
-                (key, i as u32)
-            })
+        let categories: Vec<(&str, usize)> = order::most_first(&categories)
+            .into_iter()
+            .map(|i| categories[i])
             .collect();
-        order::sort(&mut keyed);
-        let categories: Vec<(&str, usize)> =
-            keyed.iter().map(|&(_, i)| categories[i as usize]).collect();
         let numbers: FxHashMap<&str, u32> = categories
             .iter()
             .enumerate()

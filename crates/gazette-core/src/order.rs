@@ -77,6 +77,22 @@ pub(crate) fn count_first(count: usize) -> u32 {
     u32::MAX - u32::try_from(count).unwrap_or(u32::MAX)
 }
 
+/// The places of `(name, count)` items, most first, then by name in byte order (names are
+/// distinct): the order of a catalog's categories.
+pub(crate) fn most_first(items: &[(&str, usize)]) -> Vec<usize> {
+    let by_name = ranks(&items.iter().map(|c| c.0).collect::<Vec<_>>());
+    let mut keyed: Vec<Keyed> = items
+        .iter()
+        .enumerate()
+        .map(|(i, &(_, count))| {
+            let key = u64::from(count_first(count)) << 32 | u64::from(by_name[i]);
+            (key, i as u32)
+        })
+        .collect();
+    sort(&mut keyed);
+    keyed.iter().map(|&(_, i)| i as usize).collect()
+}
+
 /// The place of each name in byte order: `ranks(names)[i]` is how many names sort before
 /// `names[i]` (names are distinct).
 pub(crate) fn ranks<S: AsRef<str>>(names: &[S]) -> Vec<u32> {
