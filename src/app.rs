@@ -341,6 +341,9 @@ pub fn App(props: &AppProps) -> Html {
     // Where the list was scrolled when a story was opened from it, and that story, to return
     // there on close (after any hops through "More to Read").
     let list_scroll = use_mut_ref(|| None::<(f64, usize)>);
+    // Where the page was scrolled at the last Back or Forward: a story that opens by it from
+    // the list returns there too.
+    let history_scroll = use_mut_ref(|| None::<f64>);
     {
         // A widget removed while a story opened from its list shows gives the page back its
         // own scroll restoration.
@@ -658,10 +661,12 @@ pub fn App(props: &AppProps) -> Html {
     // Back and Forward show the view the address describes.
     {
         let dispatcher = state.dispatcher();
+        let history_scroll = history_scroll.clone();
         use_effect_with(props.url_key.clone(), move |key| {
             let key = key.clone();
             let listener = key.is_some().then(|| {
                 browser::on_history_change(move || {
+                    history_scroll.replace(Some(browser::scroll_y()));
                     dispatcher.dispatch(Action::Restore(from_address(&key)));
                 })
             });
@@ -708,11 +713,20 @@ pub fn App(props: &AppProps) -> Html {
             title_ref.clone(),
             story_heading_ref.clone(),
         );
-        let list_scroll = list_scroll.clone();
+        let (list_scroll, history_scroll) = (list_scroll.clone(), history_scroll.clone());
         let last_open = use_mut_ref(|| None::<usize>);
         let (list_seen, reader_acted) = (list_seen.clone(), reader_acted.clone());
         use_effect_with(state.reading.as_ref().map(|r| r.index), move |open| {
             let before = last_open.replace(*open);
+            // Forward to a story from the list: its close returns to that list's place and
+            // card, as after a card was opened (also after hops through "More to Read").
+            let by_history = history_scroll.take();
+            if let (Some(index), None, Some(y)) = (*open, before, by_history) {
+                if list_scroll.borrow().is_none() && *list_seen.borrow() {
+                    list_scroll.replace(Some((y, index)));
+                    browser::manage_scroll(true);
+                }
+            }
             let place = focus_place_of(&root_ref);
             let acted = std::mem::take(&mut *reader_acted.borrow_mut());
             let may_focus = |at_start: bool| focus_is_ours(place, acted, at_start);

@@ -94,6 +94,28 @@ describe("the article view", () => {
     assert.deepEqual(page.problems, []);
   });
 
+  it("after Back and Forward, a hop through More to Read and Esc still return to the card first opened", async () => {
+    const page = await ctx.open("/index.html");
+    await page.getByRole("article").first().waitFor();
+    await page.getByLabel("Search stories").fill("yields");
+    await page.waitForURL(/gz\.q=yields/);
+    await page.getByRole("link", { name: STORY }).click();
+    await page.getByRole("heading", { level: 3, name: STORY }).waitFor();
+    await page.goBack();
+    await page.waitForURL((u) => !u.search.includes("gz.story"));
+    await page.goForward();
+    await page.getByRole("heading", { level: 3, name: STORY }).waitFor();
+    const rail = page.getByRole("region", { name: "More to Read" });
+    const next = await rail.getByRole("article").first().getByRole("heading").innerText();
+    await rail.getByRole("link", { name: next, exact: true }).click();
+    await page.getByRole("heading", { level: 3, name: next, exact: true }).waitFor();
+    await page.keyboard.press("Escape");
+    await page.waitForURL((u) => !u.search.includes("gz.story"));
+    await page.waitForFunction(() => document.activeElement?.closest("[data-story]"));
+    assert.equal(await page.evaluate(() => document.activeElement.closest("[data-story]").querySelector("h3").textContent), STORY);
+    assert.deepEqual(page.problems, []);
+  });
+
   it("opening a story keeps the list as it was, shows the view from its top, and plain text has its sections", async () => {
     const page = await ctx.open("/index.html");
     await page.getByRole("article").first().waitFor();
