@@ -247,22 +247,11 @@ class GazetteNews extends HTMLElement {
     }
     this.live = true;
     const shadow = this.shadowRoot ?? this.attachShadow({ mode: "open" });
-    const css = document.createElement("link");
-    css.rel = "stylesheet";
-    css.href = STYLESHEET;
-    css.addEventListener("error", () => {
-      // (The violation event comes in a task of its own.)
-      setTimeout(() => {
-        const message = `The widget's stylesheet could not be loaded (${refused.at(-1) ?? STYLESHEET}).`;
-        console.error(`Gazette: ${message}`);
-        this.dispatchEvent(new CustomEvent("gazette:error", { bubbles: true, composed: true, detail: { message } }));
-      });
-    }, { once: true });
     this.mountPoint = document.createElement("div");
     this.mountPoint.className = "gz-mount";
     this.mountPoint.setAttribute("part", "mount");
     this.#placeholder();
-    shadow.replaceChildren(css, this.mountPoint);
+    shadow.replaceChildren(this.#stylesheet(), this.mountPoint);
     // While it waits to be seen, cancelWatch stops the waiting.
     const eager = this.getAttribute("loading") === "eager";
     this.cancelWatch = eager ? null : whenNear(this, "300px", () => ((this.cancelWatch = null), this.#run()));
@@ -371,6 +360,38 @@ class GazetteNews extends HTMLElement {
     this.#run();
   }
 
+  /**
+   * The widget's stylesheet, for its shadow root. Without it (refused by the page's policy, or
+   * lost on the way) the stories would show unstyled: the widget stops, and says so instead.
+   */
+  #stylesheet() {
+    const css = document.createElement("link");
+    css.rel = "stylesheet";
+    css.href = STYLESHEET;
+    css.addEventListener("error", () => {
+      // (The violation event comes in a task of its own.)
+      setTimeout(() => {
+        if (!this.live || !css.isConnected) return;
+        this.generation = (this.generation ?? 0) + 1;
+        this.cancelWatch?.();
+        this.cancelWatch = null;
+        this.settleEarly?.disconnect();
+        this.settleEarly = null;
+        dropEarly(this);
+        if (this.widget) {
+          this.widget.destroy();
+          this.widget.free();
+          this.widget = null;
+          const mount = this.mountPoint.cloneNode(false);
+          this.mountPoint.replaceWith(mount);
+          this.mountPoint = mount;
+        }
+        this.#failed(null, css);
+      });
+    }, { once: true });
+    return css;
+  }
+
   #placeholder() {
     const skeleton = document.createElement("div");
     skeleton.className = "gz-skeleton";
@@ -453,8 +474,10 @@ class GazetteNews extends HTMLElement {
    * with a way to try again unless the page itself forbids it; the page gets the reason in a
    * `gazette:error` event and the console.
    */
-  #failed(error) {
-    globalThis[STARTED] = null;
+  #failed(error, stylesheet = null) {
+    // (The WebAssembly, started for every widget of the page, is fetched again on "Try again"
+    // unless it was only the stylesheet that failed.)
+    if (!stylesheet) globalThis[STARTED] = null;
     const focused = this.shadowRoot.activeElement === this.mountPoint;
     this.mountPoint.removeAttribute("tabindex");
     // The browser has no WebAssembly, or the page forbids it: trying again cannot help.
@@ -468,6 +491,8 @@ class GazetteNews extends HTMLElement {
         ? `this page's Content-Security-Policy does not let the widget's files load (${refused.at(-1)})`
         : blocked
         ? "this page's Content-Security-Policy does not allow WebAssembly (script-src needs 'wasm-unsafe-eval')"
+        : stylesheet
+        ? `the widget's stylesheet could not be loaded (${STYLESHEET})`
         : `the widget's code could not be loaded (${error?.message ?? error})`;
     console.error(`Gazette: ${reason}.`);
     const theme = (this.getAttribute("theme") ?? "").toLowerCase();
@@ -492,6 +517,7 @@ class GazetteNews extends HTMLElement {
       retry.addEventListener("click", () => {
         refused.length = 0;
         const focused = this.shadowRoot.activeElement === retry;
+        if (stylesheet?.isConnected) stylesheet.replaceWith(this.#stylesheet());
         this.#placeholder();
         if (focused) {
           this.mountPoint.setAttribute("tabindex", "-1");

@@ -557,6 +557,51 @@ describe("embedding", () => {
     }
   });
 
+  it("a stylesheet the page's policy refuses stops the widget with one error and no ready, instead of unstyled stories", async () => {
+    const cdn = await startServer();
+    try {
+      const page = await ctx.open("/fixtures/empty.html");
+      const errors = [];
+      page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+      await page.setContent(`<!doctype html><html lang="en"><head><meta charset="utf-8">
+        <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src ${cdn.url} 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self' ${cdn.url}">
+        <title>News</title></head><body><main><h1>News</h1></main>
+        <script type="module" src="${cdn.url}/static/embed.js"></script></body></html>`);
+      await page.evaluate(() => {
+        window.events = [];
+        for (const type of ["gazette:ready", "gazette:error"]) document.addEventListener(type, () => window.events.push(type));
+        document.querySelector("main").insertAdjacentHTML("beforeend", '<gazette-news id="x" src="/static/articles.json" loading="eager"></gazette-news>');
+      });
+      const news = page.locator("#x");
+      await news.getByRole("alert").filter({ hasText: "The news could not be shown here." }).waitFor();
+      assert.equal(await news.getByRole("button", { name: "Try again" }).count(), 0, "trying again cannot help");
+      assert.equal(await news.getByRole("article").count(), 0, "no unstyled stories");
+      assert.deepEqual(await page.evaluate(() => window.events), ["gazette:error"]);
+      const ours = errors.filter((e) => e.startsWith("Gazette:"));
+      assert.equal(ours.length, 1, ours.join("\n"));
+      assert.match(ours[0], /style-src-elem does not allow/);
+    } finally {
+      await cdn.close();
+    }
+  });
+
+  it("a stylesheet that fails to arrive shows the failure panel, and Try again brings the widget in its own look", async () => {
+    const page = await ctx.open("/fixtures/blank.html");
+    await page.route("**/gazette.css", (route) => route.abort());
+    await page.evaluate(() => {
+      document.getElementById("slot").innerHTML = '<gazette-news id="w" src="/static/articles.json" loading="eager"></gazette-news>';
+    });
+    const news = page.locator("#w");
+    await news.getByRole("alert").filter({ hasText: "The news could not be shown here." }).waitFor();
+    assert.equal(await news.getByRole("article").count(), 0, "no unstyled stories");
+    await page.unroute("**/gazette.css");
+    await news.getByRole("button", { name: "Try again" }).click();
+    await news.getByRole("article").first().waitFor();
+    // Styled: the cards are a list without bullets.
+    assert.equal(await news.locator(".gz-list").first().evaluate((l) => getComputedStyle(l).listStyleType), "none");
+    assert.deepEqual(page.problems.filter((p) => !/^Gazette: |net::ERR_FAILED/.test(p)), []);
+  });
+
   it("a widget speaks its locale's language, else the page's: a Spanish failure panel, French words and counts", async () => {
     const page = await ctx.open("/fixtures/blank.html");
     await page.route("**/gazette_bg.wasm", (route) => route.abort());
