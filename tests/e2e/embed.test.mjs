@@ -285,7 +285,7 @@ describe("embedding", () => {
     assert.deepEqual(page.problems, []);
   });
 
-  it("where the page lets its content set the width (float, inline-block, table cell, centred flex or grid item), the widget has a usable one", async () => {
+  it("where the page lets its content set the width (float, inline-block, table cell, flex or centred grid item), the widget has a usable one", async () => {
     const page = await ctx.open("/fixtures/blank.html", { offline: true });
     const widget = `<gazette-news loading="eager" src="/static/articles.json"></gazette-news>`;
     await page.evaluate((widget) => {
@@ -296,6 +296,8 @@ describe("embedding", () => {
         `<div style="display: flex; flex-direction: column; align-items: center">${widget}</div>`,
         `<div style="display: grid; justify-items: center">${widget}</div>`,
         `<div style="display: grid; grid-template-columns: auto 1fr">${widget}<p>Main column</p></div>`,
+        `<div style="display: flex; justify-content: center">${widget}</div>`,
+        `<div style="display: flex; gap: 1em"><p id="beside">Beside the news</p>${widget}</div>`,
       ].join("");
     }, widget);
     // And where the page sets the width: no wider than it says.
@@ -316,6 +318,13 @@ describe("embedding", () => {
       });
     const wide = await sizes();
     assert.ok(wide.widths.every((w) => w >= 500 && w <= 700), `widths at 1280 px: ${wide.widths}`);
+    // The page's own item beside it in a flex row keeps its width (its text on one line).
+    const lines = await page.locator("#beside").evaluate((p) => {
+      const text = document.createRange();
+      text.selectNodeContents(p);
+      return new Set([...text.getClientRects()].map((r) => Math.round(r.top))).size;
+    });
+    assert.equal(lines, 1, "the page's paragraph beside it stays on one line");
     // On a phone, narrower than the screen.
     await page.setViewportSize({ width: 360, height: 800 });
     const narrow = await sizes();
