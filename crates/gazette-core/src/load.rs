@@ -1615,18 +1615,30 @@ impl Context {
             }
         }
 
-        // Authors and tags.
-        let mut authors = notes.names("authors", authors);
+        // Authors and tags (as text: markup and entities some feeds put in them made plain).
+        let as_text = |names: Vec<String>| -> Vec<String> {
+            if is_plain {
+                return names;
+            }
+            names
+                .into_iter()
+                .map(|n| plain(n).0)
+                .filter(|n| !n.is_empty())
+                .collect()
+        };
+        let mut authors = as_text(notes.names("authors", authors));
         if authors.is_empty() {
-            authors = notes.names("author", author);
+            authors = as_text(notes.names("author", author));
         }
         let authors = dedupe(authors, MAX_TAGS);
-        let mut tags = dedupe(notes.names("tags", tags), MAX_TAGS);
+        let mut tags = dedupe(as_text(notes.names("tags", tags)), MAX_TAGS);
 
         // Category: `category`; in JSON Feed (which has none) the first tag, then the feed's title.
-        let source = notes.names("source", source);
+        let source = as_text(notes.names("source", source));
         let category = notes
             .text("category", category)
+            .map(|c| if is_plain { c } else { plain(c).0 })
+            .filter(|c| !c.is_empty())
             .or_else(|| (is_feed && !tags.is_empty()).then(|| tags.remove(0)))
             .or_else(|| {
                 source

@@ -170,6 +170,37 @@ fn rule_long_titles_are_cut_and_html_in_titles_is_removed() {
 }
 
 #[test]
+fn rule_markup_and_entities_in_categories_tags_and_authors_are_made_text() {
+    // As in titles: an end tag, `/>`, `<br` or `<p>` is markup; a lone tag is text (the
+    // headline of a story about `<dialog>`), and so is text that compares.
+    let l = load(
+        r#"{"version": "https://jsonfeed.org/version/1.1", "title": "The <dialog> element &amp; you",
+            "items": [
+              {"id": "1", "title": "<b>Quiet</b> day", "tags": ["<span class=x>Markets</span>", "Arts &amp; Culture", "<br/>"],
+               "authors": [{"name": "<i>Ana</i> Ruiz"}], "date_published": "2024-01-01T00:00:00Z", "content_text": "x"},
+              {"id": "2", "title": "Why <dialog> beats a <div>", "tags": ["a < b", "<3"], "date_published": "2024-01-01T00:00:00Z", "content_text": "x"}
+            ]}"#,
+    );
+    assert_eq!(l.meta.title.as_deref(), Some("The <dialog> element & you"));
+    let a = &l.articles[0];
+    assert_eq!(a.title, "Quiet day");
+    assert_eq!(a.category, "Markets");
+    assert_eq!(a.tags, ["Arts & Culture"]);
+    assert_eq!(a.authors, ["Ana Ruiz"]);
+    let b = &l.articles[1];
+    assert_eq!(b.title, "Why <dialog> beats a <div>");
+    assert_eq!(
+        (b.category.as_str(), b.tags.as_slice()),
+        ("a < b", &["<3".to_string()][..])
+    );
+    // An article set's category, too.
+    let set = load(&set(
+        r#"{"id": "c", "title": "A", "category": "<b>World</b> &amp; more", "published": "2024-01-01T00:00:00Z"}"#,
+    ));
+    assert_eq!(set.articles[0].category, "World & more");
+}
+
+#[test]
 fn rule_a_date_that_cannot_be_read_leaves_the_story_undated() {
     let l = load(&set(
         r#"{"id": "d1", "title": "A", "category": "X", "published": "next Tuesday"},
