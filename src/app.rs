@@ -298,16 +298,19 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
-    // New stories for the list (a preview's next, or all of them) put other stories and
-    // categories into the cards and chips already in the page: a card or chip in focus then
-    // holds another one (in an open story's "More to Read" too). The focus follows the story
-    // or category the reader was on, or goes to the title (the story's headline) if it is no
-    // longer shown.
+    // New stories for the list (a preview's next, or all of them), or other filters (Back and
+    // Forward, the page's calls), put other stories and categories into the cards and chips
+    // already in the page: a card or chip in focus then holds another one (in an open story's
+    // "More to Read" too). The focus follows the story or category the reader was on, or goes
+    // to the title (the story's headline) if it is no longer shown.
     {
         let last_catalog = use_mut_ref(|| state.catalog.clone());
+        let last_filter = use_mut_ref(|| state.filter.clone());
         let held = use_mut_ref(|| None::<Held>);
-        if !Rc::ptr_eq(&last_catalog.borrow(), &state.catalog) {
+        let new_filter = *last_filter.borrow() != state.filter;
+        if new_filter || !Rc::ptr_eq(&last_catalog.borrow(), &state.catalog) {
             last_catalog.replace(state.catalog.clone());
+            last_filter.replace(state.filter.clone());
             held.replace(
                 root_ref
                     .cast::<web_sys::Element>()

@@ -36,7 +36,9 @@ pub struct ResultStatusProps {
 /// stories still arrive, a count that only grows with them is shown but not said again.
 #[function_component]
 pub fn ResultStatus(props: &ResultStatusProps) -> Html {
-    let announced = use_state_eq(|| props.text.clone());
+    // The sentence last announced, and for which of the reader's requests (numbered as they come).
+    let announced = use_state_eq(|| (props.text.clone(), 0_u32));
+    let request = use_mut_ref(|| 0_u32);
     let waiting = use_mut_ref(|| None::<browser::Timeout>);
     // The text a pending announcement will say when it comes: the newest, even when stories
     // arrived while it waited.
@@ -51,7 +53,9 @@ pub fn ResultStatus(props: &ResultStatusProps) -> Html {
     let asked_again = *last_asked.borrow() != props.asked;
     if asked_again {
         last_asked.replace(props.asked.clone());
+        *request.borrow_mut() += 1;
     }
+    let request = *request.borrow();
     let was_growing = use_mut_ref(|| props.growing);
     let grew = was_growing.replace(props.growing) && props.growing;
     // Only more stories arrived since the last render: what was said stands. (Not behind an
@@ -68,20 +72,33 @@ pub fn ResultStatus(props: &ResultStatusProps) -> Html {
             if *typing {
                 let later = announced.clone();
                 waiting.replace(browser::after(ANNOUNCE_AFTER_MS, move || {
-                    later.set(latest.borrow().clone())
+                    later.set((latest.borrow().clone(), request))
                 }));
             } else {
                 waiting.replace(None);
-                announced.set(text.clone());
+                announced.set((text.clone(), request));
             }
         });
     }
     // Neither typing nor held: the region says the new count in this very render.
     // (An open story is announced at once, whatever typing came before it.)
-    let live = if (typing || hold) && props.quote.is_none() {
+    let (live, live_for) = if (typing || hold) && props.quote.is_none() {
         (*announced).clone()
     } else {
-        props.text.clone()
+        (props.text.clone(), request)
+    };
+    // A new request whose answer reads as the last one did ("1 story matches" for another
+    // word) is said again: the region's text changes by a trailing no-break space, which
+    // screen readers do not speak, so that they read it anew.
+    let last_said = use_mut_ref(|| (live.clone(), live_for, false));
+    let again = {
+        let mut said = last_said.borrow_mut();
+        if said.0 == live && said.1 != live_for {
+            said.2 = !said.2;
+        }
+        said.0 = live.clone();
+        said.1 = live_for;
+        said.2
     };
     let quote = props.quote.as_ref().map(|(words, text)| {
         html! { <span lang={text.lang.clone()} dir={text.dir.clone()}>{ words.clone() }</span> }
@@ -89,7 +106,7 @@ pub fn ResultStatus(props: &ResultStatusProps) -> Html {
     html! {
         <>
             <p class={classes!("gz-status", props.hidden.then_some("gz-visually-hidden"))} aria-hidden="true">{ props.text.clone() }{ quote.clone() }</p>
-            <p class="gz-visually-hidden" role="status" aria-live="polite" aria-atomic="true">{ live }{ quote }</p>
+            <p class="gz-visually-hidden" role="status" aria-live="polite" aria-atomic="true">{ live }{ quote }{ again.then_some("\u{a0}") }</p>
         </>
     }
 }

@@ -68,6 +68,27 @@ describe("searching", () => {
     await page.getByRole("status").filter({ hasText: /^8 stories match$/ }).waitFor();
   });
 
+  it("a new search whose count reads as the last one's is announced too", async () => {
+    const page = await ctx.open("/index.html", { clock: true });
+    await page.getByRole("status").filter({ hasText: /^51 stories$/ }).waitFor();
+    await page.clock.pauseAt(Date.now() + 60_000);
+    const search = page.getByLabel("Search stories");
+    await search.fill("zurich");
+    await page.clock.runFor(1000);
+    await page.getByRole("status").filter({ hasText: /^1 story matches$/ }).waitFor();
+    await page.evaluate(() => {
+      window.announced = [];
+      const region = document.querySelector("[data-gazette] [role=status]");
+      new MutationObserver(() => window.announced.push(region.textContent)).observe(region, { childList: true, subtree: true, characterData: true });
+    });
+    await search.fill("lodz");
+    await page.locator(".gz-card").filter({ hasText: /Łódź/ }).first().waitFor();
+    assert.deepEqual(await page.evaluate(() => window.announced), [], "nothing while typing");
+    await page.clock.runFor(1000);
+    await page.waitForFunction(() => window.announced.length > 0);
+    assert.deepEqual(await page.evaluate(() => window.announced.map((t) => t.trim())), ["1 story matches"]);
+  });
+
   it("a keystroke draws the cards on screen at once and the rest when the reader pauses or scrolls", async () => {
     const page = await ctx.open("/index.html", { clock: true });
     await page.getByRole("article").first().waitFor();
@@ -130,6 +151,38 @@ describe("searching", () => {
     assert.equal(await page.evaluate(() => history.length), entries + 2);
     await page.goBack();
     await page.waitForURL((u) => !u.search.includes("gz.from") && u.search.includes("gz.date=month"));
+  });
+
+  it("Back and Forward keep the focus on the story it was on, else give it to the widget's title", async () => {
+    const page = await ctx.open("/index.html");
+    await page.getByRole("article").first().waitFor();
+    await page.getByRole("button", { name: /^Markets, \d+ stor/ }).click();
+    await page.waitForURL(/gz\.cat=Markets/);
+    await page.getByRole("button", { name: /^All, \d+ stor/ }).click();
+    await page.waitForURL((u) => !u.search.includes("gz.cat"));
+    const cards = page.locator(".gz-browse [data-story]");
+    await cards.nth(11).waitFor();
+    const focused = () => page.evaluate(() => {
+      const at = document.activeElement;
+      return at.matches(".gz-title") ? "title" : at.closest("[data-story]")?.querySelector("h3")?.textContent ?? at.tagName;
+    });
+    // A card whose story is not among the Markets ones: Back takes it away.
+    const metas = await cards.locator(".gz-meta").allInnerTexts();
+    const other = metas.findIndex((m) => !m.includes("Markets"));
+    await cards.nth(other).locator(".gz-headline a").focus();
+    await page.goBack();
+    await page.waitForURL(/gz\.cat=Markets/);
+    await page.getByRole("status").filter({ hasText: /^8 stories match$/ }).waitFor();
+    assert.equal(await focused(), "title");
+    // A Markets story: Forward shows every story, the focus stays on that one or goes to the
+    // title (never to another story put in its card).
+    await cards.nth(2).locator(".gz-headline a").focus();
+    const story = await cards.nth(2).locator("h3").innerText();
+    await page.goForward();
+    await page.waitForURL((u) => !u.search.includes("gz.cat"));
+    await page.getByRole("status").filter({ hasText: /^51 stories$/ }).waitFor();
+    assert.ok(["title", story].includes(await focused()), `focus on ${await focused()}, not ${story}`);
+    assert.deepEqual(page.problems, []);
   });
 
   it("Back undoes a filter", async () => {
