@@ -47,15 +47,15 @@ pub fn FacetGroup(props: &FacetGroupProps) -> Html {
                     let name = v.name.clone();
                     let onchange = props.on_toggle.reform(move |_: Event| name.clone());
                     let checked = props.selected.contains(&v.name);
+                    // Its name is given whole, "2026, 3 stories": one built from the label's
+                    // parts (flex items) gets stray spaces ("2026 , 3 stories").
+                    let label = format!("{}, {}", shown(&v.name), w.stories(v.count));
                     html! {
                         <li>
                             <label class={classes!("gz-check", (v.count == 0 && !checked).then_some("gz-chip-empty"))}>
-                                <input type="checkbox" {checked} {onchange} />
+                                <input type="checkbox" aria-label={label} {checked} {onchange} />
                                 <bdi lang={props.text.lang.clone()} dir={props.text.dir.clone()}>{ shown(&v.name) }</bdi>
-                                <span class="gz-count">
-                                    <span aria-hidden="true">{ w.number(v.count) }</span>
-                                    <span class="gz-visually-hidden">{ ", " }{ w.stories(v.count) }</span>
-                                </span>
+                                <span class="gz-count" aria-hidden="true">{ w.number(v.count) }</span>
                             </label>
                         </li>
                     }

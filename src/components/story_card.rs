@@ -147,13 +147,23 @@ pub fn StoryCard(props: &StoryCardProps) -> Html {
         });
         html! { <a href={props.opener.href(a)} {onclick}>{ title }</a> }
     } else {
+        // A story that leaves the widget for the publisher's page says so, to the eye (an
+        // arrow) and to screen readers, unlike one that opens here.
+        let out = |words: &'static str| {
+            html! {
+                <span class="gz-out">
+                    <span aria-hidden="true">{ "\u{2197}" }</span>
+                    <span class="gz-visually-hidden" lang={w.lang}>{ words }</span>
+                </span>
+            }
+        };
         match &a.url {
             Some(url) if props.new_tab => html! {
                 <a href={url.clone()} target="_blank" rel="noopener noreferrer">
-                    { title }<span class="gz-visually-hidden" lang={w.lang}>{ w.new_tab }</span>
+                    { title }{ out(w.new_tab) }
                 </a>
             },
-            Some(url) => html! { <a href={url.clone()}>{ title }</a> },
+            Some(url) => html! { <a href={url.clone()}>{ title }{ out(w.elsewhere) }</a> },
             None => title,
         }
     };

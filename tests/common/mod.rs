@@ -111,9 +111,20 @@ pub fn text(el: &Element) -> String {
     el.text_content().unwrap_or_default()
 }
 
+/// A card's headline, without the arrow and words after one that opens on the publisher's page.
+pub fn headline(h: &Element) -> String {
+    let out = h
+        .query_selector(".gz-out")
+        .ok()
+        .flatten()
+        .map(|o| text(&o))
+        .unwrap_or_default();
+    text(h).trim_end_matches(out.as_str()).to_string()
+}
+
 /// The headlines of the cards on the page, in order.
 pub fn headlines(root: &Element) -> Vec<String> {
-    all(root, "article h3").iter().map(text).collect()
+    all(root, "article h3").iter().map(headline).collect()
 }
 
 /// The button whose visible text starts with `name`.

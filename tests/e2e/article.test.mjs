@@ -138,6 +138,18 @@ describe("the article view", () => {
     assert.deepEqual(page.problems, []);
   });
 
+  it("a story opened in a narrow widget shows its tags, which its card leaves out", async () => {
+    const page = await ctx.open("/index.html?gz.story=restaking-yields-shrink");
+    await page.setViewportSize({ width: 340, height: 800 });
+    await page.getByRole("heading", { level: 3, name: STORY }).waitFor();
+    assert.ok(await page.locator(".gz-article").getByRole("list", { name: "Tags" }).isVisible());
+    await page.getByRole("link", { name: "View All" }).click();
+    const cards = page.locator(".gz-browse [data-story]");
+    await cards.first().waitFor();
+    assert.ok((await cards.locator(".gz-tags").count()) > 0);
+    assert.equal(await cards.locator(".gz-tags").filter({ visible: true }).count(), 0);
+  });
+
   it("a shared link opens the story directly, and View All keeps the reader's filters", async () => {
     const page = await ctx.open("/index.html?gz.cat=DeFi&gz.story=restaking-yields-shrink");
     await page.getByRole("heading", { level: 3, name: STORY }).waitFor();
@@ -227,6 +239,12 @@ describe("the article view", () => {
     await page.getByLabel("Search stories").fill("ferrule");
     const link = page.getByRole("link", { name: /Ferrule drops fees/ });
     assert.equal(await link.getAttribute("href"), "https://gazette.example/stories/ferrule-drops-fees-small-swaps");
+    // It says so, unlike a story that opens here.
+    assert.match(await link.evaluate((a) => a.textContent), /↗ \(on the publisher’s site\)$/);
+    await page.getByRole("link", { name: /Ferrule drops fees.* \(on the publisher’s site\)$/ }).waitFor();
+    await page.getByLabel("Search stories").fill("yields");
+    const inside = page.getByRole("link", { name: STORY, exact: true });
+    assert.doesNotMatch(await inside.evaluate((a) => a.textContent), /↗|publisher/);
   });
 
   const feeds = join(ROOT, "..", "shared", "data", "feeds");

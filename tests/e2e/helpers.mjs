@@ -58,5 +58,7 @@ export function nextFrames(page) {
 
 /** The headlines of the story cards in `scope`, in order. */
 export async function headlines(scope) {
-  return scope.getByRole("article").getByRole("heading", { level: 3 }).allInnerTexts();
+  // (Without the arrow and words after the headline of a story on the publisher's page.)
+  const texts = await scope.getByRole("article").getByRole("heading", { level: 3 }).allInnerTexts();
+  return texts.map((t) => t.replace(/\s*↗[\s\S]*$/, ""));
 }

@@ -193,7 +193,10 @@ describe("searching", () => {
     await page.getByRole("status").filter({ hasText: /match/ }).waitFor();
     await page.waitForURL(/gz\.cat=Markets/);
     await page.getByText("More filters").click();
-    await page.getByRole("group", { name: "Year" }).getByRole("checkbox").first().check();
+    // Each box is named as it reads: "2026, 3 stories".
+    const years = page.getByRole("group", { name: "Year" }).getByRole("checkbox");
+    assert.equal(await years.count(), await page.getByRole("group", { name: "Year" }).getByRole("checkbox", { name: /^(\d{4}|Undated), \d+ stor(y|ies)$/ }).count());
+    await years.first().check();
     await page.waitForURL(/gz\.year=/);
     await page.goBack();
     await page.waitForURL((u) => !u.search.includes("gz.year"));

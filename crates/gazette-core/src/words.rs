@@ -132,6 +132,8 @@ words! {
     read_original: &'static str,
     /// After a link that opens a new tab.
     new_tab: &'static str,
+    /// After a story's link that leaves the widget for the publisher's page.
+    elsewhere: &'static str,
     /// While the stories load.
     loading: &'static str,
     /// While a large feed is read, above its first stories.
@@ -250,6 +252,7 @@ pub static ENGLISH: Words = Words {
     min_read: Plural { one: "{0} min read", other: "{0} min read" },
     read_original: "Read the original on {0}",
     new_tab: " (opens in a new tab)",
+    elsewhere: " (on the publisher’s site)",
     loading: "Loading stories…",
     reading_all: "Reading the stories; the newest will show when all have arrived.",
     no_stories: "No stories.",
@@ -335,6 +338,7 @@ pub static FRENCH: Words = Words {
     min_read: Plural { one: "{0} min de lecture", other: "{0} min de lecture" },
     read_original: "Lire l’original sur {0}",
     new_tab: " (s’ouvre dans un nouvel onglet)",
+    elsewhere: " (sur le site de l’éditeur)",
     loading: "Chargement des articles…",
     reading_all: "Lecture des articles\u{202F}; les plus récents s’afficheront quand tous seront arrivés.",
     no_stories: "Aucun article.",
@@ -420,6 +424,7 @@ pub static GERMAN: Words = Words {
     min_read: Plural { one: "{0} Min. Lesezeit", other: "{0} Min. Lesezeit" },
     read_original: "Original auf {0} lesen",
     new_tab: " (öffnet in neuem Tab)",
+    elsewhere: " (auf der Website des Verlags)",
     loading: "Artikel werden geladen…",
     reading_all: "Die Artikel werden eingelesen; die neuesten erscheinen, sobald alle angekommen sind.",
     no_stories: "Keine Artikel.",
@@ -505,6 +510,7 @@ pub static SPANISH: Words = Words {
     min_read: Plural { one: "{0} min de lectura", other: "{0} min de lectura" },
     read_original: "Leer el original en {0}",
     new_tab: " (se abre en una pestaña nueva)",
+    elsewhere: " (en el sitio del editor)",
     loading: "Cargando noticias…",
     reading_all: "Procesando las noticias; las más recientes aparecerán cuando hayan llegado todas.",
     no_stories: "No hay noticias.",
