@@ -1,9 +1,10 @@
 //! "More to Read": the stories most related to one story.
 //!
 //! A story's relatives are scored by what they share with it: its category
-//! ([`SAME_CATEGORY`]), each of its tags ([`PER_TAG`]), and each significant word of its
-//! headline and summary, a word counting for more the rarer it is in the set (up to
-//! [`PER_WORD`], scaled by its inverse document frequency). Words found in more than [`COMMON_SHARE`] of the
+//! ([`SAME_CATEGORY`]), each of its tags (up to [`PER_TAG`]), and each significant word of its
+//! headline and summary (up to [`PER_WORD`]; not the function words of [`STOP_WORDS`]), a tag
+//! or word counting for more the rarer it is in the set (scaled by its inverse document
+//! frequency). Words found in more than [`COMMON_SHARE`] of the
 //! stories (and at least 20) say nothing about a story and are ignored. Ties go to the newer story. The story
 //! itself is never its own relative.
 //!
@@ -15,17 +16,34 @@ use crate::order;
 use crate::search::tokens::tokens;
 
 /// Score of sharing the story's category.
-pub const SAME_CATEGORY: f32 = 2.0;
-/// Score of each shared tag.
-pub const PER_TAG: f32 = 3.0;
+pub const SAME_CATEGORY: f32 = 3.0;
+/// Score of a shared tag found in only one other story; commoner tags count for less, as words
+/// do (a tag on every story, such as "news", for nothing). A rare tag outranks a shared category.
+pub const PER_TAG: f32 = 4.0;
 /// Score of a shared word found in only one other story; commoner words count for less, in
-/// proportion to their inverse document frequency. One rare word counts for less than a
-/// shared category; two count for more.
+/// proportion to their inverse document frequency. Two rare words count for less than a
+/// shared category; three count for more.
 pub const PER_WORD: f32 = 1.5;
 /// Words in more than this share of the stories are ignored.
 pub const COMMON_SHARE: f32 = 0.05;
 /// In small sets a word is ignored only when it is in more than this many stories.
 const MIN_COMMON: f32 = 20.0;
+/// Words that relate nothing (folded, of three letters or more): the commonest function words
+/// of English, French, German and Spanish, whose share of a small set is no guide.
+const STOP_WORDS: &str = concat!(
+    "aber about after again against all als also amid among and any are auch auf aus aux avec ",
+    "avoir because been before bei being between both but can ces cette comme como con could ",
+    "cuando dans das dass del dem den der des desde die donde during each ein eine einem ",
+    "einer eines elle entre esa ese est esta estas este estos ete etre fait few for from fue ",
+    "fur haben had han has hasta hat have hay her hers him his how ihr ils into ist its just ",
+    "las les leur leurs los mais mas may might mit more most must muy nach nicht noch nor not ",
+    "nous oder off only ont onto other our out over par para pas per pero plus por pour que ",
+    "qui quoi said same sans say says ser ses she should sich sie sin since sind sobre some ",
+    "son sont sous such sur sus tambien than that the their them then there these they this ",
+    "those through too tous tout uber una unas und under une uno unos unter until upon very ",
+    "via vom von vous war was werden were what when where which while who whom whose why wie ",
+    "will wir wird with within without would yet you your zum zur"
+);
 /// Words of fewer characters are ignored (unless written in a script without spaces, whose
 /// tokens are two-character bigrams).
 const MIN_WORD_CHARS: usize = 3;
@@ -51,7 +69,7 @@ impl Catalog {
         for &(w, _) in &words {
             let short = w.chars().count() < MIN_WORD_CHARS
                 && !w.chars().any(crate::text::is_unspaced_script);
-            if short {
+            if short || STOP_WORDS.split(' ').any(|s| s == w) {
                 continue;
             }
             let docs = self.index().postings(w);
@@ -63,20 +81,32 @@ impl Catalog {
                 score[d as usize] += idf;
             }
         }
+        // Tags: how many stories have each of the story's tags (a pass over the set if it has any).
+        let tags = self.tag_numbers(story);
+        let mut tag_docs = vec![0usize; tags.len()];
+        if !tags.is_empty() {
+            for d in 0..n {
+                for t in self.tag_numbers(d) {
+                    if let Some(i) = tags.iter().position(|x| x == t) {
+                        tag_docs[i] += 1;
+                    }
+                }
+            }
+        }
+        let tag_score: Vec<f32> = tag_docs
+            .iter()
+            .map(|&docs| PER_TAG * ((n as f32) / (docs.max(1) as f32)).ln() / (n as f32).ln())
+            .collect();
         // Category and tags: one pass over the set.
         let category = self.category_number(story);
-        let tags = self.tag_numbers(story);
         for (d, s) in score.iter_mut().enumerate() {
             if self.category_number(d) == category {
                 *s += SAME_CATEGORY;
             }
-            if !tags.is_empty() {
-                let shared = self
-                    .tag_numbers(d)
-                    .iter()
-                    .filter(|t| tags.contains(t))
-                    .count();
-                *s += PER_TAG * shared as f32;
+            for t in self.tag_numbers(d) {
+                if let Some(i) = tags.iter().position(|x| x == t) {
+                    *s += tag_score[i];
+                }
             }
         }
         score[story] = 0.0;
@@ -162,6 +192,47 @@ mod tests {
         assert_eq!(ids(&c, 0, 3), ["p5", "p4", "p3"]);
         assert!(!c.related(0, 100).contains(&0));
         assert!(c.related(99, 3).is_empty());
+    }
+
+    #[test]
+    fn function_words_and_a_tag_on_every_story_say_nothing() {
+        let mut v = vec![
+            story(
+                "me",
+                "Restaking yields shrink, analysts warn",
+                "DeFi",
+                &["news", "staking"],
+                9,
+            ),
+            story(
+                "off",
+                "Analysts warn that kits are being sold",
+                "Security",
+                &["news"],
+                8,
+            ),
+            story(
+                "none",
+                "Why those were being sold",
+                "Security",
+                &["news"],
+                7,
+            ),
+            story("same", "Lending rates slide", "DeFi", &["news"], 1),
+        ];
+        v.extend((0..40).map(|i| {
+            story(
+                &format!("f{i}"),
+                &format!("Bulletin {i}"),
+                "Misc",
+                &["news"],
+                0,
+            )
+        }));
+        let c = Catalog::new(v);
+        // Two rare words ("analysts", "warn") count for less than the category; "that", "are",
+        // "being" and the tag "news" for nothing.
+        assert_eq!(ids(&c, 0, 5), ["same", "off"]);
     }
 
     #[test]
