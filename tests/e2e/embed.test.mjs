@@ -333,6 +333,26 @@ describe("embedding", () => {
     assert.deepEqual(page.problems, []);
   });
 
+  it("in a part of the page written top to bottom, the widget reads across inside a box that holds it", async () => {
+    const page = await ctx.open("/fixtures/blank.html", { offline: true });
+    await page.evaluate(() => {
+      document.querySelector("#slot").innerHTML =
+        '<div style="writing-mode: vertical-rl; height: 600px"><p>縦書き</p><gazette-news loading="eager" src="/static/articles.json"></gazette-news></div>' +
+        '<gazette-news style="writing-mode: vertical-lr" loading="eager" src="/static/articles.json"></gazette-news>';
+    });
+    const widgets = page.locator("gazette-news");
+    await widgets.nth(0).getByRole("article").first().waitFor();
+    await widgets.nth(1).getByRole("article").first().waitFor();
+    const boxes = await widgets.evaluateAll((all) => all.map((w) => {
+      const host = w.getBoundingClientRect();
+      const inner = w.shadowRoot.querySelector(".gazette").getBoundingClientRect();
+      return { mode: getComputedStyle(w).writingMode, holds: inner.left >= host.left - 1 && inner.right <= host.right + 1 && inner.top >= host.top - 1 && inner.bottom <= host.bottom + 1 };
+    }));
+    assert.deepEqual(boxes, [{ mode: "horizontal-tb", holds: true }, { mode: "horizontal-tb", holds: true }]);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), "no sideways scrolling");
+    assert.deepEqual(page.problems, []);
+  });
+
   it("printed, the stories show without the controls", async () => {
     const page = await ctx.open("/fixtures/move.html");
     const news = page.locator("#news");
