@@ -14,7 +14,7 @@ use crate::state::{more_filters_on, set_of, Action, Load, State};
 use gazette_core::address::{self, View};
 use gazette_core::filter::{year_from_label, year_label, UNDATED_LABEL};
 use gazette_core::words::{fill, Words, ENGLISH};
-use gazette_core::{DatePreset, Filter, SortOrder, Timestamp};
+use gazette_core::{DatePreset, Filter, Query, SortOrder, Timestamp};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -1128,6 +1128,14 @@ pub fn App(props: &AppProps) -> Html {
                 w.no_match.to_string()
             } else {
                 w.count(&w.matches, o.total, &[])
+            };
+            // Something typed that holds nothing to search for ("😀", "!!!") changes nothing:
+            // the reader is told why every story still shows.
+            let typed = f.query.trim();
+            let status = if !typed.is_empty() && Query::parse(typed).is_empty() {
+                fill(w.unsearchable, &[&status, typed])
+            } else {
+                status
             };
             let status = with_order(w, status, f.sort, o.total);
             let one_source = services::sources(&props.src).len() == 1;

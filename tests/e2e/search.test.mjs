@@ -89,6 +89,15 @@ describe("searching", () => {
     assert.deepEqual(await page.evaluate(() => window.announced.map((t) => t.trim())), ["1 story matches"]);
   });
 
+  it("a search with nothing to search for says so instead of seeming to match every story", async () => {
+    const page = await ctx.open("/index.html");
+    await page.getByRole("status").filter({ hasText: /^51 stories$/ }).waitFor();
+    await page.getByLabel("Search stories").fill("!!! 😀");
+    await page.getByRole("status").filter({ hasText: "51 stories: “!!! 😀” has no letters or digits to search for" }).waitFor();
+    await page.getByLabel("Search stories").fill("tessera");
+    await page.getByRole("status").filter({ hasText: /^\d+ stor(y|ies) match(es)?$/ }).waitFor();
+  });
+
   it("a keystroke draws the cards on screen at once and the rest when the reader pauses or scrolls", async () => {
     const page = await ctx.open("/index.html", { clock: true });
     await page.getByRole("article").first().waitFor();
