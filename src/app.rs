@@ -791,6 +791,14 @@ pub fn App(props: &AppProps) -> Html {
             move || drop(deferred)
         });
     }
+    // A Back or Forward that opened no story here (another widget's, or the list's filters)
+    // leaves nothing for a later story to take.
+    {
+        let history_scroll = history_scroll.clone();
+        use_effect(move || {
+            history_scroll.replace(None);
+        });
+    }
     let list_params = use_memo(
         (state.filter.clone(), state.pages, state.base.clone()),
         |(filter, pages, base)| {
@@ -1099,7 +1107,9 @@ pub fn App(props: &AppProps) -> Html {
             let o = &state.outcome;
             let f = &state.filter;
             let archive = state.archive.as_ref();
-            let status = if state.catalog.is_empty() {
+            let catalog_empty = state.catalog.is_empty();
+            let reading_older = archive.is_some() && state.searching_older();
+            let status = if catalog_empty {
                 w.no_stories.to_string()
             } else if let (Some(a), true) = (archive, state.searching_older()) {
                 let found = if f.is_unfiltered() {
@@ -1129,15 +1139,20 @@ pub fn App(props: &AppProps) -> Html {
             } else {
                 w.count(&w.matches, o.total, &[])
             };
+            let status = with_order(w, status, f.sort, o.total);
             // Something typed that holds nothing to search for ("😀", "!!!") changes nothing:
-            // the reader is told why every story still shows.
+            // the reader is told why the count is what it is (not while an archive's parts
+            // are read, whose sentence is long enough).
             let typed = f.query.trim();
-            let status = if !typed.is_empty() && Query::parse(typed).is_empty() {
+            let status = if !typed.is_empty()
+                && !reading_older
+                && !catalog_empty
+                && Query::parse(typed).is_empty()
+            {
                 fill(w.unsearchable, &[&status, typed])
             } else {
                 status
             };
-            let status = with_order(w, status, f.sort, o.total);
             let one_source = services::sources(&props.src).len() == 1;
             // In a live region that is always in the page, so that a notice is announced when
             // it comes with the stories.

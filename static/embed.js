@@ -62,9 +62,13 @@ function start() {
     // once it has the answer).
     const binary = fetch(BINARY);
     binary.catch(() => {});
-    globalThis[STARTED] = import(GLUE).then(async (glue) => {
+    const started = (globalThis[STARTED] = import(GLUE).then(async (glue) => {
       await glue.default({ module_or_path: binary });
       return glue;
+    }));
+    // A failed start is not kept: the next widget, or "Try again", fetches the code anew.
+    started.catch(() => {
+      if (globalThis[STARTED] === started) globalThis[STARTED] = null;
     });
     // The page's first Intl object costs some 20 to 40 ms (the browser loads its locale data):
     // made while the code is on its way, it is not paid again when the first dates are drawn.
@@ -371,7 +375,8 @@ class GazetteNews extends HTMLElement {
     css.addEventListener("error", () => {
       // (The violation event comes in a task of its own.)
       setTimeout(() => {
-        if (!this.live || !css.isConnected) return;
+        // (Not again over a failure already shown: the code failed too.)
+        if (!this.live || !css.isConnected || this.mountPoint.querySelector(".gz-error")) return;
         this.generation = (this.generation ?? 0) + 1;
         this.cancelWatch?.();
         this.cancelWatch = null;
@@ -385,6 +390,9 @@ class GazetteNews extends HTMLElement {
           const mount = this.mountPoint.cloneNode(false);
           this.mountPoint.replaceWith(mount);
           this.mountPoint = mount;
+          // "Try again" starts it as it first started, with the page's first calls.
+          this.readyOnce = false;
+          this.pending = [...this.setup];
         }
         this.#failed(null, css);
       });

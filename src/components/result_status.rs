@@ -100,13 +100,19 @@ pub fn ResultStatus(props: &ResultStatusProps) -> Html {
         said.1 = live_for;
         said.2
     };
+    // (One text node whose text changes: a node added and removed may go unsaid.)
+    let live = if again {
+        AttrValue::from(format!("{live}\u{a0}"))
+    } else {
+        live
+    };
     let quote = props.quote.as_ref().map(|(words, text)| {
         html! { <span lang={text.lang.clone()} dir={text.dir.clone()}>{ words.clone() }</span> }
     });
     html! {
         <>
             <p class={classes!("gz-status", props.hidden.then_some("gz-visually-hidden"))} aria-hidden="true">{ props.text.clone() }{ quote.clone() }</p>
-            <p class="gz-visually-hidden" role="status" aria-live="polite" aria-atomic="true">{ live }{ quote }{ again.then_some("\u{a0}") }</p>
+            <p class="gz-visually-hidden" role="status" aria-live="polite" aria-atomic="true">{ live }{ quote }</p>
         </>
     }
 }

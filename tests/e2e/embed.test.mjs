@@ -631,6 +631,28 @@ describe("embedding", () => {
     assert.deepEqual(page.problems.filter((p) => !/^Gazette: |net::ERR_FAILED/.test(p)), []);
   });
 
+  it("when the code and the stylesheet both fail, one failure is told, and Try again works once they are back", async () => {
+    const page = await ctx.open("/fixtures/blank.html");
+    await page.route(/gazette(_bg\.wasm|\.css)$/, (route) => route.abort());
+    await page.evaluate(() => {
+      window.events = [];
+      document.addEventListener("gazette:error", () => window.events.push("error"));
+      document.addEventListener("gazette:ready", () => window.events.push("ready"));
+      document.getElementById("slot").innerHTML = '<gazette-news id="w" src="/static/articles.json" loading="eager"></gazette-news>';
+    });
+    const news = page.locator("#w");
+    await news.getByRole("alert").filter({ hasText: "The news could not be shown here." }).waitFor();
+    // Both failures are in: the code's and the stylesheet's.
+    await page.waitForFunction(() => performance.getEntriesByType("resource").filter((e) => /gazette(_bg\.wasm|\.css)$/.test(e.name)).length >= 2 || window.events.length > 1);
+    await page.evaluate(() => new Promise((ok) => setTimeout(ok, 0)));
+    assert.equal(await news.getByRole("alert").count(), 1);
+    assert.deepEqual(await page.evaluate(() => window.events), ["error"]);
+    await page.unroute(/gazette(_bg\.wasm|\.css)$/);
+    await news.getByRole("button", { name: "Try again" }).click();
+    await news.getByRole("article").first().waitFor();
+    assert.equal(await news.locator(".gz-list").first().evaluate((l) => getComputedStyle(l).listStyleType), "none");
+  });
+
   it("a widget speaks its locale's language, else the page's: a Spanish failure panel, French words and counts", async () => {
     const page = await ctx.open("/fixtures/blank.html");
     await page.route("**/gazette_bg.wasm", (route) => route.abort());

@@ -8,8 +8,8 @@
 //! stories (and at least 20) say nothing about a story and are ignored. Ties go to the newer story. The story
 //! itself is never its own relative.
 //!
-//! The words are looked up in the search index, so the cost is one pass over the set plus the
-//! postings of the story's rarer words: well under a millisecond for 10,000 stories.
+//! The words are looked up in the search index, so the cost is a pass or two over the set plus
+//! the postings of the story's rarer words: well under a millisecond for 10,000 stories.
 
 use crate::filter::Catalog;
 use crate::order;
@@ -18,7 +18,8 @@ use crate::search::tokens::tokens;
 /// Score of sharing the story's category.
 pub const SAME_CATEGORY: f32 = 3.0;
 /// Score of a shared tag found in only one other story; commoner tags count for less, as words
-/// do (a tag on every story, such as "news", for nothing). A rare tag outranks a shared category.
+/// do, and a tag on more than [`COMMON_SHARE`] of the stories (such as "news") for nothing. In
+/// sets of more than 16 stories a tag shared with one other story outranks a shared category.
 pub const PER_TAG: f32 = 4.0;
 /// Score of a shared word found in only one other story; commoner words count for less, in
 /// proportion to their inverse document frequency. Two rare words count for less than a
@@ -29,20 +30,20 @@ pub const COMMON_SHARE: f32 = 0.05;
 /// In small sets a word is ignored only when it is in more than this many stories.
 const MIN_COMMON: f32 = 20.0;
 /// Words that relate nothing (folded, of three letters or more): the commonest function words
-/// of English, French, German and Spanish, whose share of a small set is no guide.
+/// of English, French, German and Spanish, whose share of a small set is no guide; not those
+/// that are also words of news in another of them ("war", "mit", "uber", "may", "die", "son").
 const STOP_WORDS: &str = concat!(
     "aber about after again against all als also amid among and any are auch auf aus aux avec ",
-    "avoir because been before bei being between both but can ces cette comme como con could ",
-    "cuando dans das dass del dem den der des desde die donde during each ein eine einem ",
-    "einer eines elle entre esa ese est esta estas este estos ete etre fait few for from fue ",
-    "fur haben had han has hasta hat have hay her hers him his how ihr ils into ist its just ",
-    "las les leur leurs los mais mas may might mit more most must muy nach nicht noch nor not ",
-    "nous oder off only ont onto other our out over par para pas per pero plus por pour que ",
-    "qui quoi said same sans say says ser ses she should sich sie sin since sind sobre some ",
-    "son sont sous such sur sus tambien than that the their them then there these they this ",
-    "those through too tous tout uber una unas und under une uno unos unter until upon very ",
-    "via vom von vous war was werden were what when where which while who whom whose why wie ",
-    "will wir wird with within without would yet you your zum zur"
+    "avoir because been before bei being between both but can ces cette comme como could ",
+    "cuando dans das dass del dem der des desde donde during each ein eine einem einer eines ",
+    "entre esa ese esta estas este estos ete etre fait few for from fue haben had has hasta ",
+    "have hay her hers him his how ihr ils into ist its just las les leur leurs los mais mas ",
+    "might more most must muy nach nicht noch nor not nous oder off only ont onto other our ",
+    "out over para pas per pero plus por pour que qui quoi said same sans say says ser ses ",
+    "she should sich sie since sind sobre some sont sous such sur sus tambien than that the ",
+    "their them then there these they this those through too tous tout una unas und under une ",
+    "uno unos unter until upon very via vom von vous was werden were what when where which ",
+    "while who whom whose why wie wir wird with within without would yet you your zum zur"
 );
 /// Words of fewer characters are ignored (unless written in a script without spaces, whose
 /// tokens are two-character bigrams).
@@ -95,13 +96,19 @@ impl Catalog {
         }
         let tag_score: Vec<f32> = tag_docs
             .iter()
-            .map(|&docs| PER_TAG * ((n as f32) / (docs.max(1) as f32)).ln() / (n as f32).ln())
+            .map(|&docs| match docs {
+                _ if docs > common || n < 2 => 0.0,
+                _ => PER_TAG * ((n as f32) / (docs.max(1) as f32)).ln() / (n as f32).ln(),
+            })
             .collect();
-        // Category and tags: one pass over the set.
+        // Category and tags: a second pass.
         let category = self.category_number(story);
         for (d, s) in score.iter_mut().enumerate() {
             if self.category_number(d) == category {
                 *s += SAME_CATEGORY;
+            }
+            if tags.is_empty() {
+                continue;
             }
             for t in self.tag_numbers(d) {
                 if let Some(i) = tags.iter().position(|x| x == t) {
@@ -199,7 +206,7 @@ mod tests {
         let mut v = vec![
             story(
                 "me",
-                "Restaking yields shrink, analysts warn",
+                "Restaking yields shrink, analysts warn those being paid",
                 "DeFi",
                 &["news", "staking"],
                 9,
@@ -229,6 +236,8 @@ mod tests {
                 0,
             )
         }));
+        // "news" on all but one story still says nothing.
+        v.push(story("untagged", "Bulletin", "Misc", &[], 0));
         let c = Catalog::new(v);
         // Two rare words ("analysts", "warn") count for less than the category; "that", "are",
         // "being" and the tag "news" for nothing.
