@@ -1108,10 +1108,11 @@ pub fn App(props: &AppProps) -> Html {
             let f = &state.filter;
             let archive = state.archive.as_ref();
             let catalog_empty = state.catalog.is_empty();
-            let reading_older = archive.is_some() && state.searching_older();
+            // An archive whose older parts a search is reading.
+            let older = archive.filter(|_| state.searching_older());
             let status = if catalog_empty {
                 w.no_stories.to_string()
-            } else if let (Some(a), true) = (archive, state.searching_older()) {
+            } else if let Some(a) = older {
                 let found = if f.is_unfiltered() {
                     w.stories(a.archive.total)
                 } else {
@@ -1145,7 +1146,7 @@ pub fn App(props: &AppProps) -> Html {
             // are read, whose sentence is long enough).
             let typed = f.query.trim();
             let status = if !typed.is_empty()
-                && !reading_older
+                && older.is_none()
                 && !catalog_empty
                 && Query::parse(typed).is_empty()
             {

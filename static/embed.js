@@ -329,12 +329,7 @@ class GazetteNews extends HTMLElement {
     const typing = value === null ? null : { value: keeps ? value : "", at: keeps ? at : 0 };
     this.settleEarly?.disconnect();
     this.reopening = keeps && this.shadowRoot.querySelector(".gz-article") ? this.lastSelected : null;
-    this.widget.destroy();
-    this.widget.free();
-    this.widget = null;
-    const mount = this.mountPoint.cloneNode(false);
-    this.mountPoint.replaceWith(mount);
-    this.mountPoint = mount;
+    const mount = this.#dropWidget();
     this.#placeholder();
     // The page's first view comes again, unless the stories are others; new categories replace
     // any it asked for.
@@ -384,12 +379,7 @@ class GazetteNews extends HTMLElement {
         this.settleEarly = null;
         dropEarly(this);
         if (this.widget) {
-          this.widget.destroy();
-          this.widget.free();
-          this.widget = null;
-          const mount = this.mountPoint.cloneNode(false);
-          this.mountPoint.replaceWith(mount);
-          this.mountPoint = mount;
+          this.#dropWidget();
           // "Try again" starts it as it first started, with the page's first calls.
           this.readyOnce = false;
           this.pending = [...this.setup];
@@ -398,6 +388,20 @@ class GazetteNews extends HTMLElement {
       });
     }, { once: true });
     return css;
+  }
+
+  /**
+   * Frees the running widget, and puts a fresh mount point in place of its own (Yew never lets
+   * go of the element a widget was mounted on): the new mount point.
+   */
+  #dropWidget() {
+    this.widget.destroy();
+    this.widget.free();
+    this.widget = null;
+    const mount = this.mountPoint.cloneNode(false);
+    this.mountPoint.replaceWith(mount);
+    this.mountPoint = mount;
+    return mount;
   }
 
   #placeholder() {

@@ -575,18 +575,29 @@ describe("embedding", () => {
     assert.deepEqual(page.problems, []);
   });
 
+  /**
+   * A page of this origin, under `policy`, that loads the bundle from `cdn` (another origin),
+   * with `main` in its <main>; the console's errors are kept in `errors`.
+   */
+  async function pageOnCdn(cdn, policy, main = "") {
+    const page = await ctx.open("/fixtures/empty.html");
+    const errors = [];
+    page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+    await page.setContent(`<!doctype html><html lang="en"><head><meta charset="utf-8">
+      <meta http-equiv="Content-Security-Policy" content="${policy}">
+      <title>News</title></head><body><main><h1>News</h1>${main}</main>
+      <script type="module" src="${cdn.url}/static/embed.js"></script></body></html>`);
+    return { page, errors };
+  }
+
   it("a bundle on another origin that the page's policy refuses to fetch says why, and offers no Try again", async () => {
     const cdn = await startServer();
     try {
-      // A page of this origin that has not loaded the bundle itself.
-      const page = await ctx.open("/fixtures/empty.html");
-      const errors = [];
-      page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-      await page.setContent(`<!doctype html><html lang="en"><head><meta charset="utf-8">
-        <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src ${cdn.url} 'wasm-unsafe-eval'; style-src ${cdn.url}; connect-src 'self'">
-        <title>News</title></head><body><main><h1>News</h1>
-        <gazette-news id="x" src="/static/articles.json" loading="eager"></gazette-news></main>
-        <script type="module" src="${cdn.url}/static/embed.js"></script></body></html>`);
+      const { page, errors } = await pageOnCdn(
+        cdn,
+        `default-src 'self'; script-src ${cdn.url} 'wasm-unsafe-eval'; style-src ${cdn.url}; connect-src 'self'`,
+        '<gazette-news id="x" src="/static/articles.json" loading="eager"></gazette-news>',
+      );
       const news = page.locator("#x");
       await news.getByRole("alert").filter({ hasText: "The news could not be shown here." }).waitFor();
       assert.equal(await news.getByRole("button", { name: "Try again" }).count(), 0, "trying again cannot help");
@@ -599,13 +610,7 @@ describe("embedding", () => {
   it("a stylesheet the page's policy refuses stops the widget with one error and no ready, instead of unstyled stories", async () => {
     const cdn = await startServer();
     try {
-      const page = await ctx.open("/fixtures/empty.html");
-      const errors = [];
-      page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-      await page.setContent(`<!doctype html><html lang="en"><head><meta charset="utf-8">
-        <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src ${cdn.url} 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self' ${cdn.url}">
-        <title>News</title></head><body><main><h1>News</h1></main>
-        <script type="module" src="${cdn.url}/static/embed.js"></script></body></html>`);
+      const { page, errors } = await pageOnCdn(cdn, `default-src 'self'; script-src ${cdn.url} 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self' ${cdn.url}`);
       await page.evaluate(() => {
         window.events = [];
         for (const type of ["gazette:ready", "gazette:error"]) document.addEventListener(type, () => window.events.push(type));

@@ -1616,13 +1616,11 @@ impl Context {
         }
 
         // Authors and tags (as text: markup and entities some feeds put in them made plain).
+        let text = |s: String| if is_plain { s } else { plain(s).0 };
         let as_text = |names: Vec<String>| -> Vec<String> {
-            if is_plain {
-                return names;
-            }
             names
                 .into_iter()
-                .map(|n| plain(n).0)
+                .map(text)
                 .filter(|n| !n.is_empty())
                 .collect()
         };
@@ -1637,7 +1635,7 @@ impl Context {
         let source = as_text(notes.names("source", source));
         let category = notes
             .text("category", category)
-            .map(|c| if is_plain { c } else { plain(c).0 })
+            .map(text)
             .filter(|c| !c.is_empty())
             .or_else(|| (is_feed && !tags.is_empty()).then(|| tags.remove(0)))
             .or_else(|| {
