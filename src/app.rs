@@ -26,6 +26,8 @@ const URL_PAUSE_MS: i32 = 400;
 pub const DEFAULT_PAGE_SIZE: usize = 12;
 /// Largest document accepted, in megabytes, unless the element says otherwise.
 pub const DEFAULT_MAX_MB: usize = 200;
+/// The key that takes the reader to the search box, unless the page names another or none.
+pub const DEFAULT_SEARCH_KEY: &str = "/";
 /// Stories in "More to Read", unless the element says otherwise.
 pub const DEFAULT_RELATED: usize = 4;
 /// How often the widget's clock moves on while stories show (five minutes): "2 hours ago",
@@ -92,6 +94,9 @@ pub struct AppProps {
     /// Largest document accepted, in megabytes (1 to 512).
     #[prop_or(DEFAULT_MAX_MB)]
     pub max_mb: usize,
+    /// The key that takes the reader to the search box (`/`); `None` for none.
+    #[prop_or(Some(AttrValue::Static(DEFAULT_SEARCH_KEY)))]
+    pub search_key: Option<AttrValue>,
     /// How documents are fetched (tests replace it).
     #[prop_or_default]
     pub fetcher: Fetcher,
@@ -676,22 +681,25 @@ pub fn App(props: &AppProps) -> Html {
             move || drop(listener)
         });
     }
-    // "/" focuses the search box: of the widget the focus is in, else of the first on screen.
+    // "/" (or the page's `search-key`) focuses the search box: of the widget the focus is in,
+    // else, with the focus on no element, of the one showing most of itself on screen.
     {
         let (search_ref, root_ref) = (search_ref.clone(), root_ref.clone());
-        use_effect_with((), move |_| {
-            let listener = browser::on_slash_key(move |e| {
-                let Some(root) = root_ref.cast::<web_sys::Element>() else {
-                    return;
-                };
-                if !browser::slash_is_for(e, &root) {
-                    return;
-                }
-                if let Some(input) = search_ref.cast::<web_sys::HtmlInputElement>() {
-                    e.prevent_default();
-                    let _ = input.focus();
-                    input.select();
-                }
+        use_effect_with(props.search_key.clone(), move |key| {
+            let listener = key.as_ref().and_then(|key| {
+                browser::on_search_key(key, move |e| {
+                    let Some(root) = root_ref.cast::<web_sys::Element>() else {
+                        return;
+                    };
+                    if !browser::search_key_is_for(e, &root) {
+                        return;
+                    }
+                    if let Some(input) = search_ref.cast::<web_sys::HtmlInputElement>() {
+                        e.prevent_default();
+                        let _ = input.focus();
+                        input.select();
+                    }
+                })
             });
             move || drop(listener)
         });
@@ -968,7 +976,7 @@ pub fn App(props: &AppProps) -> Html {
                     <div class="gz-controls">
                         if controls.search {
                             <form role="search" aria-label={fill(w.search_landmark, &[&format!("{heading}{suffix}")])} onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
-                                <SearchBox id={id("q")} value={f.query.clone()} on_input={dispatch(Action::Search)} input_ref={search_ref.clone()} />
+                                <SearchBox id={id("q")} value={f.query.clone()} on_input={dispatch(Action::Search)} input_ref={search_ref.clone()} shortcut={props.search_key.clone()} />
                             </form>
                         }
                         if controls.dates || controls.sort {

@@ -872,14 +872,15 @@ pub fn on_history_change(f: impl Fn() + 'static) -> Option<Listener> {
     listen(window()?.into(), "popstate", move |_| f())
 }
 
-/// Calls `f` when "/" is pressed outside a text field (the usual shortcut to search).
-pub fn on_slash_key(f: impl Fn(&web_sys::KeyboardEvent) + 'static) -> Option<Listener> {
+/// Calls `f` when `key` ("/", the usual shortcut to search) is pressed outside a text field.
+pub fn on_search_key(key: &str, f: impl Fn(&web_sys::KeyboardEvent) + 'static) -> Option<Listener> {
     let doc: web_sys::EventTarget = window()?.document()?.into();
+    let key = key.to_string();
     listen(doc, "keydown", move |e| {
         let Some(k) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
             return;
         };
-        if k.key() != "/" || k.ctrl_key() || k.meta_key() || k.alt_key() {
+        if k.key() != key || k.ctrl_key() || k.meta_key() || k.alt_key() {
             return;
         }
         // The element the key went to, inside a shadow root too (the target seen from the
@@ -899,22 +900,24 @@ pub fn on_slash_key(f: impl Fn(&web_sys::KeyboardEvent) + 'static) -> Option<Lis
     })
 }
 
-/// Whether a "/" press is for the widget whose root is `root`: the widget the focus is in; or,
-/// with the focus in no widget, the one that shows most of itself on screen (the page's main
-/// list rather than a sidebar's); on a tie, the first to answer (each widget's listener asks in
-/// turn, and the one that takes the key marks it handled).
-pub fn slash_is_for(e: &web_sys::KeyboardEvent, root: &web_sys::Element) -> bool {
+/// Whether a press of the search key is for the widget whose root is `root`: the widget the
+/// focus is in; or, with the focus on no element of the page (on its body), the one that shows
+/// most of itself on screen (the page's main list rather than a sidebar's); on a tie, the first
+/// to answer (each widget's listener asks in turn, and the one that takes the key marks it
+/// handled). A key pressed on the page's own links, buttons or widgets stays theirs.
+pub fn search_key_is_for(e: &web_sys::KeyboardEvent, root: &web_sys::Element) -> bool {
     // The focused element and its ancestors, through open shadow roots.
-    let mut in_a_widget = false;
-    for item in e.composed_path().iter() {
-        if let Some(el) = item.dyn_ref::<web_sys::Element>() {
-            if el == root {
-                return true;
-            }
-            in_a_widget |= el.class_list().contains("gazette");
+    let path = e.composed_path();
+    for item in path.iter() {
+        if item.dyn_ref::<web_sys::Element>() == Some(root) {
+            return true;
         }
     }
-    if in_a_widget || e.default_prevented() {
+    let on_nothing = path
+        .get(0)
+        .dyn_into::<web_sys::Element>()
+        .is_ok_and(|el| matches!(el.tag_name().as_str(), "BODY" | "HTML"));
+    if !on_nothing || e.default_prevented() {
         return false;
     }
     let width = window()

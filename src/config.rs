@@ -18,15 +18,35 @@
 //! | `related-to` | rail-only mode: just "More to Read" for the story with this id or address | none |
 //! | `view-all` | in rail-only mode, the address of the full list, for "View All" | none |
 //! | `max-mb` | largest document accepted, in megabytes (1 to 512) | 200 |
+//! | `search-key` | the key that takes the reader to the search box when the focus is in the widget or on no element of the page: one character, or `none` | `/` |
 //! | `url-key` | prefix of this widget's parameters in the page address (`gz` → `gz.q=…`); `off` keeps the view out of the address | the element's `id` if it has one, else `gz`, then `gz2`, `gz3`… in page order, skipping one another widget holds or names |
 
-use crate::app::{AppProps, DEFAULT_MAX_MB, DEFAULT_PAGE_SIZE, DEFAULT_RELATED};
+use crate::app::{
+    AppProps, DEFAULT_MAX_MB, DEFAULT_PAGE_SIZE, DEFAULT_RELATED, DEFAULT_SEARCH_KEY,
+};
 use crate::browser;
 use crate::components::story_card::OpenMode;
 use crate::embed::{Controls, Layout, Remote, Theme};
 use crate::services::{self, FetchFuture, Fetcher};
 use gazette_core::words::Words;
 use yew::AttrValue;
+
+/// The key a `search-key` attribute names: one character (`/`, `s`), or `none` for no key.
+/// Anything else keeps the default, with a console warning.
+fn search_key(value: Option<String>) -> Option<AttrValue> {
+    let default = Some(AttrValue::Static(DEFAULT_SEARCH_KEY));
+    match value {
+        None => default,
+        Some(v) if v.eq_ignore_ascii_case("none") || v.eq_ignore_ascii_case("off") => None,
+        Some(v) if v.chars().count() == 1 => Some(AttrValue::from(v)),
+        Some(v) => {
+            browser::warn(&format!(
+                "Gazette: search-key takes one character, or none; \"{v}\" was ignored and \"{DEFAULT_SEARCH_KEY}\" is used"
+            ));
+            default
+        }
+    }
+}
 
 /// True when `el` names its address prefix itself (`url-key`, or `data-url-key`).
 pub fn names_url_key(el: &web_sys::Element) -> bool {
@@ -118,6 +138,7 @@ pub fn props_for(el: &web_sys::Element, n: usize, remote: Remote) -> AppProps {
         host: Some(el.clone()),
         remote,
         max_mb: number("max-mb", DEFAULT_MAX_MB, 1..=512),
+        search_key: search_key(attr("search-key")),
         fetcher: Fetcher::browser().answering_first(early),
     }
 }

@@ -18,7 +18,7 @@ const STYLESHEET = new URL("gazette.css", here).href;
 const ATTRIBUTES = [
   "src", "heading", "page-size", "categories", "layout", "theme", "controls", "locale",
   "link-target", "new-tab", "open", "related", "related-to", "view-all", "max-mb", "url-key",
-  "src-param",
+  "src-param", "search-key",
 ];
 // Attributes that change what the widget holds (its stories, its address prefix, its pages):
 // a change starts it again. Any other (its look, controls, language, links) is applied in
@@ -169,15 +169,15 @@ function whenNear(el, margin, then) {
   return () => io.disconnect();
 }
 
-// The failure panel's words in the widget's languages (its others are in the core's words.rs):
+// The loader's words (the placeholder's name, the failure panel) in the widget's languages (its others are in the core's words.rs):
 // those of the element's locale, else of the page around it (the nearest lang), else English.
-const FAILURE_WORDS = {
-  en: ["News", "The news could not be shown here.", "Try again"],
-  fr: ["Actualités", "Les actualités ne peuvent pas s’afficher ici.", "Réessayer"],
-  de: ["Nachrichten", "Die Nachrichten können hier nicht angezeigt werden.", "Erneut versuchen"],
-  es: ["Noticias", "Las noticias no se pueden mostrar aquí.", "Reintentar"],
+const LOADER_WORDS = {
+  en: ["News", "The news could not be shown here.", "Try again", "loading"],
+  fr: ["Actualités", "Les actualités ne peuvent pas s’afficher ici.", "Réessayer", "chargement"],
+  de: ["Nachrichten", "Die Nachrichten können hier nicht angezeigt werden.", "Erneut versuchen", "werden geladen"],
+  es: ["Noticias", "Las noticias no se pueden mostrar aquí.", "Reintentar", "cargando"],
 };
-function failureWords(el) {
+function loaderWords(el) {
   let tag = el.getAttribute("locale") || el.getAttribute("data-locale");
   // A malformed locale counts as none.
   try {
@@ -187,7 +187,7 @@ function failureWords(el) {
   }
   for (let at = el; !tag && at; at = at.getRootNode().host) tag = at.closest("[lang]")?.getAttribute("lang");
   const lang = (tag ?? "").trim().split(/[-_]/)[0].toLowerCase();
-  return Object.hasOwn(FAILURE_WORDS, lang) ? [lang, FAILURE_WORDS[lang]] : ["en", FAILURE_WORDS.en];
+  return Object.hasOwn(LOADER_WORDS, lang) ? [lang, LOADER_WORDS[lang]] : ["en", LOADER_WORDS.en];
 }
 
 class GazetteNews extends HTMLElement {
@@ -260,6 +260,37 @@ class GazetteNews extends HTMLElement {
     const eager = this.getAttribute("loading") === "eager";
     this.cancelWatch = eager ? null : whenNear(this, "300px", () => ((this.cancelWatch = null), this.#run()));
     if (eager) this.#run();
+    else this.#waiting();
+  }
+
+  /**
+   * While the widget waits to be seen, its placeholder is a stop of the keyboard's tab order
+   * and a region screen readers can find, named after the widget: reached there, the widget
+   * starts at once, and the focus goes on to its title. (Otherwise a reader going through the
+   * page by keyboard would pass it by, and find it later above the focus.)
+   */
+  #waiting() {
+    const skeleton = this.mountPoint.querySelector(".gz-skeleton");
+    skeleton.tabIndex = 0;
+    skeleton.removeAttribute("aria-hidden");
+    skeleton.setAttribute("role", "region");
+    skeleton.setAttribute("aria-busy", "true");
+    this.#nameWaiting();
+    skeleton.addEventListener("focus", () => {
+      if (!this.cancelWatch) return;
+      this.cancelWatch();
+      this.cancelWatch = null;
+      this.#run();
+    });
+  }
+
+  /** Names the waiting placeholder (again, when its heading or language changes). */
+  #nameWaiting() {
+    const skeleton = this.mountPoint?.querySelector(".gz-skeleton[role]");
+    if (!skeleton) return;
+    const [lang, [name, , , loading]] = loaderWords(this);
+    skeleton.setAttribute("lang", lang);
+    skeleton.setAttribute("aria-label", `${this.getAttribute("heading")?.trim() || name} (${loading})`);
   }
 
   disconnectedCallback() {
@@ -303,6 +334,7 @@ class GazetteNews extends HTMLElement {
       return;
     }
     if (!this.widget) {
+      if (name === "heading" || name === "locale") this.#nameWaiting();
       // Still starting: the stories asked for early are now the new source's.
       if (this.gazetteEarly && (name === "src" || name === "src-param")) sendEarly(this);
       return;
@@ -434,13 +466,20 @@ class GazetteNews extends HTMLElement {
     }
     // Removed or changed again while the WebAssembly was on its way.
     if (generation !== this.generation || !this.isConnected) return;
+    // Reached by the keyboard while waiting: the focus waits on the mount point, as after
+    // "Try again" below, and goes to the widget's title.
+    if (this.shadowRoot.activeElement?.matches(".gz-skeleton")) {
+      this.mountPoint.setAttribute("tabindex", "-1");
+      this.mountPoint.focus({ preventScroll: true });
+    }
     this.mountPoint.replaceChildren();
     // (The sources it reads now.)
     this.startedSrc = sources(this.getAttribute("src"));
     this.widget = glue.mountWidget(this.mountPoint, this);
     for (const [method, arg] of this.pending.splice(0)) this.widget[method](arg);
-    // Started by "Try again": the focus, held by the mount meanwhile, goes to the widget's title
-    // once it has loaded (or failed to), as after the widget's own Retry.
+    // Started by "Try again" (or from the placeholder): the focus, held by the mount meanwhile,
+    // goes to the widget's title once it has loaded (or failed to), as after the widget's own
+    // Retry.
     if (this.mountPoint.hasAttribute("tabindex")) {
       const settle = () => {
         this.removeEventListener("gazette:ready", settle);
@@ -510,7 +549,7 @@ class GazetteNews extends HTMLElement {
     const theme = (this.getAttribute("theme") ?? "").toLowerCase();
     const root = document.createElement("section");
     root.className = `gazette gz-theme-${["light", "dark"].includes(theme) ? theme : "auto"}`;
-    const [lang, [name, message, again]] = failureWords(this);
+    const [lang, [name, message, again]] = loaderWords(this);
     root.setAttribute("lang", lang);
     root.setAttribute("dir", "ltr");
     root.setAttribute("aria-label", name);

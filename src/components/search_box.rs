@@ -9,9 +9,12 @@ pub struct SearchBoxProps {
     pub value: AttrValue,
     /// Called with the new text on every change.
     pub on_input: Callback<String>,
-    /// The input element, for the "/" shortcut.
+    /// The input element, for the search key.
     #[prop_or_default]
     pub input_ref: NodeRef,
+    /// The key that takes the reader here ("/"), if any, for assistive technologies.
+    #[prop_or_default]
+    pub shortcut: Option<AttrValue>,
 }
 
 /// The labelled search field. Typing filters as you go; Escape clears it (the browser's own
@@ -44,7 +47,7 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
                 ref={props.input_ref.clone()}
                 type="search"
                 part="search"
-                aria-keyshortcuts="/"
+                aria-keyshortcuts={props.shortcut.clone()}
                 autocomplete="off"
                 spellcheck="false"
                 // A query in Arabic or Hebrew runs right to left as it is typed.

@@ -282,6 +282,97 @@ describe("embedding", () => {
       return [...row.querySelectorAll("button")].filter((c) => c.getBoundingClientRect().width > row.clientWidth - 10).map((c) => c.textContent);
     });
     assert.deepEqual(wide, []);
+    // The row fades at an edge with more chips beyond it: at the start, the end's edge; in the
+    // middle, both; at the end, the start's edge.
+    const row = news.locator(".gz-chips");
+    const handle = await row.elementHandle();
+    const fades = (edges) => page.waitForFunction(([el, edges]) => {
+      const mask = getComputedStyle(el).maskImage;
+      const faded = mask === "none" ? [] : mask.startsWith("linear-gradient(to left") ? ["end"] : mask.includes("calc(100% - ") ? ["start", "end"] : ["start"];
+      return faded.join() === edges.join();
+    }, [handle, edges]);
+    await fades(["end"]);
+    await row.evaluate((el) => (el.scrollLeft = el.scrollWidth / 2 - el.clientWidth / 2));
+    await fades(["start", "end"]);
+    await row.evaluate((el) => (el.scrollLeft = el.scrollWidth));
+    await fades(["start"]);
+    // "More filters": each box is as large as its label's text.
+    await news.getByText("More filters", { exact: true }).click();
+    const box = news.getByRole("group", { name: "Year" }).getByRole("checkbox").first();
+    const label = await box.evaluate((b) => parseFloat(getComputedStyle(b.parentElement).fontSize));
+    assert.equal(await box.evaluate((b) => b.getBoundingClientRect().width), label, "a box of the label's size");
+    assert.equal(label, 0.875 * 32);
+    // Wide enough for every chip, the row neither scrolls nor fades.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await fades([]);
+    assert.deepEqual(page.problems, []);
+  });
+
+  it("waiting to be seen, a widget is a stop of the tab order: reached there, it starts, and the focus goes to its title", async () => {
+    const page = await ctx.open("/fixtures/blank.html");
+    const wasm = [];
+    page.on("request", (r) => r.url().endsWith(".wasm") && wasm.push(r.url()));
+    await page.evaluate(() => {
+      document.querySelector("#slot").innerHTML =
+        '<a href="#top" id="before">Before</a><div style="height: 3000px"></div><gazette-news id="far" src="/static/articles.json" heading="Harbour news"></gazette-news><a href="#end" id="after">After</a>';
+    });
+    const far = page.locator("#far");
+    // Named for screen readers, as busy.
+    const waiting = far.getByRole("region", { name: "Harbour news (loading)" });
+    await waiting.waitFor();
+    assert.equal(await waiting.getAttribute("aria-busy"), "true");
+    await assertAccessible(page, "with a widget waiting to be seen");
+    await nextFrames(page);
+    assert.deepEqual(wasm, [], "far below: not started");
+    await page.locator("#before").focus();
+    await page.keyboard.press("Tab");
+    const focused = () => page.evaluate(() => {
+      const at = document.activeElement;
+      return at.id === "far" ? at.shadowRoot.activeElement?.className : at.id;
+    });
+    assert.equal(await focused(), "gz-skeleton", "the next stop is the widget, not the link after it");
+    await far.getByRole("article").first().waitFor();
+    await page.waitForFunction(() => document.activeElement.shadowRoot?.activeElement?.matches(".gz-title"));
+    assert.equal(await far.getByRole("heading", { name: "Harbour news" }).evaluate((h) => h.getRootNode().activeElement === h), true);
+    // On from there, into the widget's controls.
+    await page.keyboard.press("Tab");
+    assert.equal(await far.getByLabel("Search stories").evaluate((s) => s.getRootNode().activeElement === s), true);
+    assert.deepEqual(page.problems, []);
+  });
+
+  it("the search key is the widget's only when the focus is in it or on nothing, and the page can change it or turn it off", async () => {
+    const page = await ctx.open("/fixtures/blank.html");
+    await page.evaluate(() => {
+      document.querySelector("#slot").innerHTML = '<a href="#x" id="own">The page\'s link</a><gazette-news id="one" src="/static/articles.json" loading="eager"></gazette-news>';
+      // (What the page sees of each key after the widget.)
+      addEventListener("keydown", (e) => (window.taken = e.defaultPrevented));
+    });
+    const one = page.locator("#one");
+    await one.getByRole("article").first().waitFor();
+    const search = one.getByLabel("Search stories");
+    const where = () => page.evaluate(() => {
+      const at = document.activeElement;
+      return at.id === "one" ? at.shadowRoot.activeElement?.getAttribute("type") : at.id || at.tagName;
+    });
+    const press = async (key, from) => {
+      if (from) await page.locator(from).focus();
+      else await page.evaluate(() => document.activeElement.blur());
+      await page.keyboard.press(key);
+      return [await where(), await page.evaluate(() => window.taken)];
+    };
+    assert.deepEqual(await press("/", "#own"), ["own", false], "on the page's own link, the key stays the page's");
+    assert.deepEqual(await press("/"), ["search", true], "on nothing, it goes to the search box");
+    assert.equal(await search.getAttribute("aria-keyshortcuts"), "/");
+    // Turned off, in place.
+    await one.evaluate((el) => el.setAttribute("search-key", "none"));
+    await page.waitForFunction(() => !document.querySelector("#one").shadowRoot.querySelector("input[aria-keyshortcuts]"));
+    assert.deepEqual(await press("/"), ["BODY", false]);
+    // Another key.
+    await one.evaluate((el) => el.setAttribute("search-key", "s"));
+    await page.waitForFunction(() => document.querySelector("#one").shadowRoot.querySelector('input[aria-keyshortcuts="s"]'));
+    assert.deepEqual(await press("/"), ["BODY", false]);
+    assert.deepEqual(await press("s"), ["search", true]);
+    assert.equal(await search.inputValue(), "", "the key itself is not typed");
     assert.deepEqual(page.problems, []);
   });
 
