@@ -927,6 +927,7 @@ pub fn App(props: &AppProps) -> Html {
             let counts = a.archive.categories.as_ref()?;
             (state.archive_pending() && only_categories).then_some((a.archive.total, counts))
         });
+        let whole_archive = whole.is_some();
         if let Some((total, counts)) = whole {
             all_count = total;
             chips = counts
@@ -948,7 +949,10 @@ pub fn App(props: &AppProps) -> Html {
         // (An archive's chips too, while older shards may come.)
         let arriving = previewing || state.archive_pending();
         let mut order = chip_order.borrow_mut();
-        if arriving {
+        // (The whole archive's counts never change as its parts come: they are in their own
+        // order, most first, which is kept from then on, rather than the order of the stories
+        // first read.)
+        if arriving && !whole_archive {
             // Those shown before, in their order, then the new ones.
             let mut rest = std::mem::take(&mut chips);
             for name in order.iter() {
@@ -957,6 +961,8 @@ pub fn App(props: &AppProps) -> Html {
                 }
             }
             chips.append(&mut rest);
+        }
+        if arriving {
             *order = chips.iter().map(|(c, _)| c.name.clone()).collect();
         } else {
             order.clear();

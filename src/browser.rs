@@ -1226,6 +1226,10 @@ struct Formats {
     language: String,
     short_date: Intl::DateTimeFormat,
     long_date: Intl::DateTimeFormat,
+    /// For a day without a time (`Timestamp::is_day_only`): that day, in UTC where it is
+    /// written, so that it is the same day for every reader; in full with no time.
+    short_day: Intl::DateTimeFormat,
+    long_day: Intl::DateTimeFormat,
     relative: Intl::RelativeTimeFormat,
     list: Intl::ListFormat,
 }
@@ -1248,6 +1252,14 @@ impl Formats {
             long_date: Intl::DateTimeFormat::new(
                 &locales,
                 &options(&[("dateStyle", "full"), ("timeStyle", "short")]),
+            ),
+            short_day: Intl::DateTimeFormat::new(
+                &locales,
+                &options(&[("dateStyle", "medium"), ("timeZone", "UTC")]),
+            ),
+            long_day: Intl::DateTimeFormat::new(
+                &locales,
+                &options(&[("dateStyle", "full"), ("timeZone", "UTC")]),
             ),
             relative: Intl::RelativeTimeFormat::new(&locales, &options(&[("numeric", "auto")])),
             list: Intl::ListFormat::new(
@@ -1296,7 +1308,13 @@ fn cached_date(locale: &str, t: Timestamp, long: bool) -> String {
         c.entry((locale.to_string(), t.0, long))
             .or_insert_with(|| {
                 let f = formats(locale);
-                format_with(if long { &f.long_date } else { &f.short_date }, t)
+                let format = match (t.is_day_only(), long) {
+                    (false, false) => &f.short_date,
+                    (false, true) => &f.long_date,
+                    (true, false) => &f.short_day,
+                    (true, true) => &f.long_day,
+                };
+                format_with(format, t)
             })
             .clone()
     })
@@ -1309,12 +1327,13 @@ pub fn date_language(locale: &str) -> String {
 }
 
 /// The date in `locale` ("" for the reader's own) and the reader's time zone, short
-/// ("30 Nov 2023", "Nov 30, 2023").
+/// ("30 Nov 2023", "Nov 30, 2023"); a day without a time is that day in every time zone.
 pub fn format_date(locale: &str, t: Timestamp) -> String {
     cached_date(locale, t, false)
 }
 
-/// The date and time in full, for a tooltip ("Saturday, 1 July 2023 at 05:34").
+/// The date and time in full, for a tooltip ("Saturday, 1 July 2023 at 05:34"); a day without a
+/// time, in full without one.
 pub fn format_date_time(locale: &str, t: Timestamp) -> String {
     cached_date(locale, t, true)
 }

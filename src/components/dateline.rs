@@ -1,7 +1,7 @@
 use super::{category_name, FeedText};
 use crate::browser;
 use crate::embed::Locale;
-use gazette_core::date::relative;
+use gazette_core::date::{relative, relative_day};
 use gazette_core::{Article, Timestamp};
 use yew::prelude::*;
 
@@ -20,6 +20,12 @@ pub fn dateline(
     // Persian) runs in its own direction, found from its first letter or mark.
     let (locale, w) = (locale.dates.as_str(), locale.words);
     let lang = Some(AttrValue::from(browser::date_language(locale))).filter(|l| !l.is_empty());
+    // A day without a time is written as that day (`2023-07-01`).
+    let datetime = a.published.to_rfc3339();
+    let datetime = match a.published.is_day_only() {
+        true => datetime.split('T').next().unwrap_or_default().to_string(),
+        false => datetime,
+    };
     html! {
         <>
             <span class={format!("gz-badge gz-swatch-{swatch}")} part="badge" lang={text.lang.clone()} dir={text.dir.clone()}>{ category_name(&a.category, w).to_string() }</span>
@@ -30,13 +36,13 @@ pub fn dateline(
                 if a.published.is_undated() {
                     <span class="gz-date">{ w.undated }</span>
                 } else {
-                    <time class="gz-date" datetime={a.published.to_rfc3339()} title={browser::format_date_time(locale, a.published)} lang={lang.clone()} dir="auto">
+                    <time class="gz-date" {datetime} title={browser::format_date_time(locale, a.published)} lang={lang.clone()} dir="auto">
                         { browser::format_date(locale, a.published) }
                     </time>
                 }
             </span>
             if !a.published.is_undated() {
-                <span class="gz-relative" {lang} dir="auto">{ browser::format_relative(locale, relative(browser::wall_clock(a.published), browser::wall_clock(now))) }</span>
+                <span class="gz-relative" {lang} dir="auto">{ browser::format_relative(locale, if a.published.is_day_only() { relative_day } else { relative }(browser::wall_clock(a.published), browser::wall_clock(now))) }</span>
             }
         </>
     }

@@ -528,13 +528,24 @@ describe("sharded archives", () => {
       execFileSync("cargo", ["run", "-q", "-p", "gazette-cli", "--", "build", huffpost, "--shards", dir, "--first", "500"], { cwd: ROOT, stdio: "ignore" });
       const server = await startServer({ extra: { "/huffpost/": dir } });
       try {
-        const context = await ctx.browser.newContext();
+        // A reader west of UTC: the rows' dates are days alone, which are the same days there.
+        const context = await ctx.browser.newContext({ locale: "en-US", timezoneId: "America/New_York" });
         await context.route((url) => url.hostname !== "127.0.0.1", (route) => route.fulfill({ status: 204 }));
         const page = await context.newPage();
         const problems = [];
         page.on("console", (m) => m.type() === "error" && problems.push(m.text()));
         await page.goto(`${server.url}/index.html?src=/huffpost/manifest.json`);
         await page.getByRole("status").filter({ hasText: /^9,999 stories$/ }).waitFor();
+        const date = page.getByRole("article").first().locator("time");
+        assert.equal(await date.getAttribute("datetime"), "2022-09-23");
+        assert.equal(await date.innerText(), "Sep 23, 2022");
+        assert.equal(await date.getAttribute("title"), "Friday, September 23, 2022");
+        // The chips count the whole archive, most first, before its older parts are read.
+        const chips = await page.getByRole("group", { name: "Categories" }).getByRole("button", { name: /, [\d,]+ stor/ }).evaluateAll((bs) =>
+          bs.map((b) => Number(b.getAttribute("aria-label").match(/, ([\d,]+) stor/)[1].replace(/,/g, ""))),
+        );
+        assert.equal(chips[0], 9999, "All");
+        assert.deepEqual(chips.slice(1), [...chips.slice(1)].sort((a, b) => b - a), `most first: ${chips}`);
         await page.getByLabel("Search stories").fill("olympics");
         const exact = page.getByRole("status").filter({ hasText: /^\d+ stories match$/ });
         await exact.waitFor({ timeout: 60_000 });

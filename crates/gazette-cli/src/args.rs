@@ -24,7 +24,8 @@ them (a story in several inputs is kept once, from the first), and writes them n
   --language TAG      the language, BCP 47 (default: the inputs' when they all agree)
   --base-url URL      the address the inputs were served from, for their relative links
   -v, --verbose       list every story repaired or left out
-Numbers may end in k or m (2k, 1m). Gzipped inputs (.gz) are read as well.
+N and G are whole numbers of at least 1, and may end in k or m (2k, 1m). Gzipped inputs
+(.gz) are read as well.
 
 inspect: prints what a file is: its format, stories, dates and categories; for an archive
 manifest, every shard (and checks the shards found beside it).";
@@ -67,7 +68,8 @@ pub enum Command {
     Inspect(PathBuf),
 }
 
-/// Reads a count: digits (with `_` allowed) and an optional `k` or `m`.
+/// Reads a count, a whole number of at least 1: digits (with `_` allowed) and an optional `k`
+/// or `m`.
 fn count(option: &str, text: &str) -> Result<usize, String> {
     let t = text.trim().to_ascii_lowercase().replace('_', "");
     let (digits, factor) = match t.strip_suffix('k') {
@@ -77,11 +79,21 @@ fn count(option: &str, text: &str) -> Result<usize, String> {
             None => (t.as_str(), 1),
         },
     };
-    digits
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        // A fraction (`1.5`), a sign (`-1`) or a word.
+        return Err(format!(
+            "{option} expects a whole number of at least 1, not “{text}”"
+        ));
+    }
+    match digits
         .parse::<usize>()
         .ok()
         .and_then(|n| n.checked_mul(factor))
-        .ok_or_else(|| format!("{option} expects a number, not “{text}”"))
+    {
+        Some(0) => Err(format!("{option} must be at least 1, not “{text}”")),
+        Some(n) => Ok(n),
+        None => Err(format!("{option} is too large: “{text}”")),
+    }
 }
 
 /// Reads the arguments after the program's name.
@@ -188,12 +200,6 @@ fn parse_build(args: &[String]) -> Result<Build, String> {
     if b.out.is_none() && b.shards.is_none() {
         return Err("build needs --out FILE or --shards DIR (or both)".into());
     }
-    if b.first == 0 {
-        return Err("--first must be at least 1".into());
-    }
-    if b.growth == 0 {
-        return Err("--growth must be at least 1".into());
-    }
     Ok(b)
 }
 
@@ -227,11 +233,48 @@ mod tests {
     }
 
     #[test]
+    fn counts_are_whole_numbers_of_at_least_1() {
+        let err = |s: &str| parse(&args(s)).unwrap_err();
+        assert_eq!(
+            err("build a --out x --growth 1.5"),
+            "--growth expects a whole number of at least 1, not “1.5”"
+        );
+        assert_eq!(
+            err("build a --out x --growth -1"),
+            "--growth expects a whole number of at least 1, not “-1”"
+        );
+        assert_eq!(
+            err("build a --out x --growth=0"),
+            "--growth must be at least 1, not “0”"
+        );
+        // An empty article set is not what --limit is for.
+        assert_eq!(
+            err("build a --out x --limit 0"),
+            "--limit must be at least 1, not “0”"
+        );
+        assert_eq!(
+            err("build a --out x --limit=0k"),
+            "--limit must be at least 1, not “0k”"
+        );
+        assert!(err("build a --out x --first 1.5k").contains("whole number"));
+        assert!(err("build a --out x --first k").contains("whole number"));
+        assert!(err("build a --out x --first +3").contains("whole number"));
+        assert!(err("build a --out x --limit 99999999999999999999").contains("too large"));
+        assert!(err("build a --out x --limit 99999999999999m").contains("too large"));
+        let Ok(Command::Build(b)) =
+            parse(&args("build a --out x --growth 1 --first 1_000 --limit 1"))
+        else {
+            panic!("a build");
+        };
+        assert_eq!((b.first, b.growth, b.limit), (1_000, 1, Some(1)));
+    }
+
+    #[test]
     fn usage_errors_say_what_is_wrong() {
         let err = |s: &str| parse(&args(s)).unwrap_err();
         assert!(err("build a.xml").contains("--out FILE or --shards DIR"));
         assert!(err("build --out x.json").contains("at least one INPUT"));
-        assert!(err("build a --out x --first lots").contains("--first expects a number"));
+        assert!(err("build a --out x --first lots").contains("--first expects a whole number"));
         assert!(err("build a --out x --first 0").contains("at least 1"));
         assert!(err("build a --out").contains("--out needs a value"));
         assert!(err("build a --out x --frist 3").contains("unknown option “--frist”"));

@@ -5,8 +5,10 @@
 //! `authors`, `published`) and the whole set goes through the core's loader, so these stories
 //! meet exactly the rules of any other document. Shaped as the benchmark generator shapes them:
 //! an all-capitals category in title case (`WORLD NEWS` → `World News`), the by-line split into
-//! names (`Carla K. Johnson, AP` → two authors), the calendar date at midnight UTC. The link is
-//! the story's id. No tags are made up.
+//! the people it names, without a leading `By ` or the agency, outlet or role after them
+//! (`By Jane Doe and John Roe, AP` → `Jane Doe`, `John Roe`; `Stateline, Editorial Partner` →
+//! `Stateline`), the calendar date at midnight UTC. The link is the story's id. No tags are made
+//! up.
 
 use gazette_core::{load_document, DocumentError, Loaded, Problem};
 use gazette_datagen::text::{category_name, split_authors};
@@ -123,7 +125,7 @@ mod tests {
         let a = &l.articles[0];
         assert_eq!(a.id, "https://www.huffpost.com/entry/a");
         assert_eq!(a.category, "U.S. News");
-        assert_eq!(a.authors, ["Carla K. Johnson", "AP"]);
+        assert_eq!(a.authors, ["Carla K. Johnson"]);
         assert_eq!(a.published.to_rfc3339(), "2022-09-23T00:00:00Z");
         assert_eq!(a.summary.as_deref(), Some("Health experts said so."));
         // Without a date that can be read, a story shows last, as undated.
@@ -151,5 +153,12 @@ mod tests {
         assert_eq!(category_name("DeFi"), "DeFi");
         assert_eq!(split_authors(""), Vec::<String>::new());
         assert_eq!(split_authors("Ed and Jo"), ["Ed", "Jo"]);
+        // Not "By By SCOTT BAUER and AP" on the card.
+        assert_eq!(split_authors("By SCOTT BAUER, AP"), ["SCOTT BAUER"]);
+        assert_eq!(split_authors("Stateline, Editorial Partner"), ["Stateline"]);
+        assert_eq!(
+            split_authors("Nomaan Merchant, Robert Burns and Eric Tucker, AP"),
+            ["Nomaan Merchant", "Robert Burns", "Eric Tucker"]
+        );
     }
 }

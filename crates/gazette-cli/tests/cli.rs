@@ -343,3 +343,21 @@ fn stdout_output_and_relative_links_with_a_base_url() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_newsapi_response_is_named_as_such() {
+    let path = format!("{FEEDS}/newsapi-top-headlines-us-2020-11.json");
+    if !Path::new(&path).is_file() {
+        eprintln!("NOTE: {path} is absent; the NewsAPI run is skipped");
+        return;
+    }
+    let out = cli(&["build", &path, "--out", "-"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("NewsAPI response"), "{err}");
+    assert!(!err.contains("Gazette article set"), "{err}");
+    let inspected = cli(&["inspect", &path]);
+    assert!(inspected.status.success());
+    let report = String::from_utf8_lossy(&inspected.stdout);
+    assert!(report.contains("format:      NewsAPI response"), "{report}");
+}

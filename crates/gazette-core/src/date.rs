@@ -40,10 +40,18 @@ impl Timestamp {
         civil_from_days(self.0.div_euclid(86_400)).0
     }
 
+    /// True for a calendar day without a time of day: a bare date (`2023-07-01`), or a time of
+    /// exactly midnight UTC, as feeds that know only the day write it. It is that day wherever
+    /// the reader is.
+    pub fn is_day_only(self) -> bool {
+        !self.is_undated() && self.0.rem_euclid(86_400) == 0
+    }
+
     /// The reader's wall-clock time written as if it were UTC, for a calendar `offset` seconds
-    /// east of UTC: its UTC year and day are the reader's. Undated stays undated.
+    /// east of UTC: its UTC year and day are the reader's. Undated stays undated, and a
+    /// [day-only](Timestamp::is_day_only) date stays its day.
     pub fn on_calendar(self, offset: i64) -> Timestamp {
-        if self.is_undated() {
+        if self.is_undated() || self.is_day_only() {
             self
         } else {
             Timestamp(self.0 + offset)
@@ -88,8 +96,9 @@ impl fmt::Display for DateError {
 ///
 /// Accepted, in order: RFC 3339 (`2023-07-01T05:34:00+08:00`, fractions ignored), the same with
 /// a space for `T`, lower-case letters, no seconds, or no offset (taken as UTC); a bare date
-/// `2023-07-01` (midnight UTC); RFC 2822 (`Sat, 01 Jul 2023 05:34:00 +0800`, with `GMT`, `UT`,
-/// the North American and some other common zone names, or no zone), also in lower case and with
+/// `2023-07-01` (midnight UTC, which is [that day](Timestamp::is_day_only) for every reader);
+/// RFC 2822 (`Sat, 01 Jul 2023 05:34:00 +0800`, with `GMT`, `UT`, the North American and some
+/// other common zone names, or no zone), also in lower case and with
 /// Portuguese, Spanish, French, German, Italian or Dutch day and month names (`Seg, 24 Set 2018
 /// 19:42:40 -0300`). Anything else is an error saying what was seen.
 pub fn parse_date(input: &str) -> Result<(Timestamp, DateQuality), DateError> {
@@ -185,7 +194,7 @@ fn parse_iso(s: &str) -> Option<Result<(Timestamp, DateQuality), DateError>> {
     if c.done() {
         return Some(Ok((
             Timestamp(date_days * 86_400),
-            DateQuality::Repaired("a date without a time (midnight UTC assumed)"),
+            DateQuality::Repaired("a date without a time (shown as that day to every reader)"),
         )));
     }
     let mut repaired: Option<&'static str> = None;
@@ -508,6 +517,13 @@ pub fn relative(then: Timestamp, now: Timestamp) -> Relative {
     } else if abs < 86_400 {
         return elapsed(RelativeUnit::Hour, 3600);
     }
+    relative_day(then, now)
+}
+
+/// The relative form of a [day without a time](Timestamp::is_day_only) seen from `now` (a
+/// wall-clock time, as for [`relative`]): in the reader's calendar days from the start ("today",
+/// "yesterday", "3 days ago"), never in hours.
+pub fn relative_day(then: Timestamp, now: Timestamp) -> Relative {
     let (day_then, day_now) = (then.0.div_euclid(86_400), now.0.div_euclid(86_400));
     let days = day_then - day_now;
     let (y0, m0, _) = civil_from_days(day_then);
@@ -528,6 +544,49 @@ mod tests {
 
     fn ts(s: &str) -> i64 {
         parse_date(s).expect(s).0 .0
+    }
+
+    #[test]
+    fn a_day_without_a_time_stays_that_day_on_any_calendar() {
+        let (day, _) = parse_date("2021-04-17").unwrap();
+        assert!(day.is_day_only());
+        let (midnight, _) = parse_date("2021-04-17T00:00:00Z").unwrap();
+        assert!(
+            midnight.is_day_only(),
+            "midnight UTC: how feeds that know only the day write it"
+        );
+        for t in ["2021-04-17T00:00:01Z", "2021-04-17T00:00:00-05:00"] {
+            assert!(!parse_date(t).unwrap().0.is_day_only(), "{t}");
+        }
+        assert!(!Timestamp::UNDATED.is_day_only());
+        assert_eq!(day.on_calendar(-5 * 3600), day);
+        assert_eq!(
+            day.on_calendar(-5 * 3600).to_rfc3339(),
+            "2021-04-17T00:00:00Z"
+        );
+        let (evening, _) = parse_date("2021-04-17T03:00:00Z").unwrap();
+        assert_eq!(
+            evening.on_calendar(-5 * 3600).to_rfc3339(),
+            "2021-04-16T22:00:00Z"
+        );
+        // Seen in the evening of that day, or the next morning: today, yesterday.
+        let evening_there = Timestamp(day.0 + 20 * 3600);
+        assert_eq!(
+            relative_day(day, evening_there),
+            Relative {
+                value: 0,
+                unit: RelativeUnit::Day
+            }
+        );
+        assert_eq!(relative(day, evening_there).unit, RelativeUnit::Hour);
+        let (next, _) = parse_date("2021-04-18T07:00:00Z").unwrap();
+        assert_eq!(
+            relative_day(day, next),
+            Relative {
+                value: -1,
+                unit: RelativeUnit::Day
+            }
+        );
     }
 
     #[test]

@@ -72,10 +72,14 @@ impl DatePreset {
         }
     }
 
-    /// True if a story published at `t` falls in the window ending at `now`. Stories dated after
-    /// `now` (a clock ahead of the reader's) count as recent.
+    /// True if a story published at `t` falls in the window ending at `now`. A story dated up to
+    /// a day after `now` counts as recent (a publisher's clock ahead of the reader's, or a local
+    /// time written without its offset); one further ahead (scheduled, embargoed, or a wrong
+    /// year) is in no window but "any time".
     pub fn contains(self, t: Timestamp, now: Timestamp) -> bool {
-        self.seconds().is_none_or(|s| t.0 >= now.0 - s)
+        const AHEAD: i64 = 86_400;
+        self.seconds()
+            .is_none_or(|s| t.0 >= now.0 - s && t.0 <= now.0 + AHEAD)
     }
 }
 
@@ -1133,6 +1137,11 @@ mod tests {
         assert_eq!(ids(&c, &d(DatePreset::PastYear)), ["a", "b", "c", "d"]);
         assert!(DatePreset::PastDay.contains(Timestamp(NOW.0 + 500), NOW));
         assert!(!DatePreset::PastDay.contains(Timestamp(NOW.0 - DAY - 1), NOW));
+        // A clock or an offset a few hours ahead is still recent; a story dated weeks ahead
+        // (scheduled, embargoed) is in no window.
+        assert!(DatePreset::PastDay.contains(Timestamp(NOW.0 + 14 * 3600), NOW));
+        assert!(!DatePreset::PastYear.contains(Timestamp(NOW.0 + 35 * DAY), NOW));
+        assert!(DatePreset::AnyTime.contains(Timestamp(NOW.0 + 35 * DAY), NOW));
         for p in DatePreset::ALL {
             assert_eq!(DatePreset::from_key(p.key()), Some(p));
         }
@@ -1317,6 +1326,13 @@ mod tests {
         // West of UTC (New York, UTC-5), the evening of the 31st stays in 2020.
         let new_york = Catalog::with_calendar(stories(), -5 * 3600);
         assert_eq!(ids(&new_york, &new_year), ["late"]);
+        // A day without a time (a bare date, midnight UTC) is that day in every calendar.
+        let days = || vec![story("day", "D", "X", day_start("2021-01-01").unwrap().0)];
+        for offset in [-11 * 3600, -5 * 3600, 0, 9 * 3600, 14 * 3600] {
+            let c = Catalog::with_calendar(days(), offset);
+            assert_eq!(ids(&c, &new_year), ["day"], "at {offset}");
+            assert_eq!(years(&c), [("2021".into(), 1)], "at {offset}");
+        }
     }
 
     #[test]

@@ -436,6 +436,12 @@ struct Header {
     home_page_url: Option<String>,
     feed_url: Option<String>,
     language: Option<String>,
+    /// A JSON Feed's own authors (`authors`, or 1.0's `author`): those of its stories that name
+    /// none.
+    authors: Vec<String>,
+    /// NewsAPI's `status` or `totalResults` is there: a NewsAPI response, read as an article
+    /// set whose stories have NewsAPI's names.
+    newsapi: bool,
 }
 
 impl Header {
@@ -717,7 +723,10 @@ impl Reader {
             };
         }
         if !self.is_feed {
-            return Format::ArticleSet;
+            return match self.header.newsapi {
+                true => Format::NewsApi,
+                false => Format::ArticleSet,
+            };
         }
         match self.header.version.as_deref().and_then(json_feed_version) {
             Some(Ok(f)) => f,
@@ -745,6 +754,7 @@ impl Reader {
         self.ctx.is_feed = self.is_feed;
         self.ctx.feed_title = self.header.title.clone();
         self.ctx.feed_language = self.header.language.clone();
+        self.ctx.feed_authors = self.header.authors.clone();
         // Relative links resolve against the document's address, else the feed's own, else its site.
         self.ctx.base = self
             .given_base
@@ -896,6 +906,19 @@ impl Reader {
                 "language" => Some(&mut self.header.language),
                 _ => None,
             };
+            // A JSON Feed's authors (1.1's list before 1.0's single one), as names in text; a
+            // value of another shape is ignored, as a story's would be.
+            self.header.newsapi |= matches!(key.as_str(), "status" | "totalResults");
+            if key == "authors" || (key == "author" && self.header.authors.is_empty()) {
+                if let Ok(Field::Value(n)) = serde_json::from_slice::<Field<Names>>(value) {
+                    let names = n
+                        .names
+                        .into_iter()
+                        .map(|s| collapse_whitespace(&plain(s).0));
+                    self.header.authors =
+                        dedupe(names.filter(|s| !s.is_empty()).collect(), MAX_TAGS);
+                }
+            }
             if let Some(slot) = slot {
                 let f: Field<String> = match serde_json::from_slice(value) {
                     Ok(f) => f,
@@ -1291,6 +1314,8 @@ struct Context {
     base: Option<String>,
     feed_title: Option<String>,
     feed_language: Option<String>,
+    /// The feed's own authors, for its stories that name none (JSON Feed says so).
+    feed_authors: Vec<String>,
     seen_ids: FxHashSet<String>,
     seen_links: FxHashSet<String>,
     report: Report,
@@ -1627,6 +1652,9 @@ impl Context {
         let mut authors = as_text(notes.names("authors", authors));
         if authors.is_empty() {
             authors = as_text(notes.names("author", author));
+        }
+        if authors.is_empty() && is_feed {
+            authors.clone_from(&self.feed_authors);
         }
         let authors = dedupe(authors, MAX_TAGS);
         let mut tags = dedupe(as_text(notes.names("tags", tags)), MAX_TAGS);

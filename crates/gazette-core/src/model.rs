@@ -70,6 +70,8 @@ pub struct FeedMeta {
 pub enum Format {
     /// Gazette's own article set (`articles`).
     ArticleSet,
+    /// A NewsAPI response (`{"status": "ok", "totalResults": …, "articles": […]}`).
+    NewsApi,
     /// JSON Feed 1.0.
     JsonFeed10,
     /// JSON Feed 1.1.
@@ -91,6 +93,7 @@ impl Format {
     pub fn label(self) -> &'static str {
         match self {
             Format::ArticleSet => "Gazette article set",
+            Format::NewsApi => "NewsAPI response",
             Format::JsonFeed10 => "JSON Feed 1.0",
             Format::JsonFeed11 => "JSON Feed 1.1",
             Format::JsonFeedUnversioned => "JSON Feed (no version)",

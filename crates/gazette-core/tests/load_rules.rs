@@ -245,7 +245,7 @@ fn rule_a_date_that_cannot_be_read_leaves_the_story_undated() {
         "{}",
         repaired[3]
     );
-    assert!(repaired[4].contains("midnight UTC"));
+    assert!(repaired[4].contains("a date without a time (shown as that day to every reader)"));
     assert!(repaired[5].contains("RFC 2822"));
 }
 
@@ -441,12 +441,35 @@ fn json_feed_1_0_author_and_date_modified_are_used() {
 }
 
 #[test]
+fn a_json_feeds_own_authors_are_those_of_its_stories_that_name_none() {
+    let doc = r#"{"version": "https://jsonfeed.org/version/1.1", "title": "Desk",
+        "authors": [{"name": "The <b>Desk</b>"}, {"url": "https://x.example"}, {"name": "Ann Lee"}],
+        "items": [
+            {"id": "a", "title": "Own", "authors": [{"name": "Bo"}]},
+            {"id": "b", "title": "None of its own"}]}"#;
+    let l = load_document(doc, None).unwrap();
+    assert_eq!(l.articles[0].authors, ["Bo"]);
+    assert_eq!(l.articles[1].authors, ["The Desk", "Ann Lee"]);
+    // JSON Feed 1.0's single author, read in pieces as the browser does.
+    let doc = r#"{"version": "https://jsonfeed.org/version/1", "author": {"name": "Old Style"},
+        "items": [{"id": "c", "title": "T"}]}"#;
+    for size in [1, 7, 1000] {
+        assert_eq!(read_in_pieces(doc, size, 1).0[0].authors, ["Old Style"]);
+    }
+    // An article set's top level has no authors of its own.
+    let doc = r#"{"authors": ["Nobody"], "articles": [{"id": "d", "title": "T", "category": "C", "published": "2020-01-01T10:00:00Z"}]}"#;
+    assert!(load(doc).articles[0].authors.is_empty());
+}
+
+#[test]
 fn newsapi_responses_are_read_too() {
     let doc = r#"{"status": "ok", "totalResults": 1, "articles": [
         {"source": {"id": null, "name": "Wire Service"}, "author": "Pat Doe", "title": "Headline - Wire Service",
          "description": "What happened.", "url": "https://wire.example/x", "urlToImage": "https://wire.example/x.jpg",
          "publishedAt": "2020-11-15T12:00:00Z", "content": "Truncated… [+1200 chars]"}]}"#;
     let l = load_document(doc, None).unwrap();
+    assert_eq!(l.format, Format::NewsApi);
+    assert_eq!(l.format.label(), "NewsAPI response");
     assert!(l.report.repaired.is_empty(), "{:?}", l.report);
     let a = &l.articles[0];
     assert_eq!(a.category, "Wire Service");

@@ -114,7 +114,7 @@ const FEEDS: [Expect; 12] = [
     Expect {
         file: "newsapi-top-headlines-us-2020-11.json",
         base: "https://newsapi.org/v2/top-headlines",
-        format: Format::ArticleSet,
+        format: Format::NewsApi,
         stories: 20,
         title: "Iota reaches hurricane strength and is forecast to hit storm-ravaged Central America as a major hurricane early next week - CNN",
         date: "2020-11-15T07:05:00Z",
@@ -348,12 +348,13 @@ fn nine_thousand_real_headlines_load_and_filter_like_a_brute_force_scan() {
         "{:?}",
         &l.report.skipped[..3.min(l.report.skipped.len())]
     );
-    // Bare dates are repaired to midnight UTC and noted; nothing else should need repair.
+    // Bare dates are read as their day and noted; nothing else should need repair.
     assert!(l
         .report
         .repaired
         .iter()
-        .all(|p| p.message.contains("midnight UTC")));
+        .all(|p| p.message.contains("a date without a time")));
+    assert!(l.articles.iter().all(|a| a.published.is_day_only()));
     let catalog = Catalog::new(l.articles);
     assert_eq!(catalog.category_names().len(), 29);
     let now = Timestamp(1_700_000_000);

@@ -331,7 +331,7 @@ mod tests {
         assert!(s.examples[0].starts_with("line 3:"), "{:?}", s.examples);
         let r = &s.rows[0];
         assert_eq!(r.category, "U.S. News");
-        assert_eq!(r.authors, ["Carla K. Johnson", "AP"]);
+        assert_eq!(r.authors, ["Carla K. Johnson"]);
         assert_eq!(r.summary, "Health experts said so.");
         assert_eq!(r.tags, ["us-news", "million", "americans"]);
         let r = &s.rows[1];

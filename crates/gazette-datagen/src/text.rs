@@ -162,21 +162,142 @@ pub fn tags(category_slug: &str, headline: &str) -> Vec<String> {
     out
 }
 
-/// Author names from a by-line: split on `", "` and `" and "` (a leading `and ` after an Oxford
-/// comma is dropped too), trimmed, empty parts and repeats dropped (`Carla K. Johnson, AP` →
-/// `["Carla K. Johnson", "AP"]`).
+/// News agencies and outlets that a by-line names after its people (`Carla K. Johnson, AP`),
+/// compared ignoring case. Editions of an outlet are told by their first word (below).
+const OUTLETS: &[&str] = &[
+    "afp",
+    "agence france-presse",
+    "aol",
+    "aol.com",
+    "ap",
+    "ap news",
+    "ap wire",
+    "associated press",
+    "bloomberg",
+    "bloomberg news",
+    "engadget",
+    "grist",
+    "propublica",
+    "reuters",
+    "techcrunch",
+    "the associated press",
+    "upi",
+];
+
+/// First words of outlets that come in editions or sections (`HuffPost UK`, `Yahoo News`,
+/// `BuzzFeed Shopping`), compared ignoring case.
+const OUTLET_FAMILIES: &[&str] = &["buzzfeed", "huffpost", "yahoo"];
+
+/// The last word of a role (`Contributor`, `Senior Reporter`, `Editorial Partner`), compared
+/// ignoring case.
+const ROLES: &[&str] = &[
+    "columnist",
+    "contributor",
+    "correspondent",
+    "editor",
+    "editors",
+    "partner",
+    "reporter",
+    "staff",
+    "writer",
+];
+
+/// Words that may stand before a role (`Personal Guest Writer`, `Staff Writer`).
+const ROLE_QUALIFIERS: &[&str] = &[
+    "chief",
+    "contributing",
+    "editorial",
+    "guest",
+    "personal",
+    "senior",
+    "special",
+    "staff",
+];
+
+/// Suffixes of a name that a by-line may set off with a comma (`Jonathan Landrum, Jr.`).
+const NAME_SUFFIXES: &[&str] = &["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"];
+
+/// True for a news agency or outlet: one of [`OUTLETS`], an edition of one of
+/// [`OUTLET_FAMILIES`], or a syndication credit naming one (`Reuters/Variety`,
+/// `Variety via Reuters`).
+fn is_outlet(part: &str) -> bool {
+    let lower = part.to_lowercase();
+    let first = lower.split(' ').next().unwrap_or_default();
+    if OUTLETS.contains(&lower.as_str()) || OUTLET_FAMILIES.contains(&first) {
+        return true;
+    }
+    let credits: Vec<&str> = lower
+        .split('/')
+        .flat_map(|p| p.split(" via "))
+        .map(str::trim)
+        .collect();
+    credits.len() > 1
+        && credits
+            .iter()
+            .any(|c| OUTLETS.contains(c) || OUTLET_FAMILIES.contains(c))
+}
+
+/// True for a part of a by-line that names an outlet or a role rather than a person:
+/// [`is_outlet`], a role (`Staff`, `Guest Writer`, `Editorial Partner`) or an assignment
+/// (`On Assignment For HuffPost`).
+fn is_affiliation(part: &str) -> bool {
+    let lower = part.to_lowercase();
+    let words: Vec<&str> = lower.split(' ').collect();
+    let is_role = words.split_last().is_some_and(|(last, before)| {
+        ROLES.contains(last) && before.iter().all(|w| ROLE_QUALIFIERS.contains(w))
+    });
+    is_role || lower.starts_with("on assignment for ") || is_outlet(part)
+}
+
+/// Author names from a by-line: a leading `By ` (any case) is dropped; the rest is split at
+/// commas and at the words `and` (any case) and `&` (an Oxford comma's `and` too), trimmed of
+/// white space and stray punctuation, with empty parts and repeats dropped. A part that is an
+/// outlet or a role (see [`is_affiliation`]) names no one of its own and is dropped, unless the
+/// by-line names no one else, when the first such is kept as the only credit; a name's
+/// suffix set off by a comma stays with the name. `By SCOTT BAUER, AP` → `["SCOTT BAUER"]`,
+/// `Stateline, Editorial Partner` → `["Stateline"]`, `Ann, Bo, and Cy` → `["Ann", "Bo", "Cy"]`,
+/// `Reuters` → `["Reuters"]`.
 pub fn split_authors(byline: &str) -> Vec<String> {
+    let byline = byline.trim_start();
+    let byline = match byline.get(..3) {
+        Some(by) if by.eq_ignore_ascii_case("by ") => &byline[3..],
+        _ => byline,
+    };
     let mut out: Vec<String> = Vec::new();
-    for part in byline.split(", ").flat_map(|p| p.split(" and ")) {
-        let name = part.split_whitespace().collect::<Vec<_>>().join(" ");
-        let name = match name.strip_prefix("and ") {
-            Some(rest) => rest.to_string(),
-            None if name == "and" => String::new(),
-            None => name,
-        };
-        if !name.is_empty() && !out.contains(&name) {
-            out.push(name);
+    // The first outlet or role, kept when the by-line names no one else.
+    let mut credit: Option<String> = None;
+    for part in byline.split(',') {
+        let part = part.split_whitespace().collect::<Vec<_>>().join(" ");
+        let part = part.trim_matches(|c: char| {
+            c.is_ascii_punctuation() && !matches!(c, '.' | '\'' | '(' | ')')
+        });
+        if part.is_empty() {
+            continue;
         }
+        if NAME_SUFFIXES.contains(&part.to_lowercase().as_str()) {
+            if let Some(name) = out.last_mut() {
+                name.push(' ');
+                name.push_str(part);
+            }
+            continue;
+        }
+        if is_affiliation(part) {
+            credit.get_or_insert_with(|| part.to_string());
+            continue;
+        }
+        let words: Vec<&str> = part.split(' ').collect();
+        for name in words.split(|w| w.eq_ignore_ascii_case("and") || *w == "&") {
+            let name = name.join(" ");
+            if is_affiliation(&name) {
+                // `Hilary Hanson and AP`.
+                credit.get_or_insert(name);
+            } else if !name.is_empty() && !out.contains(&name) {
+                out.push(name);
+            }
+        }
+    }
+    if out.is_empty() {
+        out.extend(credit);
     }
     out
 }
@@ -240,16 +361,79 @@ mod tests {
     #[test]
     fn authors_from_bylines() {
         assert_eq!(
-            split_authors("Carla K. Johnson, AP"),
-            ["Carla K. Johnson", "AP"]
-        );
-        assert_eq!(
             split_authors("Jane Doe and John Roe, Reuters"),
-            ["Jane Doe", "John Roe", "Reuters"]
+            ["Jane Doe", "John Roe"]
         );
         assert!(split_authors("").is_empty());
         assert!(split_authors(" , and ").is_empty());
         assert_eq!(split_authors("Ann, Ann"), ["Ann"]);
         assert_eq!(split_authors("Ann, Bo, and Cy"), ["Ann", "Bo", "Cy"]);
+        assert_eq!(split_authors("Ed and Jo"), ["Ed", "Jo"]);
+    }
+
+    #[test]
+    fn bylines_credit_people_not_agencies_or_roles() {
+        let cases: &[(&str, &[&str])] = &[
+            ("Carla K. Johnson, AP", &["Carla K. Johnson"]),
+            ("By SCOTT BAUER, AP", &["SCOTT BAUER"]),
+            ("by KELVIN CHAN, AP", &["KELVIN CHAN"]),
+            (
+                "Byron Kaye and Colin Packham, Reuters",
+                &["Byron Kaye", "Colin Packham"],
+            ),
+            (
+                "By Colleen Long, Michael Balsamo and Ashraf Khalil, AP",
+                &["Colleen Long", "Michael Balsamo", "Ashraf Khalil"],
+            ),
+            (
+                "By SUSAN MONTOYA BRYAN and MARCIA DUNN, Associated Press",
+                &["SUSAN MONTOYA BRYAN", "MARCIA DUNN"],
+            ),
+            ("Stateline, Editorial Partner", &["Stateline"]),
+            (
+                "By Eve Fairbanks, On Assignment For HuffPost",
+                &["Eve Fairbanks"],
+            ),
+            ("By Zi-Ann Lum, HuffPost Canada", &["Zi-Ann Lum"]),
+            (
+                "Kevin McGill, Jay Reeves, The Associated Press",
+                &["Kevin McGill", "Jay Reeves"],
+            ),
+            (
+                "Emma Lord, Samantha Wieder, BuzzFeed Shopping",
+                &["Emma Lord", "Samantha Wieder"],
+            ),
+            ("Jane Doe, Yahoo Entertainment", &["Jane Doe"]),
+            ("Jane Doe, Reuters/Variety", &["Jane Doe"]),
+            ("Jane Doe, Variety via Reuters", &["Jane Doe"]),
+            ("Jane Doe, Personal Guest Writer", &["Jane Doe"]),
+            ("Jane Doe, Senior Reporter", &["Jane Doe"]),
+            ("Jane Doe, Contributor", &["Jane Doe"]),
+            ("Jane Doe, Staff", &["Jane Doe"]),
+            ("Jane Doe, AFP", &["Jane Doe"]),
+            ("Jane Doe, Bloomberg", &["Jane Doe"]),
+            ("Marilynn Marchione, AP`", &["Marilynn Marchione"]),
+            ("Jessica Luther,", &["Jessica Luther"]),
+            ("Jonathan Landrum, Jr., AP", &["Jonathan Landrum Jr."]),
+            ("Jonathan Landrum Jr., AP", &["Jonathan Landrum Jr."]),
+            (
+                "Mary Clare Jalonick, Laurie Kellman And Zeke Miller, AP",
+                &["Mary Clare Jalonick", "Laurie Kellman", "Zeke Miller"],
+            ),
+            (
+                "Sankalp Phartiyal & Aditya Kalra, Reuters",
+                &["Sankalp Phartiyal", "Aditya Kalra"],
+            ),
+            ("Hilary Hanson and AP, AP", &["Hilary Hanson"]),
+            // A by-line that names no one else keeps its credit.
+            ("Reuters", &["Reuters"]),
+            ("Associated Press, AP", &["Associated Press"]),
+            ("HuffPost Editors", &["HuffPost Editors"]),
+            // A name that only looks like a role word is a name.
+            ("Jane Writer, AP", &["Jane Writer"]),
+        ];
+        for (byline, authors) in cases {
+            assert_eq!(split_authors(byline), *authors, "{byline}");
+        }
     }
 }
