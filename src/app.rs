@@ -165,6 +165,13 @@ fn focus_is_ours(place: Option<browser::FocusPlace>, acted: bool, at_start: bool
 }
 
 /// `status` followed by an order the reader chose, so that choosing it is announced.
+/// The file name of an archive's shard `i` (`0002.json`), for a notice.
+fn shard_name(archive: &services::Archive, i: usize) -> String {
+    let url = archive.shards.get(i).map_or("", |(url, _)| url.as_str());
+    let path = url.split(['?', '#']).next().unwrap_or_default();
+    path.rsplit('/').next().unwrap_or(path).to_string()
+}
+
 fn with_order(w: &Words, status: String, sort: SortOrder, total: usize) -> String {
     match sort {
         SortOrder::Relevance => status,
@@ -1183,8 +1190,12 @@ pub fn App(props: &AppProps) -> Html {
                             &[(url, None), (&why.message(w), why.foreign_lang(w))],
                         ) }</p>
                     }) }
-                    if let Some(error) = archive.and_then(|a| a.error.as_ref()) {
-                        <p class="gz-notice">{ fill_marked(w.older_failed, &[(&error.message(w), error.foreign_lang(w))]) }</p>
+                    // The shards that failed, by their file names, and why the first did.
+                    if let Some(a) = archive.filter(|a| !a.failed.is_empty()) {
+                        <p class="gz-notice">{ fill_marked(w.older_failed, &[
+                            (&a.failed.iter().map(|(i, _)| shard_name(&a.archive, *i)).collect::<Vec<_>>().join(", "), None),
+                            (&a.failed[0].1.message(w), a.failed[0].1.foreign_lang(w)),
+                        ]) }</p>
                     }
                     if state.skipped > 0 {
                         <p class="gz-notice">

@@ -35,12 +35,13 @@ pub struct Reading {
 pub struct ArchiveProgress {
     /// The archive's manifest.
     pub archive: Rc<Archive>,
-    /// Shards in the catalog (the newest ones).
+    /// Shards done, the newest ones: in the catalog, or failed.
     pub loaded: usize,
     /// A shard is on its way.
     pub loading: bool,
-    /// Why the last shard could not be loaded (loading stops there).
-    pub error: Option<LoadError>,
+    /// The shards that could not be loaded (by their place in the manifest), and why: the older
+    /// ones are read on.
+    pub failed: Vec<(usize, LoadError)>,
 }
 
 /// Everything a widget instance knows.
@@ -183,7 +184,7 @@ impl State {
     pub fn archive_pending(&self) -> bool {
         self.archive
             .as_ref()
-            .is_some_and(|a| a.error.is_none() && a.loaded < a.archive.shards.len())
+            .is_some_and(|a| a.loaded < a.archive.shards.len())
     }
 
     /// The archive shard to load now, if the view needs one: the reader asked for more stories
@@ -469,7 +470,7 @@ impl Reducible for State {
                     archive,
                     loaded: 1,
                     loading: false,
-                    error: None,
+                    failed: Vec::new(),
                 });
                 s.load = Load::Ready;
                 s.history = if respelt {
@@ -677,10 +678,15 @@ impl Reducible for State {
                     return self;
                 };
                 a.loading = false;
-                a.error = Some(error);
+                // Passed over: the older shards are read on, and the reader is told which
+                // failed.
+                a.failed.push((a.loaded, error));
+                a.loaded += 1;
                 s.resolve_story();
-                // No more are coming: the request's own order.
-                s.refilter();
+                if !s.archive_pending() {
+                    // No more are coming: the request's own order.
+                    s.refilter();
+                }
             }
             Action::Open(index) => {
                 let Some(a) = s.catalog.articles().get(index) else {

@@ -466,6 +466,20 @@ describe("sharded archives", () => {
     assert.deepEqual(page.problems, []);
   });
 
+  it("a part of an archive that cannot be loaded is passed over: the older parts are read, and the notice names it", async () => {
+    const page = await ctx.open("/fixtures/blank.html", { offline: true });
+    await page.route(/\/shards\/0001\.json$/, (route) => route.fulfill({ status: 404, body: "gone" }));
+    await page.goto(`${ctx.server.url}/index.html?src=${encodeURIComponent("/fixtures/archive/manifest.json")}`);
+    await page.getByRole("status").filter({ hasText: /^51 stories$/ }).waitFor();
+    // One "Parallax" story is in the missing part, the other in the part after it.
+    await page.getByLabel("Search stories").fill("parallax");
+    await page.getByRole("status").filter({ hasText: /^1 story matches$/ }).waitFor();
+    assert.deepEqual(await headlines(page), ["Parallax DAO votes to move a quarter of its treasury into stablecoins"]);
+    await page.getByText(/^Some older stories are missing: 0001\.json could not be loaded\. The server answered 404/).waitFor();
+    // (The console names the failed request; nothing else goes wrong.)
+    assert.deepEqual(page.problems.filter((p) => !p.includes("404")), []);
+  });
+
   it("while a search reads older shards, the cards shown keep their places; the order comes with the last shard", async () => {
     // The older shards come when the test says.
     const page = await ctx.open("/fixtures/blank.html", { offline: true });

@@ -358,6 +358,69 @@ pub fn sanitize(html: &str, base: Option<&str>) -> Vec<Node> {
     nodes
 }
 
+/// `html` with the relative addresses of its links and pictures (`href`, `src`) made absolute
+/// against `base`: for a body whose base is not the story's own address (an Atom feed's
+/// `xml:base`), before [`sanitize`] resolves the rest against that. Everything else is kept as
+/// written; a tag with an address to change is written anew.
+pub fn rebase(html: &str, base: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(lt) = rest.find('<') {
+        out.push_str(&rest[..lt]);
+        let after = &rest[lt + 1..];
+        if !after
+            .as_bytes()
+            .first()
+            .is_some_and(u8::is_ascii_alphabetic)
+        {
+            // An end tag, a comment or a lone "<": as written, up to what it ends.
+            let next = match after.as_bytes().first() {
+                Some(b'!') => skip_comment_or_declaration(after),
+                _ => after,
+            };
+            out.push_str(&rest[lt..rest.len() - next.len()]);
+            rest = next;
+            continue;
+        }
+        let (tag, end) = read_start_tag(after);
+        let written = &rest[lt..rest.len() - end.len()];
+        let moved: Vec<(&str, String)> = tag
+            .attrs
+            .iter()
+            .filter(|(n, _)| n == "href" || n == "src")
+            .filter_map(|(n, v)| {
+                let v = v.trim();
+                let to = resolve(Some(base), v).ok()?;
+                (to != v).then_some((n.as_str(), to))
+            })
+            .collect();
+        if moved.is_empty() {
+            out.push_str(written);
+        } else {
+            out.push('<');
+            out.push_str(&tag.name);
+            for (n, v) in &tag.attrs {
+                let v = moved.iter().find(|(m, _)| m == n).map_or(v, |(_, to)| to);
+                out.push(' ');
+                out.push_str(n);
+                out.push_str("=\"");
+                out.push_str(&v.replace('&', "&amp;").replace('"', "&quot;"));
+                out.push('"');
+            }
+            out.push_str(if tag.self_closing { "/>" } else { ">" });
+        }
+        rest = if RAW_TEXT.contains(&tag.name.as_str()) && !tag.self_closing {
+            let skipped = skip_raw_text(end, &tag.name);
+            out.push_str(&end[..end.len() - skipped.len()]);
+            skipped
+        } else {
+            end
+        };
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Headings in order skip no level (an `h1` followed by an `h5`, or a first heading at `h4`,
 /// which readers of headings and checkers such as axe-core take for a missing section): each is
 /// at most one level below the one before it, the first at most a section heading.
@@ -1018,6 +1081,34 @@ mod tests {
             html,
             Some("https://news.example/2024/story.html"),
         ))
+    }
+
+    #[test]
+    fn rebase_makes_links_and_pictures_absolute_and_keeps_the_rest_as_written() {
+        let base = "https://site.example/blog/";
+        let html = r##"<p class=x>See <a href="/posts/other.html" title='a "b"'>this</a> <A HREF=next.html>and</A></p><img src="images/a.png" alt="A &amp; B"/><!-- <a href="c.html"> --><script>var s = "<a href='d.html'>";</script><a href="https://elsewhere.example/x">far</a><a href="#top">up</a> 1 < 2"##;
+        assert_eq!(
+            rebase(html, base),
+            r##"<p class=x>See <a href="https://site.example/posts/other.html" title="a &quot;b&quot;">this</a> <a href="https://site.example/blog/next.html">and</A></p><img src="https://site.example/blog/images/a.png" alt="A &amp; B"/><!-- <a href="c.html"> --><script>var s = "<a href='d.html'>";</script><a href="https://elsewhere.example/x">far</a><a href="https://site.example/blog/#top">up</a> 1 < 2"##
+        );
+        // What the sanitiser then makes of it.
+        let nodes = sanitize(
+            &rebase(r#"<p><a href="p.html">p</a></p>"#, base),
+            Some("https://other.example/x/"),
+        );
+        let Node::Element(p) = &nodes[0] else {
+            panic!()
+        };
+        let Node::Element(a) = &p.children[0] else {
+            panic!()
+        };
+        assert!(
+            a.attrs
+                .iter()
+                .any(|(n, v)| *n == "href" && v == "https://site.example/blog/p.html"),
+            "{:?}",
+            a.attrs
+        );
     }
 
     #[test]

@@ -175,7 +175,7 @@ words! {
     partly_read: &'static str,
     /// One of several documents failed: {0} its address, {1} why.
     source_failed: &'static str,
-    /// An archive's older part failed: {0} why.
+    /// Older parts of an archive failed: {0} their file names, {1} why the first did.
     older_failed: &'static str,
     /// {0} of the {1} stories of the one feed left out.
     skipped_in_feed: Plural,
@@ -276,7 +276,7 @@ pub static ENGLISH: Words = Words {
     story_missing: "The story in this link is not in the feed any more. Here are the latest stories.",
     partly_read: "Some stories may be missing: {0} could not be read to its end. {1}",
     source_failed: "Some stories are missing: {0} could not be loaded. {1}",
-    older_failed: "Older stories could not be loaded. {0}",
+    older_failed: "Some older stories are missing: {0} could not be loaded. {1}",
     skipped_in_feed: Plural {
         one: "{0} of the {1} stories in this feed could not be shown because of errors in the feed. Details are in the browser console.",
         other: "{0} of the {1} stories in this feed could not be shown because of errors in the feed. Details are in the browser console.",
@@ -363,7 +363,7 @@ pub static FRENCH: Words = Words {
     story_missing: "L’article de ce lien n’est plus dans le flux. Voici les derniers articles.",
     partly_read: "Des articles manquent peut-être\u{a0}: {0} n’a pas pu être lu jusqu’au bout. {1}",
     source_failed: "Des articles manquent\u{a0}: {0} n’a pas pu être chargé. {1}",
-    older_failed: "Les articles plus anciens n’ont pas pu être chargés. {0}",
+    older_failed: "Des articles plus anciens manquent : impossible de charger {0}. {1}",
     skipped_in_feed: Plural {
         one: "{0} article sur {1} n’a pas pu être affiché à cause d’erreurs dans le flux. Les détails sont dans la console du navigateur.",
         other: "{0} articles sur {1} n’ont pas pu être affichés à cause d’erreurs dans le flux. Les détails sont dans la console du navigateur.",
@@ -450,7 +450,7 @@ pub static GERMAN: Words = Words {
     story_missing: "Der Artikel dieses Links ist nicht mehr im Feed. Hier sind die neuesten Artikel.",
     partly_read: "Möglicherweise fehlen Artikel: {0} konnte nicht bis zum Ende gelesen werden. {1}",
     source_failed: "Es fehlen Artikel: {0} konnte nicht geladen werden. {1}",
-    older_failed: "Ältere Artikel konnten nicht geladen werden. {0}",
+    older_failed: "Ältere Artikel fehlen: Laden von {0} fehlgeschlagen. {1}",
     skipped_in_feed: Plural {
         one: "{0} der {1} Artikel in diesem Feed konnte wegen Fehlern im Feed nicht angezeigt werden. Details stehen in der Konsole des Browsers.",
         other: "{0} der {1} Artikel in diesem Feed konnten wegen Fehlern im Feed nicht angezeigt werden. Details stehen in der Konsole des Browsers.",
@@ -537,7 +537,7 @@ pub static SPANISH: Words = Words {
     story_missing: "La noticia de este enlace ya no está en el feed. Estas son las últimas noticias.",
     partly_read: "Puede que falten noticias: {0} no se pudo leer hasta el final. {1}",
     source_failed: "Faltan noticias: {0} no se pudo cargar. {1}",
-    older_failed: "No se pudieron cargar las noticias más antiguas. {0}",
+    older_failed: "Faltan noticias más antiguas: error al cargar {0}. {1}",
     skipped_in_feed: Plural {
         one: "{0} de las {1} noticias de este feed no se pudo mostrar por errores en el feed. Los detalles están en la consola del navegador.",
         other: "{0} de las {1} noticias de este feed no se pudieron mostrar por errores en el feed. Los detalles están en la consola del navegador.",

@@ -15,8 +15,8 @@
 //! text not yet read); [`parse_feed`] reads a whole text with it.
 
 use crate::detect::{classify_root, NotAFeed, XmlFeedKind};
-use crate::html::first_image;
 use crate::html::html_to_text;
+use crate::html::{first_image, rebase};
 use crate::model::{FeedMeta, Format};
 use crate::text::{collapse_owned, collapse_whitespace, decode_entities};
 use crate::url::{is_http_url, resolve};
@@ -999,7 +999,9 @@ impl State {
 impl Draft {
     /// The story's body from a field's raw content: HTML (RSS `content:encoded`, Atom `html` and
     /// `xhtml`) is kept as written, as JSON Feed's `content_html` is, and its first picture is
-    /// noted; plain text keeps its paragraphs.
+    /// noted; plain text keeps its paragraphs. Under an `xml:base` the feed set (`own_base`),
+    /// its relative links and pictures are made absolute against that base here, as the story
+    /// view would otherwise resolve them against the story's own address.
     fn set_body(&mut self, raw: &str, kind: TextKind, own_base: Option<String>) {
         let html = match kind {
             TextKind::Plain => {
@@ -1008,6 +1010,10 @@ impl Draft {
             }
             TextKind::Html => element_text(raw),
             TextKind::Xhtml => raw.to_string(),
+        };
+        let html = match &own_base {
+            Some(base) => rebase(&html, base),
+            None => html,
         };
         if let Some((src, alt)) = first_image(&html) {
             self.content_image = Some((src, alt, own_base));

@@ -252,9 +252,10 @@ Absatz &lt;zwei&gt;.</content>
     );
     assert_eq!(a.published.to_rfc3339(), "2024-05-01T10:00:00Z");
     assert_eq!(a.summary.as_deref(), Some("Kurz & gut: <b> bleibt Text."));
+    // The body's picture, as the card's, under the feed's xml:base (not the story's address).
     assert_eq!(
         a.content_html.as_deref(),
-        Some("<p>Eins</p><p>Zwei <img src=\"bild.png\" alt=\"Bild\"></p>")
+        Some("<p>Eins</p><p>Zwei <img src=\"https://blog.example/de/bild.png\" alt=\"Bild\"></p>")
     );
     assert_eq!(a.category, "Technik");
     assert_eq!(a.tags, ["notes"]);
