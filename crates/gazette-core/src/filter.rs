@@ -331,6 +331,54 @@ pub struct CatalogBuilder {
     authors: Multi,
     tags: Multi,
     offset: i64,
+    spellings: Spellings,
+}
+
+/// Names that differ only in case ("Inflation", "inflation", "INFLATION") are one category,
+/// tag or author, written as first seen: feeds tag by hand, and one chip or box should not
+/// split in two. (Accents are kept apart: "año" is not "ano".)
+#[derive(Default)]
+struct Spellings {
+    /// Each name seen, as written, to the spelling it takes.
+    seen: FxHashMap<Box<str>, Box<str>>,
+    /// Each name's lower-case form to its first spelling.
+    first: FxHashMap<Box<str>, Box<str>>,
+}
+
+impl Spellings {
+    /// Writes `name` as the first name seen that differs from it only in case.
+    fn respell(&mut self, name: &mut String) {
+        let spelling = match self.seen.get(name.as_str()) {
+            Some(s) => s.clone(),
+            None => {
+                let s = self
+                    .first
+                    .entry(name.to_lowercase().into())
+                    .or_insert_with(|| name.as_str().into())
+                    .clone();
+                self.seen.insert(name.as_str().into(), s.clone());
+                s
+            }
+        };
+        if *spelling != **name {
+            *name = spelling.into();
+        }
+    }
+
+    /// Respells each of `names`, leaving out those that then repeat an earlier one.
+    fn respell_all(&mut self, names: &mut Vec<String>) {
+        for n in names.iter_mut() {
+            self.respell(n);
+        }
+        let mut i = 1;
+        while i < names.len() {
+            if names[..i].contains(&names[i]) {
+                names.remove(i);
+            } else {
+                i += 1;
+            }
+        }
+    }
 }
 
 impl CatalogBuilder {
@@ -348,8 +396,12 @@ impl CatalogBuilder {
         self.offset = offset;
     }
 
-    /// Adds a story.
-    pub fn push(&mut self, a: Article) {
+    /// Adds a story (its category, tags and authors in the spelling first seen, see
+    /// [`Spellings`]).
+    pub fn push(&mut self, mut a: Article) {
+        self.spellings.respell(&mut a.category);
+        self.spellings.respell_all(&mut a.tags);
+        self.spellings.respell_all(&mut a.authors);
         self.index.add(&a);
         self.authors.push(&a.authors);
         self.tags.push(&a.tags);
@@ -387,6 +439,7 @@ impl CatalogBuilder {
             mut authors,
             mut tags,
             offset,
+            spellings: _,
         } = self;
         let index = index.finish();
         authors.ranks = order::ranks(authors.names.names());
@@ -1145,6 +1198,36 @@ mod tests {
         for p in DatePreset::ALL {
             assert_eq!(DatePreset::from_key(p.key()), Some(p));
         }
+    }
+
+    #[test]
+    fn names_that_differ_only_in_case_are_one_written_as_first_seen() {
+        let mut a = story("a", "A", "Économie", NOW.0);
+        a.tags = vec!["Inflation".into(), "inflation".into(), "ECB".into()];
+        a.authors = vec!["Ann Lee".into()];
+        let mut b = story("b", "B", "ÉCONOMIE", NOW.0 - 10);
+        b.tags = vec!["INFLATION".into()];
+        b.authors = vec!["ANN LEE".into()];
+        let c = story("c", "C", "economie", NOW.0 - 20);
+        let catalog = Catalog::new(vec![a, b, c]);
+        // Accents are kept apart: "economie" is another word.
+        assert_eq!(catalog.category_names(), ["Économie", "economie"]);
+        assert_eq!(catalog.articles()[1].category, "Économie");
+        assert_eq!(catalog.articles()[0].tags, ["Inflation", "ECB"]);
+        assert_eq!(catalog.articles()[1].tags, ["Inflation"]);
+        assert_eq!(catalog.articles()[1].authors, ["Ann Lee"]);
+        let out = catalog.apply(&Filter::default(), NOW, 10);
+        let counts = |v: &[CategoryCount]| {
+            v.iter()
+                .map(|c| (c.name.clone(), c.count))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            counts(&out.categories),
+            [("Économie".into(), 2), ("economie".into(), 1)]
+        );
+        assert_eq!(counts(&out.tags)[0], ("Inflation".into(), 2));
+        assert_eq!(counts(&out.authors), [("Ann Lee".into(), 2)]);
     }
 
     #[test]
