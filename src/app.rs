@@ -164,7 +164,6 @@ fn focus_is_ours(place: Option<browser::FocusPlace>, acted: bool, at_start: bool
     }
 }
 
-/// `status` followed by an order the reader chose, so that choosing it is announced.
 /// The file name of an archive's shard `i` (`0002.json`), for a notice.
 fn shard_name(archive: &services::Archive, i: usize) -> String {
     let url = archive.shards.get(i).map_or("", |(url, _)| url.as_str());
@@ -172,6 +171,7 @@ fn shard_name(archive: &services::Archive, i: usize) -> String {
     path.rsplit('/').next().unwrap_or(path).to_string()
 }
 
+/// `status` followed by an order the reader chose, so that choosing it is announced.
 fn with_order(w: &Words, status: String, sort: SortOrder, total: usize) -> String {
     match sort {
         SortOrder::Relevance => status,

@@ -738,8 +738,8 @@ pub fn calendar_offset() -> i64 {
 /// that instant, summer time included), for relative dates that agree with the dates shown.
 pub fn wall_clock(t: Timestamp) -> Timestamp {
     let minutes_behind = Date::new(&JsValue::from_f64(t.as_millis())).get_timezone_offset();
-    if minutes_behind.is_finite() {
-        t.on_calendar(-(minutes_behind as i64) * 60)
+    if minutes_behind.is_finite() && !t.is_undated() {
+        Timestamp(t.0 - minutes_behind as i64 * 60)
     } else {
         t
     }

@@ -18,7 +18,7 @@
 //! | `related-to` | rail-only mode: just "More to Read" for the story with this id or address | none |
 //! | `view-all` | in rail-only mode, the address of the full list, for "View All" | none |
 //! | `max-mb` | largest document accepted, in megabytes (1 to 512) | 200 |
-//! | `search-key` | the key that takes the reader to the search box when the focus is in the widget or on no element of the page: one character, or `none` | `/` |
+//! | `search-key` | the key that takes the reader to the search box when the focus is in the widget or on no element of the page: one character, or `none` (or `off`) | `/` |
 //! | `url-key` | prefix of this widget's parameters in the page address (`gz` → `gz.q=…`); `off` keeps the view out of the address | the element's `id` if it has one, else `gz`, then `gz2`, `gz3`… in page order, skipping one another widget holds or names |
 
 use crate::app::{

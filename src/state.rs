@@ -1,7 +1,7 @@
 //! The widget's state, in one place: what is loaded, what the reader asked for, and the answer.
 //! Components read it and dispatch [`Action`]s; only [`State::reduce`] changes it.
 
-use crate::browser::HistoryMode;
+use crate::browser::{FetchError, HistoryMode};
 use crate::services::{Archive, LoadError, LoadedSet};
 use gazette_core::address::{self, View};
 use gazette_core::{Catalog, DatePreset, Facets, FeedMeta, Filter, Outcome, SortOrder, Timestamp};
@@ -200,15 +200,18 @@ impl State {
         let story_not_found = self.story.is_some() && self.reading.is_none();
         let needed =
             story_not_found || !self.filter.is_unfiltered() || self.shown() > self.outcome.total;
-        let window_start = [
-            self.filter.date.seconds().map(|s| self.now.0 - s),
-            // The first day's midnight on the catalog's calendar.
-            self.filter.from.map(|t| t.0 - self.catalog.calendar()),
-        ]
-        .into_iter()
-        .flatten()
-        .max();
-        let too_old = !story_not_found && window_start.is_some_and(|start| next.newest.0 < start);
+        // (The first day of a range is on the catalog's calendar, as the shard's newest story is
+        // taken there: a day-only date is that day on every calendar.)
+        let before_window = self
+            .filter
+            .date
+            .seconds()
+            .is_some_and(|s| next.newest.0 < self.now.0 - s)
+            || self
+                .filter
+                .from
+                .is_some_and(|from| next.newest.on_calendar(self.catalog.calendar()) < from);
+        let too_old = !story_not_found && before_window;
         (needed && !too_old).then_some(a.loaded)
     }
 
@@ -222,38 +225,49 @@ impl State {
         self.pages * self.page_size
     }
 
-    /// Chosen categories written in another case ("markets" in a preset or a link) take the
-    /// stories' own spelling ("Markets"). True when the reader's chosen ones changed so.
+    /// Chosen categories, authors and tags written in another case ("markets" in a preset or a
+    /// link, "inflation" in `setFilters`) take the stories' own spelling ("Markets",
+    /// "Inflation"). True when the reader's chosen ones changed so.
     fn spell_categories(&mut self) -> bool {
-        // Inserted one by one: collecting into a set would sort, and bring a sort into the wasm.
-        let respelt = |set: &BTreeSet<String>| {
+        fn respelt<'a>(
+            set: &BTreeSet<String>,
+            spelt: &dyn Fn(&str) -> Option<&'a str>,
+        ) -> BTreeSet<String> {
+            // Inserted one by one: collecting into a set would sort, and bring a sort into the
+            // wasm.
             let mut out = BTreeSet::new();
             for c in set {
-                out.insert(self.category_spelt(c).unwrap_or(c).clone());
+                out.insert(spelt(c).unwrap_or(c).to_string());
             }
             out
-        };
-        let (now, base) = (
-            respelt(&self.filter.categories),
-            respelt(&self.base.categories),
-        );
-        // (The first view's too, so that the address does not take it for the reader's change.)
-        if base != self.base.categories {
-            Rc::make_mut(&mut self.base).categories = base;
         }
-        let changed = now != self.filter.categories;
-        self.filter.categories = now;
+        let catalog = &self.catalog;
+        let spell = |f: &Filter| {
+            (
+                respelt(&f.categories, &|c| category_spelt(catalog, c)),
+                respelt(&f.authors, &|c| catalog.author_spelt(c)),
+                respelt(&f.tags, &|c| catalog.tag_spelt(c)),
+            )
+        };
+        let chosen = |f: &Filter| (f.categories.clone(), f.authors.clone(), f.tags.clone());
+        let (now, base) = (spell(&self.filter), spell(&self.base));
+        // (The first view's too, so that the address does not take it for the reader's change.)
+        if base != chosen(&self.base) {
+            let b = Rc::make_mut(&mut self.base);
+            (b.categories, b.authors, b.tags) = base;
+        }
+        let changed = now != chosen(&self.filter);
+        (
+            self.filter.categories,
+            self.filter.authors,
+            self.filter.tags,
+        ) = now;
         changed
     }
 
     /// The stories' spelling of category `c`, written in any case; `None` when no story has it.
-    pub fn category_spelt(&self, c: &str) -> Option<&String> {
-        let names = self.catalog.category_names();
-        let lower = c.to_lowercase();
-        names
-            .iter()
-            .find(|n| *n == c)
-            .or_else(|| names.iter().find(|n| n.to_lowercase() == lower))
+    pub fn category_spelt(&self, c: &str) -> Option<&str> {
+        category_spelt(&self.catalog, c)
     }
 
     /// The facets to count: authors and tags only while "More filters" shows them.
@@ -411,6 +425,17 @@ pub enum Action {
 }
 
 /// The view the address parameters `params` describe over the first view's filter `base`.
+/// The spelling of category `c`, written in any case, among `catalog`'s.
+fn category_spelt<'a>(catalog: &'a Catalog, c: &str) -> Option<&'a str> {
+    let names = catalog.category_names();
+    let lower = c.to_lowercase();
+    names
+        .iter()
+        .find(|n| *n == c)
+        .or_else(|| names.iter().find(|n| n.to_lowercase() == lower))
+        .map(String::as_str)
+}
+
 fn view_of(params: &[(String, String)], base: &Filter) -> View {
     address::decode(params.iter().map(|(k, v)| (k.as_str(), v.as_str())), base)
 }
@@ -678,13 +703,22 @@ impl Reducible for State {
                     return self;
                 };
                 a.loading = false;
-                // Passed over: the older shards are read on, and the reader is told which
-                // failed.
+                // A part that is missing or broken is passed over: the older ones are read on,
+                // and the reader is told which failed. A lost connection stops the reading
+                // there (the next parts would fail the same way).
+                let lost = matches!(
+                    error,
+                    LoadError::Fetch(FetchError::Network(_) | FetchError::Stalled(_))
+                );
                 a.failed.push((a.loaded, error));
-                a.loaded += 1;
+                a.loaded = if lost {
+                    a.archive.shards.len()
+                } else {
+                    a.loaded + 1
+                };
                 s.resolve_story();
-                if !s.archive_pending() {
-                    // No more are coming: the request's own order.
+                if !s.arriving() {
+                    // No more are coming for this request: its own order.
                     s.refilter();
                 }
             }

@@ -529,7 +529,8 @@ class GazetteNews extends HTMLElement {
     // (The WebAssembly, started for every widget of the page, is fetched again on "Try again"
     // unless it was only the stylesheet that failed.)
     if (!stylesheet) globalThis[STARTED] = null;
-    const focused = this.shadowRoot.activeElement === this.mountPoint;
+    // (Held by the mount point, or by the placeholder a keyboard started it from.)
+    const focused = this.shadowRoot.activeElement === this.mountPoint || !!this.shadowRoot.activeElement?.matches(".gz-skeleton");
     this.mountPoint.removeAttribute("tabindex");
     // The browser has no WebAssembly, or the page forbids it: trying again cannot help.
     // (Chromium and Safari name 'unsafe-eval' or the policy; Firefox says "blocked by CSP".)

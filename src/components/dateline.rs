@@ -5,6 +5,16 @@ use gazette_core::date::{relative, relative_day};
 use gazette_core::{Article, Timestamp};
 use yew::prelude::*;
 
+/// How long ago (or ahead) `published` is from `now`, on the reader's calendar: a day without
+/// a time is that day there, counted in days.
+fn when(published: Timestamp, now: Timestamp) -> gazette_core::date::Relative {
+    let now = browser::wall_clock(now);
+    match published.is_day_only() {
+        true => relative_day(published, now),
+        false => relative(browser::wall_clock(published), now),
+    }
+}
+
 /// The start of a story's meta line, on a card and in the article view: the category badge in
 /// its swatch (in the story's language, `text`), then the date in the widget's locale (marked
 /// with the language it comes out in) with its relative form (counted from `now`), or "Undated".
@@ -42,7 +52,7 @@ pub fn dateline(
                 }
             </span>
             if !a.published.is_undated() {
-                <span class="gz-relative" {lang} dir="auto">{ browser::format_relative(locale, if a.published.is_day_only() { relative_day } else { relative }(browser::wall_clock(a.published), browser::wall_clock(now))) }</span>
+                <span class="gz-relative" {lang} dir="auto">{ browser::format_relative(locale, when(a.published, now)) }</span>
             }
         </>
     }

@@ -39,6 +39,14 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
         })
     };
     let w = use_locale().words;
+    // (ARIA names the "+" key "Plus".)
+    let shortcut = props.shortcut.clone().map(|k| {
+        if k == "+" {
+            AttrValue::Static("Plus")
+        } else {
+            k
+        }
+    });
     html! {
         <div class="gz-field gz-search">
             <label for={props.id.clone()}>{ w.search_label }</label>
@@ -47,7 +55,7 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
                 ref={props.input_ref.clone()}
                 type="search"
                 part="search"
-                aria-keyshortcuts={props.shortcut.clone()}
+                aria-keyshortcuts={shortcut}
                 autocomplete="off"
                 spellcheck="false"
                 // A query in Arabic or Hebrew runs right to left as it is typed.

@@ -52,6 +52,7 @@ pub fn mount_with(fetcher: Fetcher, adjust: impl FnOnce(&mut AppProps)) -> Eleme
         related_to: None,
         view_all: None,
         max_mb: 200,
+        search_key: Some(gazette::app::DEFAULT_SEARCH_KEY.into()),
         layout: Default::default(),
         theme: Default::default(),
         controls: Default::default(),

@@ -230,6 +230,20 @@ describe("searching", () => {
     assert.equal(await page.getByLabel("Sort").inputValue(), "oldest");
   });
 
+  it("a link naming a tag, an author or a category in another case chooses the stories' own", async () => {
+    const page = await ctx.open(`/index.html?gz.tag=TOKENISATION&gz.author=${encodeURIComponent("renée okafor")}&gz.cat=${encodeURIComponent("web3 & enterprise")}`);
+    await page.getByRole("status").filter({ hasText: /^2 stories match$/ }).waitFor();
+    // (Open already: a link with its filters opens them.)
+    await page.getByRole("group", { name: "Tags" }).waitFor();
+    assert.equal(await page.getByRole("group", { name: "Tags" }).getByRole("checkbox", { name: /^tokenisation, / }).isChecked(), true);
+    assert.equal(await page.getByRole("group", { name: "Authors" }).getByRole("checkbox", { name: /^Renée Okafor, / }).isChecked(), true);
+    assert.equal(await page.getByRole("button", { name: /^Web3 & Enterprise, / }).getAttribute("aria-pressed"), "true");
+    assert.deepEqual((await headlines(page)).sort(), [
+      "Marrow Bay Mutual opens tokenised deposits to local businesses",
+      "Marrow Bay credit union pilots tokenised deposits for member transfers",
+    ].sort());
+  });
+
   it("facet counts follow the other filters but not their own selection", async () => {
     const page = await ctx.open("/index.html");
     await page.getByRole("article").first().waitFor();

@@ -283,15 +283,20 @@ pub fn parse_manifest(text_in: &str) -> Result<Manifest, String> {
 }
 
 /// Stories per category over the whole archive, summed from its shards' counts, most first
-/// (then by name, as a catalog orders its categories); `None` when a shard does not give its
-/// counts (they are optional).
+/// (then by name, as a catalog orders its categories); names that differ only in case are one,
+/// written as first given, as in a catalog. `None` when a shard does not give its counts (they
+/// are optional).
 pub fn whole_counts(shards: &[ShardInfo]) -> Option<Vec<CategoryCount>> {
     if shards.iter().any(|s| s.categories.is_empty()) {
         return None;
     }
     let mut sums: Vec<(&str, usize)> = Vec::new();
     for c in shards.iter().flat_map(|s| &s.categories) {
-        match sums.iter_mut().find(|(name, _)| *name == c.name) {
+        let lower = c.name.to_lowercase();
+        match sums
+            .iter_mut()
+            .find(|(name, _)| *name == c.name || name.to_lowercase() == lower)
+        {
             Some((_, n)) => *n += c.count,
             None => sums.push((&c.name, c.count)),
         }
@@ -614,7 +619,13 @@ mod tests {
         };
         let shards = [
             shard(&[("Sport", 2), ("Politics", 1)]),
-            shard(&[("Politics", 3), ("Arts", 2), ("Culture", 4)]),
+            // ("POLITICS" is Politics, as in a catalog.)
+            shard(&[
+                ("Politics", 2),
+                ("Arts", 2),
+                ("Culture", 4),
+                ("POLITICS", 1),
+            ]),
         ];
         let whole: Vec<(String, usize)> = whole_counts(&shards)
             .unwrap()

@@ -288,6 +288,19 @@ impl Multi {
         }
     }
 
+    /// The spelling of `name`, written in any case, among these values.
+    fn spelt(&self, name: &str) -> Option<&str> {
+        let names = self.names.names();
+        if let Some(id) = self.names.get(name) {
+            return Some(&names[id as usize]);
+        }
+        let lower = name.to_lowercase();
+        names
+            .iter()
+            .find(|n| n.to_lowercase() == lower)
+            .map(|n| &**n)
+    }
+
     fn selection(&self, chosen: &BTreeSet<String>) -> Option<Vec<bool>> {
         if chosen.is_empty() {
             return None;
@@ -348,18 +361,19 @@ struct Spellings {
 impl Spellings {
     /// Writes `name` as the first name seen that differs from it only in case.
     fn respell(&mut self, name: &mut String) {
-        let spelling = match self.seen.get(name.as_str()) {
-            Some(s) => s.clone(),
-            None => {
-                let s = self
-                    .first
-                    .entry(name.to_lowercase().into())
-                    .or_insert_with(|| name.as_str().into())
-                    .clone();
-                self.seen.insert(name.as_str().into(), s.clone());
-                s
+        if let Some(s) = self.seen.get(name.as_str()) {
+            if **s != **name {
+                *name = s.to_string();
             }
-        };
+            return;
+        }
+        // A name not seen as written: its spelling by its lower-case form.
+        let spelling = self
+            .first
+            .entry(name.to_lowercase().into())
+            .or_insert_with(|| name.as_str().into())
+            .clone();
+        self.seen.insert(name.as_str().into(), spelling.clone());
         if *spelling != **name {
             *name = spelling.into();
         }
@@ -617,6 +631,16 @@ impl Catalog {
     /// Category names, most stories first.
     pub fn category_names(&self) -> &[String] {
         &self.categories
+    }
+
+    /// The stories' spelling of author `name`, written in any case; `None` when no story has it.
+    pub fn author_spelt(&self, name: &str) -> Option<&str> {
+        self.authors.spelt(name)
+    }
+
+    /// The stories' spelling of tag `name`, written in any case; `None` when no story has it.
+    pub fn tag_spelt(&self, name: &str) -> Option<&str> {
+        self.tags.spelt(name)
     }
 
     /// The number of story `doc`'s category (its place in [`Catalog::category_names`]).

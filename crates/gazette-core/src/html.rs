@@ -390,6 +390,10 @@ pub fn rebase(html: &str, base: &str) -> String {
             .filter(|(n, _)| n == "href" || n == "src")
             .filter_map(|(n, v)| {
                 let v = v.trim();
+                // (A link within the story stays one: the sanitiser keeps no such link.)
+                if v.starts_with('#') {
+                    return None;
+                }
                 let to = resolve(Some(base), v).ok()?;
                 (to != v).then_some((n.as_str(), to))
             })
@@ -1089,7 +1093,7 @@ mod tests {
         let html = r##"<p class=x>See <a href="/posts/other.html" title='a "b"'>this</a> <A HREF=next.html>and</A></p><img src="images/a.png" alt="A &amp; B"/><!-- <a href="c.html"> --><script>var s = "<a href='d.html'>";</script><a href="https://elsewhere.example/x">far</a><a href="#top">up</a> 1 < 2"##;
         assert_eq!(
             rebase(html, base),
-            r##"<p class=x>See <a href="https://site.example/posts/other.html" title="a &quot;b&quot;">this</a> <a href="https://site.example/blog/next.html">and</A></p><img src="https://site.example/blog/images/a.png" alt="A &amp; B"/><!-- <a href="c.html"> --><script>var s = "<a href='d.html'>";</script><a href="https://elsewhere.example/x">far</a><a href="https://site.example/blog/#top">up</a> 1 < 2"##
+            r##"<p class=x>See <a href="https://site.example/posts/other.html" title="a &quot;b&quot;">this</a> <a href="https://site.example/blog/next.html">and</A></p><img src="https://site.example/blog/images/a.png" alt="A &amp; B"/><!-- <a href="c.html"> --><script>var s = "<a href='d.html'>";</script><a href="https://elsewhere.example/x">far</a><a href="#top">up</a> 1 < 2"##
         );
         // What the sanitiser then makes of it.
         let nodes = sanitize(

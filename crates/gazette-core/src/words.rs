@@ -363,7 +363,7 @@ pub static FRENCH: Words = Words {
     story_missing: "L’article de ce lien n’est plus dans le flux. Voici les derniers articles.",
     partly_read: "Des articles manquent peut-être\u{a0}: {0} n’a pas pu être lu jusqu’au bout. {1}",
     source_failed: "Des articles manquent\u{a0}: {0} n’a pas pu être chargé. {1}",
-    older_failed: "Des articles plus anciens manquent : impossible de charger {0}. {1}",
+    older_failed: "Des articles plus anciens manquent\u{a0}: impossible de charger {0}. {1}",
     skipped_in_feed: Plural {
         one: "{0} article sur {1} n’a pas pu être affiché à cause d’erreurs dans le flux. Les détails sont dans la console du navigateur.",
         other: "{0} articles sur {1} n’ont pas pu être affichés à cause d’erreurs dans le flux. Les détails sont dans la console du navigateur.",
