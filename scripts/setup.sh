@@ -3,8 +3,9 @@
 # Idempotent: on a machine that has everything it finishes in a second or two.
 #
 # Sourced by scripts/serve.sh and scripts/test.sh (it also runs on its own). It only uses the
-# package registries: crates.io (Trunk, wasm-bindgen CLI), Debian (Chromium), npm (wasm-opt,
-# playwright-core, axe-core). Nothing downloads its own binaries.
+# package registries: crates.io (Trunk, wasm-bindgen CLI), Debian (Chromium, and Node.js when
+# missing), npm (wasm-opt, esbuild, playwright-core, axe-core), and rustup's own components
+# (the wasm32 target, rustfmt, clippy). Nothing downloads its own binaries.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -15,6 +16,19 @@ WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = 
 export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
 
 say() { printf '\033[1;34m[setup]\033[0m %s\n' "$*" >&2; }
+
+# Rust itself comes with the machine (Debian's rustc is too old for this workspace).
+if ! command -v cargo >/dev/null; then
+  say "Rust is missing: install it with rustup (https://rustup.rs), then run this again"
+  exit 1
+fi
+
+for component in rustfmt clippy; do
+  if ! rustup component list --installed | grep -q "^$component"; then
+    say "adding the $component component"
+    rustup component add "$component"
+  fi
+done
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "adding the wasm32-unknown-unknown target"
@@ -33,11 +47,16 @@ if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WASM_BIND
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
-if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-  say "installing Chromium and ChromeDriver from Debian"
+packages=()
+command -v chromium >/dev/null && command -v chromedriver >/dev/null \
+  || packages+=(chromium chromium-driver fonts-dejavu-core)
+command -v node >/dev/null || packages+=(nodejs)
+command -v npm >/dev/null || packages+=(npm)
+if [ ${#packages[@]} -gt 0 ]; then
+  say "installing from Debian: ${packages[*]}"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq chromium chromium-driver fonts-dejavu-core >/dev/null
+  apt-get install -y -qq "${packages[@]}" >/dev/null
 fi
 
 if [ ! -f "$ROOT/node_modules/.package-lock.json" ] \

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets up whatever is missing, then runs every check and test Gazette has:
 #   1. formatting and lints (cargo fmt, cargo clippy -D warnings, native and wasm);
-#   2. native tests of the pure core and the command-line tool (cargo test -p gazette-core -p gazette-cli);
+#   2. native tests of the pure core, the command-line tool and the data generator;
 #   3. browser tests of the components (wasm-bindgen-test in headless Chromium);
 #   4. a release build of the page with Trunk;
 #   5. end-to-end scenarios and axe-core audits on the built page (node --test, playwright-core).
@@ -24,7 +24,7 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 cargo clippy -p gazette --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
 
 step "core and command-line tests, native"
-cargo test -p gazette-core -p gazette-cli --locked 2>&1 | tee "$LOG/core.txt"
+cargo test -p gazette-core -p gazette-cli -p gazette-datagen --locked 2>&1 | tee "$LOG/core.txt"
 
 step "component tests, in headless Chromium"
 cargo test -p gazette --target wasm32-unknown-unknown --locked 2>&1 | tee "$LOG/browser.txt"

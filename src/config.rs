@@ -19,6 +19,7 @@
 //! | `view-all` | in rail-only mode, the address of the full list, for "View All" | none |
 //! | `max-mb` | largest document accepted, in megabytes (1 to 512) | 200 |
 //! | `search-key` | the key that takes the reader to the search box when the focus is in the widget or on no element of the page: one character, or `none` (or `off`) | `/` |
+//! | `loading` | `eager` starts the widget at once (read by `static/embed.js`, not here) | when seen |
 //! | `url-key` | prefix of this widget's parameters in the page address (`gz` → `gz.q=…`); `off` keeps the view out of the address | the element's `id` if it has one, else `gz`, then `gz2`, `gz3`… in page order, skipping one another widget holds or names |
 
 use crate::app::{

@@ -4,7 +4,8 @@
 //! Layout: [`browser`] holds the calls into the browser and the listeners outside Yew, [`api`]
 //! the JavaScript API and [`config`] the reading of the element's attributes; [`services`]
 //! fetches and reads documents; [`state`] holds each widget's state and its reducer; [`app`]
-//! wires it to the [`components`], which only render and dispatch.
+//! wires it to the [`components`], which render and dispatch (and handle their own piece of the
+//! page: keys, scrolling, timers).
 
 pub mod api;
 pub mod app;

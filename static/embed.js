@@ -4,8 +4,8 @@
 //   <gazette-news src="https://example.com/feed.xml"></gazette-news>
 // The element keeps the widget in a shadow root (the page's styles and the widget's never
 // meet), holds its space with a placeholder, and fetches and starts the WebAssembly only when
-// it comes near the viewport (loading="eager": at once). Changing an attribute remounts it;
-// removing the element frees it. From JavaScript:
+// it comes near the viewport (loading="eager": at once). Changing an attribute applies it (a new
+// source starts it again); removing the element frees it. From JavaScript:
 //   import { mount } from ".../embed.js";
 //   const w = mount(element, { src: "feed.json", layout: "list" });  // w.setQuery("…"),
 //   w.setFilters({ categories: ["Politics"] }), w.destroy()
@@ -178,7 +178,8 @@ const LOADER_WORDS = {
   es: ["Noticias", "Las noticias no se pueden mostrar aquí.", "Reintentar", "cargando"],
 };
 function loaderWords(el) {
-  let tag = el.getAttribute("locale") || el.getAttribute("data-locale");
+  // (Written as the widget reads it: "fr_FR" is fr-FR.)
+  let tag = (el.getAttribute("locale") || el.getAttribute("data-locale") || "").trim().replace(/_/g, "-");
   // A malformed locale counts as none.
   try {
     Intl.getCanonicalLocales(tag || []);

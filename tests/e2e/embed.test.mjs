@@ -314,8 +314,11 @@ describe("embedding", () => {
     page.on("request", (r) => r.url().endsWith(".wasm") && wasm.push(r.url()));
     await page.evaluate(() => {
       document.querySelector("#slot").innerHTML =
-        '<a href="#top" id="before">Before</a><div style="height: 3000px"></div><gazette-news id="far" src="/static/articles.json" heading="Harbour news"></gazette-news><a href="#end" id="after">After</a>';
+        '<a href="#top" id="before">Before</a><div style="height: 3000px"></div><gazette-news id="far" src="/static/articles.json" heading="Harbour news"></gazette-news><a href="#end" id="after">After</a>' +
+        '<div style="height: 3000px"></div><gazette-news id="fr" src="/static/articles.json" locale="fr_FR"></gazette-news>';
     });
+    // In the widget's language, its locale written as the widget reads it (fr_FR is fr-FR).
+    await page.locator("#fr").getByRole("region", { name: "Actualités (chargement)" }).waitFor();
     const far = page.locator("#far");
     // Named for screen readers, as busy.
     const waiting = far.getByRole("region", { name: "Harbour news (loading)" });

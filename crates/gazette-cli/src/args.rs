@@ -11,8 +11,9 @@ Usage:
   gazette-cli help
 
 build: reads every INPUT (a Gazette article set, JSON Feed 1.0/1.1, NewsAPI, RSS, RDF, Atom,
-an archive manifest with its shards, or HuffPost-style JSON lines: .jsonl, .jsonl.gz), merges
-them (a story in several inputs is kept once, from the first), and writes them newest first.
+an archive manifest with its shards, or HuffPost-style JSON lines: .jsonl or .ndjson, also
+gzipped), merges them (a story in several inputs is kept once, from the first), and writes them
+newest first.
 
   --out FILE          write one article set (`-` writes to stdout)
   --shards DIR        write an archive: DIR/manifest.json and DIR/shards/0000.json, …

@@ -6,8 +6,12 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-const HUFFPOST: &str = "/work/shared/data/huffpost-news-category-v3-head9999.jsonl.gz";
-const FEEDS: &str = "/work/shared/data/feeds";
+/// A file of the shared data beside the repository (`../shared/data`, as the core's real-data
+/// tests and the end-to-end tests find it).
+fn shared(name: &str) -> String {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data");
+    dir.join(name).to_string_lossy().into_owned()
+}
 
 fn cli(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_gazette-cli"))
@@ -87,8 +91,9 @@ fn check_archive(dir: &Path) -> (Manifest, Vec<Article>) {
 
 #[test]
 fn the_huffpost_sample_round_trips_through_shards() {
-    if !Path::new(HUFFPOST).is_file() {
-        eprintln!("NOTE: {HUFFPOST} is absent; the HuffPost round trip is skipped");
+    let huffpost = shared("huffpost-news-category-v3-head9999.jsonl.gz");
+    if !Path::new(&huffpost).is_file() {
+        eprintln!("NOTE: {huffpost} is absent; the HuffPost round trip is skipped");
         return;
     }
     let dir = temp_dir("huffpost");
@@ -96,7 +101,7 @@ fn the_huffpost_sample_round_trips_through_shards() {
     let single = dir.join("single.json");
     let out = cli(&[
         "build",
-        HUFFPOST,
+        &huffpost,
         "--first",
         "1000",
         "--shards",
@@ -180,12 +185,12 @@ fn the_huffpost_sample_round_trips_through_shards() {
 #[test]
 fn rss_atom_and_json_feed_merge_into_one_file() {
     let feeds = [
-        format!("{FEEDS}/rss2-guardian.xml"),
-        format!("{FEEDS}/atom-heise-de.xml"),
-        format!("{FEEDS}/jsonfeed-daringfireball.json"),
+        shared("feeds/rss2-guardian.xml"),
+        shared("feeds/atom-heise-de.xml"),
+        shared("feeds/jsonfeed-daringfireball.json"),
     ];
     if !feeds.iter().all(|f| Path::new(f).is_file()) {
-        eprintln!("NOTE: the captured feeds in {FEEDS} are absent; the mixed run is skipped");
+        eprintln!("NOTE: the captured feeds are absent; the mixed run is skipped");
         return;
     }
     let dir = temp_dir("mixed");
@@ -346,7 +351,7 @@ fn stdout_output_and_relative_links_with_a_base_url() {
 
 #[test]
 fn a_newsapi_response_is_named_as_such() {
-    let path = format!("{FEEDS}/newsapi-top-headlines-us-2020-11.json");
+    let path = shared("feeds/newsapi-top-headlines-us-2020-11.json");
     if !Path::new(&path).is_file() {
         eprintln!("NOTE: {path} is absent; the NewsAPI run is skipped");
         return;

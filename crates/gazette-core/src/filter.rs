@@ -352,30 +352,36 @@ pub struct CatalogBuilder {
 /// split in two. (Accents are kept apart: "año" is not "ano".)
 #[derive(Default)]
 struct Spellings {
-    /// Each name seen, as written, to the spelling it takes.
-    seen: FxHashMap<Box<str>, Box<str>>,
-    /// Each name's lower-case form to its first spelling.
-    first: FxHashMap<Box<str>, Box<str>>,
+    /// Each name seen, as written.
+    seen: Interner,
+    /// Per name seen: the number (in `seen`) of the spelling it takes.
+    spelling: Vec<u32>,
+    /// Each name's lower-case form: the number of its first spelling.
+    first: FxHashMap<Box<str>, u32>,
 }
 
 impl Spellings {
     /// Writes `name` as the first name seen that differs from it only in case.
     fn respell(&mut self, name: &mut String) {
-        if let Some(s) = self.seen.get(name.as_str()) {
-            if **s != **name {
-                *name = s.to_string();
+        let id = match self.seen.get(name) {
+            Some(id) => id,
+            None => {
+                let id = self.seen.id(name);
+                let lower = name.to_lowercase();
+                let first = match self.first.get(lower.as_str()) {
+                    Some(&first) => first,
+                    None => {
+                        self.first.insert(lower.into(), id);
+                        id
+                    }
+                };
+                self.spelling.push(first);
+                id
             }
-            return;
-        }
-        // A name not seen as written: its spelling by its lower-case form.
-        let spelling = self
-            .first
-            .entry(name.to_lowercase().into())
-            .or_insert_with(|| name.as_str().into())
-            .clone();
-        self.seen.insert(name.as_str().into(), spelling.clone());
-        if *spelling != **name {
-            *name = spelling.into();
+        };
+        let spelling = self.spelling[id as usize];
+        if spelling != id {
+            *name = self.seen.names()[spelling as usize].to_string();
         }
     }
 

@@ -910,13 +910,28 @@ impl Reader {
             // value of another shape is ignored, as a story's would be.
             self.header.newsapi |= matches!(key.as_str(), "status" | "totalResults");
             if key == "authors" || (key == "author" && self.header.authors.is_empty()) {
-                if let Ok(Field::Value(n)) = serde_json::from_slice::<Field<Names>>(value) {
-                    let names = n
-                        .names
-                        .into_iter()
-                        .map(|s| collapse_whitespace(&plain(s).0));
-                    self.header.authors =
-                        dedupe(names.filter(|s| !s.is_empty()).collect(), MAX_TAGS);
+                // Read as a story's would be, as the one field of a story (which keeps the
+                // WebAssembly from carrying a second JSON reader for names).
+                let mut one = Vec::with_capacity(value.len() + 12);
+                one.extend_from_slice(b"{\"");
+                one.extend_from_slice(key.as_bytes());
+                one.extend_from_slice(b"\":");
+                one.extend_from_slice(value);
+                one.push(b'}');
+                if let Ok(ItemSlot::Item(item)) = serde_json::from_slice::<ItemSlot>(&one) {
+                    let names = if key == "authors" {
+                        item.authors
+                    } else {
+                        item.author
+                    };
+                    if let Field::Value(n) = names {
+                        let names = n
+                            .names
+                            .into_iter()
+                            .map(|s| collapse_whitespace(&plain(s).0));
+                        self.header.authors =
+                            dedupe(names.filter(|s| !s.is_empty()).collect(), MAX_TAGS);
+                    }
                 }
             }
             if let Some(slot) = slot {

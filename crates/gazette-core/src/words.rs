@@ -565,7 +565,9 @@ pub static SPANISH: Words = Words {
     server_answered: "El servidor respondió {0}.",
 };
 
-/// Every language the widget speaks, English first.
+/// Every language the widget speaks, English first. (The loader, `static/embed.js`, has its own
+/// few words for its placeholder and failure panel in `LOADER_WORDS`: a new language goes there
+/// too.)
 pub static LANGUAGES: [&Words; 4] = [&ENGLISH, &FRENCH, &GERMAN, &SPANISH];
 
 impl Words {
