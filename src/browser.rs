@@ -953,6 +953,15 @@ pub fn search_key_is_for(e: &web_sys::KeyboardEvent, root: &web_sys::Element) ->
         .any(|h| on_screen(&h) > mine)
 }
 
+/// The computed length `property` of `el` in CSS pixels (0 when it is not a length, as `auto`).
+pub fn css_px(el: &web_sys::Element, property: &str) -> f64 {
+    window()
+        .and_then(|w| w.get_computed_style(el).ok().flatten())
+        .and_then(|s| s.get_property_value(property).ok())
+        .and_then(|v| v.strip_suffix("px").and_then(|n| n.trim().parse().ok()))
+        .unwrap_or(0.0)
+}
+
 /// The viewport's height in CSS pixels.
 fn viewport_height() -> f64 {
     window()

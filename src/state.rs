@@ -1,7 +1,7 @@
 //! The widget's state, in one place: what is loaded, what the reader asked for, and the answer.
 //! Components read it and dispatch [`Action`]s; only [`State::reduce`] changes it.
 
-use crate::browser::{FetchError, HistoryMode};
+use crate::browser::HistoryMode;
 use crate::services::{Archive, LoadError, LoadedSet};
 use gazette_core::address::{self, View};
 use gazette_core::{Catalog, DatePreset, Facets, FeedMeta, Filter, Outcome, SortOrder, Timestamp};
@@ -198,8 +198,11 @@ impl State {
         }
         let next = &a.archive.shards.get(a.loaded)?.1;
         let story_not_found = self.story.is_some() && self.reading.is_none();
-        let needed =
-            story_not_found || !self.filter.is_unfiltered() || self.shown() > self.outcome.total;
+        // (The oldest first are in the oldest parts.)
+        let needed = story_not_found
+            || !self.filter.is_unfiltered()
+            || self.filter.sort == SortOrder::Oldest
+            || self.shown() > self.outcome.total;
         // (The first day of a range is on the catalog's calendar, as the shard's newest story is
         // taken there: a day-only date is that day on every calendar.)
         let before_window = self
@@ -703,19 +706,10 @@ impl Reducible for State {
                     return self;
                 };
                 a.loading = false;
-                // A part that is missing or broken is passed over: the older ones are read on,
-                // and the reader is told which failed. A lost connection stops the reading
-                // there (the next parts would fail the same way).
-                let lost = matches!(
-                    error,
-                    LoadError::Fetch(FetchError::Network(_) | FetchError::Stalled(_))
-                );
+                // A part that cannot be loaded (missing, broken, refused, or lost on the way) is
+                // passed over: the older ones are read on, and the reader is told which failed.
                 a.failed.push((a.loaded, error));
-                a.loaded = if lost {
-                    a.archive.shards.len()
-                } else {
-                    a.loaded + 1
-                };
+                a.loaded += 1;
                 s.resolve_story();
                 if !s.arriving() {
                     // No more are coming for this request: its own order.

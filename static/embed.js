@@ -277,8 +277,11 @@ class GazetteNews extends HTMLElement {
     skeleton.setAttribute("role", "region");
     skeleton.setAttribute("aria-busy", "true");
     this.#nameWaiting();
-    skeleton.addEventListener("focus", () => {
+    skeleton.addEventListener("focus", (e) => {
       if (!this.cancelWatch) return;
+      // Reached going back (Shift+Tab from after it): the focus goes on to its last control.
+      const from = e.relatedTarget;
+      this.backwards = !!from && !!(this.compareDocumentPosition(from) & Node.DOCUMENT_POSITION_FOLLOWING);
       this.cancelWatch();
       this.cancelWatch = null;
       this.#run();
@@ -290,8 +293,9 @@ class GazetteNews extends HTMLElement {
     const skeleton = this.mountPoint?.querySelector(".gz-skeleton[role]");
     if (!skeleton) return;
     const [lang, [name, , , loading]] = loaderWords(this);
+    const heading = (this.getAttribute("heading") ?? this.getAttribute("data-heading"))?.trim();
     skeleton.setAttribute("lang", lang);
-    skeleton.setAttribute("aria-label", `${this.getAttribute("heading")?.trim() || name} (${loading})`);
+    skeleton.setAttribute("aria-label", `${heading || name} (${loading})`);
   }
 
   disconnectedCallback() {
@@ -335,7 +339,8 @@ class GazetteNews extends HTMLElement {
       return;
     }
     if (!this.widget) {
-      if (name === "heading" || name === "locale") this.#nameWaiting();
+      // (Any change: the page's language is read again too.)
+      this.#nameWaiting();
       // Still starting: the stories asked for early are now the new source's.
       if (this.gazetteEarly && (name === "src" || name === "src-param")) sendEarly(this);
       return;
@@ -501,8 +506,16 @@ class GazetteNews extends HTMLElement {
             }
             const caret = at + this.typedMeanwhile.length;
             search.setSelectionRange(caret, caret);
+          } else if (this.backwards) {
+            // The widget's last stop of the tab order (its chips are one stop).
+            const stops = this.shadowRoot.querySelectorAll(
+              'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), summary, [tabindex="0"]',
+            );
+            const last = [...stops].filter((el) => el.tabIndex >= 0 && el.getClientRects().length).at(-1);
+            (last ?? title)?.focus();
           } else title?.focus();
         }
+        this.backwards = false;
         this.restoreTyping = null;
         this.typedMeanwhile = "";
         this.mountPoint.removeAttribute("tabindex");

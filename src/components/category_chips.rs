@@ -53,20 +53,23 @@ fn chips_of(e: &Event) -> Option<(Vec<web_sys::HtmlElement>, usize)> {
 }
 
 /// Scrolls the chips' row (one row that scrolls sideways in a narrow widget) so that `el` and
-/// its focus ring show whole; the browser's own scrolling leaves a chip half hidden.
+/// its focus ring show whole, clear of the row's faded edges; the browser's own scrolling leaves
+/// a chip half hidden.
 fn reveal_in_row(el: &web_sys::Element) {
     /// The focus ring's reach outside the chip (3 px outline, 2 px offset), and a pixel more.
     const RING: f64 = 6.0;
     let Some(row) = el.closest(".gz-chips").ok().flatten() else {
         return;
     };
+    // The fade's width, which the stylesheet gives the row as its scroll padding.
+    let fade = crate::browser::css_px(&row, "scroll-padding-inline-start");
     let (r, c) = (
         row.get_bounding_client_rect(),
         el.get_bounding_client_rect(),
     );
     let visible_right = r.left() + f64::from(row.client_width());
-    let before = c.left() - RING - r.left();
-    let after = c.right() + RING - visible_right;
+    let before = c.left() - RING - fade - r.left();
+    let after = c.right() + RING + fade - visible_right;
     // A chip wider than the row shows its start.
     let by = if before < 0.0 {
         before
@@ -174,8 +177,26 @@ pub fn CategoryChips(props: &CategoryChipsProps) -> Html {
             .map_or(0, |i| i + 1)
     });
     let tabindex = |place: usize| if place == stop { "0" } else { "-1" };
+    // A chosen chip out of sight in the sideways row (chosen by the page, a link, or before
+    // the row was narrow) is scrolled into view, unless the reader is in the row.
+    let row = use_node_ref();
+    {
+        let row = row.clone();
+        use_effect_with(props.selected.clone(), move |_| {
+            let Some(row) = row.cast::<web_sys::Element>() else {
+                return;
+            };
+            let inside = row.query_selector(":focus").ok().flatten().is_some();
+            if let (false, Ok(Some(chip))) = (
+                inside,
+                row.query_selector(".gz-chip[aria-pressed=\"true\"]:not(.gz-chip-all)"),
+            ) {
+                reveal_in_row(&chip);
+            }
+        });
+    }
     html! {
-        <div class="gz-chips" role="group" aria-label={w.categories} onkeydown={Callback::from(arrow_keys)} {onfocusin}>
+        <div class="gz-chips" ref={row} role="group" aria-label={w.categories} onkeydown={Callback::from(arrow_keys)} {onfocusin}>
             <button type="button" class="gz-chip gz-chip-all" part="chip" aria-pressed={none_selected.to_string()}
                 aria-label={chip_label(w, w.all, props.all_count)} onclick={on_all} tabindex={tabindex(0)}>
                 { w.all }<span class="gz-count">{ w.number(props.all_count) }</span>

@@ -308,6 +308,35 @@ describe("embedding", () => {
     assert.deepEqual(page.problems, []);
   });
 
+  it("on a phone, a category chosen by the page shows in the sideways row", async () => {
+    const page = await ctx.open("/fixtures/blank.html");
+    await page.setViewportSize({ width: 320, height: 640 });
+    await page.evaluate(() => {
+      document.querySelector("#slot").innerHTML = '<gazette-news id="w" src="/static/articles.json" categories="culture" loading="eager"></gazette-news>';
+    });
+    const chip = page.locator("#w").getByRole("button", { name: /^Culture, / });
+    await page.locator("#w").getByRole("article").first().waitFor();
+    assert.equal(await chip.getAttribute("aria-pressed"), "true");
+    const [left, right, rowLeft, rowRight] = await chip.evaluate((c) => {
+      const row = c.closest(".gz-chips"), r = row.getBoundingClientRect(), b = c.getBoundingClientRect();
+      return [b.left, b.right, r.left, r.left + row.clientWidth];
+    });
+    assert.ok(left >= rowLeft && right <= rowRight, `the chip (${left}–${right}) in the row's view (${rowLeft}–${rowRight})`);
+    const w = page.locator("#w");
+    // A chip reached by the arrow keys shows whole, clear of the faded edge.
+    await w.getByRole("button", { name: /^All/ }).focus();
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.press("ArrowRight");
+      const [chip, row, fade] = await w.evaluate((el) => {
+        const chip = el.shadowRoot.activeElement, row = chip.closest(".gz-chips");
+        const r = row.getBoundingClientRect();
+        return [chip.getBoundingClientRect().right, r.left + row.clientWidth, parseFloat(getComputedStyle(row).scrollPaddingInlineEnd)];
+      });
+      assert.ok(fade > 20 && chip <= row - fade, `chip ${i + 1} ends at ${chip}, the fade starts at ${row - fade}`);
+    }
+    assert.deepEqual(page.problems, []);
+  });
+
   it("waiting to be seen, a widget is a stop of the tab order: reached there, it starts, and the focus goes to its title", async () => {
     const page = await ctx.open("/fixtures/blank.html");
     const wasm = [];
@@ -340,7 +369,19 @@ describe("embedding", () => {
     // On from there, into the widget's controls.
     await page.keyboard.press("Tab");
     assert.equal(await far.getByLabel("Search stories").evaluate((s) => s.getRootNode().activeElement === s), true);
+    // Going back (Shift+Tab from the link after it), the focus goes to the widget's last control.
+    const back = await ctx.open("/fixtures/blank.html");
+    await back.evaluate(() => {
+      document.querySelector("#slot").innerHTML =
+        '<a href="#top">Before</a><div style="height: 3000px"></div><gazette-news id="far" src="/static/articles.json"></gazette-news><a href="#end" id="after">After</a>';
+    });
+    await back.locator("#far").getByRole("region", { name: "News (loading)" }).waitFor();
+    await back.locator("#after").focus();
+    await back.keyboard.press("Shift+Tab");
+    await back.locator("#far").getByRole("article").first().waitFor();
+    await back.waitForFunction(() => document.activeElement.shadowRoot?.activeElement?.textContent === "Show more stories");
     assert.deepEqual(page.problems, []);
+    assert.deepEqual(back.problems, []);
   });
 
   it("the search key is the widget's only when the focus is in it or on nothing, and the page can change it or turn it off", async () => {

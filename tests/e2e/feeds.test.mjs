@@ -466,6 +466,20 @@ describe("sharded archives", () => {
     assert.deepEqual(page.problems, []);
   });
 
+  it("the oldest first of an archive are its oldest stories, read from its older parts", async () => {
+    const page = await ctx.open(`/index.html?gz.sort=oldest&src=${encodeURIComponent("/fixtures/archive/manifest.json")}`, { offline: true });
+    await page.getByRole("status").filter({ hasText: /^51 stories, oldest first$/ }).waitFor();
+    const dates = await page.getByRole("article").locator("time").evaluateAll((ts) => ts.map((t) => t.getAttribute("datetime")));
+    assert.deepEqual(dates, [...dates].sort(), "oldest first");
+    // The oldest story of the whole archive leads.
+    const oldest = await page.evaluate(async () => {
+      const m = await (await fetch("/fixtures/archive/manifest.json")).json();
+      return m.shards.map((s) => s.oldest).sort()[0];
+    });
+    assert.equal(dates[0].slice(0, 10), oldest.slice(0, 10));
+    assert.deepEqual(page.problems, []);
+  });
+
   it("a part of an archive that cannot be loaded is passed over: the older parts are read, and the notice names it", async () => {
     const page = await ctx.open("/fixtures/blank.html", { offline: true });
     await page.route(/\/shards\/0001\.json$/, (route) => route.fulfill({ status: 404, body: "gone" }));

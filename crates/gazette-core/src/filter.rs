@@ -501,11 +501,12 @@ impl CatalogBuilder {
                 years.iter().position(|&x| x == y).unwrap_or(0) as u16
             })
             .collect();
-        // Newest first; ties in document order.
+        // Newest first, on the reader's calendar (a day-only date comes before the stories of
+        // the day before there, after those of its own day); ties in document order.
         let mut keyed: Vec<order::Keyed> = articles
             .iter()
             .enumerate()
-            .map(|(i, a)| (!order::of_i64(a.published.0), i as u32))
+            .map(|(i, a)| (!order::of_i64(a.published.on_calendar(offset).0), i as u32))
             .collect();
         order::sort(&mut keyed);
         let by_date: Vec<u32> = keyed.into_iter().map(|(_, i)| i).collect();
@@ -1228,6 +1229,35 @@ mod tests {
         for p in DatePreset::ALL {
             assert_eq!(DatePreset::from_key(p.key()), Some(p));
         }
+    }
+
+    #[test]
+    fn the_newest_come_first_by_the_reader_s_days() {
+        use crate::address::day_start;
+        let day = day_start("2026-11-27").unwrap().0;
+        // 05:00 UTC on the 27th is the evening of the 26th in Los Angeles (UTC-8), where a
+        // story dated the 27th alone is the newer.
+        let stories = || {
+            vec![
+                story("timed", "T", "X", day + 5 * 3600),
+                story("day", "D", "X", day),
+            ]
+        };
+        for sort in [SortOrder::Newest, SortOrder::Relevance] {
+            let f = Filter {
+                sort,
+                ..Filter::default()
+            };
+            let la = Catalog::with_calendar(stories(), -8 * 3600);
+            assert_eq!(ids(&la, &f), ["day", "timed"]);
+            assert_eq!(ids(&Catalog::new(stories()), &f), ["timed", "day"]);
+        }
+        let oldest = Filter {
+            sort: SortOrder::Oldest,
+            ..Filter::default()
+        };
+        let la = Catalog::with_calendar(stories(), -8 * 3600);
+        assert_eq!(ids(&la, &oldest), ["timed", "day"]);
     }
 
     #[test]
