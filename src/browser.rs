@@ -958,7 +958,9 @@ pub fn css_px(el: &web_sys::Element, property: &str) -> f64 {
     window()
         .and_then(|w| w.get_computed_style(el).ok().flatten())
         .and_then(|s| s.get_property_value(property).ok())
-        .and_then(|v| v.strip_suffix("px").and_then(|n| n.trim().parse().ok()))
+        // (JavaScript's parseFloat: Rust's would bring its float tables into the wasm.)
+        .and_then(|v| v.strip_suffix("px").map(js_sys::parse_float))
+        .filter(|n| n.is_finite())
         .unwrap_or(0.0)
 }
 
