@@ -552,7 +552,7 @@ pub fn App(props: &AppProps) -> Html {
                 .iter()
                 // (Not one the address overrode, which was never chosen.)
                 .filter(|c| {
-                    state.category_spelt(c).is_none()
+                    state.catalog.category_spelt(c).is_none()
                         && state.filter.categories.contains(c.as_str())
                 })
                 .map(|c| format!("\"{c}\""))

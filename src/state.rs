@@ -231,7 +231,7 @@ impl State {
     /// Chosen categories, authors and tags written in another case ("markets" in a preset or a
     /// link, "inflation" in `setFilters`) take the stories' own spelling ("Markets",
     /// "Inflation"). True when the reader's chosen ones changed so.
-    fn spell_categories(&mut self) -> bool {
+    fn spell_choices(&mut self) -> bool {
         fn respelt<'a>(
             set: &BTreeSet<String>,
             spelt: &dyn Fn(&str) -> Option<&'a str>,
@@ -247,7 +247,7 @@ impl State {
         let catalog = &self.catalog;
         let spell = |f: &Filter| {
             (
-                respelt(&f.categories, &|c| category_spelt(catalog, c)),
+                respelt(&f.categories, &|c| catalog.category_spelt(c)),
                 respelt(&f.authors, &|c| catalog.author_spelt(c)),
                 respelt(&f.tags, &|c| catalog.tag_spelt(c)),
             )
@@ -266,11 +266,6 @@ impl State {
             self.filter.tags,
         ) = now;
         changed
-    }
-
-    /// The stories' spelling of category `c`, written in any case; `None` when no story has it.
-    pub fn category_spelt(&self, c: &str) -> Option<&str> {
-        category_spelt(&self.catalog, c)
     }
 
     /// The facets to count: authors and tags only while "More filters" shows them.
@@ -428,17 +423,6 @@ pub enum Action {
 }
 
 /// The view the address parameters `params` describe over the first view's filter `base`.
-/// The spelling of category `c`, written in any case, among `catalog`'s.
-fn category_spelt<'a>(catalog: &'a Catalog, c: &str) -> Option<&'a str> {
-    let names = catalog.category_names();
-    let lower = c.to_lowercase();
-    names
-        .iter()
-        .find(|n| *n == c)
-        .or_else(|| names.iter().find(|n| n.to_lowercase() == lower))
-        .map(String::as_str)
-}
-
 fn view_of(params: &[(String, String)], base: &Filter) -> View {
     address::decode(params.iter().map(|(k, v)| (k.as_str(), v.as_str())), base)
 }
@@ -492,7 +476,7 @@ impl Reducible for State {
                 s.catalog = set.catalog;
                 // Categories asked for in another case (by the address, or a host call made
                 // while loading) are written in the feed's spelling.
-                let respelt = s.spell_categories();
+                let respelt = s.spell_choices();
                 s.meta = Rc::new(set.meta);
                 s.archive = set.archive.map(|archive| ArchiveProgress {
                     archive,
@@ -534,7 +518,7 @@ impl Reducible for State {
                 let was = std::mem::replace(&mut s.catalog, catalog);
                 // Categories asked for in another case ("markets") take the stories' spelling
                 // already, as when all are in.
-                let respelt = s.spell_categories();
+                let respelt = s.spell_choices();
                 if *s.meta != meta {
                     s.meta = Rc::new(meta);
                 }
@@ -669,7 +653,7 @@ impl Reducible for State {
                     s.filter = view_of(&address::merge(&s.link, &mine), &s.base).filter;
                 }
                 // Categories in any case, as the categories attribute takes them.
-                s.spell_categories();
+                s.spell_choices();
                 s.story = None;
                 s.reading = None;
                 s.changed(if ready {
@@ -691,7 +675,7 @@ impl Reducible for State {
                 a.loading = false;
                 a.loaded += 1;
                 let was = std::mem::replace(&mut s.catalog, catalog);
-                let respelt = s.spell_categories();
+                let respelt = s.spell_choices();
                 s.history = HistoryMode::Keep;
                 s.resolve_story();
                 if !respelt {

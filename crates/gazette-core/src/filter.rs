@@ -288,19 +288,6 @@ impl Multi {
         }
     }
 
-    /// The spelling of `name`, written in any case, among these values.
-    fn spelt(&self, name: &str) -> Option<&str> {
-        let names = self.names.names();
-        if let Some(id) = self.names.get(name) {
-            return Some(&names[id as usize]);
-        }
-        let lower = name.to_lowercase();
-        names
-            .iter()
-            .find(|n| n.to_lowercase() == lower)
-            .map(|n| &**n)
-    }
-
     fn selection(&self, chosen: &BTreeSet<String>) -> Option<Vec<bool>> {
         if chosen.is_empty() {
             return None;
@@ -313,6 +300,16 @@ impl Multi {
         }
         Some(sel)
     }
+}
+
+/// The one of `names` that is `name` written in any case: `name` itself if it is there, else
+/// the first that differs from it only in case.
+fn spelt_among<'a>(names: impl Iterator<Item = &'a str> + Clone, name: &str) -> Option<&'a str> {
+    let lower = name.to_lowercase();
+    names
+        .clone()
+        .find(|n| *n == name)
+        .or_else(|| names.into_iter().find(|n| n.to_lowercase() == lower))
 }
 
 /// The year facet's name for stories without a date.
@@ -640,14 +637,20 @@ impl Catalog {
         &self.categories
     }
 
+    /// The stories' spelling of category `name`, written in any case; `None` when no story has
+    /// it.
+    pub fn category_spelt(&self, name: &str) -> Option<&str> {
+        spelt_among(self.categories.iter().map(String::as_str), name)
+    }
+
     /// The stories' spelling of author `name`, written in any case; `None` when no story has it.
     pub fn author_spelt(&self, name: &str) -> Option<&str> {
-        self.authors.spelt(name)
+        spelt_among(self.authors.names.names().iter().map(|n| &**n), name)
     }
 
     /// The stories' spelling of tag `name`, written in any case; `None` when no story has it.
     pub fn tag_spelt(&self, name: &str) -> Option<&str> {
-        self.tags.spelt(name)
+        spelt_among(self.tags.names.names().iter().map(|n| &**n), name)
     }
 
     /// The number of story `doc`'s category (its place in [`Catalog::category_names`]).
