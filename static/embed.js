@@ -169,8 +169,9 @@ function whenNear(el, margin, then) {
   return () => io.disconnect();
 }
 
-// The loader's words (the placeholder's name, the failure panel) in the widget's languages (its others are in the core's words.rs):
-// those of the element's locale, else of the page around it (the nearest lang), else English.
+// The loader's words (the placeholder's name, the failure panel) in the widget's languages (its
+// others are in the core's words.rs): those of the element's locale, else of the page around it
+// (the nearest lang), else English.
 const LOADER_WORDS = {
   en: ["News", "The news could not be shown here.", "Try again", "loading"],
   fr: ["Actualités", "Les actualités ne peuvent pas s’afficher ici.", "Réessayer", "chargement"],
@@ -267,8 +268,9 @@ class GazetteNews extends HTMLElement {
   /**
    * While the widget waits to be seen, its placeholder is a stop of the keyboard's tab order
    * and a region screen readers can find, named after the widget: reached there, the widget
-   * starts at once, and the focus goes on to its title. (Otherwise a reader going through the
-   * page by keyboard would pass it by, and find it later above the focus.)
+   * starts at once, and the focus goes on to its title (or, reached going back, to its last
+   * control). (Otherwise a reader going through the page by keyboard would pass it by, and find
+   * it later above the focus.)
    */
   #waiting() {
     const skeleton = this.mountPoint.querySelector(".gz-skeleton");
