@@ -1,0 +1,121 @@
+//! The widget's line to the host page: the sizes and commands it sets on the running widget,
+//! and what the widget tells it (DOM events, and a console warning for a category no story has).
+
+use super::{AppProps, State};
+use crate::browser;
+use crate::embed::Command;
+use crate::state::{Action, Load};
+use yew::prelude::*;
+
+/// Keeps the widget in step with its host: `sizes` are the page size and number of related
+/// stories the host asks for, within bounds.
+#[hook]
+pub(super) fn use_host(props: &AppProps, state: &UseReducerHandle<State>, sizes: (usize, usize)) {
+    // A new page size or number of related stories, set by the host on the running widget.
+    {
+        let s = state.dispatcher();
+        use_effect_with(sizes, move |&(page_size, related)| {
+            s.dispatch(Action::Resize { page_size, related });
+        });
+    }
+    // The host page's commands reach the reducer while the widget is mounted.
+    {
+        let s = state.dispatcher();
+        use_effect_with(props.remote.clone(), move |remote| {
+            remote.listen(Some(Callback::from(move |c: Command| {
+                s.dispatch(Action::Apply(c))
+            })));
+            let remote = remote.clone();
+            move || remote.listen(None)
+        });
+    }
+    // DOM events for the host page: ready (with counts), error, and the story opened.
+    {
+        let host = props.host.clone();
+        let loaded = match &state.load {
+            Load::Ready => Some(Ok((state.document_total(), state.catalog.len()))),
+            Load::Failed(e) => Some(Err(e.to_string())),
+            Load::Loading => None,
+        };
+        // Read when the stories are in, not a reason to announce them again.
+        let matching = state.outcome.total;
+        use_effect_with((loaded, state.attempt), move |(loaded, _)| {
+            match (&host, loaded) {
+                (Some(h), Some(Ok((total, stories)))) => browser::emit(
+                    h,
+                    "gazette:ready",
+                    &[
+                        ("total", (*total as f64).into()),
+                        ("stories", (*stories as f64).into()),
+                        ("matching", (matching as f64).into()),
+                    ],
+                ),
+                (Some(h), Some(Err(message))) => {
+                    browser::emit(h, "gazette:error", &[("message", message.as_str().into())])
+                }
+                _ => {}
+            }
+        });
+        let host = props.host.clone();
+        let opened = state.reading.as_ref().and_then(|r| {
+            let a = state.catalog.articles().get(r.index)?;
+            Some((a.id.clone(), a.title.clone(), a.url.clone()))
+        });
+        use_effect_with(opened, move |opened| {
+            if let (Some(h), Some((id, title, url))) = (&host, opened) {
+                browser::emit(
+                    h,
+                    "gazette:select",
+                    &[
+                        ("id", id.as_str().into()),
+                        ("title", title.as_str().into()),
+                        (
+                            "url",
+                            url.as_deref()
+                                .map_or(wasm_bindgen::JsValue::NULL, Into::into),
+                        ),
+                    ],
+                );
+            }
+        });
+    }
+    // A category of the host's `categories` that no story has (a typo, or another feed's) is
+    // named in the console once the stories are in. (Not for an archive: its older shards may
+    // have it.)
+    {
+        let missing: Vec<String> = match (&state.load, &state.archive) {
+            (Load::Ready, None) => props
+                .categories
+                .iter()
+                // (Not one the address overrode, which was never chosen.)
+                .filter(|c| {
+                    state.catalog.category_spelt(c).is_none()
+                        && state.filter.categories.contains(c.as_str())
+                })
+                .map(|c| format!("\"{c}\""))
+                .collect(),
+            _ => Vec::new(),
+        };
+        let warning = (!missing.is_empty()).then(|| {
+            let all: Vec<&str> = props.categories.iter().map(AttrValue::as_str).collect();
+            format!(
+                "Gazette: no story has the category {} (categories=\"{}\"): while chosen, it matches none",
+                missing.join(", "),
+                all.join(",")
+            )
+        });
+        // Said once a load is read (choosing it again later says nothing more).
+        let read = (state.load == Load::Ready, state.attempt);
+        use_effect_with(read, move |_| {
+            if let Some(w) = warning {
+                browser::warn(&w);
+            }
+        });
+    }
+    // Marks the first paint of cards for the benchmarks (effects run after the DOM is updated).
+    use_effect_with(!state.outcome.matches.is_empty(), |shown| {
+        if *shown {
+            browser::mark("gazette:first-cards");
+        }
+    });
+}
