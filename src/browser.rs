@@ -872,15 +872,39 @@ pub fn on_history_change(f: impl Fn() + 'static) -> Option<Listener> {
     listen(window()?.into(), "popstate", move |_| f())
 }
 
-/// Calls `f` when `key` ("/", the usual shortcut to search) is pressed outside a text field.
-pub fn on_search_key(key: &str, f: impl Fn(&web_sys::KeyboardEvent) + 'static) -> Option<Listener> {
+/// A widget's root and its search box, when both are in the page.
+pub type SearchTarget = Rc<dyn Fn() -> Option<(web_sys::Element, web_sys::HtmlInputElement)>>;
+
+thread_local! {
+    /// The widgets that take a search key, by their number: the key and their search target.
+    static SEARCHERS: RefCell<Vec<(u32, String, SearchTarget)>> = const { RefCell::new(Vec::new()) };
+    static NEXT_SEARCHER: Cell<u32> = const { Cell::new(0) };
+}
+
+/// A widget's search key, listened for until this is dropped.
+pub struct SearchKey {
+    id: u32,
+    _listener: Listener,
+}
+
+impl Drop for SearchKey {
+    fn drop(&mut self) {
+        SEARCHERS.with(|s| s.borrow_mut().retain(|(id, ..)| *id != self.id));
+    }
+}
+
+/// Focuses the search box of `target` (and selects what it holds) when `key` ("/", the usual
+/// shortcut to search) is pressed outside a text field, if the key is for this widget (see
+/// [`search_key_for`]).
+pub fn on_search_key(key: &str, target: SearchTarget) -> Option<SearchKey> {
     let doc: web_sys::EventTarget = window()?.document()?.into();
-    let key = key.to_string();
-    listen(doc, "keydown", move |e| {
+    let id = NEXT_SEARCHER.with(|n| n.replace(n.get() + 1));
+    let wanted = key.to_string();
+    let listener = listen(doc, "keydown", move |e| {
         let Some(k) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
             return;
         };
-        if k.key() != key || k.ctrl_key() || k.meta_key() || k.alt_key() {
+        if k.key() != wanted || k.ctrl_key() || k.meta_key() || k.alt_key() {
             return;
         }
         // The element the key went to, inside a shadow root too (the target seen from the
@@ -894,31 +918,58 @@ pub fn on_search_key(key: &str, f: impl Fn(&web_sys::KeyboardEvent) + 'static) -
                 matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
                     || el.get_attribute("contenteditable").is_some()
             });
-        if !typing {
-            f(k);
+        if typing || search_key_for(k) != Some(id) {
+            return;
         }
+        let Some((_, input)) = SEARCHERS.with(|s| {
+            let s = s.borrow();
+            s.iter().find(|(i, ..)| *i == id).and_then(|(.., t)| t())
+        }) else {
+            return;
+        };
+        k.prevent_default();
+        let _ = input.focus();
+        input.select();
+    })?;
+    SEARCHERS.with(|s| s.borrow_mut().push((id, key.to_string(), target)));
+    Some(SearchKey {
+        id,
+        _listener: listener,
     })
 }
 
-/// Whether a press of the search key is for the widget whose root is `root`: the widget the
-/// focus is in; or, with the focus on no element of the page (on its body), the one that shows
-/// most of itself on screen (the page's main list rather than a sidebar's); on a tie, the first
-/// to answer (each widget's listener asks in turn, and the one that takes the key marks it
-/// handled). A key pressed on the page's own links, buttons or widgets stays theirs.
-pub fn search_key_is_for(e: &web_sys::KeyboardEvent, root: &web_sys::Element) -> bool {
-    // The focused element and its ancestors, through open shadow roots.
+/// The widget a press of a search key is for, by its number: the widget the focus is in; or,
+/// with the focus on no element of the page (on its body), of the widgets taking that key, the
+/// one that shows most of itself on screen (the page's main list rather than a sidebar's), the
+/// first on a tie. Only a widget whose search box can take the focus (not hidden, disabled or
+/// inert) takes the key. A key pressed on the page's own links, buttons or widgets stays
+/// theirs.
+fn search_key_for(e: &web_sys::KeyboardEvent) -> Option<u32> {
     let path = e.composed_path();
-    for item in path.iter() {
-        if item.dyn_ref::<web_sys::Element>() == Some(root) {
-            return true;
-        }
+    let candidates: Vec<(u32, web_sys::Element, web_sys::HtmlInputElement)> = SEARCHERS.with(|s| {
+        s.borrow()
+            .iter()
+            .filter(|(_, key, _)| *key == e.key())
+            .filter_map(|(id, _, target)| {
+                let (root, input) = target()?;
+                Some((*id, root, input))
+            })
+            .collect()
+    });
+    // The focused element and its ancestors, through open shadow roots.
+    let inside = candidates.iter().find(|(_, root, _)| {
+        path.iter()
+            .any(|item| item.dyn_ref::<web_sys::Element>() == Some(root))
+    });
+    if let Some((id, _, input)) = inside {
+        return can_take_focus(input).then_some(*id);
     }
     let on_nothing = path
         .get(0)
         .dyn_into::<web_sys::Element>()
         .is_ok_and(|el| matches!(el.tag_name().as_str(), "BODY" | "HTML"));
     if !on_nothing || e.default_prevented() {
-        return false;
+        return None;
     }
     let width = window()
         .and_then(|w| w.inner_width().ok())
@@ -930,27 +981,39 @@ pub fn search_key_is_for(e: &web_sys::KeyboardEvent, root: &web_sys::Element) ->
         (r.bottom().min(height) - r.top().max(0.0)).max(0.0)
             * (r.right().min(width) - r.left().max(0.0)).max(0.0)
     };
-    let mine = on_screen(root);
-    if mine <= 0.0 {
+    let mut best = None;
+    let mut most = 0.0;
+    for (id, root, input) in &candidates {
+        let shown = on_screen(root);
+        if shown > most && can_take_focus(input) {
+            (best, most) = (Some(*id), shown);
+        }
+    }
+    best
+}
+
+/// Whether `el` can take the focus: it has a box (not `display: none`, nor in a `hidden`
+/// element), is visible, enabled, and not inert (nor
+/// inside an inert element, through shadow roots).
+fn can_take_focus(el: &web_sys::HtmlInputElement) -> bool {
+    let visible = window()
+        .and_then(|w| w.get_computed_style(el).ok().flatten())
+        .and_then(|s| s.get_property_value("visibility").ok())
+        .is_some_and(|v| v == "visible");
+    let r = el.get_bounding_client_rect();
+    if (r.width() == 0.0 && r.height() == 0.0) || !visible || el.disabled() {
         return false;
     }
-    // The other widgets, by their elements on the page (ours holds `root`, in its light DOM or
-    // its shadow root).
-    let own_host = root
-        .get_root_node()
-        .dyn_into::<web_sys::ShadowRoot>()
-        .ok()
-        .map(|r| r.host());
-    let hosts = window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector_all("[data-gazette], gazette-news").ok());
-    let Some(hosts) = hosts else {
-        return true;
-    };
-    !(0..hosts.length())
-        .filter_map(|i| hosts.item(i)?.dyn_into::<web_sys::Element>().ok())
-        .filter(|h| Some(h) != own_host.as_ref() && !h.contains(Some(root)))
-        .any(|h| on_screen(&h) > mine)
+    let mut at: web_sys::Element = el.clone().into();
+    loop {
+        if at.closest("[inert]").ok().flatten().is_some() {
+            return false;
+        }
+        match at.get_root_node().dyn_into::<web_sys::ShadowRoot>() {
+            Ok(shadow) => at = shadow.host(),
+            Err(_) => return true,
+        }
+    }
 }
 
 /// The computed length `property` of `el` in CSS pixels (0 when it is not a length, as `auto`).

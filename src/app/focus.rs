@@ -282,25 +282,17 @@ pub(super) fn use_story_focus(refs: &Refs, trail: &Trail, open: Option<usize>) {
 }
 
 /// "/" (or the page's `search-key`) focuses the search box: of the widget the focus is in,
-/// else, with the focus on no element, of the one showing most of itself on screen.
+/// else, with the focus on no element, of the one showing most of itself on screen (see
+/// `browser::on_search_key`).
 #[hook]
 pub(super) fn use_search_key(refs: &Refs, key: Option<AttrValue>) {
     let refs = refs.clone();
     use_effect_with(key, move |key| {
         let listener = key.as_ref().and_then(|key| {
-            browser::on_search_key(key, move |e| {
-                let Some(root) = refs.root.cast::<web_sys::Element>() else {
-                    return;
-                };
-                if !browser::search_key_is_for(e, &root) {
-                    return;
-                }
-                if let Some(input) = refs.search.cast::<web_sys::HtmlInputElement>() {
-                    e.prevent_default();
-                    let _ = input.focus();
-                    input.select();
-                }
-            })
+            browser::on_search_key(
+                key,
+                Rc::new(move || Some((refs.root.cast()?, refs.search.cast()?))),
+            )
         });
         move || drop(listener)
     });

@@ -423,6 +423,42 @@ describe("embedding", () => {
     assert.deepEqual(page.problems, []);
   });
 
+  it("with the focus on nothing, the search key goes to the largest widget that can take it", async () => {
+    const page = await ctx.open("/fixtures/blank.html");
+    await page.evaluate(() => {
+      // A narrow column beside a wide list: the wide one shows more of itself.
+      document.querySelector("#slot").innerHTML =
+        '<div style="display: flex"><div style="width: 260px"><gazette-news id="small" src="/static/articles.json" loading="eager" page-size="2"></gazette-news></div>' +
+        '<div style="flex: 1"><gazette-news id="big" src="/static/articles.json" loading="eager" controls="chips" url-key="big"></gazette-news></div></div>';
+    });
+    const [small, big] = [page.locator("#small"), page.locator("#big")];
+    await small.getByRole("article").first().waitFor();
+    await big.getByRole("article").first().waitFor();
+    const press = async () => {
+      await page.evaluate(() => document.activeElement.blur());
+      await page.keyboard.press("/");
+      return page.evaluate(() => document.activeElement.id || document.activeElement.tagName);
+    };
+    assert.equal(await press(), "small", "the wide one has no search box");
+    await big.evaluate((el) => el.setAttribute("controls", "search chips"));
+    await big.getByLabel("Search stories").waitFor();
+    assert.equal(await press(), "big", "with one, the wide one takes it");
+    await big.evaluate((el) => el.setAttribute("search-key", "s"));
+    await page.waitForFunction(() => document.querySelector("#big").shadowRoot.querySelector('input[aria-keyshortcuts="s"]'));
+    assert.equal(await press(), "small", "the wide one listens for another key");
+    await big.evaluate((el) => el.removeAttribute("search-key"));
+    await page.waitForFunction(() => document.querySelector("#big").shadowRoot.querySelector('input[aria-keyshortcuts="/"]'));
+    assert.equal(await press(), "big");
+    await big.evaluate((el) => el.setAttribute("inert", ""));
+    assert.equal(await press(), "small", "the wide one is inert");
+    await big.evaluate((el) => el.removeAttribute("inert"));
+    // A story open in the wide one: its list, and its search box, are hidden.
+    await big.getByRole("article").first().getByRole("link").first().click();
+    await big.getByRole("link", { name: /Back to all stories/ }).waitFor();
+    assert.equal(await press(), "small", "the wide one shows a story");
+    assert.deepEqual(page.problems, []);
+  });
+
   it("where the page lets its content set the width (float, inline-block, table cell, flex or centred grid item), the widget has a usable one", async () => {
     const page = await ctx.open("/fixtures/blank.html", { offline: true });
     const widget = `<gazette-news loading="eager" src="/static/articles.json"></gazette-news>`;
