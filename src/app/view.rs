@@ -13,7 +13,7 @@ use crate::services;
 use crate::state::{more_filters_on, set_of, Action, Load};
 use gazette_core::filter::{year_from_label, year_label, UNDATED_LABEL};
 use gazette_core::words::{fill, Words};
-use gazette_core::{CategoryCount, DatePreset, Filter, Query, SortOrder, Timestamp};
+use gazette_core::{CategoryCount, DatePreset, Filter, Query, SortOrder};
 use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -70,9 +70,10 @@ impl Ui<'_> {
         AttrValue::from(format!("gazette-{}-{part}", self.instance))
     }
 
-    fn dispatch(&self, make: fn(String) -> Action) -> Callback<String> {
+    /// Sends the action `make` turns a component's value into.
+    fn send<T: 'static>(&self, make: fn(T) -> Action) -> Callback<T> {
         let s = self.state.dispatcher();
-        Callback::from(move |v: String| s.dispatch(make(v)))
+        Callback::from(move |v: T| s.dispatch(make(v)))
     }
 
     fn signal(&self, action: fn() -> Action) -> Callback<()> {
@@ -90,11 +91,6 @@ impl Ui<'_> {
                 browser::focus_in_place(&el);
             }
         })
-    }
-
-    fn on_time(&self, make: fn(Option<Timestamp>) -> Action) -> Callback<Option<Timestamp>> {
-        let s = self.state.dispatcher();
-        Callback::from(move |v: Option<Timestamp>| s.dispatch(make(v)))
     }
 
     /// The chips to show (`previewing`: while a large document is read).
@@ -188,7 +184,7 @@ impl Ui<'_> {
                     <div class="gz-controls">
                         if controls.search {
                             <form role="search" aria-label={fill(w.search_landmark, &[landmark])} onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
-                                <SearchBox id={self.id("q")} value={f.query.clone()} on_input={self.dispatch(Action::Search)} input_ref={self.refs.search.clone()} shortcut={props.search_key.clone()} />
+                                <SearchBox id={self.id("q")} value={f.query.clone()} on_input={self.send(Action::Search)} input_ref={self.refs.search.clone()} shortcut={props.search_key.clone()} />
                             </form>
                         }
                         if controls.dates || controls.sort {
@@ -199,7 +195,7 @@ impl Ui<'_> {
                                         label={w.published}
                                         options={DatePreset::ALL.iter().map(|&p| (p.key(), w.date_preset(p))).collect::<Vec<_>>()}
                                         value={f.date.key()}
-                                        on_change={self.dispatch(|k| Action::SetDate(DatePreset::from_key(&k).unwrap_or_default()))}
+                                        on_change={self.send(|k: String| Action::SetDate(DatePreset::from_key(&k).unwrap_or_default()))}
                                     />
                                 }
                                 if controls.sort {
@@ -208,7 +204,7 @@ impl Ui<'_> {
                                         label={w.sort}
                                         options={sort_options}
                                         value={f.sort.key()}
-                                        on_change={self.dispatch(|k| Action::SetSort(SortOrder::from_key(&k).unwrap_or_default()))}
+                                        on_change={self.send(|k: String| Action::SetSort(SortOrder::from_key(&k).unwrap_or_default()))}
                                     />
                                 }
                             </div>
@@ -218,7 +214,7 @@ impl Ui<'_> {
                                 {categories}
                                 selected={f.categories.clone()}
                                 {all_count}
-                                on_toggle={self.dispatch(Action::ToggleCategory)}
+                                on_toggle={self.send(Action::ToggleCategory)}
                                 on_all={self.signal(|| Action::AllCategories)}
                                 text={feed_text.clone()}
                             />
@@ -243,12 +239,12 @@ impl Ui<'_> {
                             }}>{ if more_active > 0 { w.count(&w.more_filters_on, more_active, &[]) } else { w.more_filters.to_string() } }</summary>
                             if state.facets_open {
                             <div class="gz-facets">
-                                <DateRange id={self.id("range")} from={f.from} until={f.until} on_from={self.on_time(Action::SetFrom)} on_until={self.on_time(Action::SetUntil)} />
+                                <DateRange id={self.id("range")} from={f.from} until={f.until} on_from={self.send(Action::SetFrom)} on_until={self.send(Action::SetUntil)} />
                                 <FacetGroup legend={w.year} values={Rc::new(o.years.clone())} selected={Rc::new(years_selected)}
                                     rename={Some((AttrValue::Static(UNDATED_LABEL), AttrValue::Static(w.undated)))}
-                                    on_toggle={self.dispatch(|y| year_from_label(&y).map_or(Action::ShowMore, Action::ToggleYear))} />
-                                <FacetGroup legend={w.authors} values={Rc::new(o.authors.clone())} selected={Rc::new(f.authors.clone())} on_toggle={self.dispatch(Action::ToggleAuthor)} partial={o.more_authors} text={feed_text.clone()} />
-                                <FacetGroup legend={w.tags} values={Rc::new(o.tags.clone())} selected={Rc::new(f.tags.clone())} on_toggle={self.dispatch(Action::ToggleTag)} partial={o.more_tags} text={feed_text.clone()} />
+                                    on_toggle={self.send(|y: String| year_from_label(&y).map_or(Action::ShowMore, Action::ToggleYear))} />
+                                <FacetGroup legend={w.authors} values={Rc::new(o.authors.clone())} selected={Rc::new(f.authors.clone())} on_toggle={self.send(Action::ToggleAuthor)} partial={o.more_authors} text={feed_text.clone()} />
+                                <FacetGroup legend={w.tags} values={Rc::new(o.tags.clone())} selected={Rc::new(f.tags.clone())} on_toggle={self.send(Action::ToggleTag)} partial={o.more_tags} text={feed_text.clone()} />
                             </div>
                             }
                         </details>
@@ -279,7 +275,7 @@ impl Ui<'_> {
                         pending={state.archive_pending()}
                         more={!previewing}
                         on_more={self.signal(|| Action::ShowMore)}
-                        on_engage={let s = self.state.dispatcher(); Callback::from(move |on: bool| s.dispatch(Action::Engage(on)))}
+                        on_engage={self.send(Action::Engage)}
                     />
                 }
             </>
