@@ -1082,7 +1082,8 @@ thread_local! {
 
 /// Takes the address prefix `wanted` for a widget, or, when it is only the default one and
 /// another widget holds it already or names it (its `id` or `url-key`), the next free default:
-/// `gz`, `gz2`, `gz3`… Two widgets never share a prefix unless the page asks for it.
+/// `gz`, `gz2`, `gz3`… Two widgets never share a prefix unless the page asks for it (one `id`
+/// or `url-key` for both), which the console points out.
 pub fn claim_url_key(wanted: &str, default: bool) -> String {
     let named = || -> Vec<String> {
         elements("[data-gazette], gazette-news")
@@ -1119,7 +1120,14 @@ pub fn claim_url_key(wanted: &str, default: bool) -> String {
                 .find(|k| !taken(k))
                 .unwrap_or(key);
         }
-        *keys.entry(key.clone()).or_default() += 1;
+        let holders = keys.entry(key.clone()).or_default();
+        if *holders > 0 && !default {
+            // (As a copied widget keeps the original's id.)
+            warn(&format!(
+                "Gazette: another widget on the page uses the address prefix \"{key}\" (its id or url-key): the two share their search and filters in the address; give each an id or url-key of its own"
+            ));
+        }
+        *holders += 1;
         key
     })
 }

@@ -301,10 +301,11 @@ class GazetteNews extends HTMLElement {
   }
 
   disconnectedCallback() {
-    // Still out of the page once the current script is done: removed for good. The widget is
-    // freed (its listeners, timers, observers), and its search and filters leave the address
-    // too, so that a widget added later starts afresh.
-    queueMicrotask(() => {
+    // Still out of the page once the current task is done (the script that took it out, and
+    // whatever it awaited that was already settled): removed for good. The widget is freed
+    // (its listeners, timers, observers), and its search and filters leave the address too,
+    // so that a widget added later starts afresh.
+    setTimeout(() => {
       if (this.isConnected || !this.live) return;
       this.live = false;
       this.settleEarly?.disconnect();
@@ -323,7 +324,7 @@ class GazetteNews extends HTMLElement {
       // Yew never lets go of the element a widget was mounted on (its event listeners there
       // are kept for good): out of the shadow root, that element no longer holds this one.
       this.mountPoint.remove();
-    });
+    }, 0);
   }
 
   attributeChangedCallback(name, before, after) {

@@ -18,11 +18,21 @@ pub(super) fn use_host(props: &AppProps, state: &UseReducerHandle<State>, sizes:
             s.dispatch(Action::Resize { page_size, related });
         });
     }
-    // The host page's commands reach the reducer while the widget is mounted.
+    // The host page's commands reach the reducer while the widget is mounted. The categories
+    // of its last `setFilters` call that named some are kept, numbered, for the warning below.
+    let called = use_mut_ref(|| (0_u32, Vec::<String>::new()));
     {
-        let s = state.dispatcher();
+        let (s, called) = (state.dispatcher(), called.clone());
         use_effect_with(props.remote.clone(), move |remote| {
             remote.listen(Some(Callback::from(move |c: Command| {
+                if let Command::Filters {
+                    categories: Some(names),
+                    ..
+                } = &c
+                {
+                    let mut called = called.borrow_mut();
+                    *called = (called.0 + 1, names.clone());
+                }
                 s.dispatch(Action::Apply(c))
             })));
             let remote = remote.clone();
@@ -83,25 +93,11 @@ pub(super) fn use_host(props: &AppProps, state: &UseReducerHandle<State>, sizes:
     // named in the console once the stories are in. (Not for an archive: its older shards may
     // have it.)
     {
-        let missing: Vec<String> = match (&state.load, &state.archive) {
-            (Load::Ready, None) => props
-                .categories
-                .iter()
-                // (Not one the address overrode, which was never chosen.)
-                .filter(|c| {
-                    state.catalog.category_spelt(c).is_none()
-                        && state.filter.categories.contains(c.as_str())
-                })
-                .map(|c| format!("\"{c}\""))
-                .collect(),
-            _ => Vec::new(),
-        };
-        let warning = (!missing.is_empty()).then(|| {
-            let all: Vec<&str> = props.categories.iter().map(AttrValue::as_str).collect();
+        let names: Vec<&str> = props.categories.iter().map(AttrValue::as_str).collect();
+        let warning = missing_categories(state, &names).map(|missing| {
             format!(
-                "Gazette: no story has the category {} (categories=\"{}\"): while chosen, it matches none",
-                missing.join(", "),
-                all.join(",")
+                "Gazette: no story has the category {missing} (categories=\"{}\"): while chosen, it matches none",
+                names.join(",")
             )
         });
         // Said once a load is read (choosing it again later says nothing more).
@@ -112,10 +108,43 @@ pub(super) fn use_host(props: &AppProps, state: &UseReducerHandle<State>, sizes:
             }
         });
     }
+    // The same for the categories of a `setFilters` call, once the stories are in.
+    {
+        let (call, names) = called.borrow().clone();
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        let warning = missing_categories(state, &names).map(|missing| {
+            format!("Gazette: no story has the category {missing} (setFilters): while chosen, it matches none")
+        });
+        use_effect_with(
+            (state.load == Load::Ready, state.attempt, call),
+            move |_| {
+                if let Some(w) = warning {
+                    browser::warn(&w);
+                }
+            },
+        );
+    }
     // Marks the first paint of cards for the benchmarks (effects run after the DOM is updated).
     use_effect_with(!state.outcome.matches.is_empty(), |shown| {
         if *shown {
             browser::mark("gazette:first-cards");
         }
     });
+}
+
+/// Those of `names` (the page's choice of categories) that no story has but are chosen, quoted
+/// and joined, once the stories are in. (Not one the address overrode, which was never chosen;
+/// nor in an archive, whose older parts may have it.)
+fn missing_categories(state: &State, names: &[&str]) -> Option<String> {
+    if state.load != Load::Ready || state.archive.is_some() {
+        return None;
+    }
+    let missing: Vec<String> = names
+        .iter()
+        .filter(|c| {
+            state.catalog.category_spelt(c).is_none() && state.filter.categories.contains(**c)
+        })
+        .map(|c| format!("\"{c}\""))
+        .collect();
+    (!missing.is_empty()).then(|| missing.join(", "))
 }

@@ -160,10 +160,28 @@ describe("embedding", () => {
     await moved.getByLabel("Search stories").fill("parallax");
     assert.equal(await moved.getByRole("article").count(), 2);
     assert.equal(await page.evaluate(() => window.__ready), 0, "not started again");
+    // Put back after awaits, in the same task (as `el.remove(); await settled; box.append(el)`).
+    await page.evaluate(async () => {
+      const news = document.getElementById("news");
+      news.remove();
+      await Promise.resolve();
+      await null;
+      document.getElementById("first").append(news);
+    });
+    await nextFrames(page);
+    const again = page.locator("#first #news");
+    assert.equal(await again.getByLabel("Search stories").inputValue(), "parallax", "the search survives awaits");
+    assert.equal(await page.evaluate(() => window.__ready), 0, "not started again after awaits");
+    await page.evaluate(() => document.getElementById("second").append(document.getElementById("news")));
+    await nextFrames(page);
     await moved.getByRole("button", { name: /^DeFi/ }).click();
     await moved.getByRole("status").filter({ hasText: /^\d+ stor(y|ies) match/ }).waitFor();
-    // Out of the page past the script that took it out: freed, and started afresh when back.
-    await page.evaluate(() => (window.__gone = document.getElementById("news")).remove());
+    // Out of the page past the task that took it out: freed, and started afresh when back.
+    // (A task later: timers of one delay run in the order they were set.)
+    await page.evaluate(async () => {
+      (window.__gone = document.getElementById("news")).remove();
+      await new Promise((done) => setTimeout(done));
+    });
     await page.evaluate(() => document.getElementById("first").append(window.__gone));
     await page.waitForFunction(() => window.__ready === 1);
     const back = page.locator("#first #news");
@@ -420,6 +438,31 @@ describe("embedding", () => {
     assert.deepEqual(await press("/"), ["BODY", false]);
     assert.deepEqual(await press("s"), ["search", true]);
     assert.equal(await search.inputValue(), "", "the key itself is not typed");
+    assert.deepEqual(page.problems, []);
+  });
+
+  it("a copy of a widget that keeps its id is told in the console to take a prefix of its own", async () => {
+    const page = await ctx.open("/fixtures/blank.html");
+    const warnings = [];
+    page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
+    const shared = () => warnings.filter((w) => w.includes("address prefix"));
+    await page.evaluate(() => {
+      document.querySelector("#slot").innerHTML = '<div id="a"><gazette-news id="news" src="/static/articles.json" loading="eager"></gazette-news></div><div id="b"></div>';
+    });
+    const first = page.locator("#a #news");
+    await first.getByRole("article").first().waitFor();
+    // Started again for a new attribute, or moved: still the only one.
+    await first.evaluate((el) => el.setAttribute("categories", "Markets"));
+    await first.getByRole("button", { name: /^Markets/, pressed: true }).waitFor();
+    await page.evaluate(() => document.getElementById("b").append(document.getElementById("news")));
+    await nextFrames(page);
+    assert.deepEqual(shared(), []);
+    // As a page builder's "duplicate block" copies it.
+    await page.evaluate(() => document.getElementById("a").append(document.getElementById("news").cloneNode(true)));
+    await page.locator("#a #news").getByRole("article").first().waitFor();
+    for (let frames = 0; shared().length === 0 && frames < 60; frames++) await page.evaluate(() => new Promise(requestAnimationFrame));
+    assert.equal(shared().length, 1, warnings.join("\n"));
+    assert.match(shared()[0], /"news"/);
     assert.deepEqual(page.problems, []);
   });
 

@@ -220,6 +220,14 @@ describe("inside a single-page application", () => {
     assert.equal(named().length, 1, warnings.join("\n"));
     assert.match(named()[0], /"Nonexistent"/);
     assert.doesNotMatch(named()[0], /"markets"/, "a category written in another case is found");
+    // The page's setFilters call names one too, and one in another case.
+    await page.evaluate(() => document.getElementById("k").setFilters({ categories: ["Sports", "security"] }));
+    await page.waitForFunction(() => document.getElementById("k").shadowRoot.querySelector('[data-name="Sports"][aria-pressed="true"]'));
+    // (The console's messages reach the test on their own way: a few frames at most.)
+    for (let frames = 0; named().length < 2 && frames < 60; frames++) await page.evaluate(() => new Promise(requestAnimationFrame));
+    assert.equal(named().length, 2, warnings.join("\n"));
+    assert.match(named()[1], /"Sports" \(setFilters\)/);
+    assert.doesNotMatch(named()[1], /security/i);
     assert.deepEqual(page.problems, []);
 
     // The address chose other categories: the preset was never chosen, and nothing is said.
