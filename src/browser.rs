@@ -872,24 +872,34 @@ pub fn on_history_change(f: impl Fn() + 'static) -> Option<Listener> {
     listen(window()?.into(), "popstate", move |_| f())
 }
 
-/// A widget's root and its search box, when both are in the page.
+/// A widget's root and its search box, when both are drawn.
 pub type SearchTarget = Rc<dyn Fn() -> Option<(web_sys::Element, web_sys::HtmlInputElement)>>;
 
+/// The widgets that take a search key, by their number, in the order they took it; and the
+/// one listener that serves them all while there are any.
+#[derive(Default)]
+struct Searchers {
+    next: u32,
+    widgets: Vec<(u32, String, SearchTarget)>,
+    listener: Option<Listener>,
+}
+
 thread_local! {
-    /// The widgets that take a search key, by their number: the key and their search target.
-    static SEARCHERS: RefCell<Vec<(u32, String, SearchTarget)>> = const { RefCell::new(Vec::new()) };
-    static NEXT_SEARCHER: Cell<u32> = const { Cell::new(0) };
+    static SEARCHERS: RefCell<Searchers> = RefCell::default();
 }
 
 /// A widget's search key, listened for until this is dropped.
-pub struct SearchKey {
-    id: u32,
-    _listener: Listener,
-}
+pub struct SearchKey(u32);
 
 impl Drop for SearchKey {
     fn drop(&mut self) {
-        SEARCHERS.with(|s| s.borrow_mut().retain(|(id, ..)| *id != self.id));
+        let listener = SEARCHERS.with(|s| {
+            let mut s = s.borrow_mut();
+            s.widgets.retain(|(id, ..)| *id != self.0);
+            // (Dropped outside the borrow.)
+            s.widgets.is_empty().then(|| s.listener.take()).flatten()
+        });
+        drop(listener);
     }
 }
 
@@ -897,72 +907,81 @@ impl Drop for SearchKey {
 /// shortcut to search) is pressed outside a text field, if the key is for this widget (see
 /// [`search_key_for`]).
 pub fn on_search_key(key: &str, target: SearchTarget) -> Option<SearchKey> {
-    let doc: web_sys::EventTarget = window()?.document()?.into();
-    let id = NEXT_SEARCHER.with(|n| n.replace(n.get() + 1));
-    let wanted = key.to_string();
-    let listener = listen(doc, "keydown", move |e| {
-        let Some(k) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
-            return;
-        };
-        if k.key() != wanted || k.ctrl_key() || k.meta_key() || k.alt_key() {
-            return;
+    let listening = SEARCHERS.with(|s| s.borrow().listener.is_some());
+    let listener = if listening {
+        None
+    } else {
+        let doc: web_sys::EventTarget = window()?.document()?.into();
+        Some(listen(doc, "keydown", |e| {
+            if let Some(k) = e.dyn_ref::<web_sys::KeyboardEvent>() {
+                search_key_pressed(k);
+            }
+        })?)
+    };
+    SEARCHERS.with(|s| {
+        let mut s = s.borrow_mut();
+        if listener.is_some() {
+            s.listener = listener;
         }
-        // The element the key went to, inside a shadow root too (the target seen from the
-        // document would be the shadow root's host).
-        let typing = k
-            .composed_path()
-            .get(0)
-            .dyn_into::<web_sys::Element>()
-            .ok()
-            .is_some_and(|el| {
-                matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                    || el.get_attribute("contenteditable").is_some()
-            });
-        if typing || search_key_for(k) != Some(id) {
-            return;
-        }
-        let Some((_, input)) = SEARCHERS.with(|s| {
-            let s = s.borrow();
-            s.iter().find(|(i, ..)| *i == id).and_then(|(.., t)| t())
-        }) else {
-            return;
-        };
-        k.prevent_default();
-        let _ = input.focus();
-        input.select();
-    })?;
-    SEARCHERS.with(|s| s.borrow_mut().push((id, key.to_string(), target)));
-    Some(SearchKey {
-        id,
-        _listener: listener,
+        let id = s.next;
+        s.next += 1;
+        s.widgets.push((id, key.to_string(), target));
+        Some(SearchKey(id))
     })
 }
 
-/// The widget a press of a search key is for, by its number: the widget the focus is in; or,
-/// with the focus on no element of the page (on its body), of the widgets taking that key, the
-/// one that shows most of itself on screen (the page's main list rather than a sidebar's), the
-/// first on a tie. Only a widget whose search box can take the focus (not hidden, disabled or
+/// A key pressed on the page: a widget's search key, outside a text field, focuses the search
+/// box of the widget it is for.
+fn search_key_pressed(k: &web_sys::KeyboardEvent) {
+    if k.ctrl_key() || k.meta_key() || k.alt_key() {
+        return;
+    }
+    // The element the key went to, inside a shadow root too (the target seen from the
+    // document would be the shadow root's host).
+    let typing = k
+        .composed_path()
+        .get(0)
+        .dyn_into::<web_sys::Element>()
+        .ok()
+        .is_some_and(|el| {
+            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                || el.get_attribute("contenteditable").is_some()
+        });
+    if typing {
+        return;
+    }
+    if let Some(input) = search_key_for(k) {
+        k.prevent_default();
+        let _ = input.focus();
+        input.select();
+    }
+}
+
+/// The search box a press of a search key is for: the widget's the focus is in; or, with the
+/// focus on no element of the page (on its body), of the widgets taking that key, the one that
+/// shows most of itself on screen (the page's main list rather than a sidebar's), the first to
+/// take the key on a tie. Only a search box that can take the focus (not hidden, disabled or
 /// inert) takes the key. A key pressed on the page's own links, buttons or widgets stays
 /// theirs.
-fn search_key_for(e: &web_sys::KeyboardEvent) -> Option<u32> {
-    let path = e.composed_path();
-    let candidates: Vec<(u32, web_sys::Element, web_sys::HtmlInputElement)> = SEARCHERS.with(|s| {
+fn search_key_for(e: &web_sys::KeyboardEvent) -> Option<web_sys::HtmlInputElement> {
+    let key = e.key();
+    let targets: Vec<SearchTarget> = SEARCHERS.with(|s| {
         s.borrow()
+            .widgets
             .iter()
-            .filter(|(_, key, _)| *key == e.key())
-            .filter_map(|(id, _, target)| {
-                let (root, input) = target()?;
-                Some((*id, root, input))
-            })
+            .filter(|(_, k, _)| *k == key)
+            .map(|(.., target)| target.clone())
             .collect()
     });
+    let candidates: Vec<_> = targets.iter().filter_map(|t| t()).collect();
     // The focused element and its ancestors, through open shadow roots.
-    let inside = candidates.iter().find(|(_, root, _)| {
+    let path = e.composed_path();
+    let inside = candidates.iter().find(|(root, _)| {
         path.iter()
             .any(|item| item.dyn_ref::<web_sys::Element>() == Some(root))
     });
-    if let Some((id, _, input)) = inside {
-        return can_take_focus(input).then_some(*id);
+    if let Some((_, input)) = inside {
+        return can_take_focus(input).then(|| input.clone());
     }
     let on_nothing = path
         .get(0)
@@ -983,18 +1002,18 @@ fn search_key_for(e: &web_sys::KeyboardEvent) -> Option<u32> {
     };
     let mut best = None;
     let mut most = 0.0;
-    for (id, root, input) in &candidates {
-        let shown = on_screen(root);
-        if shown > most && can_take_focus(input) {
-            (best, most) = (Some(*id), shown);
+    for (root, input) in candidates {
+        let shown = on_screen(&root);
+        if shown > most && can_take_focus(&input) {
+            (best, most) = (Some(input), shown);
         }
     }
     best
 }
 
 /// Whether `el` can take the focus: it has a box (not `display: none`, nor in a `hidden`
-/// element), is visible, enabled, and not inert (nor
-/// inside an inert element, through shadow roots).
+/// element), is visible and enabled, is not inert (nor inside an inert element, through shadow
+/// roots), and is inside the modal dialog open on the page, if one is.
 fn can_take_focus(el: &web_sys::HtmlInputElement) -> bool {
     let visible = window()
         .and_then(|w| w.get_computed_style(el).ok().flatten())
@@ -1004,14 +1023,19 @@ fn can_take_focus(el: &web_sys::HtmlInputElement) -> bool {
     if (r.width() == 0.0 && r.height() == 0.0) || !visible || el.disabled() {
         return false;
     }
+    let modal = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("dialog:modal").ok().flatten());
+    let mut in_modal = modal.is_none();
     let mut at: web_sys::Element = el.clone().into();
     loop {
         if at.closest("[inert]").ok().flatten().is_some() {
             return false;
         }
+        in_modal = in_modal || modal.as_ref().is_some_and(|m| m.contains(Some(&at)));
         match at.get_root_node().dyn_into::<web_sys::ShadowRoot>() {
             Ok(shadow) => at = shadow.host(),
-            Err(_) => return true,
+            Err(_) => return in_modal,
         }
     }
 }

@@ -24,6 +24,9 @@ const ATTRIBUTES = [
 // a change starts it again. Any other (its look, controls, language, links) is applied in
 // place, keeping the reader's search, open story and focus.
 const RESTART = new Set(["src", "src-param", "url-key", "categories", "related-to"]);
+// Widgets out of the page that are freed once the task that took them out is done, unless put
+// back by then (a move).
+const leaving = new Set();
 // The keys setFilters() takes.
 const FILTER_KEYS = ["categories", "authors", "tags", "years", "date", "sort"];
 // A src attribute's addresses, resolved as the widget resolves them (against the page).
@@ -302,29 +305,36 @@ class GazetteNews extends HTMLElement {
 
   disconnectedCallback() {
     // Still out of the page once the current task is done (the script that took it out, and
-    // whatever it awaited that was already settled): removed for good. The widget is freed
-    // (its listeners, timers, observers), and its search and filters leave the address too,
-    // so that a widget added later starts afresh.
-    setTimeout(() => {
-      if (this.isConnected || !this.live) return;
-      this.live = false;
-      this.settleEarly?.disconnect();
-      this.settleEarly = null;
-      this.cancelWatch?.();
-      this.cancelWatch = null;
-      const widget = this.widget;
-      widget?.destroy();
-      this.widget = null;
-      this.generation = (this.generation ?? 0) + 1;
-      this.setup = [];
-      this.readyOnce = false;
-      dropEarly(this);
-      widget?.forgetAddress();
-      widget?.free();
-      // Yew never lets go of the element a widget was mounted on (its event listeners there
-      // are kept for good): out of the shadow root, that element no longer holds this one.
-      this.mountPoint.remove();
-    }, 0);
+    // whatever it awaited that was already settled): removed for good.
+    leaving.add(this);
+    setTimeout(() => this.#leave());
+  }
+
+  /**
+   * Frees a widget out of the page (its listeners, timers, observers); its search and filters
+   * leave the address too, so that a widget added later starts afresh. (Nothing for one put
+   * back meanwhile.)
+   */
+  #leave() {
+    leaving.delete(this);
+    if (this.isConnected || !this.live) return;
+    this.live = false;
+    this.settleEarly?.disconnect();
+    this.settleEarly = null;
+    this.cancelWatch?.();
+    this.cancelWatch = null;
+    const widget = this.widget;
+    widget?.destroy();
+    this.widget = null;
+    this.generation = (this.generation ?? 0) + 1;
+    this.setup = [];
+    this.readyOnce = false;
+    dropEarly(this);
+    widget?.forgetAddress();
+    widget?.free();
+    // Yew never lets go of the element a widget was mounted on (its event listeners there
+    // are kept for good): out of the shadow root, that element no longer holds this one.
+    this.mountPoint.remove();
   }
 
   attributeChangedCallback(name, before, after) {
@@ -484,6 +494,9 @@ class GazetteNews extends HTMLElement {
     this.mountPoint.replaceChildren();
     // (The sources it reads now.)
     this.startedSrc = sources(this.getAttribute("src"));
+    // Widgets taken out of the page in this task go first: a widget that replaces one (the
+    // same markup written again) finds its address prefix free.
+    for (const gone of leaving) gone.#leave();
     this.widget = glue.mountWidget(this.mountPoint, this);
     for (const [method, arg] of this.pending.splice(0)) this.widget[method](arg);
     // Started by "Try again" (or from the placeholder): the focus, held by the mount meanwhile,

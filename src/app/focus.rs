@@ -21,6 +21,7 @@ pub(super) struct Refs {
     pub story_heading: NodeRef,
 }
 
+/// The widget's [`Refs`], the same elements across renders.
 #[hook]
 pub(super) fn use_refs() -> Refs {
     Refs {
@@ -50,6 +51,7 @@ pub(super) struct Trail {
     pub reader_acted: Rc<RefCell<bool>>,
 }
 
+/// The widget's [`Trail`], kept across renders; the list counts as seen once it has shown.
 #[hook]
 pub(super) fn use_trail(state: &State) -> Trail {
     let trail = Trail {

@@ -19,7 +19,8 @@ pub(super) fn use_host(props: &AppProps, state: &UseReducerHandle<State>, sizes:
         });
     }
     // The host page's commands reach the reducer while the widget is mounted. The categories
-    // of its last `setFilters` call that named some are kept, numbered, for the warning below.
+    // of its last `setFilters` call that named some are kept, numbered, for the warning below
+    // (read in the render the call brings: an applied command always makes a new state).
     let called = use_mut_ref(|| (0_u32, Vec::<String>::new()));
     {
         let (s, called) = (state.dispatcher(), called.clone());
@@ -108,7 +109,8 @@ pub(super) fn use_host(props: &AppProps, state: &UseReducerHandle<State>, sizes:
             }
         });
     }
-    // The same for the categories of a `setFilters` call, once the stories are in.
+    // The same for the categories of a `setFilters` call, once the stories are in (again for
+    // each call, and each load).
     {
         let (call, names) = called.borrow().clone();
         let names: Vec<&str> = names.iter().map(String::as_str).collect();

@@ -1,10 +1,10 @@
 //! The widget's root component: owns the state and wires its parts together. Each part is a
-//! module of its own: `loading` (sources, archive parts, the clock), `address` (the page
+//! module of its own: `loading` (sources, archive parts, the clock), `history` (the page
 //! address and Back and Forward), `host` (the host page's commands and events), `focus` (where
 //! the focus goes as the view changes) and `view` (drawing the state).
 
-mod address;
 mod focus;
+mod history;
 mod host;
 mod loading;
 mod view;
@@ -17,7 +17,7 @@ use crate::names;
 use crate::services::Fetcher;
 use crate::state::{set_of, Action, Load, State};
 use focus::Refs;
-use gazette_core::address::{self as view_address, View};
+use gazette_core::address::{self, View};
 use gazette_core::words::{Words, ENGLISH};
 use gazette_core::Filter;
 use std::rc::Rc;
@@ -115,7 +115,7 @@ pub fn App(props: &AppProps) -> Html {
                 categories: preset,
                 ..Filter::default()
             };
-            State::new(size, base, &address::from_address(&key), related, rail_for)
+            State::new(size, base, &history::params_under(&key), related, rail_for)
         })
     };
     let w = props.words;
@@ -140,10 +140,10 @@ pub fn App(props: &AppProps) -> Html {
     focus::use_held_focus(&refs, &state);
     let trail = focus::use_trail(&state);
     loading::use_loading(props, &state);
-    loading::use_clock(&state);
     host::use_host(props, &state, sizes);
-    address::use_address(props, &state);
-    address::use_back_and_forward(props, &state, &trail.history_scroll);
+    loading::use_clock(&state);
+    history::use_write_address(props, &state);
+    history::use_back_and_forward(props, &state, &trail.history_scroll);
     focus::use_search_key(&refs, props.search_key.clone());
     let open = state.reading.as_ref().map(|r| r.index);
     focus::use_story_focus(&refs, &trail, open);
@@ -154,11 +154,10 @@ pub fn App(props: &AppProps) -> Html {
         props,
         state: &state,
         refs: &refs,
-        instance: widget,
+        widget,
         opener: opener.clone(),
         chip_order: &chip_order,
     };
-    let id = |part: &str| ui.id(part);
 
     // The host's heading, the feed's title (in the feed's language), or the widget's own words.
     let (heading, heading_text) = match (&props.related_to, &props.heading, &state.meta.title) {
@@ -222,8 +221,8 @@ pub fn App(props: &AppProps) -> Html {
             lang={w.lang}
             dir="ltr"
             part="root"
-            aria-labelledby={id("title")} aria-busy={(state.load == Load::Loading && !previewing).to_string()} ref={refs.root.clone()}>
-            <h2 class="gz-title" part="title" id={id("title")} tabindex="-1" ref={refs.title.clone()} lang={heading_text.lang} dir={heading_text.dir}>
+            aria-labelledby={ui.id("title")} aria-busy={(state.load == Load::Loading && !previewing).to_string()} ref={refs.root.clone()}>
+            <h2 class="gz-title" part="title" id={ui.id("title")} tabindex="-1" ref={refs.title.clone()} lang={heading_text.lang} dir={heading_text.dir}>
                 { heading.clone() }
                 if !suffix.is_empty() {
                     <span class="gz-visually-hidden">{ suffix.clone() }</span>
@@ -240,7 +239,7 @@ pub fn App(props: &AppProps) -> Html {
                     opener={opener}
                     {list_href}
                     on_close={close_story}
-                    id_prefix={id("view")}
+                    id_prefix={ui.id("view")}
                     heading_ref={refs.story_heading.clone()}
                     {rail_suffix}
                 />
@@ -265,7 +264,7 @@ fn use_opener(
     let list_params = use_memo(
         (state.filter.clone(), state.pages, state.base.clone()),
         |(filter, pages, base)| {
-            view_address::encode(
+            address::encode(
                 &View {
                     filter: filter.clone(),
                     pages: *pages,

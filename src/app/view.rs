@@ -45,7 +45,7 @@ pub(super) struct Ui<'a> {
     pub state: &'a UseReducerHandle<State>,
     pub refs: &'a Refs,
     /// The widget's number on the page, in its elements' ids.
-    pub instance: u32,
+    pub widget: u32,
     /// What activating a card does.
     pub opener: Opener,
     /// The chips' order last shown: while stories arrive, a chip keeps its place (new ones come
@@ -67,7 +67,7 @@ impl Ui<'_> {
 
     /// The id of one of the widget's elements, unique on the page.
     pub fn id(&self, part: &str) -> AttrValue {
-        AttrValue::from(format!("gazette-{}-{part}", self.instance))
+        AttrValue::from(format!("gazette-{}-{part}", self.widget))
     }
 
     /// Sends the action `make` turns a component's value into.
@@ -127,7 +127,7 @@ impl Ui<'_> {
         // still shows, pressed with no stories, so the reader can see and undo it.
         for name in &f.categories {
             if !chips.iter().any(|(c, _)| &c.name == name) {
-                let none = gazette_core::CategoryCount {
+                let none = CategoryCount {
                     name: name.clone(),
                     count: 0,
                 };
@@ -180,46 +180,46 @@ impl Ui<'_> {
             .map(|&o| (o.key(), w.sort_order(o)))
             .collect();
         html! {
-                if !state.catalog.is_empty() && controls.any() {
-                    <div class="gz-controls">
-                        if controls.search {
-                            <form role="search" aria-label={fill(w.search_landmark, &[landmark])} onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
-                                <SearchBox id={self.id("q")} value={f.query.clone()} on_input={self.send(Action::Search)} input_ref={self.refs.search.clone()} shortcut={props.search_key.clone()} />
-                            </form>
-                        }
-                        if controls.dates || controls.sort {
-                            <div class="gz-selects">
-                                if controls.dates {
-                                    <LabelledSelect
-                                        id={self.id("date")}
-                                        label={w.published}
-                                        options={DatePreset::ALL.iter().map(|&p| (p.key(), w.date_preset(p))).collect::<Vec<_>>()}
-                                        value={f.date.key()}
-                                        on_change={self.send(|k: String| Action::SetDate(DatePreset::from_key(&k).unwrap_or_default()))}
-                                    />
-                                }
-                                if controls.sort {
-                                    <LabelledSelect
-                                        id={self.id("sort")}
-                                        label={w.sort}
-                                        options={sort_options}
-                                        value={f.sort.key()}
-                                        on_change={self.send(|k: String| Action::SetSort(SortOrder::from_key(&k).unwrap_or_default()))}
-                                    />
-                                }
-                            </div>
-                        }
-                        if controls.chips {
-                            <CategoryChips
-                                {categories}
-                                selected={f.categories.clone()}
-                                {all_count}
-                                on_toggle={self.send(Action::ToggleCategory)}
-                                on_all={self.signal(|| Action::AllCategories)}
-                                text={feed_text.clone()}
-                            />
-                        }
-                        if controls.dates {
+            if !state.catalog.is_empty() && controls.any() {
+                <div class="gz-controls">
+                    if controls.search {
+                        <form role="search" aria-label={fill(w.search_landmark, &[landmark])} onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+                            <SearchBox id={self.id("q")} value={f.query.clone()} on_input={self.send(Action::Search)} input_ref={self.refs.search.clone()} shortcut={props.search_key.clone()} />
+                        </form>
+                    }
+                    if controls.dates || controls.sort {
+                        <div class="gz-selects">
+                            if controls.dates {
+                                <LabelledSelect
+                                    id={self.id("date")}
+                                    label={w.published}
+                                    options={DatePreset::ALL.iter().map(|&p| (p.key(), w.date_preset(p))).collect::<Vec<_>>()}
+                                    value={f.date.key()}
+                                    on_change={self.send(|k: String| Action::SetDate(DatePreset::from_key(&k).unwrap_or_default()))}
+                                />
+                            }
+                            if controls.sort {
+                                <LabelledSelect
+                                    id={self.id("sort")}
+                                    label={w.sort}
+                                    options={sort_options}
+                                    value={f.sort.key()}
+                                    on_change={self.send(|k: String| Action::SetSort(SortOrder::from_key(&k).unwrap_or_default()))}
+                                />
+                            }
+                        </div>
+                    }
+                    if controls.chips {
+                        <CategoryChips
+                            {categories}
+                            selected={f.categories.clone()}
+                            {all_count}
+                            on_toggle={self.send(Action::ToggleCategory)}
+                            on_all={self.signal(|| Action::AllCategories)}
+                            text={feed_text.clone()}
+                        />
+                    }
+                    if controls.dates {
                         <details class="gz-more-filters" open={state.facets_open} ontoggle={{
                             let s = self.state.dispatcher();
                             Callback::from(move |e: Event| {
@@ -238,19 +238,19 @@ impl Ui<'_> {
                                 })
                             }}>{ if more_active > 0 { w.count(&w.more_filters_on, more_active, &[]) } else { w.more_filters.to_string() } }</summary>
                             if state.facets_open {
-                            <div class="gz-facets">
-                                <DateRange id={self.id("range")} from={f.from} until={f.until} on_from={self.send(Action::SetFrom)} on_until={self.send(Action::SetUntil)} />
-                                <FacetGroup legend={w.year} values={Rc::new(o.years.clone())} selected={Rc::new(years_selected)}
-                                    rename={Some((AttrValue::Static(UNDATED_LABEL), AttrValue::Static(w.undated)))}
-                                    on_toggle={self.send(|y: String| year_from_label(&y).map_or(Action::ShowMore, Action::ToggleYear))} />
-                                <FacetGroup legend={w.authors} values={Rc::new(o.authors.clone())} selected={Rc::new(f.authors.clone())} on_toggle={self.send(Action::ToggleAuthor)} partial={o.more_authors} text={feed_text.clone()} />
-                                <FacetGroup legend={w.tags} values={Rc::new(o.tags.clone())} selected={Rc::new(f.tags.clone())} on_toggle={self.send(Action::ToggleTag)} partial={o.more_tags} text={feed_text.clone()} />
-                            </div>
+                                <div class="gz-facets">
+                                    <DateRange id={self.id("range")} from={f.from} until={f.until} on_from={self.send(Action::SetFrom)} on_until={self.send(Action::SetUntil)} />
+                                    <FacetGroup legend={w.year} values={Rc::new(o.years.clone())} selected={Rc::new(years_selected)}
+                                        rename={Some((AttrValue::Static(UNDATED_LABEL), AttrValue::Static(w.undated)))}
+                                        on_toggle={self.send(|y: String| year_from_label(&y).map_or(Action::ShowMore, Action::ToggleYear))} />
+                                    <FacetGroup legend={w.authors} values={Rc::new(o.authors.clone())} selected={Rc::new(f.authors.clone())} on_toggle={self.send(Action::ToggleAuthor)} partial={o.more_authors} text={feed_text.clone()} />
+                                    <FacetGroup legend={w.tags} values={Rc::new(o.tags.clone())} selected={Rc::new(f.tags.clone())} on_toggle={self.send(Action::ToggleTag)} partial={o.more_tags} text={feed_text.clone()} />
+                                </div>
                             }
                         </details>
-                        }
-                    </div>
-                }
+                    }
+                </div>
+            }
         }
     }
 
@@ -451,7 +451,7 @@ impl Ui<'_> {
     /// for one story.
     pub fn rail(&self) -> Option<(String, Html)> {
         let (props, state, w) = (self.props, &**self.state, self.w());
-        let body = match (&props.related_to, &state.load, &state.rail) {
+        let shown = match (&props.related_to, &state.load, &state.rail) {
             (Some(_), Load::Ready, Some(rail)) if !rail.is_empty() => (
                 String::new(),
                 html! {
@@ -475,6 +475,6 @@ impl Ui<'_> {
             ),
             _ => return None,
         };
-        Some(body)
+        Some(shown)
     }
 }

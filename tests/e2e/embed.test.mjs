@@ -441,7 +441,7 @@ describe("embedding", () => {
     assert.deepEqual(page.problems, []);
   });
 
-  it("a copy of a widget that keeps its id is told in the console to take a prefix of its own", async () => {
+  it("a widget written anew takes the address prefix of the one it replaces; a copy that keeps its id is told in the console to take one of its own", async () => {
     const page = await ctx.open("/fixtures/blank.html");
     const warnings = [];
     page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
@@ -456,6 +456,22 @@ describe("embedding", () => {
     await first.getByRole("button", { name: /^Markets/, pressed: true }).waitFor();
     await page.evaluate(() => document.getElementById("b").append(document.getElementById("news")));
     await nextFrames(page);
+    // Written again, as a page's framework renders the same markup anew: the new widget takes
+    // the prefix the old one leaves.
+    const markup = '<gazette-news src="/static/articles.json" loading="eager"></gazette-news>';
+    await page.evaluate((markup) => document.getElementById("b").insertAdjacentHTML("beforeend", `<div id="c">${markup}</div>`), markup);
+    const prefix = async (text) => {
+      const news = page.locator("#c gazette-news");
+      await news.getByRole("article").first().waitFor();
+      await news.getByLabel("Search stories").fill(text);
+      await page.waitForFunction((text) => location.search.includes(`.q=${text}`), text);
+      return [...new URL(page.url()).searchParams.keys()].find((k) => k.endsWith(".q"));
+    };
+    const before = await prefix("parallax");
+    await page.evaluate((markup) => (document.getElementById("c").innerHTML = markup), markup);
+    assert.equal(await prefix("dao"), before);
+    await page.evaluate(() => (document.getElementById("b").innerHTML = document.getElementById("b").innerHTML));
+    await page.locator("#b #news").getByRole("article").first().waitFor();
     assert.deepEqual(shared(), []);
     // As a page builder's "duplicate block" copies it.
     await page.evaluate(() => document.getElementById("a").append(document.getElementById("news").cloneNode(true)));
@@ -499,6 +515,13 @@ describe("embedding", () => {
     await big.getByRole("article").first().getByRole("link").first().click();
     await big.getByRole("link", { name: /Back to all stories/ }).waitFor();
     assert.equal(await press(), "small", "the wide one shows a story");
+    // A modal dialog of the page's: the page behind it takes no focus.
+    await page.evaluate(() => {
+      const dialog = document.body.appendChild(document.createElement("dialog"));
+      dialog.textContent = "Subscribe";
+      dialog.showModal();
+    });
+    assert.equal(await press(), "BODY", "a modal dialog is open");
     assert.deepEqual(page.problems, []);
   });
 

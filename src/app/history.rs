@@ -38,7 +38,7 @@ fn menu_changed(before: &Filter, after: &Filter) -> Option<&'static str> {
 }
 
 /// The view the page address gives the widget under `key` (none without a key).
-pub(super) fn from_address(key: &Option<AttrValue>) -> Vec<(String, String)> {
+pub(super) fn params_under(key: &Option<AttrValue>) -> Vec<(String, String)> {
     key.as_ref()
         .map(|k| browser::page_params(k))
         .unwrap_or_default()
@@ -48,7 +48,7 @@ pub(super) fn from_address(key: &Option<AttrValue>) -> Vec<(String, String)> {
 /// API is slow and rate-limited), other changes add one at once. Typing still waiting to be
 /// written goes into the current entry first, so Back returns to what was typed.
 #[hook]
-pub(super) fn use_address(props: &AppProps, state: &UseReducerHandle<State>) {
+pub(super) fn use_write_address(props: &AppProps, state: &UseReducerHandle<State>) {
     let key = props.url_key.clone();
     // (The write takes whether to leave the categories out.)
     let pending = use_mut_ref(|| None::<(browser::Timeout, Rc<dyn Fn(bool)>)>);
@@ -146,18 +146,16 @@ pub(super) fn use_back_and_forward(
     state: &UseReducerHandle<State>,
     history_scroll: &Rc<RefCell<Option<f64>>>,
 ) {
-    {
-        let dispatcher = state.dispatcher();
-        let history_scroll = history_scroll.clone();
-        use_effect_with(props.url_key.clone(), move |key| {
-            let key = key.clone();
-            let listener = key.is_some().then(|| {
-                browser::on_history_change(move || {
-                    history_scroll.replace(Some(browser::scroll_y()));
-                    dispatcher.dispatch(Action::Restore(from_address(&key)));
-                })
-            });
-            move || drop(listener)
+    let dispatcher = state.dispatcher();
+    let history_scroll = history_scroll.clone();
+    use_effect_with(props.url_key.clone(), move |key| {
+        let key = key.clone();
+        let listener = key.is_some().then(|| {
+            browser::on_history_change(move || {
+                history_scroll.replace(Some(browser::scroll_y()));
+                dispatcher.dispatch(Action::Restore(params_under(&key)));
+            })
         });
-    }
+        move || drop(listener)
+    });
 }
