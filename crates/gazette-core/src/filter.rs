@@ -1408,6 +1408,56 @@ mod tests {
     }
 
     #[test]
+    fn hyphenated_words_numbers_and_apostrophes_are_found_written_either_way() {
+        let c = Catalog::new(vec![
+            story("hyphen", "Workplace well-being matters", "X", NOW.0),
+            story("one", "Wellbeing apps multiply", "X", NOW.0),
+            story("apart", "Well, being there", "X", NOW.0),
+            story("comma", "Factory cuts 1,200 jobs", "X", NOW.0),
+            story("plain", "1200 jobs saved", "X", NOW.0),
+            story("point", "Werk streicht 1.200 Stellen", "X", NOW.0),
+            story("fraction", "Rates rise to 2.5 percent", "X", NOW.0),
+            story("quote", "Don’t panic, says Macy's chief", "X", NOW.0),
+            story("bare", "Dont look up", "X", NOW.0),
+        ]);
+        let found = |query: &str| {
+            let mut v = ids(&c, &q(query));
+            v.sort();
+            v
+        };
+        for query in [
+            "wellbeing ",
+            "well-being ",
+            "Well‐Being",
+            "well-be",
+            "wellbe",
+        ] {
+            assert_eq!(found(query), ["hyphen", "one"], "{query:?}");
+        }
+        assert_eq!(found("well being "), ["apart", "hyphen"], "words apart");
+        assert_eq!(found("being "), ["apart", "hyphen"]);
+        for query in ["1200 ", "1,200 ", "1.200 ", "1200", "1,200"] {
+            assert_eq!(found(query), ["comma", "plain", "point"], "{query:?}");
+        }
+        // While a group is typed, its digits are a word of their own, as in the texts that
+        // write the groups; "1200" is found again once the group is whole.
+        assert_eq!(found("1,20"), ["comma", "point"]);
+        assert!(found("25 ").is_empty(), "a fraction is no number's groups");
+        assert_eq!(found("2.5 "), ["fraction"]);
+        assert_eq!(found("\"1200 jobs\""), ["comma", "plain"]);
+        assert_eq!(found("\"cuts 1,200 jobs\""), ["comma"]);
+        assert_eq!(found("\"workplace wellbeing\""), ["hyphen"]);
+        assert_eq!(found("\"workplace well-being matters\""), ["hyphen"]);
+        assert_eq!(found("\"workplace well being\""), ["hyphen"]);
+        for query in ["dont ", "don't ", "DON’T "] {
+            assert_eq!(found(query), ["bare", "quote"], "{query:?}");
+        }
+        for query in ["macys ", "Macy's ", "macy "] {
+            assert_eq!(found(query), ["quote"], "{query:?}");
+        }
+    }
+
+    #[test]
     fn a_phrase_never_runs_from_the_headline_into_the_summary() {
         let mut a = vec![
             story("across", "Paint it white", "X", NOW.0),
