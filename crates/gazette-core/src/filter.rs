@@ -431,10 +431,12 @@ impl CatalogBuilder {
     }
 
     /// Gives the stories pushed so far what their document said of itself only after them
-    /// (see [`crate::load::ReadEnd::complete`]). A new category is searched and counted, so
-    /// then the stories are indexed again (a feed whose title comes last is rare and small).
+    /// (see [`crate::load::ReadEnd::complete`]). A new category and new authors are searched
+    /// and counted, so then the stories are indexed again (a feed whose title or authors come
+    /// last is rare and small).
     pub fn complete(&mut self, end: &crate::load::ReadEnd) {
-        if end.meta.title.is_none() || end.needs_feed_title.is_empty() {
+        let new_category = end.meta.title.is_some() && !end.needs_feed_title.is_empty();
+        if !new_category && end.needs_feed_authors.is_empty() {
             end.complete(&mut self.articles);
             return;
         }
@@ -1146,6 +1148,32 @@ mod tests {
             ..Filter::default()
         };
         assert_eq!(ids(&c, &week), ["new"]);
+    }
+
+    #[test]
+    fn a_json_feeds_authors_given_after_its_stories_are_searched_and_counted() {
+        let doc = r#"{"version": "https://jsonfeed.org/version/1.1", "items": [
+            {"id": "1", "title": "Ferry news", "date_published": "2024-01-01T00:00:00Z"},
+            {"id": "2", "title": "Tide tables", "date_published": "2024-01-02T00:00:00Z",
+             "authors": [{"name": "Bo Ek"}]}],
+            "authors": [{"name": "Harbour Desk"}]}"#;
+        let mut reader = crate::load::Reader::new(None);
+        reader.push(doc.as_bytes()).unwrap();
+        reader.end_of_input();
+        let mut b = CatalogBuilder::with_capacity(2);
+        while reader.read(usize::MAX, &mut |a| b.push(a)).unwrap() == crate::load::Step::More {}
+        // Before the end, the story has no author yet.
+        assert!(b.articles()[0].authors.is_empty());
+        b.complete(&reader.finish().unwrap());
+        let c = b.finish();
+        assert_eq!(c.articles()[0].authors, ["Harbour Desk"]);
+        assert_eq!(c.articles()[1].authors, ["Bo Ek"]);
+        assert_eq!(ids(&c, &q("harbour")), ["1"]);
+        let out = c.apply(&Filter::default(), NOW, 10);
+        assert!(out
+            .authors
+            .iter()
+            .any(|a| a.name == "Harbour Desk" && a.count == 1));
     }
 
     #[test]
