@@ -15,7 +15,9 @@
 //! how many clauses they matched without a typo, so typo matches always rank below exact ones.
 
 use super::query::{Clause, Query};
-use super::tokens::{for_each_token, joins, within_one_edit, Kind, MAX_TOKEN_BYTES};
+use super::tokens::{
+    clitic, for_each_token, joins, within_one_edit, Kind, LINE_JOIN, MAX_TOKEN_BYTES,
+};
 use crate::intern::Interner;
 use crate::model::Article;
 use crate::order;
@@ -498,13 +500,13 @@ pub struct PhraseScan<'a> {
 }
 
 /// Writes a token of [`for_each_token`] to `line`, the words of a text as the phrase check reads
-/// them when the text is not ASCII: folded, a word joined to the one before after an apostrophe
-/// (which joins any words), the others after a space. Joined words and bigrams are left out (the
+/// them when the text is not ASCII: folded, a word joined to the one before after
+/// [`LINE_JOIN`] (which joins any words), the others after a space. Joined words and bigrams are left out (the
 /// line has their words). True if it wrote.
 pub(crate) fn line_up(line: &mut String, token: &str, kind: Kind) -> bool {
     match kind {
         Kind::Word if !line.is_empty() => line.push(' '),
-        Kind::Joined => line.push('\''),
+        Kind::Joined => line.push(LINE_JOIN),
         Kind::Word => {}
         Kind::Compound | Kind::Pair => return false,
     }
@@ -526,7 +528,9 @@ fn joined_at(text: &[u8], at: usize) -> bool {
         .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
         && !text.get(at + 4).copied().is_some_and(in_word);
     let [before, sep, after] = [at - 1, at, at + 1].map(|k| char::from(text[k]));
-    joins(before, sep, after, group)
+    let next = &text[at + 1..];
+    let next = &next[..next.iter().position(|&b| !in_word(b)).unwrap_or(next.len())];
+    joins(before, sep, after, group) && !clitic(sep, next)
 }
 
 impl<'a> PhraseScan<'a> {

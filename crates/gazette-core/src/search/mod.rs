@@ -134,8 +134,8 @@ mod tests {
         assert_eq!(marked("It cut 1,200 jobs", "1200"), ["1,200"]);
         assert_eq!(marked("It cut 1200 jobs", "1,200 "), ["1200"]);
         assert_eq!(
-            marked("Don’t panic at Macy's", "dont macys"),
-            ["Don’t", "Macy's"]
+            marked("O’Brien at Macy's", "obrien macy"),
+            ["O’Brien", "Macy"]
         );
         assert_eq!(
             marked("It cut 1,200 jobs; 1 200 were saved", "\"cut 1200 jobs\""),

@@ -211,7 +211,11 @@ mod tests {
             [w("wellbeing", false), w("at", false), w("work", true)]
         );
         assert_eq!(Query::parse("1,200 ").clauses, [w("1200", false)]);
-        assert_eq!(Query::parse("don’t").clauses, [w("dont", true)]);
+        assert_eq!(Query::parse("o’brien").clauses, [w("obrien", true)]);
+        assert_eq!(
+            Query::parse("she'll").clauses,
+            [w("she", false), w("ll", true)]
+        );
         // Until the groups are whole, they are words of their own.
         assert_eq!(Query::parse("1,20").clauses, [w("1", false), w("20", true)]);
         assert_eq!(Query::parse("well-").clauses, [w("well", true)]);

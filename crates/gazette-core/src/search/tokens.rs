@@ -1,9 +1,10 @@
 //! Tokenising: text → folded search tokens, with their byte ranges in the original text.
 //!
 //! Words are runs of letters and digits after [`crate::text::fold`]'s folding (case, accents,
-//! "ł" → "l"…). Words that only a hyphen or an apostrophe separates ("well-being", "don't",
-//! "Macy's"), and the groups of a number ("1,200", "1.200"), are also one token joined
-//! ("wellbeing", "dont", "1200"), so that a reader finds them written either way ([`joins`]).
+//! "ł" → "l"…). Words that only a hyphen or an apostrophe separates ("well-being", "O'Brien"),
+//! and the groups of a number ("1,200", "1.200"), are also one token joined ("wellbeing",
+//! "obrien", "1200"), so that a reader finds them written either way ([`joins`]); an English
+//! contraction or possessive ("she'll", "Macy's") is not joined, lest "shell" find "she'll".
 //! Scripts written without spaces (Chinese, Japanese, Korean) have no words to split on, so each
 //! of their characters is a token and so is each pair of neighbours (bigrams): a query's bigrams
 //! must all occur, which finds a phrase inside a run of text.
@@ -30,12 +31,16 @@ pub enum Kind {
 /// first word's last character, `after` the second's first, and `group` says whether the second
 /// is three digits.
 ///
-/// Apostrophes join ("don't", "O'Brien", Swiss "1'200"); hyphens join too, unless both sides are
+/// Apostrophes join ("O'Brien", "aujourd'hui", Swiss "1'200"), but not before an English
+/// contraction's or possessive's ending ([`clitic`]); hyphens join too, unless both sides are
 /// digits (a score, "3-2", or a range, "2020-21", is no number); a digit group separator joins a
 /// number's groups of three ("1,200", "1.200", "1 200" with a no-break space), but not a decimal
 /// fraction ("2.5"), which would otherwise be found as 25.
 #[inline]
 pub fn joins(before: char, sep: char, after: char, group: bool) -> bool {
+    if sep == LINE_JOIN {
+        return true;
+    }
     let digits = before.is_ascii_digit() && after.is_ascii_digit();
     match sep {
         '\'' | '\u{2018}' | '\u{2019}' | '\u{02BC}' => true,
@@ -43,6 +48,22 @@ pub fn joins(before: char, sep: char, after: char, group: bool) -> bool {
         ',' | '.' | '\u{00A0}' | '\u{2009}' | '\u{202F}' | '\u{066C}' => digits && group,
         _ => false,
     }
+}
+
+/// How the phrase check's line of folded words marks a word joined to the one before (see
+/// `index::line_up`): it joins whatever the words.
+pub(crate) const LINE_JOIN: char = '\u{1f}';
+
+/// Whether `word`, after `sep`, is the ending of an English contraction or possessive ("ll" in
+/// "she'll", "s" in "Macy's"): it is not joined to the word before, for "she'll" would be found
+/// as "shell", "we'll" as "well" and "we're" as "were".
+#[inline]
+pub fn clitic(sep: char, word: &[u8]) -> bool {
+    matches!(sep, '\'' | '\u{2018}' | '\u{2019}' | '\u{02BC}')
+        && matches!(
+            word.to_ascii_lowercase().as_slice(),
+            b"s" | b"t" | b"d" | b"m" | b"ll" | b"re" | b"ve"
+        )
 }
 
 /// The state of [`for_each_token`] between characters.
@@ -142,7 +163,7 @@ impl Splitter {
         let joined = self.part > 0 && {
             let group = word.len() == 3 && word.bytes().all(|b| b.is_ascii_digit());
             let first = word.chars().next().unwrap_or(' ');
-            joins(self.before, self.sep, first, group)
+            joins(self.before, self.sep, first, group) && !clitic(self.sep, word.as_bytes())
         };
         if !joined {
             if self.part > 0 {
@@ -331,7 +352,6 @@ mod tests {
             [
                 ("lodz".to_string(), "Łódź"),
                 ("s".to_string(), "s"),
-                ("lodzs".to_string(), "Łódź's"),
                 ("resume".to_string(), "Résumé"),
                 ("sao".to_string(), "São"),
                 ("paulo".to_string(), "Paulo"),
@@ -363,11 +383,18 @@ mod tests {
             ["state", "of", "the", "art", "stateoftheart"]
         );
         assert_eq!(
-            joined("Don’t go to Macy's"),
+            joined("O’Brien went to Côte d'Ivoire"),
             [
-                ("dont".to_string(), "Don’t"),
-                ("macys".to_string(), "Macy's")
+                ("obrien".to_string(), "O’Brien"),
+                ("divoire".to_string(), "d'Ivoire")
             ]
+        );
+        // Contractions and possessives stay apart: "shell" is not "she'll".
+        assert!(joined("She'll say we’re at Macy's, we'd've").is_empty());
+        assert_eq!(
+            tokens("She'll"),
+            ["she", "ll"],
+            "(the ending is a word of its own)"
         );
         assert_eq!(
             joined("COVID-19 and the 19-year-old"),
