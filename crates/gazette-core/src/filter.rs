@@ -431,10 +431,12 @@ impl CatalogBuilder {
     }
 
     /// Gives the stories pushed so far what their document said of itself only after them
-    /// (see [`crate::load::ReadEnd::complete`]). A new category is searched and counted, so
-    /// then the stories are indexed again (a feed whose title comes last is rare and small).
+    /// (see [`crate::load::ReadEnd::complete`]). A new category and new authors are searched
+    /// and counted, so then the stories are indexed again (a feed whose title or authors come
+    /// last is rare and small).
     pub fn complete(&mut self, end: &crate::load::ReadEnd) {
-        if end.meta.title.is_none() || end.needs_feed_title.is_empty() {
+        let new_category = end.meta.title.is_some() && !end.needs_feed_title.is_empty();
+        if !new_category && end.needs_feed_authors.is_empty() {
             end.complete(&mut self.articles);
             return;
         }
@@ -1149,6 +1151,32 @@ mod tests {
     }
 
     #[test]
+    fn a_json_feeds_authors_given_after_its_stories_are_searched_and_counted() {
+        let doc = r#"{"version": "https://jsonfeed.org/version/1.1", "items": [
+            {"id": "1", "title": "Ferry news", "date_published": "2024-01-01T00:00:00Z"},
+            {"id": "2", "title": "Tide tables", "date_published": "2024-01-02T00:00:00Z",
+             "authors": [{"name": "Bo Ek"}]}],
+            "authors": [{"name": "Harbour Desk"}]}"#;
+        let mut reader = crate::load::Reader::new(None);
+        reader.push(doc.as_bytes()).unwrap();
+        reader.end_of_input();
+        let mut b = CatalogBuilder::with_capacity(2);
+        while reader.read(usize::MAX, &mut |a| b.push(a)).unwrap() == crate::load::Step::More {}
+        // Before the end, the story has no author yet.
+        assert!(b.articles()[0].authors.is_empty());
+        b.complete(&reader.finish().unwrap());
+        let c = b.finish();
+        assert_eq!(c.articles()[0].authors, ["Harbour Desk"]);
+        assert_eq!(c.articles()[1].authors, ["Bo Ek"]);
+        assert_eq!(ids(&c, &q("harbour")), ["1"]);
+        let out = c.apply(&Filter::default(), NOW, 10);
+        assert!(out
+            .authors
+            .iter()
+            .any(|a| a.name == "Harbour Desk" && a.count == 1));
+    }
+
+    #[test]
     fn a_feed_title_given_after_its_stories_is_searched_as_their_category() {
         let doc = r#"{"items": [{"id": "1", "title": "Ferry news", "date_published": "2024-01-01T00:00:00Z"}],
             "title": "Harbour Notes", "version": "https://jsonfeed.org/version/1.1"}"#;
@@ -1405,6 +1433,57 @@ mod tests {
         let mut both = ids(&c, &q("white house"));
         both.sort();
         assert_eq!(both, ["apart", "together"]);
+    }
+
+    #[test]
+    fn hyphenated_words_numbers_and_names_with_apostrophes_are_found_written_either_way() {
+        let c = Catalog::new(vec![
+            story("hyphen", "Workplace well-being matters", "X", NOW.0),
+            story("one", "Wellbeing apps multiply", "X", NOW.0),
+            story("apart", "Well, being there", "X", NOW.0),
+            story("comma", "Factory cuts 1,200 jobs", "X", NOW.0),
+            story("plain", "1200 jobs saved", "X", NOW.0),
+            story("point", "Werk streicht 1.200 Stellen", "X", NOW.0),
+            story("fraction", "Rates rise to 2.5 percent", "X", NOW.0),
+            story("quote", "O’Brien says she'll stay", "X", NOW.0),
+            story("bare", "Obrien returns", "X", NOW.0),
+            story("oil", "Shell cuts output", "X", NOW.0),
+        ]);
+        let found = |query: &str| {
+            let mut v = ids(&c, &q(query));
+            v.sort();
+            v
+        };
+        for query in [
+            "wellbeing ",
+            "well-being ",
+            "Well‐Being",
+            "well-be",
+            "wellbe",
+        ] {
+            assert_eq!(found(query), ["hyphen", "one"], "{query:?}");
+        }
+        assert_eq!(found("well being "), ["apart", "hyphen"], "words apart");
+        assert_eq!(found("being "), ["apart", "hyphen"]);
+        for query in ["1200 ", "1,200 ", "1.200 ", "1200", "1,200"] {
+            assert_eq!(found(query), ["comma", "plain", "point"], "{query:?}");
+        }
+        // While a group is typed, its digits are a word of their own, as in the texts that
+        // write the groups; "1200" is found again once the group is whole.
+        assert_eq!(found("1,20"), ["comma", "point"]);
+        assert!(found("25 ").is_empty(), "a fraction is no number's groups");
+        assert_eq!(found("2.5 "), ["fraction"]);
+        assert_eq!(found("\"1200 jobs\""), ["comma", "plain"]);
+        assert_eq!(found("\"cuts 1,200 jobs\""), ["comma"]);
+        assert_eq!(found("\"workplace wellbeing\""), ["hyphen"]);
+        assert_eq!(found("\"workplace well-being matters\""), ["hyphen"]);
+        assert_eq!(found("\"workplace well being\""), ["hyphen"]);
+        for query in ["obrien ", "o'brien ", "O’BRIEN "] {
+            assert_eq!(found(query), ["bare", "quote"], "{query:?}");
+        }
+        // A contraction is not joined: "shell" is not "she'll".
+        assert_eq!(found("shell "), ["oil"]);
+        assert_eq!(found("\"she'll stay\""), ["quote"]);
     }
 
     #[test]

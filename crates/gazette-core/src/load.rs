@@ -234,11 +234,18 @@ pub struct ReadEnd {
     /// given only after them, should be (a JSON document whose keys came sorted, "articles"
     /// before "language"). Empty when the feed names no language.
     pub needs_feed_language: Vec<usize>,
+    /// Stories (numbered likewise) of a JSON Feed that name no author, and so should have the
+    /// feed's own ([`ReadEnd::feed_authors`]), which it gave only after them. Empty when the
+    /// feed named its authors before its items, or names none.
+    pub needs_feed_authors: Vec<usize>,
+    /// The feed's own authors, for [`ReadEnd::needs_feed_authors`] (empty when that is).
+    pub feed_authors: Vec<String>,
 }
 
 impl ReadEnd {
     /// Gives the stories handed out (`articles`, in that order) what the document said of
-    /// itself only after them: the feed's title as their category, its language as theirs.
+    /// itself only after them: the feed's title as their category, its language and its
+    /// authors as theirs.
     pub fn complete(&self, articles: &mut [Article]) {
         if let Some(title) = &self.meta.title {
             for &i in &self.needs_feed_title {
@@ -252,6 +259,11 @@ impl ReadEnd {
                 if let Some(a) = articles.get_mut(i) {
                     a.language = Some(language.clone());
                 }
+            }
+        }
+        for &i in &self.needs_feed_authors {
+            if let Some(a) = articles.get_mut(i) {
+                a.authors.clone_from(&self.feed_authors);
             }
         }
     }
@@ -288,7 +300,9 @@ enum Stage {
 /// each story); each story is then parsed on its own with serde and validated, and the bytes it
 /// took are released. A structural error (unbalanced brackets, an unterminated string, a
 /// truncated file) makes the whole document unusable; a story that is malformed inside is left
-/// out and reported.
+/// out and reported. The top-level fields may come after the story list too: what they would
+/// have given the stories already handed out (the feed's title as a category, its language, a
+/// JSON Feed's authors) reaches them through [`ReadEnd::complete`], which names them.
 ///
 /// XML (RSS, RDF, Atom) is read the same way: a web page or other XML is refused as soon as its
 /// root element arrives; the encoding is decided by the first bytes (a byte order mark, the
@@ -323,6 +337,8 @@ pub struct Reader {
     needs_feed_title: Vec<usize>,
     /// Stories handed out with no language (see [`ReadEnd::needs_feed_language`]).
     needs_feed_language: Vec<usize>,
+    /// Stories of a JSON Feed handed out with no author (see [`ReadEnd::needs_feed_authors`]).
+    needs_feed_authors: Vec<usize>,
     /// The syntax, once the first significant byte has arrived.
     syntax: Option<Syntax>,
     /// The text is decoded already (it came as a `&str`): ignore an XML `encoding`.
@@ -648,6 +664,7 @@ impl Reader {
             handed_out: 0,
             needs_feed_title: Vec::new(),
             needs_feed_language: Vec::new(),
+            needs_feed_authors: Vec::new(),
             syntax: None,
             decoded: false,
             xml_root: None,
@@ -1069,6 +1086,10 @@ impl Reader {
                 if a.language.is_none() {
                     self.needs_feed_language.push(self.handed_out);
                 }
+                // The feed's authors, had it named them by now, would be the story's.
+                if self.is_feed && a.authors.is_empty() {
+                    self.needs_feed_authors.push(self.handed_out);
+                }
                 self.handed_out += 1;
                 sink(a);
             }
@@ -1243,11 +1264,21 @@ impl Reader {
                 } else {
                     Vec::new()
                 },
+                // An XML feed's author (Atom's) reaches only the entries after it.
+                needs_feed_authors: Vec::new(),
+                feed_authors: Vec::new(),
                 meta,
                 report: self.ctx.report,
             });
         }
         let title_known_late = self.header.title.is_some() && self.ctx.feed_title.is_none();
+        let authors_known_late =
+            !self.header.authors.is_empty() && self.ctx.feed_authors.is_empty();
+        let (needs_feed_authors, feed_authors) = if authors_known_late {
+            (self.needs_feed_authors, self.header.authors)
+        } else {
+            (Vec::new(), Vec::new())
+        };
         Ok(ReadEnd {
             format,
             report: self.ctx.report,
@@ -1261,6 +1292,8 @@ impl Reader {
             } else {
                 Vec::new()
             },
+            needs_feed_authors,
+            feed_authors,
             meta,
         })
     }

@@ -459,6 +459,46 @@ fn a_json_feeds_own_authors_are_those_of_its_stories_that_name_none() {
     // An article set's top level has no authors of its own.
     let doc = r#"{"authors": ["Nobody"], "articles": [{"id": "d", "title": "T", "category": "C", "published": "2020-01-01T10:00:00Z"}]}"#;
     assert!(load(doc).articles[0].authors.is_empty());
+    let doc = r#"{"articles": [{"id": "d", "title": "T", "category": "C", "published": "2020-01-01T10:00:00Z"}], "authors": ["Nobody"]}"#;
+    assert!(load(doc).articles[0].authors.is_empty());
+}
+
+#[test]
+fn a_json_feeds_own_authors_count_wherever_they_come_in_the_document() {
+    // The feed's own authors after its items: the reader has handed the stories out by then.
+    let doc = r#"{"items": [
+        {"id": "a", "title": "Own", "authors": [{"name": "Bo"}]},
+        {"id": "b", "title": "None of its own"},
+        {"id": "c", "title": "None either"}
+      ], "authors": [{"name": "The <b>Desk</b>"}, {"name": "Ann Lee"}],
+      "version": "https://jsonfeed.org/version/1.1"}"#;
+    let names = |stories: &[gazette_core::Article]| -> Vec<Vec<String>> {
+        stories.iter().map(|a| a.authors.clone()).collect()
+    };
+    let desk = vec!["The Desk".to_string(), "Ann Lee".to_string()];
+    let want = [vec!["Bo".to_string()], desk.clone(), desk.clone()];
+    assert_eq!(names(&load_document(doc, None).unwrap().articles), want);
+    // Read in steps, the stories come out without them, and the end names those waiting.
+    for size in [1, 7, 1000] {
+        let (mut got, end) = read_in_pieces(doc, size, 1);
+        let end = end.unwrap();
+        assert!(got.iter().skip(1).all(|a| a.authors.is_empty()));
+        assert_eq!(end.needs_feed_authors, [1, 2]);
+        assert_eq!(end.feed_authors, desk);
+        end.complete(&mut got);
+        assert_eq!(names(&got), want, "in pieces of {size} bytes");
+    }
+    let doc_1_0 = r#"{"items": [{"id": "c", "title": "T"}], "author": {"name": "Old Style"},
+        "version": "https://jsonfeed.org/version/1"}"#;
+    assert_eq!(
+        load_document(doc_1_0, None).unwrap().articles[0].authors,
+        ["Old Style"]
+    );
+    // Given first, they reach the stories at once, and nothing waits.
+    let first = r#"{"author": {"name": "Old Style"}, "items": [{"id": "c", "title": "T"}]}"#;
+    let (got, end) = read_in_pieces(first, 3, 1);
+    assert_eq!(got[0].authors, ["Old Style"]);
+    assert!(end.unwrap().needs_feed_authors.is_empty());
 }
 
 #[test]

@@ -15,7 +15,9 @@
 //! how many clauses they matched without a typo, so typo matches always rank below exact ones.
 
 use super::query::{Clause, Query};
-use super::tokens::{for_each_token, within_one_edit, MAX_TOKEN_BYTES};
+use super::tokens::{
+    clitic, for_each_token, joins, within_one_edit, Kind, LINE_JOIN, MAX_TOKEN_BYTES,
+};
 use crate::intern::Interner;
 use crate::model::Article;
 use crate::order;
@@ -80,13 +82,14 @@ impl IndexBuilder {
         let mut lens = [0u32; 2];
         let mut initials = 0u64;
         let mut field = |text: &str, f: u8, local: &mut Vec<order::Keyed>, b: &mut Self| {
-            for_each_token(text, |t, _, _| {
+            for_each_token(text, |t, _, _, kind| {
                 if let Some(bit) = t.bytes().next().and_then(initial_bit) {
                     initials |= 1 << bit;
                 }
                 let id = b.words.id(t);
                 local.push((u64::from(id), u32::from(f)));
-                if (f as usize) < 2 {
+                // Words joined count once, as their words, in a field's length.
+                if (f as usize) < 2 && kind != Kind::Compound {
                     lens[f as usize] += 1;
                 }
             });
@@ -473,24 +476,61 @@ impl Index {
     }
 }
 
-/// True if `words` stand next to each other, in order, among the tokens of `text`.
+/// True if `words` stand next to each other, in order, among the tokens of `text` (a word of
+/// the phrase may stand for words joined in the text: "wellbeing" for "well-being").
 pub fn contains_phrase(text: &str, words: &[String]) -> bool {
     let mut scan = PhraseScan::new(words, false);
     scan.text(text);
     scan.found()
 }
 
-/// Looks for a phrase in a story's texts (its headline, then its summary), without keeping or
-/// allocating the tokens. A phrase must stand within one text: it never runs from one into the
-/// next. Made once per query and [`PhraseScan::reset`] for each story.
+/// Looks for a phrase in a story's texts (its headline, then its summary). A phrase must stand
+/// within one text: it never runs from one into the next. Each word of the phrase is one word of
+/// the text, or the whole of a run of words the text joins ([`joins`]: "1200" stands for
+/// "1,200"), as the index holds them. Made once per query and [`PhraseScan::reset`] for each
+/// story.
 #[derive(Debug)]
 pub struct PhraseScan<'a> {
     words: &'a [String],
     /// The last word may be the start of a longer one (a phrase still being typed).
     prefix: bool,
-    /// `open[j]`: the last `j + 1` tokens were the phrase's first `j + 1` words.
-    open: Vec<bool>,
     found: bool,
+    /// The folded words of a text that is not ASCII ([`line_up`]), kept for the next.
+    line: String,
+}
+
+/// Writes a token of [`for_each_token`] to `line`, the words of a text as the phrase check reads
+/// them when the text is not ASCII: folded, a word joined to the one before after
+/// [`LINE_JOIN`] (which joins any words), the others after a space. Joined words and bigrams are left out (the
+/// line has their words). True if it wrote.
+pub(crate) fn line_up(line: &mut String, token: &str, kind: Kind) -> bool {
+    match kind {
+        Kind::Word if !line.is_empty() => line.push(' '),
+        Kind::Joined => line.push(LINE_JOIN),
+        Kind::Word => {}
+        Kind::Compound | Kind::Pair => return false,
+    }
+    line.push_str(token);
+    true
+}
+
+/// True for the bytes of words in the texts the phrase check reads: ASCII letters and digits,
+/// and (in a line of folded words) every byte beyond ASCII.
+fn in_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b >= 0x80
+}
+
+/// True if the words on either side of byte `at` of `text`, a separator alone between two
+/// words, are joined ([`joins`]).
+fn joined_at(text: &[u8], at: usize) -> bool {
+    let group = text
+        .get(at + 1..at + 4)
+        .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+        && !text.get(at + 4).copied().is_some_and(in_word);
+    let [before, sep, after] = [at - 1, at, at + 1].map(|k| char::from(text[k]));
+    let next = &text[at + 1..];
+    let next = &next[..next.iter().position(|&b| !in_word(b)).unwrap_or(next.len())];
+    joins(before, sep, after, group) && !clitic(sep, next)
 }
 
 impl<'a> PhraseScan<'a> {
@@ -500,8 +540,8 @@ impl<'a> PhraseScan<'a> {
         PhraseScan {
             words,
             prefix,
-            open: vec![false; words.len()],
             found: words.is_empty(),
+            line: String::new(),
         }
     }
 
@@ -521,57 +561,91 @@ impl<'a> PhraseScan<'a> {
             return;
         }
         if text.is_ascii() {
-            self.found = self.in_ascii(text.as_bytes());
+            self.found = self.in_line(text.as_bytes());
         } else {
-            self.open.fill(false);
-            for_each_token(text, |t, _, _| self.token(t.as_bytes()));
+            let mut line = std::mem::take(&mut self.line);
+            line.clear();
+            for_each_token(text, |t, _, _, kind| {
+                line_up(&mut line, t, kind);
+            });
+            self.found = self.in_line(line.as_bytes());
+            self.line = line;
         }
     }
 
-    /// ASCII text, whose tokens are its runs of letters and digits, lowercased and cut to
-    /// MAX_TOKEN_BYTES (as `for_each_token` makes them). Rather than reading every token, it
-    /// jumps (memchr) to each place where the first word's first letter starts a token.
-    fn in_ascii(&self, text: &[u8]) -> bool {
+    /// ASCII text, whose words are its runs of letters and digits, lowercased and cut to
+    /// MAX_TOKEN_BYTES (as `for_each_token` makes them), or a line of [`line_up`]. Rather than
+    /// reading every word, it jumps (memchr) to each place where the first word's first letter
+    /// starts one.
+    fn in_line(&self, text: &[u8]) -> bool {
         let Some(&c) = self.words.first().and_then(|w| w.as_bytes().first()) else {
             return self.words.is_empty();
         };
         memchr::memchr2_iter(c, c.to_ascii_uppercase(), text)
-            .filter(|&i| i == 0 || !text[i - 1].is_ascii_alphanumeric())
-            .any(|i| self.stands_at(text, i))
+            .filter(|&i| i == 0 || !in_word(text[i - 1]))
+            .any(|i| self.stands_at(text, i, 0).is_some())
     }
 
-    /// True if the phrase's tokens run from byte `at` (the start of a token) of ASCII `text`.
-    fn stands_at(&self, text: &[u8], mut at: usize) -> bool {
-        let run_end = |from: usize, alnum: bool| {
+    /// If the phrase's words from the `j`-th on stand from byte `at` of `text` (where a word
+    /// starts), the byte where the word after them starts (or the text's end).
+    pub(crate) fn stands_at(&self, text: &[u8], at: usize, j: usize) -> Option<usize> {
+        let run_end = |from: usize, word: bool| {
             text[from..]
                 .iter()
-                .position(|b| b.is_ascii_alphanumeric() != alnum)
+                .position(|&b| in_word(b) != word)
                 .map_or(text.len(), |k| from + k)
         };
-        for j in 0..self.words.len() {
-            let end = run_end(at, true);
-            if end == at || !self.same(j, &text[at..end.min(at + MAX_TOKEN_BYTES)], true) {
-                return false;
+        let Some(w) = self.words.get(j).map(|w| w.as_bytes()) else {
+            return Some(at);
+        };
+        let mut end = run_end(at, true);
+        if end == at {
+            return None;
+        }
+        let mut next = run_end(end, false);
+        let word = &text[at..end.min(at + MAX_TOKEN_BYTES)];
+        if self.same(j, word) {
+            if let Some(after) = self.stands_at(text, next, j + 1) {
+                return Some(after);
             }
-            at = run_end(end, false);
         }
-        true
+        // Else the phrase's word may be this word and those joined to it, as one: only from the
+        // first of them, and only if it starts with this one.
+        let inside = at >= 2 && in_word(text[at - 2]) && joined_at(text, at - 1);
+        if word.len() > w.len() || !w[..word.len()].eq_ignore_ascii_case(word) || inside {
+            return None;
+        }
+        let mut joined = [0u8; MAX_TOKEN_BYTES + 4];
+        let (mut len, mut count, mut from) = (0, 0, at);
+        loop {
+            for &b in &text[from..end.min(from + MAX_TOKEN_BYTES)] {
+                if len < joined.len() {
+                    joined[len] = b;
+                    len += 1;
+                }
+            }
+            count += 1;
+            if next != end + 1 || next == text.len() || !joined_at(text, end) {
+                break;
+            }
+            from = next;
+            end = run_end(from, true);
+            next = run_end(end, false);
+        }
+        // Cut as the tokens are: to MAX_TOKEN_BYTES, at the start of a character.
+        let mut cut = len.min(MAX_TOKEN_BYTES);
+        while cut < len && joined[cut] & 0xC0 == 0x80 {
+            cut -= 1;
+        }
+        if count > 1 && self.same(j, &joined[..cut]) {
+            self.stands_at(text, next, j + 1)
+        } else {
+            None
+        }
     }
 
-    /// Feeds one token of non-ASCII text (folded already).
-    fn token(&mut self, t: &[u8]) {
-        for j in (1..self.words.len()).rev() {
-            self.open[j] = self.open[j - 1] && self.same(j, t, false);
-        }
-        if !self.words.is_empty() {
-            self.open[0] = self.same(0, t, false);
-        }
-        self.found |= self.open.last().copied().unwrap_or(false);
-    }
-
-    /// Whether token `t` is the phrase's word `j`; `ascii_case`: `t` may hold capitals, which
-    /// count as lowercase.
-    fn same(&self, j: usize, t: &[u8], ascii_case: bool) -> bool {
+    /// Whether word `t` is the phrase's word `j` (capitals in `t` count as lowercase).
+    fn same(&self, j: usize, t: &[u8]) -> bool {
         let w = self.words[j].as_bytes();
         // The last word of a phrase being typed compares with the token's start only.
         let t = if self.prefix && j + 1 == self.words.len() && t.len() > w.len() {
@@ -579,22 +653,44 @@ impl<'a> PhraseScan<'a> {
         } else {
             t
         };
-        if ascii_case {
-            w.eq_ignore_ascii_case(t)
-        } else {
-            w == t
-        }
+        w.eq_ignore_ascii_case(t)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::search::tokens::tokens;
 
-    /// The phrase check, spelled out over the whole token list.
+    /// Every way of reading `text` as a list of tokens: each run of joined words as its words,
+    /// or as the one word they make.
+    fn readings(text: &str) -> Vec<Vec<String>> {
+        let mut runs: Vec<(Vec<String>, Option<String>)> = Vec::new();
+        for_each_token(text, |t, _, _, kind| match (kind, runs.last_mut()) {
+            (Kind::Joined, Some(run)) => run.0.push(t.into()),
+            (Kind::Compound, Some(run)) => run.1 = Some(t.into()),
+            (Kind::Pair, _) => {}
+            _ => runs.push((vec![t.into()], None)),
+        });
+        let mut out = vec![Vec::new()];
+        for (words, joined) in runs {
+            let mut next = Vec::new();
+            for r in &out {
+                next.push([r.clone(), words.clone()].concat());
+                if let Some(j) = &joined {
+                    next.push([r.clone(), vec![j.clone()]].concat());
+                }
+            }
+            out = next;
+        }
+        out
+    }
+
+    /// The phrase check, spelled out over every reading of the text.
     fn naive(text: &str, words: &[String]) -> bool {
-        words.is_empty() || tokens(text).windows(words.len()).any(|w| w == words)
+        words.is_empty()
+            || readings(text)
+                .iter()
+                .any(|r| r.windows(words.len()).any(|w| w == words))
     }
 
     #[test]
@@ -611,15 +707,24 @@ mod tests {
             "",
             "white",
             &format!("{long} house"),
+            &format!("{long}-white house"),
             "3.35 cents a share",
+            "the White-House's 1,200 cents",
+            "The white‐house’s 1\u{a0}200 cents, white-house",
+            "Ünïcode’s 3-35 cents",
         ];
-        let phrases: [&[&str]; 7] = [
+        let phrases: [&[&str]; 12] = [
             &["white", "house"],
             &["white", "white", "house"],
             &["house"],
             &["resume", "of"],
             &["3", "35", "cents"],
             &[&long[..MAX_TOKEN_BYTES], "house"],
+            &[&long[..MAX_TOKEN_BYTES], "white"],
+            &["whitehouses", "1200"],
+            &["whitehouse", "s"],
+            &["1200", "cents"],
+            &["335"],
             &[],
         ];
         for text in texts {
@@ -667,9 +772,10 @@ mod tests {
     /// token.
     fn naive_typing(text: &str, words: &[String]) -> bool {
         let (last, head) = words.split_last().expect("a word");
-        tokens(text)
-            .windows(words.len())
-            .any(|w| w[..head.len()] == *head && w[head.len()].starts_with(last.as_str()))
+        readings(text).iter().any(|r| {
+            r.windows(words.len())
+                .any(|w| w[..head.len()] == *head && w[head.len()].starts_with(last.as_str()))
+        })
     }
 
     proptest::proptest! {
@@ -680,12 +786,12 @@ mod tests {
         #[test]
         fn the_scan_finds_what_the_token_list_holds(
             parts in proptest::collection::vec(
-                "(white|WHITE|House|house|Ho|whitehouse|wh1te|35|x{39,42})([ .,;'-]{1,2}|)",
+                "(white|WHITE|House|house|Ho|whitehouse|wh1te|35|200|x{39,42})([ .,;'’‐\u{a0}-]{1,2}|)",
                 0..12,
             ),
             other in "(|é|中国|ß)",
             at in 0usize..12,
-            phrase in proptest::collection::vec("(white|house|ho|35|x{40})", 1..3),
+            phrase in proptest::collection::vec("(white|house|ho|35|200|35200|whitehouse|x{40})", 1..3),
         ) {
             let mut parts = parts;
             parts.insert(at.min(parts.len()), other);

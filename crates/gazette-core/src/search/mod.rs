@@ -7,10 +7,12 @@ pub mod tokens;
 pub use index::{Index, IndexBuilder, Matches};
 pub use query::{Clause, Query};
 
+use index::{line_up, PhraseScan};
 use tokens::{for_each_token, within_one_edit};
 
 /// The byte ranges of `text` that a query matched, merged and in order, for `<mark>`. A
-/// phrase's words are marked only where the whole phrase stands.
+/// phrase's words are marked only where the whole phrase stands. Words a text joins are marked
+/// together where the query names them as one ("wellbeing" marks "well-being").
 pub fn highlight(text: &str, query: &Query) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = Vec::new();
     if query.is_empty() {
@@ -20,7 +22,14 @@ pub fn highlight(text: &str, query: &Query) -> Vec<(usize, usize)> {
     // `text`), each starting where the one before ends.
     let mut folded = String::new();
     let mut tokens: Vec<(usize, usize, usize)> = Vec::new();
-    for_each_token(text, |t, s, e| {
+    // The words alone, as the phrase check reads them, with where each starts in `line` and
+    // its number among the tokens.
+    let mut line = String::new();
+    let mut words: Vec<(usize, usize)> = Vec::new();
+    for_each_token(text, |t, s, e, kind| {
+        if line_up(&mut line, t, kind) {
+            words.push((line.len() - t.len(), tokens.len()));
+        }
         folded.push_str(t);
         tokens.push((folded.len(), s, e));
     });
@@ -40,25 +49,35 @@ pub fn highlight(text: &str, query: &Query) -> Vec<(usize, usize)> {
                         || (*typo && t.chars().count() >= 4 && within_one_edit(t, w));
                 }
             }
-            Clause::Phrase { words, prefix } => {
-                let n = words.len();
-                for start in 0..tokens.len().saturating_sub(n.saturating_sub(1)) {
-                    let whole = words.iter().enumerate().all(|(i, w)| {
-                        let t = token(start + i);
-                        t == w || (*prefix && i + 1 == n && t.starts_with(w.as_str()))
-                    });
-                    if whole {
-                        marked[start..start + n].fill(true);
+            Clause::Phrase { words: p, prefix } => {
+                let scan = PhraseScan::new(p, *prefix);
+                for (n, &(at, first)) in words.iter().enumerate() {
+                    let Some(end) = scan.stands_at(line.as_bytes(), at, 0) else {
+                        continue;
+                    };
+                    // Every token from the phrase's first word to its last, with the words
+                    // joined among them.
+                    let last = words[n..].iter().take_while(|w| w.0 < end).last();
+                    let (from, to) = (tokens[first].1, tokens[last.map_or(first, |w| w.1)].2);
+                    for (k, &(_, s, e)) in tokens.iter().enumerate().skip(first) {
+                        if s >= to {
+                            break;
+                        }
+                        marked[k] |= s >= from && e <= to;
                     }
                 }
             }
         }
     }
+    // Joined words and bigrams come after the words they cover, and end with the last of them,
+    // so a range that starts earlier takes in the ranges it covers.
     for ((_, s, e), _) in tokens.iter().zip(&marked).filter(|(_, &m)| m) {
-        match out.last_mut() {
-            Some(last) if *s <= last.1 => last.1 = last.1.max(*e),
-            _ => out.push((*s, *e)),
+        let (mut s, mut e) = (*s, *e);
+        while let Some(&(ls, le)) = out.last().filter(|l| l.1 >= s) {
+            out.pop();
+            (s, e) = (s.min(ls), e.max(le));
         }
+        out.push((s, e));
     }
     out
 }
@@ -102,6 +121,35 @@ mod tests {
                 .collect::<Vec<_>>()
         );
         assert!(marked("The cabinet met", "\"the president\"").is_empty());
+        // Words joined in the text, named as one or as they are written.
+        assert_eq!(
+            marked("Our well-being at work", "wellbeing"),
+            ["well-being"]
+        );
+        assert_eq!(
+            marked("Our well-being at work", "well-being "),
+            ["well-being"]
+        );
+        assert_eq!(marked("Our well-being at work", "being"), ["being"]);
+        assert_eq!(marked("It cut 1,200 jobs", "1200"), ["1,200"]);
+        assert_eq!(marked("It cut 1200 jobs", "1,200 "), ["1200"]);
+        assert_eq!(
+            marked("O’Brien at Macy's", "obrien macy"),
+            ["O’Brien", "Macy"]
+        );
+        assert_eq!(
+            marked("It cut 1,200 jobs; 1 200 were saved", "\"cut 1200 jobs\""),
+            ["cut", "1,200", "jobs"]
+        );
+        assert_eq!(
+            marked("Our well-being at work", "\"our well"),
+            ["Our", "well"],
+            "a phrase being typed"
+        );
+        assert_eq!(
+            marked("New York-based firms", "\"new york\""),
+            ["New", "York"]
+        );
         assert_eq!(marked("中国移动成立元宇宙产业联盟", "元宇宙"), ["元宇宙"]);
         assert!(marked("nothing here", "").is_empty());
     }

@@ -1,6 +1,6 @@
 //! Queries as typed: words, "quoted phrases", and the word still being typed.
 
-use super::tokens::for_each_token;
+use super::tokens::{for_each_token, Kind};
 use crate::text::is_unspaced_script;
 
 /// Words of at least this many characters also match words one edit away ("presidnet").
@@ -81,11 +81,15 @@ impl Query {
     }
 }
 
-/// The tokens of a query: words as indexed, and for unspaced scripts the bigrams (or the single
-/// character when a run is one character long), since the index holds both.
+/// The tokens of a query: words as indexed, words the text joins as one ("well-being" →
+/// "wellbeing", which the index holds for "well-being" and "wellbeing" alike), and for unspaced
+/// scripts the bigrams (or the single character when a run is one character long), since the
+/// index holds both.
 fn query_tokens(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut run: Vec<String> = Vec::new();
+    // Where the words of the last run of joined words start in `out`.
+    let mut joined_from = 0;
     let flush = |run: &mut Vec<String>, out: &mut Vec<String>| {
         match run.len() {
             0 => {}
@@ -94,17 +98,19 @@ fn query_tokens(text: &str) -> Vec<String> {
         }
         run.clear();
     };
-    for_each_token(text, |t, _, _| {
-        let mut chars = t.chars();
-        let single_unspaced =
-            matches!((chars.next(), chars.next()), (Some(c), None) if is_unspaced_script(c));
-        let unspaced_pair = t.chars().count() == 2 && t.chars().all(is_unspaced_script);
-        if single_unspaced {
-            run.push(t.to_string());
-        } else if unspaced_pair {
-            // Bigrams are rebuilt from the run of single characters.
-        } else {
+    for_each_token(text, |t, _, _, kind| match kind {
+        // Bigrams are rebuilt from the run of single characters.
+        Kind::Pair => {}
+        Kind::Word if t.starts_with(is_unspaced_script) => run.push(t.to_string()),
+        Kind::Compound => {
+            out.truncate(joined_from);
+            out.push(t.to_string());
+        }
+        Kind::Word | Kind::Joined => {
             flush(&mut run, &mut out);
+            if kind == Kind::Word {
+                joined_from = out.len();
+            }
             out.push(t.to_string());
         }
     });
@@ -194,6 +200,30 @@ mod tests {
                 text: "tax".into(),
                 prefix: false,
                 typo: false
+            }]
+        );
+    }
+
+    #[test]
+    fn words_joined_in_a_query_are_one_word() {
+        assert_eq!(
+            Query::parse("well-being at work").clauses,
+            [w("wellbeing", false), w("at", false), w("work", true)]
+        );
+        assert_eq!(Query::parse("1,200 ").clauses, [w("1200", false)]);
+        assert_eq!(Query::parse("o’brien").clauses, [w("obrien", true)]);
+        assert_eq!(
+            Query::parse("she'll").clauses,
+            [w("she", false), w("ll", true)]
+        );
+        // Until the groups are whole, they are words of their own.
+        assert_eq!(Query::parse("1,20").clauses, [w("1", false), w("20", true)]);
+        assert_eq!(Query::parse("well-").clauses, [w("well", true)]);
+        assert_eq!(
+            Query::parse("\"the well-being of").clauses,
+            [Clause::Phrase {
+                words: vec!["the".into(), "wellbeing".into(), "of".into()],
+                prefix: true
             }]
         );
     }
