@@ -144,8 +144,8 @@ const MAX_MANIFEST_BYTES: usize = 16_000_000;
 
 /// What reading a source found.
 enum Read {
-    /// A document of stories, read.
-    Document(ReadEnd),
+    /// A document of stories, read (boxed: it is far larger than a manifest's text).
+    Document(Box<ReadEnd>),
     /// The manifest of a sharded archive, whole.
     Manifest(String),
 }
@@ -315,7 +315,7 @@ async fn load_one(
         Err((error, ..)) => return Err(error),
     };
     match read {
-        (Read::Document(end), builder) => Ok(finish_one(&url, end, builder, None)),
+        (Read::Document(end), builder) => Ok(finish_one(&url, *end, builder, None)),
         (Read::Manifest(text), _) => {
             let manifest = parse_manifest(&text)
                 .map_err(|detail| LoadError::Document(DocumentError::BadArchive { detail }))?;
@@ -353,7 +353,7 @@ async fn load_one(
                 shards,
                 categories,
             };
-            Ok(finish_one(&first, end, builder, Some(Rc::new(archive))))
+            Ok(finish_one(&first, *end, builder, Some(Rc::new(archive))))
         }
     }
 }
@@ -495,7 +495,7 @@ async fn load_many(
         )
         .await;
         let end = end.and_then(|read| match read {
-            Read::Document(end) => Ok(end),
+            Read::Document(end) => Ok(*end),
             Read::Manifest(_) => Err(LoadError::Document(DocumentError::BadArchive {
                 detail: "an archive cannot be merged with other sources".into(),
             })),
@@ -636,7 +636,7 @@ async fn read_source(
     }
     let end = reader.finish().map_err(LoadError::Document)?;
     browser::mark("gazette:parsed");
-    Ok(Read::Document(end))
+    Ok(Read::Document(Box::new(end)))
 }
 
 /// How long reading waits for the next bytes before it sees whether to show a preview.
