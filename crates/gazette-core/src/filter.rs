@@ -1747,6 +1747,10 @@ mod tests {
         )]);
         assert_eq!(ids(&c, &q("元宇宙")), ["z"]);
         assert!(ids(&c, &q("宇宙人")).is_empty());
+        // Quoted too, closed or still being typed.
+        assert_eq!(ids(&c, &q("\"元宇宙\"")), ["z"]);
+        assert_eq!(ids(&c, &q("\"元宇宙")), ["z"]);
+        assert!(ids(&c, &q("\"宇宙人\"")).is_empty());
     }
 
     #[test]

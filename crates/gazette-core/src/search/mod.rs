@@ -151,6 +151,10 @@ mod tests {
             ["New", "York"]
         );
         assert_eq!(marked("中国移动成立元宇宙产业联盟", "元宇宙"), ["元宇宙"]);
+        assert_eq!(
+            marked("中国移动成立元宇宙产业联盟", "\"元宇宙\""),
+            ["元宇宙"]
+        );
         assert!(marked("nothing here", "").is_empty());
     }
 }

@@ -47,8 +47,16 @@ impl Query {
                 // An unclosed quote at the end is still being typed: its last word is a prefix,
                 // so results narrow as the phrase grows instead of vanishing mid-word.
                 let prefix = ends_open && n == last_part;
+                // Text of unspaced scripts is its bigrams, which hold their order already: each
+                // is a word to find (the phrase check reads the text's single characters).
+                let unspaced = words.iter().all(|w| w.starts_with(is_unspaced_script));
                 match words.len() {
                     0 => {}
+                    _ if unspaced => clauses.extend(words.into_iter().map(|text| Clause::Word {
+                        text,
+                        prefix: false,
+                        typo: false,
+                    })),
                     1 => clauses.push(Clause::Word {
                         text: words[0].clone(),
                         prefix,
