@@ -149,6 +149,19 @@ pub fn CategoryChips(props: &CategoryChipsProps) -> Html {
         .map(|(_, chip)| chip)
         .collect();
     let hidden = props.categories.len() - visible.len();
+    // The chips the button shows or hides come before it: in a row that scrolls sideways, the
+    // button, still in focus, is brought back into sight.
+    let more_ref = use_node_ref();
+    {
+        let more_ref = more_ref.clone();
+        use_effect_with(*expanded, move |_| {
+            if let Some(button) = more_ref.cast::<web_sys::Element>() {
+                if button.matches(":focus").unwrap_or(false) {
+                    reveal_in_row(&button);
+                }
+            }
+        });
+    }
     let toggle = many.then(|| {
         let expanded = expanded.clone();
         let open = *expanded;
@@ -159,7 +172,7 @@ pub fn CategoryChips(props: &CategoryChipsProps) -> Html {
             w.count(&w.more_categories, hidden, &[])
         };
         html! {
-            <button type="button" class="gz-chip-more" part="chip" aria-expanded={open.to_string()} {onclick}>{ label }</button>
+            <button type="button" class="gz-chip-more" part="chip" aria-expanded={open.to_string()} {onclick} ref={more_ref.clone()}>{ label }</button>
         }
     });
     let stop = match focused.as_ref() {

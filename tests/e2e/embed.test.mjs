@@ -273,6 +273,39 @@ describe("embedding", () => {
     assert.deepEqual(page.problems, []);
   });
 
+  it("on a phone, the button that shows more categories stays in sight, and in focus, as they come before it", async () => {
+    const page = await ctx.open("/fixtures/blank.html");
+    await page.setViewportSize({ width: 390, height: 800 });
+    // Fifteen categories: "C0" with 15 stories, "C1" with 14… "C14" with one.
+    const articles = Array.from({ length: 15 }, (_, c) =>
+      Array.from({ length: 15 - c }, (_, n) => ({ id: `s${c}-${n}`, title: `Story ${c} ${n}`, url: `https://example.com/${c}/${n}`, published: "2026-01-01T10:00:00Z", category: `Category ${c}` })),
+    ).flat();
+    await page.route("**/many-categories.json", (route) => route.fulfill({ json: { articles } }));
+    await page.evaluate(() => {
+      document.querySelector("#slot").innerHTML = '<gazette-news id="news" src="/many-categories.json" loading="eager"></gazette-news>';
+    });
+    const news = page.locator("#news");
+    await news.getByRole("article").first().waitFor();
+    const more = news.getByRole("button", { name: "5 more categories" });
+    await more.focus();
+    await page.keyboard.press("Enter");
+    const fewer = news.getByRole("button", { name: "Fewer categories" });
+    await fewer.waitFor();
+    // Seen whole inside its row (which scrolls sideways), as is its focus ring.
+    const shown = () => fewer.evaluate((b) => {
+      const row = b.closest(".gz-chips").getBoundingClientRect();
+      const r = b.getBoundingClientRect();
+      return [b.matches(":focus"), r.left >= row.left && r.right <= row.right];
+    });
+    await page.waitForFunction((el) => {
+      const row = el.closest(".gz-chips").getBoundingClientRect();
+      const r = el.getBoundingClientRect();
+      return r.left >= row.left && r.right <= row.right;
+    }, await fewer.elementHandle());
+    assert.deepEqual(await shown(), [true, true]);
+    assert.deepEqual(page.problems, []);
+  });
+
   it("in a phone-wide page with very large text, no control sticks out of the widget", async () => {
     const page = await ctx.open("/fixtures/move.html");
     await page.setViewportSize({ width: 320, height: 800 });
