@@ -1483,6 +1483,9 @@ mod tests {
         }
         // A contraction is not joined: "shell" is not "she'll".
         assert_eq!(found("shell "), ["oil"]);
+        // Nor is its ending a word being typed: "she'll" is not "she" and any "l" word.
+        assert_eq!(found("she'll"), ["quote"]);
+        assert_eq!(found("O’Brien says she'll"), ["quote"]);
         assert_eq!(found("\"she'll stay\""), ["quote"]);
     }
 

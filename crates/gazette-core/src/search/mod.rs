@@ -137,6 +137,11 @@ mod tests {
             marked("O’Brien at Macy's", "obrien macy"),
             ["O’Brien", "Macy"]
         );
+        // A possessive marks the name and its ending, not every word in "s".
+        assert_eq!(
+            marked("Trump says Trump's plan stands", "trump's"),
+            ["Trump", "s"]
+        );
         assert_eq!(
             marked("It cut 1,200 jobs; 1 200 were saved", "\"cut 1200 jobs\""),
             ["cut", "1,200", "jobs"]

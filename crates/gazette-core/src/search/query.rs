@@ -1,6 +1,6 @@
 //! Queries as typed: words, "quoted phrases", and the word still being typed.
 
-use super::tokens::{for_each_token, Kind};
+use super::tokens::{clitic, for_each_token, Kind};
 use crate::text::is_unspaced_script;
 
 /// Words of at least this many characters also match words one edit away ("presidnet").
@@ -37,7 +37,11 @@ impl Query {
     pub fn parse(input: &str) -> Self {
         let mut clauses = Vec::new();
         let normalised = input.replace(['“', '”', '„'], "\"");
-        let ends_open = !normalised.ends_with(|c: char| c.is_whitespace() || c == '"');
+        // Still being typed: the query ends in a letter or digit, or in a hyphen or apostrophe
+        // that joins the next; not after a space, a quote or other punctuation ("U.S.").
+        let ends_open = normalised.ends_with(|c: char| {
+            c.is_alphanumeric() || matches!(c, '-' | '\u{2010}' | '\'' | '\u{2019}')
+        });
         let parts: Vec<&str> = normalised.split('"').collect();
         let last_part = parts.len() - 1;
         for (n, part) in parts.iter().enumerate() {
@@ -47,6 +51,7 @@ impl Query {
                 // An unclosed quote at the end is still being typed: its last word is a prefix,
                 // so results narrow as the phrase grows instead of vanishing mid-word.
                 let prefix = ends_open && n == last_part;
+                let words: Vec<String> = words.into_iter().map(|(w, _)| w).collect();
                 // Text of unspaced scripts is its bigrams, which hold their order already: each
                 // is a word to find (the phrase check reads the text's single characters).
                 let unspaced = words.iter().all(|w| w.starts_with(is_unspaced_script));
@@ -67,9 +72,24 @@ impl Query {
                 continue;
             }
             let count = words.len();
-            for (k, w) in words.into_iter().enumerate() {
+            for (k, (w, sep)) in words.into_iter().enumerate() {
+                // The ending of a contraction or possessive ("don't", "Trump's"), which the
+                // texts hold as a word of its own: a phrase with the word before it, rather than
+                // every word that starts with "t" or "s".
+                if sep.is_some_and(|sep| clitic(sep, w.as_bytes())) {
+                    if let Some(Clause::Word { text, .. }) = clauses.pop() {
+                        clauses.push(Clause::Phrase {
+                            words: vec![text, w],
+                            prefix: false,
+                        });
+                    }
+                    continue;
+                }
                 let unspaced = w.chars().any(is_unspaced_script);
-                let prefix = !unspaced && ends_open && n == last_part && k + 1 == count;
+                // A single letter stuck to the word before ("AT&T", "U.S") is no word being
+                // typed either.
+                let stray = sep.is_some() && w.chars().count() == 1;
+                let prefix = !unspaced && !stray && ends_open && n == last_part && k + 1 == count;
                 let typo = !unspaced && w.chars().count() >= TYPO_MIN_CHARS;
                 clauses.push(Clause::Word {
                     text: w,
@@ -92,34 +112,47 @@ impl Query {
 /// The tokens of a query: words as indexed, words the text joins as one ("well-being" →
 /// "wellbeing", which the index holds for "well-being" and "wellbeing" alike), and for unspaced
 /// scripts the bigrams (or the single character when a run is one character long), since the
-/// index holds both.
-fn query_tokens(text: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
+/// index holds both. Each comes with the one character other than a space that stands between
+/// it and the word before, if that is all there is ("'" before "t" in "don't").
+fn query_tokens(text: &str) -> Vec<(String, Option<char>)> {
+    let mut out: Vec<(String, Option<char>)> = Vec::new();
     let mut run: Vec<String> = Vec::new();
     // Where the words of the last run of joined words start in `out`.
     let mut joined_from = 0;
-    let flush = |run: &mut Vec<String>, out: &mut Vec<String>| {
+    // Where the last word ended in `text`.
+    let mut last_end = None;
+    let flush = |run: &mut Vec<String>, out: &mut Vec<(String, Option<char>)>| {
         match run.len() {
             0 => {}
-            1 => out.push(run[0].clone()),
-            _ => out.extend(run.windows(2).map(|w| format!("{}{}", w[0], w[1]))),
+            1 => out.push((run[0].clone(), None)),
+            _ => out.extend(run.windows(2).map(|w| (format!("{}{}", w[0], w[1]), None))),
         }
         run.clear();
     };
-    for_each_token(text, |t, _, _, kind| match kind {
+    for_each_token(text, |t, start, end, kind| match kind {
         // Bigrams are rebuilt from the run of single characters.
         Kind::Pair => {}
         Kind::Word if t.starts_with(is_unspaced_script) => run.push(t.to_string()),
         Kind::Compound => {
+            let sep = out.get(joined_from).and_then(|(_, sep)| *sep);
             out.truncate(joined_from);
-            out.push(t.to_string());
+            out.push((t.to_string(), sep));
         }
         Kind::Word | Kind::Joined => {
             flush(&mut run, &mut out);
             if kind == Kind::Word {
                 joined_from = out.len();
             }
-            out.push(t.to_string());
+            let mut between = last_end
+                .map(|e| text[e..start].chars())
+                .into_iter()
+                .flatten();
+            let sep = match (between.next(), between.next()) {
+                (Some(c), None) if !c.is_whitespace() => Some(c),
+                _ => None,
+            };
+            last_end = Some(end);
+            out.push((t.to_string(), sep));
         }
     });
     flush(&mut run, &mut out);
@@ -222,7 +255,10 @@ mod tests {
         assert_eq!(Query::parse("o’brien").clauses, [w("obrien", true)]);
         assert_eq!(
             Query::parse("she'll").clauses,
-            [w("she", false), w("ll", true)]
+            [Clause::Phrase {
+                words: vec!["she".into(), "ll".into()],
+                prefix: false
+            }]
         );
         // Until the groups are whole, they are words of their own.
         assert_eq!(Query::parse("1,20").clauses, [w("1", false), w("20", true)]);
@@ -233,6 +269,34 @@ mod tests {
                 words: vec!["the".into(), "wellbeing".into(), "of".into()],
                 prefix: true
             }]
+        );
+    }
+
+    #[test]
+    fn a_stray_letter_is_no_word_being_typed() {
+        let phrase = |a: &str, b: &str| Clause::Phrase {
+            words: vec![a.into(), b.into()],
+            prefix: false,
+        };
+        // A contraction or possessive: the word with its ending, side by side.
+        assert_eq!(Query::parse("Trump's").clauses, [phrase("trump", "s")]);
+        assert_eq!(
+            Query::parse("don’t panic").clauses,
+            [phrase("don", "t"), w("panic", true)]
+        );
+        // A letter after other punctuation, or a query that ends in punctuation.
+        let exact = |t: &str| Clause::Word {
+            text: t.into(),
+            prefix: false,
+            typo: false,
+        };
+        assert_eq!(Query::parse("AT&T").clauses, [exact("at"), exact("t")]);
+        assert_eq!(Query::parse("U.S.").clauses, [exact("u"), exact("s")]);
+        assert_eq!(Query::parse("U.S").clauses, [exact("u"), exact("s")]);
+        // Typed with a space, a letter is the start of a word.
+        assert_eq!(
+            Query::parse("trump s").clauses,
+            [w("trump", false), w("s", true)]
         );
     }
 
