@@ -1345,6 +1345,33 @@ mod tests {
     }
 
     #[test]
+    fn a_word_of_the_stories_own_is_no_typo_of_another() {
+        let c = Catalog::new(vec![
+            story("house", "White House talks", "X", NOW.0),
+            story("mouse", "While the mouse slept", "X", NOW.0),
+            story("plural", "Pipelines reroute", "X", NOW.0),
+            story("one", "Pipeline approved", "X", NOW.0),
+        ]);
+        let found = |query: &str| {
+            let mut v = ids(&c, &q(query));
+            v.sort();
+            v
+        };
+        assert_eq!(
+            found("white "),
+            ["house"],
+            "\"white\" is a word: not \"while\""
+        );
+        assert_eq!(found("whike "), ["house", "mouse"], "a typo finds both");
+        assert_eq!(
+            found("pipeline "),
+            ["one", "plural"],
+            "one letter more at the end"
+        );
+        assert_eq!(found("pipelines "), ["one", "plural"], "one letter less");
+    }
+
+    #[test]
     fn ranking_puts_headline_matches_first_then_newer_on_ties() {
         let mut a = vec![
             story("summary-only", "Budget talks", "X", NOW.0 - 10),

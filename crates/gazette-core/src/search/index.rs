@@ -314,7 +314,9 @@ impl Index {
 
     /// The words of the index a clause word stands for, each with its score factor: the word
     /// itself (1.0), words it begins (prefix clauses, [`PREFIX_FACTOR`]) and words one edit away
-    /// (typo clauses, [`TYPO_FACTOR`]).
+    /// (typo clauses, [`TYPO_FACTOR`]). A word that is one of the index's itself keeps only the
+    /// words one letter longer or shorter at its end ("pipeline", "pipelines"): "white" is no
+    /// typo of "while", nor "mail" of "email".
     pub fn expand(&self, word: &str, prefix: bool, typo: bool) -> Vec<(u32, f32)> {
         let mut out = Vec::new();
         let exact = self.term_id(word);
@@ -345,6 +347,7 @@ impl Index {
                         let t = &self.terms[id as usize];
                         if Some(id) != exact
                             && !(prefix && t.starts_with(word))
+                            && (exact.is_none() || t.starts_with(word) || word.starts_with(&**t))
                             && within_one_edit(t, word)
                             && !seen.contains(&id)
                         {
