@@ -1069,6 +1069,13 @@ mod tests {
             .collect()
     }
 
+    /// The ids of the stories `query` finds in `c`, in id order.
+    fn found_in(c: &Catalog, query: &str) -> Vec<String> {
+        let mut v = ids(c, &q(query));
+        v.sort();
+        v
+    }
+
     fn q(query: &str) -> Filter {
         Filter {
             query: query.into(),
@@ -1352,11 +1359,7 @@ mod tests {
             story("plural", "Pipelines reroute", "X", NOW.0),
             story("one", "Pipeline approved", "X", NOW.0),
         ]);
-        let found = |query: &str| {
-            let mut v = ids(&c, &q(query));
-            v.sort();
-            v
-        };
+        let found = |query: &str| found_in(&c, query);
         assert_eq!(
             found("white "),
             ["house"],
@@ -1476,11 +1479,7 @@ mod tests {
             story("bare", "Obrien returns", "X", NOW.0),
             story("oil", "Shell cuts output", "X", NOW.0),
         ]);
-        let found = |query: &str| {
-            let mut v = ids(&c, &q(query));
-            v.sort();
-            v
-        };
+        let found = |query: &str| found_in(&c, query);
         for query in [
             "wellbeing ",
             "well-being ",
