@@ -1352,6 +1352,22 @@ mod tests {
     }
 
     #[test]
+    fn a_longer_word_never_ranks_above_the_word_typed() {
+        let c = Catalog::new(vec![
+            story("trumps", "Trumps a rival", "X", NOW.0 - 100),
+            story("joined", "Trump-Signed letter", "X", NOW.0),
+            story("more", "Trumps again", "X", NOW.0 - 200),
+        ]);
+        // (Still typed: "trumps" stands for "trumpsigned" too.)
+        let found = ids(&c, &q("trumps"));
+        assert_eq!(
+            found.last().map(String::as_str),
+            Some("joined"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn a_word_of_the_stories_own_is_no_typo_of_another() {
         let c = Catalog::new(vec![
             story("house", "White House talks", "X", NOW.0),

@@ -421,10 +421,19 @@ impl Index {
                     }
                     continue;
                 }
+                // A word it stands for (a longer one, a typo) weighs no more than the word
+                // typed, when that is a word of the index: a rare longer word ("trumpsigned",
+                // of "Trump-Signed") does not outrank the word itself ("trumps"). And a story
+                // scores by the first of them it holds (the word itself, then longer words, then
+                // typos), not by all of them added up.
+                let own = self.term_id(w).map(|id| self.idf(id));
                 for (term, factor) in self.expand(w, prefix, typo) {
                     let rank = !short || (letters == 2 && factor >= 1.0);
                     m.ranked |= rank;
-                    let idf = self.idf(term) * factor;
+                    let idf = match own {
+                        Some(own) if factor < 1.0 => self.idf(term).min(own),
+                        _ => self.idf(term),
+                    } * factor;
                     let exact_bit = if factor >= PREFIX_FACTOR { b } else { 0 };
                     let range = self.starts[term as usize] as usize
                         ..self.starts[term as usize + 1] as usize;
@@ -437,6 +446,9 @@ impl Index {
                         // Prefix and typo expansions: field weights without length normalisation.
                         for p in range {
                             let doc = self.docs[p] as usize;
+                            if m.mask[doc] & b != 0 {
+                                continue;
+                            }
                             m.mask[doc] |= b;
                             m.exact[doc] |= exact_bit;
                             m.score[doc] += idf * self.quick[self.tfs[p] as usize];
