@@ -516,8 +516,8 @@ pub struct PhraseScan<'a> {
 
 /// Writes a token of [`for_each_token`] to `line`, the words of a text as the phrase check reads
 /// them when the text is not ASCII: folded, a word joined to the one before after
-/// [`LINE_JOIN`] (which joins any words), the others after a space. Joined words and bigrams are left out (the
-/// line has their words). True if it wrote.
+/// [`LINE_JOIN`] (which joins any words), the others after a space. Joined words and bigrams
+/// are left out (the line has their words). True if it wrote.
 pub(crate) fn line_up(line: &mut String, token: &str, kind: Kind) -> bool {
     match kind {
         Kind::Word if !line.is_empty() => line.push(' '),
@@ -543,9 +543,13 @@ fn joined_at(text: &[u8], at: usize) -> bool {
         .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
         && !text.get(at + 4).copied().is_some_and(in_word);
     let [before, sep, after] = [at - 1, at, at + 1].map(|k| char::from(text[k]));
+    if !joins(before, sep, after, group) {
+        return false;
+    }
+    // (The next word is read only for a separator that joins.)
     let next = &text[at + 1..];
     let next = &next[..next.iter().position(|&b| !in_word(b)).unwrap_or(next.len())];
-    joins(before, sep, after, group) && !clitic(sep, next)
+    !clitic(sep, next)
 }
 
 impl<'a> PhraseScan<'a> {

@@ -43,11 +43,18 @@ pub fn joins(before: char, sep: char, after: char, group: bool) -> bool {
     }
     let digits = before.is_ascii_digit() && after.is_ascii_digit();
     match sep {
-        '\'' | '\u{2018}' | '\u{2019}' | '\u{02BC}' => true,
+        _ if apostrophe(sep) => true,
         '-' | '\u{00AD}' | '\u{2010}' | '\u{2011}' => !digits,
         ',' | '.' | '\u{00A0}' | '\u{2009}' | '\u{202F}' | '\u{066C}' => digits && group,
         _ => false,
     }
+}
+
+/// Whether `c` is an apostrophe: typed, typographic (’, and ‘ as some write it), or the letter
+/// apostrophe ʼ.
+#[inline]
+fn apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2018}' | '\u{2019}' | '\u{02BC}')
 }
 
 /// How the phrase check's line of folded words marks a word joined to the one before (see
@@ -59,7 +66,7 @@ pub(crate) const LINE_JOIN: char = '\u{1f}';
 /// as "shell", "we'll" as "well" and "we're" as "were".
 #[inline]
 pub fn clitic(sep: char, word: &[u8]) -> bool {
-    matches!(sep, '\'' | '\u{2018}' | '\u{2019}' | '\u{02BC}')
+    apostrophe(sep)
         && matches!(
             word.to_ascii_lowercase().as_slice(),
             b"s" | b"t" | b"d" | b"m" | b"ll" | b"re" | b"ve"
