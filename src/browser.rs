@@ -936,6 +936,19 @@ fn search_key_pressed(k: &web_sys::KeyboardEvent) {
     if k.ctrl_key() || k.meta_key() || k.alt_key() {
         return;
     }
+    // The widgets taking this key (most keys are none's: nothing more is read for them).
+    let key = k.key();
+    let targets: Vec<SearchTarget> = SEARCHERS.with(|s| {
+        s.borrow()
+            .widgets
+            .iter()
+            .filter(|(_, taken, _)| *taken == key)
+            .map(|(.., target)| target.clone())
+            .collect()
+    });
+    if targets.is_empty() {
+        return;
+    }
     // The element the key went to, inside a shadow root too (the target seen from the
     // document would be the shadow root's host).
     let typing = k
@@ -950,29 +963,24 @@ fn search_key_pressed(k: &web_sys::KeyboardEvent) {
     if typing {
         return;
     }
-    if let Some(input) = search_key_for(k) {
+    if let Some(input) = search_key_for(k, &targets) {
         k.prevent_default();
         let _ = input.focus();
         input.select();
     }
 }
 
-/// The search box a press of a search key is for: the widget's the focus is in; or, with the
-/// focus on no element of the page (on its body), of the widgets taking that key, the one that
+/// The search box a press of a search key is for, of the widgets taking that key (`targets`):
+/// the widget's the focus is in; or, with the focus on no element of the page (on its body), the
+/// one that
 /// shows most of itself on screen (the page's main list rather than a sidebar's), the first to
 /// take the key on a tie. Only a search box that can take the focus (not hidden, disabled or
 /// inert) takes the key. A key pressed on the page's own links, buttons or widgets stays
 /// theirs.
-fn search_key_for(e: &web_sys::KeyboardEvent) -> Option<web_sys::HtmlInputElement> {
-    let key = e.key();
-    let targets: Vec<SearchTarget> = SEARCHERS.with(|s| {
-        s.borrow()
-            .widgets
-            .iter()
-            .filter(|(_, k, _)| *k == key)
-            .map(|(.., target)| target.clone())
-            .collect()
-    });
+fn search_key_for(
+    e: &web_sys::KeyboardEvent,
+    targets: &[SearchTarget],
+) -> Option<web_sys::HtmlInputElement> {
     let candidates: Vec<_> = targets.iter().filter_map(|t| t()).collect();
     // The focused element and its ancestors, through open shadow roots.
     let path = e.composed_path();

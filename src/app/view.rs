@@ -97,12 +97,6 @@ impl Ui<'_> {
     fn chips(&self, previewing: bool) -> Chips {
         let state = &**self.state;
         let (o, f) = (&state.outcome, &state.filter);
-        let mut all_count = o.categories.iter().map(|c| c.count).sum::<usize>();
-        let mut chips: Vec<_> = o
-            .categories
-            .iter()
-            .map(|c| (c.clone(), state.catalog.swatch_of_category(&c.name)))
-            .collect();
         // An archive read in part, filtered by nothing but categories: the chips count the whole
         // archive as its manifest says, most first, also for the categories of parts not read
         // yet (so that they keep their places as the parts come).
@@ -116,13 +110,17 @@ impl Ui<'_> {
             (state.archive_pending() && only_categories).then_some((a.archive.total, counts))
         });
         let whole_archive = whole.is_some();
-        if let Some((total, counts)) = whole {
-            all_count = total;
-            chips = counts
-                .iter()
-                .map(|c| (c.clone(), state.catalog.swatch_of_category(&c.name)))
-                .collect();
-        }
+        let (all_count, counts) = match whole {
+            Some((total, counts)) => (total, counts.as_slice()),
+            None => (
+                o.categories.iter().map(|c| c.count).sum::<usize>(),
+                o.categories.as_slice(),
+            ),
+        };
+        let mut chips: Vec<_> = counts
+            .iter()
+            .map(|c| (c.clone(), state.catalog.swatch_of_category(&c.name)))
+            .collect();
         // A chosen category the stories do not have (a preset or link naming another set's)
         // still shows, pressed with no stories, so the reader can see and undo it.
         for name in &f.categories {
