@@ -727,7 +727,8 @@ impl Catalog {
         facets: Facets,
     ) -> Outcome {
         let people = facets == Facets::All;
-        let query = Query::parse(&filter.query);
+        let mut query = Query::parse(&filter.query);
+        self.index.respell(&mut query);
         let matches = self.index.run(&query);
         let phrases: Vec<(&Vec<String>, bool)> = query
             .clauses
@@ -1388,6 +1389,33 @@ mod tests {
             "one letter more at the end"
         );
         assert_eq!(found("pipelines "), ["one", "plural"], "one letter less");
+    }
+
+    #[test]
+    fn a_typo_in_the_word_being_typed_finds_the_words_it_starts() {
+        let c = Catalog::new(vec![
+            story("office", "Presidential race tightens", "X", NOW.0),
+            story("person", "The president spoke", "X", NOW.0 - 10),
+            story("resident", "A resident complains", "X", NOW.0),
+            story("preside", "Judges preside", "X", NOW.0),
+            story("prose", "Prose and poetry", "X", NOW.0),
+        ]);
+        let found = |query: &str| found_in(&c, query);
+        // No word starts with "presidn": the words that start one edit away stand for it.
+        assert_eq!(found("presidn"), ["office", "person", "preside"]);
+        assert_eq!(found("prseiden"), ["office", "person"], "two letters swapped");
+        assert_eq!(found("xpresid"), ["office", "person", "preside"], "one too many");
+        // Words start with what was typed: no typo is looked for in their starts.
+        assert_eq!(found("presid"), ["office", "person", "preside"]);
+        assert_eq!(found("resid"), ["resident"]);
+        // A finished word is whole, and short words get no typos.
+        assert_eq!(found("presidn "), ["preside"]);
+        assert!(found("prsi").is_empty());
+        // Matches of the typed start rank below the words themselves.
+        let mut a = c.articles().to_vec();
+        a.push(story("exact", "Presidn is a name", "X", NOW.0 - 100));
+        let c = Catalog::new(a);
+        assert_eq!(ids(&c, &q("presidn")).first().map(String::as_str), Some("exact"));
     }
 
     #[test]

@@ -16,7 +16,8 @@
 
 use super::query::{Clause, Query};
 use super::tokens::{
-    clitic, for_each_token, joins, within_one_edit, Kind, LINE_JOIN, MAX_TOKEN_BYTES,
+    clitic, for_each_token, joins, starts_within_one_edit, within_one_edit, Kind, LINE_JOIN,
+    MAX_TOKEN_BYTES,
 };
 use crate::intern::Interner;
 use crate::model::Article;
@@ -317,8 +318,13 @@ impl Index {
     /// (typo clauses, [`TYPO_FACTOR`]). A word that is one of the index's itself keeps only the
     /// words one letter longer or shorter at its end ("pipeline", "pipelines"): "white" is no
     /// typo of "while", nor "mail" of "email".
-    pub fn expand(&self, word: &str, prefix: bool, typo: bool) -> Vec<(u32, f32)> {
+    ///
+    /// A `respelled` word (see [`Clause::Word`]) also stands for the words that start one edit
+    /// away from it, as typos: those that start with its first letter, or its second (a swap,
+    /// or a letter too many at the start).
+    pub fn expand(&self, word: &str, prefix: bool, typo: bool, respelled: bool) -> Vec<(u32, f32)> {
         let mut out = Vec::new();
+        let mut seen: Vec<u32> = Vec::new();
         let exact = self.term_id(word);
         if let Some(id) = exact {
             out.push((id, 1.0));
@@ -334,7 +340,6 @@ impl Index {
             let n = word.chars().count();
             let mut cs = word.chars();
             if let (Some(c0), Some(c1)) = (cs.next(), cs.next()) {
-                let mut seen: Vec<u32> = Vec::new();
                 for len in n.saturating_sub(1)..=(n + 1).min(MAX_TYPO_CHARS + 1) {
                     let key = |c| (len as u8, c);
                     let buckets = [
@@ -358,7 +363,37 @@ impl Index {
                 }
             }
         }
+        if respelled {
+            let mut cs = word.chars();
+            let (c0, c1) = (cs.next(), cs.next());
+            let firsts = [c0, c1.filter(|&c| Some(c) != c0)];
+            for c in firsts.into_iter().flatten() {
+                for id in self.prefix_range(c.encode_utf8(&mut [0; 4])) {
+                    let id = id as u32;
+                    if starts_within_one_edit(&self.terms[id as usize], word) && !seen.contains(&id)
+                    {
+                        out.push((id, TYPO_FACTOR));
+                    }
+                }
+            }
+        }
         out
+    }
+
+    /// Marks the words of `query` being typed, long enough for typos, that no word of the index
+    /// starts with ("presidn"), so that words starting one edit away stand for them.
+    pub fn respell(&self, query: &mut Query) {
+        for clause in &mut query.clauses {
+            if let Clause::Word {
+                text,
+                prefix: true,
+                typo: true,
+                respelled,
+            } = clause
+            {
+                *respelled = self.prefix_range(text).is_empty();
+            }
+        }
     }
 
     fn idf(&self, term: u32) -> f32 {
@@ -384,18 +419,23 @@ impl Index {
         };
         let mut bit = 0u32;
         for clause in &query.clauses {
-            let words: Vec<(&str, bool, bool)> = match clause {
-                Clause::Word { text, prefix, typo } => vec![(text.as_str(), *prefix, *typo)],
+            let words: Vec<(&str, bool, bool, bool)> = match clause {
+                Clause::Word {
+                    text,
+                    prefix,
+                    typo,
+                    respelled,
+                } => vec![(text.as_str(), *prefix, *typo, *respelled)],
                 Clause::Phrase { words, prefix } => {
                     let last = words.len().saturating_sub(1);
                     words
                         .iter()
                         .enumerate()
-                        .map(|(k, w)| (w.as_str(), *prefix && k == last, false))
+                        .map(|(k, w)| (w.as_str(), *prefix && k == last, false, false))
                         .collect()
                 }
             };
-            for (w, prefix, typo) in words {
+            for (w, prefix, typo, respelled) in words {
                 if bit >= 16 {
                     break;
                 }
@@ -427,7 +467,7 @@ impl Index {
                 // scores by the first of them it holds (the word itself, then longer words, then
                 // typos), not by all of them added up.
                 let own = self.term_id(w).map(|id| self.idf(id));
-                for (term, factor) in self.expand(w, prefix, typo) {
+                for (term, factor) in self.expand(w, prefix, typo, respelled) {
                     let rank = !short || (letters == 2 && factor >= 1.0);
                     m.ranked |= rank;
                     let idf = match own {

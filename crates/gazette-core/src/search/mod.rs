@@ -8,7 +8,7 @@ pub use index::{Index, IndexBuilder, Matches};
 pub use query::{Clause, Query};
 
 use index::{line_up, PhraseScan};
-use tokens::{for_each_token, within_one_edit};
+use tokens::{for_each_token, starts_within_one_edit, within_one_edit};
 
 /// The byte ranges of `text` that a query matched, merged and in order, for `<mark>`. A
 /// phrase's words are marked only where the whole phrase stands. Words a text joins are marked
@@ -41,12 +41,14 @@ pub fn highlight(text: &str, query: &Query) -> Vec<(usize, usize)> {
                 text: w,
                 prefix,
                 typo,
+                respelled,
             } => {
                 for (k, m) in marked.iter_mut().enumerate() {
                     let t = token(k);
                     *m |= t == w
                         || (*prefix && t.starts_with(w.as_str()))
-                        || (*typo && t.chars().count() >= 4 && within_one_edit(t, w));
+                        || (*typo && t.chars().count() >= 4 && within_one_edit(t, w))
+                        || (*respelled && starts_within_one_edit(t, w));
                 }
             }
             Clause::Phrase { words: p, prefix } => {
@@ -161,5 +163,13 @@ mod tests {
             ["元宇宙"]
         );
         assert!(marked("nothing here", "").is_empty());
+        // A word being typed that the index respelled marks the words starting one edit away.
+        let text = "The president and a resident";
+        let mut query = Query::parse("presidn");
+        if let Some(Clause::Word { respelled, .. }) = query.clauses.first_mut() {
+            *respelled = true;
+        }
+        assert_eq!(highlight(text, &query), [(4, 13)]);
+        assert_eq!(marked(text, "presid"), ["president"]);
     }
 }

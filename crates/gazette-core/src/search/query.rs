@@ -13,10 +13,14 @@ pub const MAX_CLAUSES: usize = 16;
 pub enum Clause {
     /// A folded word. `prefix`: it is the last word and still being typed, so words that start
     /// with it match too. `typo`: long enough that words one edit away match (ranked lower).
+    /// `respelled`: a word being typed, with a typo, that no word of the index starts with
+    /// ("presidn"): words that start one edit away from it match, ranked as typos. The index
+    /// sets it ([`Index::respell`](super::Index::respell)); [`Query::parse`] never does.
     Word {
         text: String,
         prefix: bool,
         typo: bool,
+        respelled: bool,
     },
     /// Folded words that must stand next to each other, in order. `prefix`: the quote is still
     /// open at the end of the query, so the last word is being typed and matches as a prefix.
@@ -61,11 +65,13 @@ impl Query {
                         text,
                         prefix: false,
                         typo: false,
+                        respelled: false,
                     })),
                     1 => clauses.push(Clause::Word {
                         text: words[0].clone(),
                         prefix,
                         typo: false,
+                        respelled: false,
                     }),
                     _ => clauses.push(Clause::Phrase { words, prefix }),
                 }
@@ -95,6 +101,7 @@ impl Query {
                     text: w,
                     prefix,
                     typo,
+                    respelled: false,
                 });
             }
         }
@@ -168,6 +175,7 @@ mod tests {
             text: text.into(),
             prefix,
             typo: text.chars().count() >= TYPO_MIN_CHARS,
+            respelled: false,
         }
     }
 
@@ -227,7 +235,8 @@ mod tests {
             [Clause::Word {
                 text: "solo".into(),
                 prefix: false,
-                typo: false
+                typo: false,
+                respelled: false
             }]
         );
     }
@@ -240,7 +249,8 @@ mod tests {
             [Clause::Word {
                 text: "tax".into(),
                 prefix: false,
-                typo: false
+                typo: false,
+                respelled: false
             }]
         );
     }
@@ -289,6 +299,7 @@ mod tests {
             text: t.into(),
             prefix: false,
             typo: false,
+            respelled: false,
         };
         assert_eq!(Query::parse("AT&T").clauses, [exact("at"), exact("t")]);
         assert_eq!(Query::parse("U.S.").clauses, [exact("u"), exact("s")]);
@@ -306,6 +317,7 @@ mod tests {
             text: t.into(),
             prefix: false,
             typo: false,
+            respelled: false,
         };
         assert_eq!(
             Query::parse("元宇宙").clauses,

@@ -317,6 +317,20 @@ pub fn within_one_edit(a: &str, b: &str) -> bool {
     }
 }
 
+/// True if `word` starts with a run of letters within one edit of `typed` (one letter longer,
+/// as long, or one shorter): "president" starts with "presidn" less one typo.
+pub fn starts_within_one_edit(word: &str, typed: &str) -> bool {
+    if word.is_ascii() && typed.is_ascii() {
+        let (w, t) = (word.as_bytes(), typed.as_bytes());
+        (t.len().saturating_sub(1)..=t.len() + 1)
+            .any(|n| n <= w.len() && n > 0 && one_edit(&w[..n], t))
+    } else {
+        let (w, t): (Vec<char>, Vec<char>) = (word.chars().collect(), typed.chars().collect());
+        (t.len().saturating_sub(1)..=t.len() + 1)
+            .any(|n| n <= w.len() && n > 0 && one_edit(&w[..n], &t))
+    }
+}
+
 fn one_edit<T: PartialEq>(a: &[T], b: &[T]) -> bool {
     let (la, lb) = (a.len(), b.len());
     if la.abs_diff(lb) > 1 {
