@@ -750,10 +750,28 @@ pub fn scroll_y() -> f64 {
     window().and_then(|w| w.scroll_y().ok()).unwrap_or(0.0)
 }
 
-/// Scrolls the page to `y` CSS pixels from the top, at once.
+thread_local! {
+    /// Set from the widget's own scrolling until the frame after it, whose scroll events it
+    /// causes: those are no reader's scroll ([`when_scrolled_near`]).
+    static OWN_SCROLL: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Scrolls the page to `y` CSS pixels from the top, at once (not smoothly, whatever the page's
+/// `scroll-behavior`), as the widget's own scroll: no page of stories loads for it.
 pub fn scroll_to_y(y: f64) {
-    if let Some(w) = window() {
-        w.scroll_to_with_x_and_y(w.scroll_x().unwrap_or(0.0), y);
+    let Some(w) = window() else {
+        return;
+    };
+    let options = web_sys::ScrollToOptions::new();
+    options.set_left(w.scroll_x().unwrap_or(0.0));
+    options.set_top(y);
+    options.set_behavior(web_sys::ScrollBehavior::Instant);
+    w.scroll_to_with_scroll_to_options(&options);
+    // The scroll events of a frame come before its animation frame callbacks.
+    OWN_SCROLL.set(true);
+    let done = Closure::once_into_js(|| OWN_SCROLL.set(false));
+    if w.request_animation_frame(done.unchecked_ref()).is_err() {
+        OWN_SCROLL.set(false);
     }
 }
 
@@ -1069,8 +1087,9 @@ fn viewport_height() -> f64 {
 
 /// Calls `f` when the reader scrolls (the page or any scrolling box around `el`) while `el` is
 /// on screen or within `margin` CSS pixels below the viewport's bottom, until `f` says it acted
-/// (returns `true`). Only scrolling counts: a list too short to fill the screen does not grow
-/// on its own, nor does a hidden one, nor one the reader has scrolled past. Stops when dropped.
+/// (returns `true`). Only the reader's scrolling counts: a list too short to fill the screen
+/// does not grow on its own, nor does a hidden one, nor one the reader has scrolled past, nor
+/// one the widget scrolls back to ([`scroll_to_y`]). Stops when dropped.
 pub fn when_scrolled_near(
     el: &web_sys::Element,
     margin: f64,
@@ -1079,7 +1098,7 @@ pub fn when_scrolled_near(
     let el = el.clone();
     let mut done = false;
     listen_in(window()?.document()?.into(), "scroll", true, move |_| {
-        if done || !el.is_connected() {
+        if done || OWN_SCROLL.get() || !el.is_connected() {
             return;
         }
         let r = el.get_bounding_client_rect();

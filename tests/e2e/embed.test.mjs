@@ -76,6 +76,40 @@ describe("embedding", () => {
     await page.waitForFunction(() => document.querySelectorAll("#news article").length === 8);
     assert.deepEqual(page.problems, []);
   });
+
+  it("the widget's own scrolling back to the list after a story loads no more stories", async () => {
+    const page = await ctx.open("/fixtures/long-page.html");
+    const cards = page.locator("#news").getByRole("article");
+    await cards.first().waitFor();
+    // The list's end just below the screen, close enough for a scroll of the reader's to load
+    // the next page. (A story opens at the top of its view, below the page's heading: the page
+    // scrolls, and scrolls back as the story closes.)
+    const end = await page.evaluate(() => document.querySelector("#news").getBoundingClientRect().bottom);
+    await page.setViewportSize({ width: 1280, height: Math.round(end) - 150 });
+    await nextFrames(page);
+    assert.equal(await cards.count(), 4);
+    const first = cards.first().getByRole("link").first();
+    const title = await first.innerText();
+    for (const close of ["Back", "View All", "Escape"]) {
+      await first.click();
+      await page.getByRole("heading", { level: 3, name: title }).waitFor();
+      if (close === "Back") await page.goBack();
+      else if (close === "View All") await page.getByRole("link", { name: "View All" }).click();
+      else await page.keyboard.press("Escape");
+      await page.waitForFunction(() => document.activeElement?.closest("[data-story]") !== null);
+      await nextFrames(page);
+      await nextFrames(page);
+      assert.equal(await cards.count(), 4, `after ${close}: the list as it was`);
+      assert.doesNotMatch(page.url(), /page=/, close);
+    }
+    // The reader's own scroll still loads the next page (with the focus no longer on a card:
+    // scrolling from the keyboard through the cards loads none).
+    await page.evaluate(() => document.activeElement.blur());
+    await page.mouse.wheel(0, 60);
+    await page.waitForFunction(() => document.querySelectorAll("#news article").length === 8);
+    assert.deepEqual(page.problems, []);
+  });
+
   it("on a right-to-left page, stories run in their own language's direction and the widget's words stay left to right", async () => {
     const page = await ctx.open("/fixtures/rtl-page.html", { offline: true });
     const news = page.locator("#news");

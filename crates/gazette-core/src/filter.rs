@@ -1403,8 +1403,16 @@ mod tests {
         let found = |query: &str| found_in(&c, query);
         // No word starts with "presidn": the words that start one edit away stand for it.
         assert_eq!(found("presidn"), ["office", "person", "preside"]);
-        assert_eq!(found("prseiden"), ["office", "person"], "two letters swapped");
-        assert_eq!(found("xpresid"), ["office", "person", "preside"], "one too many");
+        assert_eq!(
+            found("prseiden"),
+            ["office", "person"],
+            "two letters swapped"
+        );
+        assert_eq!(
+            found("xpresid"),
+            ["office", "person", "preside"],
+            "one too many"
+        );
         // Words start with what was typed: no typo is looked for in their starts.
         assert_eq!(found("presid"), ["office", "person", "preside"]);
         assert_eq!(found("resid"), ["resident"]);
@@ -1415,7 +1423,10 @@ mod tests {
         let mut a = c.articles().to_vec();
         a.push(story("exact", "Presidn is a name", "X", NOW.0 - 100));
         let c = Catalog::new(a);
-        assert_eq!(ids(&c, &q("presidn")).first().map(String::as_str), Some("exact"));
+        assert_eq!(
+            ids(&c, &q("presidn")).first().map(String::as_str),
+            Some("exact")
+        );
     }
 
     #[test]
