@@ -1392,6 +1392,67 @@ mod tests {
     }
 
     #[test]
+    fn a_number_is_found_as_written_not_by_another_one_edit_away() {
+        let c = Catalog::new(vec![
+            story(
+                "fossil",
+                "Worms revived after 24,000-year-old sleep",
+                "X",
+                NOW.0,
+            ),
+            story("jobs", "2,000 jobs cut", "X", NOW.0),
+            story("fans", "25,000 fans", "X", NOW.0),
+            story("beds", "A 1,000-bed hospital in ten days", "X", NOW.0),
+            story("plain", "1000 days", "X", NOW.0),
+            story("steps", "10,000 steps", "X", NOW.0),
+        ]);
+        let found = |query: &str| found_in(&c, query);
+        assert_eq!(found("24,000 "), ["fossil"]);
+        assert_eq!(found("24000 "), ["fossil"]);
+        assert_eq!(found("1,000 "), ["beds", "plain"]);
+        assert_eq!(found("hospital 1000 "), ["beds"]);
+        // A whole group of three ends the number: "1,000" does not start "10,000".
+        assert_eq!(found("1,000"), ["beds", "plain"]);
+        assert_eq!(found("1000"), ["beds", "plain", "steps"]);
+    }
+
+    #[test]
+    fn a_short_word_finds_its_form_with_or_without_a_final_s() {
+        let c = Catalog::new(vec![
+            story("gun", "Gun law passes", "X", NOW.0),
+            story("guns", "Guns seized", "X", NOW.0 - 10),
+            story("news", "Local news", "X", NOW.0),
+            story("new", "A new bridge", "X", NOW.0),
+            story("bus", "Bus fares rise", "X", NOW.0),
+        ]);
+        let found = |query: &str| found_in(&c, query);
+        assert_eq!(found("guns "), ["gun", "guns"]);
+        assert_eq!(found("gun "), ["gun", "guns"]);
+        assert_eq!(
+            ids(&c, &q("guns ")),
+            ["guns", "gun"],
+            "the word typed first"
+        );
+        assert_eq!(found("news "), ["news"], "\"news\" is not \"new\"");
+        assert_eq!(found("bu "), Vec::<String>::new());
+        assert_eq!(found("\"gun\""), ["gun"], "quoted, a word is only itself");
+    }
+
+    #[test]
+    fn a_letter_stuck_to_a_word_is_read_with_it() {
+        let c = Catalog::new(vec![
+            story("att", "AT&T raises prices", "X", NOW.0),
+            story("wont", "Osaka won't play at Tokyo", "X", NOW.0),
+            story("us", "U.S. jobs report", "X", NOW.0),
+            story("possessive", "The bus's route and its users", "X", NOW.0),
+        ]);
+        let found = |query: &str| found_in(&c, query);
+        assert_eq!(found("AT&T"), ["att"]);
+        assert_eq!(found("at&t "), ["att"]);
+        assert_eq!(found("U.S."), ["us"]);
+    }
+
+    #[test]
     fn a_typo_in_the_word_being_typed_finds_the_words_it_starts() {
         let c = Catalog::new(vec![
             story("office", "Presidential race tightens", "X", NOW.0),

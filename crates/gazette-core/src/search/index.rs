@@ -14,10 +14,10 @@
 //! [`K1`], and multiplied by the term's inverse document frequency. Stories are ordered first by
 //! how many clauses they matched without a typo, so typo matches always rank below exact ones.
 
-use super::query::{Clause, Query};
+use super::query::{Clause, Query, TYPO_MIN_CHARS};
 use super::tokens::{
-    clitic, for_each_token, joins, starts_within_one_edit, within_one_edit, Kind, LINE_JOIN,
-    MAX_TOKEN_BYTES,
+    clitic, for_each_token, joins, short_form, starts_within_one_edit, within_one_edit, Kind,
+    LINE_JOIN, MAX_TOKEN_BYTES,
 };
 use crate::intern::Interner;
 use crate::model::Article;
@@ -336,8 +336,18 @@ impl Index {
                 }
             }
         }
-        if typo {
-            let n = word.chars().count();
+        let n = word.chars().count();
+        if typo && n < TYPO_MIN_CHARS {
+            // A short word: its other form, with or without a final "s".
+            let form = match word.strip_suffix('s') {
+                Some(singular) => singular.to_string(),
+                None => format!("{word}s"),
+            };
+            let id = self.term_id(&form).filter(|_| short_form(&form, word));
+            if let Some(id) = id.filter(|id| !out.iter().any(|&(t, _)| t == *id)) {
+                out.push((id, TYPO_FACTOR));
+            }
+        } else if typo {
             let mut cs = word.chars();
             if let (Some(c0), Some(c1)) = (cs.next(), cs.next()) {
                 for len in n.saturating_sub(1)..=(n + 1).min(MAX_TYPO_CHARS + 1) {
@@ -391,7 +401,8 @@ impl Index {
                 respelled,
             } = clause
             {
-                *respelled = self.prefix_range(text).is_empty();
+                *respelled =
+                    text.chars().count() >= TYPO_MIN_CHARS && self.prefix_range(text).is_empty();
             }
         }
     }

@@ -8,7 +8,7 @@ pub use index::{Index, IndexBuilder, Matches};
 pub use query::{Clause, Query};
 
 use index::{line_up, PhraseScan};
-use tokens::{for_each_token, starts_within_one_edit, within_one_edit};
+use tokens::{for_each_token, short_form, starts_within_one_edit, within_one_edit};
 
 /// The byte ranges of `text` that a query matched, merged and in order, for `<mark>`. A
 /// phrase's words are marked only where the whole phrase stands. Words a text joins are marked
@@ -43,11 +43,13 @@ pub fn highlight(text: &str, query: &Query) -> Vec<(usize, usize)> {
                 typo,
                 respelled,
             } => {
+                let short = w.chars().count() < query::TYPO_MIN_CHARS;
                 for (k, m) in marked.iter_mut().enumerate() {
                     let t = token(k);
                     *m |= t == w
                         || (*prefix && t.starts_with(w.as_str()))
-                        || (*typo && t.chars().count() >= 4 && within_one_edit(t, w))
+                        || (*typo && short && short_form(t, w))
+                        || (*typo && !short && t.chars().count() >= 4 && within_one_edit(t, w))
                         || (*respelled && starts_within_one_edit(t, w));
                 }
             }
@@ -72,10 +74,16 @@ pub fn highlight(text: &str, query: &Query) -> Vec<(usize, usize)> {
         }
     }
     // Joined words and bigrams come after the words they cover, and end with the last of them,
-    // so a range that starts earlier takes in the ranges it covers.
+    // so a range that starts earlier takes in the ranges it covers. Marked words with one
+    // character other than a space between them are marked as one ("Trump's", "AT&T").
+    let close = |end: usize, start: usize| {
+        end >= start
+            || text[end..start].chars().nth(1).is_none()
+                && !text[end..start].contains(char::is_whitespace)
+    };
     for ((_, s, e), _) in tokens.iter().zip(&marked).filter(|(_, &m)| m) {
         let (mut s, mut e) = (*s, *e);
-        while let Some(&(ls, le)) = out.last().filter(|l| l.1 >= s) {
+        while let Some(&(ls, le)) = out.last().filter(|l| close(l.1, s)) {
             out.pop();
             (s, e) = (s.min(ls), e.max(le));
         }
@@ -142,8 +150,17 @@ mod tests {
         // A possessive marks the name and its ending, not every word in "s".
         assert_eq!(
             marked("Trump says Trump's plan stands", "trump's"),
-            ["Trump", "s"]
+            ["Trump's"]
         );
+        assert_eq!(
+            marked("AT&T won't play at Tokyo", "at&t"),
+            ["AT&T"],
+            "not the \"t\" of a contraction, nor \"at\" alone"
+        );
+        assert_eq!(marked("Black and white", "black white"), ["Black", "white"]);
+        assert_eq!(marked("A gun, two guns, gunsmiths", "guns "), ["gun", "guns"]);
+        assert_eq!(marked("Local news, new bridge", "news "), ["news"]);
+        assert_eq!(marked("24,000 or 25,000", "24,000 "), ["24,000"]);
         assert_eq!(
             marked("It cut 1,200 jobs; 1 200 were saved", "\"cut 1200 jobs\""),
             ["cut", "1,200", "jobs"]

@@ -1,10 +1,13 @@
 //! Queries as typed: words, "quoted phrases", and the word still being typed.
 
-use super::tokens::{clitic, for_each_token, Kind};
+use super::tokens::{clitic, for_each_token, joins, Kind};
 use crate::text::is_unspaced_script;
 
 /// Words of at least this many characters also match words one edit away ("presidnet").
 pub const TYPO_MIN_CHARS: usize = 5;
+/// Shorter words of at least this many letters match their forms with or without a final "s"
+/// ("guns", "gun"), their only "typos" ([`short_form`](super::tokens::short_form)).
+pub const FORMS_MIN_CHARS: usize = 3;
 /// At most this many clauses of a query are used; the rest are ignored.
 pub const MAX_CLAUSES: usize = 16;
 
@@ -12,7 +15,8 @@ pub const MAX_CLAUSES: usize = 16;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Clause {
     /// A folded word. `prefix`: it is the last word and still being typed, so words that start
-    /// with it match too. `typo`: long enough that words one edit away match (ranked lower).
+    /// with it match too. `typo`: words one edit away match (ranked lower): any, for a word of
+    /// [`TYPO_MIN_CHARS`] or more, and for a shorter one its form with or without a final "s".
     /// `respelled`: a word being typed, with a typo, that no word of the index starts with
     /// ("presidn"): words that start one edit away from it match, ranked as typos. The index
     /// sets it ([`Index::respell`](super::Index::respell)); [`Query::parse`] never does.
@@ -80,23 +84,23 @@ impl Query {
             let count = words.len();
             for (k, (w, sep)) in words.into_iter().enumerate() {
                 // The ending of a contraction or possessive ("don't", "Trump's"), which the
-                // texts hold as a word of its own: a phrase with the word before it, rather than
-                // every word that starts with "t" or "s".
-                if sep.is_some_and(|sep| clitic(sep, w.as_bytes())) {
-                    if let Some(Clause::Word { text, .. }) = clauses.pop() {
-                        clauses.push(Clause::Phrase {
-                            words: vec![text, w],
-                            prefix: false,
-                        });
-                    }
+                // texts hold as a word of its own, and a single letter stuck to the word before
+                // ("AT&T", "U.S"): a phrase with the word before, rather than every word that
+                // starts with "t" or "s", or every story with an "s" somewhere.
+                let stray = sep.is_some() && w.chars().count() == 1;
+                if sep.is_some_and(|sep| clitic(sep, w.as_bytes())) || stray {
+                    stick_to_last(&mut clauses, w);
                     continue;
                 }
                 let unspaced = w.chars().any(is_unspaced_script);
-                // A single letter stuck to the word before ("AT&T", "U.S") is no word being
-                // typed either.
-                let stray = sep.is_some() && w.chars().count() == 1;
-                let prefix = !unspaced && !stray && ends_open && n == last_part && k + 1 == count;
-                let typo = !unspaced && w.chars().count() >= TYPO_MIN_CHARS;
+                // Nor a number that ends in a whole group of three ("1,000"): it is not the
+                // start of "10,000".
+                let grouped = ends_in_digit_group(part) && w.bytes().all(|b| b.is_ascii_digit());
+                let prefix = !unspaced && !grouped && ends_open && n == last_part && k + 1 == count;
+                // A number is no typo of another ("24,000" is not "25,000").
+                let typo = !unspaced
+                    && w.chars().count() >= FORMS_MIN_CHARS
+                    && !w.bytes().any(|b| b.is_ascii_digit());
                 clauses.push(Clause::Word {
                     text: w,
                     prefix,
@@ -114,6 +118,36 @@ impl Query {
     pub fn is_empty(&self) -> bool {
         self.clauses.is_empty()
     }
+}
+
+/// Adds `word` to the last clause as the next word of a phrase.
+fn stick_to_last(clauses: &mut Vec<Clause>, word: String) {
+    match clauses.pop() {
+        Some(Clause::Phrase { mut words, .. }) => {
+            words.push(word);
+            clauses.push(Clause::Phrase {
+                words,
+                prefix: false,
+            });
+        }
+        Some(Clause::Word { text, .. }) => clauses.push(Clause::Phrase {
+            words: vec![text, word],
+            prefix: false,
+        }),
+        None => clauses.push(Clause::Word {
+            text: word,
+            prefix: false,
+            typo: false,
+            respelled: false,
+        }),
+    }
+}
+
+/// Whether `text` ends in a group of three digits after a digit group separator ("1,000").
+fn ends_in_digit_group(text: &str) -> bool {
+    let mut c = text.chars().rev();
+    (0..3).all(|_| c.next().is_some_and(|c| c.is_ascii_digit()))
+        && c.next().is_some_and(|sep| joins('0', sep, '0', true))
 }
 
 /// The tokens of a query: words as indexed, words the text joins as one ("well-being" →
@@ -174,7 +208,8 @@ mod tests {
         Clause::Word {
             text: text.into(),
             prefix,
-            typo: text.chars().count() >= TYPO_MIN_CHARS,
+            typo: text.chars().count() >= FORMS_MIN_CHARS
+                && !text.contains(|c: char| c.is_ascii_digit()),
             respelled: false,
         }
     }
@@ -219,7 +254,13 @@ mod tests {
                 prefix: true
             }]
         );
-        assert_eq!(Query::parse("\"sol").clauses, [w("sol", true)]);
+        let quoted = |text: &str, prefix| Clause::Word {
+            text: text.into(),
+            prefix,
+            typo: false,
+            respelled: false,
+        };
+        assert_eq!(Query::parse("\"sol").clauses, [quoted("sol", true)]);
         assert_eq!(
             Query::parse("\"open ended\" sol").clauses,
             [
@@ -242,12 +283,13 @@ mod tests {
     }
 
     #[test]
-    fn accents_fold_and_short_words_get_no_typos() {
+    fn accents_fold_and_words_under_three_letters_get_no_typos() {
         assert_eq!(Query::parse("Résumé").clauses, [w("resume", true)]);
+        assert_eq!(Query::parse("tax ").clauses, [w("tax", false)]);
         assert_eq!(
-            Query::parse("tax ").clauses,
+            Query::parse("uk ").clauses,
             [Clause::Word {
-                text: "tax".into(),
+                text: "uk".into(),
                 prefix: false,
                 typo: false,
                 respelled: false
@@ -294,16 +336,20 @@ mod tests {
             Query::parse("don’t panic").clauses,
             [phrase("don", "t"), w("panic", true)]
         );
-        // A letter after other punctuation, or a query that ends in punctuation.
-        let exact = |t: &str| Clause::Word {
-            text: t.into(),
+        // A letter after other punctuation, whether the query ends there or not.
+        let phrase3 = |words: [&str; 3]| Clause::Phrase {
+            words: words.map(String::from).to_vec(),
             prefix: false,
-            typo: false,
-            respelled: false,
         };
-        assert_eq!(Query::parse("AT&T").clauses, [exact("at"), exact("t")]);
-        assert_eq!(Query::parse("U.S.").clauses, [exact("u"), exact("s")]);
-        assert_eq!(Query::parse("U.S").clauses, [exact("u"), exact("s")]);
+        assert_eq!(Query::parse("AT&T").clauses, [phrase("at", "t")]);
+        assert_eq!(Query::parse("at&t ").clauses, [phrase("at", "t")]);
+        assert_eq!(Query::parse("U.S.").clauses, [phrase("u", "s")]);
+        assert_eq!(Query::parse("U.S").clauses, [phrase("u", "s")]);
+        assert_eq!(Query::parse("U.S.A.").clauses, [phrase3(["u", "s", "a"])]);
+        assert_eq!(
+            Query::parse("U.S. ban").clauses,
+            [phrase("u", "s"), w("ban", true)]
+        );
         // Typed with a space, a letter is the start of a word.
         assert_eq!(
             Query::parse("trump s").clauses,

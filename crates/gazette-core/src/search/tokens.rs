@@ -172,6 +172,16 @@ impl Splitter {
             let first = word.chars().next().unwrap_or(' ');
             joins(self.before, self.sep, first, group) && !clitic(self.sep, word.as_bytes())
         };
+        // A number of several groups joined on to a word ("1,000-bed") is also the number
+        // alone, as it is written elsewhere ("1,000 beds").
+        if joined
+            && self.count > 1
+            && !word.starts_with(|c: char| c.is_ascii_digit())
+            && self.joined[..self.part].bytes().all(|b| b.is_ascii_digit())
+        {
+            let cut = self.part.min(MAX_TOKEN_BYTES);
+            emit(&self.joined[..cut], self.start, self.end, Kind::Compound);
+        }
         if !joined {
             if self.part > 0 {
                 // It looked as if it might ("1,20" might have been "1,200"); it did not.
@@ -317,6 +327,22 @@ pub fn within_one_edit(a: &str, b: &str) -> bool {
     }
 }
 
+/// Whether `t` is the other form of the short word `w` (fewer than
+/// [`TYPO_MIN_CHARS`](super::query::TYPO_MIN_CHARS) letters), with or without a final "s":
+/// "guns" of "gun" and "gun" of "guns", "cats" of "cat". Not when the shorter is under three
+/// letters, or ends as words do whose "s" is their own ("bus", "plus", "this"), nor "news" and
+/// "new".
+pub fn short_form(t: &str, w: &str) -> bool {
+    let (short, long) = if t.len() < w.len() { (t, w) } else { (w, t) };
+    long.len() == short.len() + 1
+        && long.ends_with('s')
+        && long.starts_with(short)
+        && short.len() >= 3
+        && short.bytes().all(|b| b.is_ascii_lowercase())
+        && !short.ends_with(['s', 'u', 'i'])
+        && short != "new"
+}
+
 /// True if `word` starts with a run of letters within one edit of `typed` (one letter longer,
 /// as long, or one shorter): "president" starts with "presidn" less one typo.
 pub fn starts_within_one_edit(word: &str, typed: &str) -> bool {
@@ -434,6 +460,15 @@ mod tests {
         );
         assert_eq!(joined("Sales: $1,234,567.89"), one("1234567", "1,234,567"));
         assert_eq!(tokens("1,200"), ["1", "200", "1200"]);
+        // A number joined on to a word is the number too.
+        assert_eq!(
+            joined("a 1,000-bed hospital"),
+            [
+                ("1000".to_string(), "1,000"),
+                ("1000bed".to_string(), "1,000-bed")
+            ]
+        );
+        assert_eq!(joined("1,000'000"), one("1000000", "1,000'000"));
         // Not a number's groups: a fraction, a score, a range, a list; nor words with more
         // than one character between them, or a hyphen at a word's end.
         for text in [
