@@ -750,14 +750,8 @@ pub fn scroll_y() -> f64 {
     window().and_then(|w| w.scroll_y().ok()).unwrap_or(0.0)
 }
 
-thread_local! {
-    /// Set from the widget's own scrolling until the frame after it, whose scroll events it
-    /// causes: those are no reader's scroll ([`when_scrolled_near`]).
-    static OWN_SCROLL: Cell<bool> = const { Cell::new(false) };
-}
-
 /// Scrolls the page to `y` CSS pixels from the top, at once (not smoothly, whatever the page's
-/// `scroll-behavior`), as the widget's own scroll: no page of stories loads for it.
+/// `scroll-behavior`: one scroll event, which [`when_scrolled_near`] leaves alone after a story).
 pub fn scroll_to_y(y: f64) {
     let Some(w) = window() else {
         return;
@@ -767,12 +761,6 @@ pub fn scroll_to_y(y: f64) {
     options.set_top(y);
     options.set_behavior(web_sys::ScrollBehavior::Instant);
     w.scroll_to_with_scroll_to_options(&options);
-    // The scroll events of a frame come before its animation frame callbacks.
-    OWN_SCROLL.set(true);
-    let done = Closure::once_into_js(|| OWN_SCROLL.set(false));
-    if w.request_animation_frame(done.unchecked_ref()).is_err() {
-        OWN_SCROLL.set(false);
-    }
 }
 
 /// Moves keyboard focus to `el` without scrolling the page.
@@ -1089,7 +1077,7 @@ fn viewport_height() -> f64 {
 /// on screen or within `margin` CSS pixels below the viewport's bottom, until `f` says it acted
 /// (returns `true`). Only the reader's scrolling counts: a list too short to fill the screen
 /// does not grow on its own, nor does a hidden one, nor one the reader has scrolled past, nor
-/// one the widget scrolls back to ([`scroll_to_y`]). Stops when dropped.
+/// one the widget has just scrolled back to after a story. Stops when dropped.
 pub fn when_scrolled_near(
     el: &web_sys::Element,
     margin: f64,
@@ -1097,14 +1085,20 @@ pub fn when_scrolled_near(
 ) -> Option<Listener> {
     let el = el.clone();
     let mut done = false;
+    // A hidden element (the list while a story is open) has no box: it is near nothing.
+    let has_box = |r: &web_sys::DomRect| r.width() > 0.0 || r.height() > 0.0;
+    let mut was_shown = has_box(&el.get_bounding_client_rect());
     listen_in(window()?.document()?.into(), "scroll", true, move |_| {
-        if done || OWN_SCROLL.get() || !el.is_connected() {
+        if done || !el.is_connected() {
             return;
         }
         let r = el.get_bounding_client_rect();
-        // A hidden element (the list while a story is open) has no box: it is near nothing.
-        let shown = r.width() > 0.0 || r.height() > 0.0;
-        if shown && r.bottom() > 0.0 && r.top() < viewport_height() + margin {
+        let shown = has_box(&r);
+        // The first scroll once it shows again (a story closed) is the page settling: the
+        // widget putting the list back where it was, the browser's own moves. It is not the
+        // reader going on down the list.
+        let settled = std::mem::replace(&mut was_shown, shown);
+        if shown && settled && r.bottom() > 0.0 && r.top() < viewport_height() + margin {
             done = f();
         }
     })

@@ -4,6 +4,7 @@
 use crate::browser::HistoryMode;
 use crate::services::{Archive, LoadError, LoadedSet};
 use gazette_core::address::{self, View};
+use gazette_core::search::query::MAX_QUERY_CHARS;
 use gazette_core::{Catalog, DatePreset, Facets, FeedMeta, Filter, Outcome, SortOrder, Timestamp};
 use std::cell::Cell;
 use std::collections::BTreeSet;
@@ -570,7 +571,11 @@ impl Reducible for State {
                 s.archive = None;
                 s.attempt += 1;
             }
-            Action::Search(q) => {
+            Action::Search(mut q) => {
+                // (Typed, the box takes no more; from the page's setQuery, it is cut.)
+                if let Some((cut, _)) = q.char_indices().nth(MAX_QUERY_CHARS) {
+                    q.truncate(cut);
+                }
                 if q == s.filter.query {
                     return self;
                 }

@@ -283,10 +283,11 @@ class GazetteNews extends HTMLElement {
     skeleton.setAttribute("aria-busy", "true");
     this.#nameWaiting();
     skeleton.addEventListener("focus", (e) => {
-      if (!this.cancelWatch) return;
-      // Reached going back (Shift+Tab from after it): the focus goes on to its last control.
+      // Reached going back (Shift+Tab from after it): the focus goes on to its last control,
+      // also when the widget had started already.
       const from = e.relatedTarget;
       this.backwards = !!from && !!(this.compareDocumentPosition(from) & Node.DOCUMENT_POSITION_FOLLOWING);
+      if (!this.cancelWatch) return;
       this.cancelWatch();
       this.cancelWatch = null;
       this.#run();

@@ -1,4 +1,5 @@
 use super::use_locale;
+use gazette_core::search::query::MAX_QUERY_CHARS;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -58,6 +59,7 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
                 aria-keyshortcuts={shortcut}
                 autocomplete="off"
                 spellcheck="false"
+                maxlength={MAX_QUERY_CHARS.to_string()}
                 // A query in Arabic or Hebrew runs right to left as it is typed.
                 dir="auto"
                 placeholder={w.search_placeholder}

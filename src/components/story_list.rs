@@ -66,9 +66,10 @@ pub fn StoryList(props: &StoryListProps) -> Html {
     let w = use_locale().words;
     {
         // Re-armed after every page: the next scroll near the end asks for the next one. Not
-        // while the keyboard's focus is on a card or on "Show more stories": the page scrolled
-        // because the reader moved the focus, and more cards would keep the next Tab in the
-        // list for ever; the button is there to press.
+        // while the keyboard's focus is on a card, or any focus on "Show more stories" (a
+        // screen reader's, a script's): the page scrolled because the reader moved the focus,
+        // and more cards would keep the next Tab in the list for ever, or take the focus off
+        // the button the reader is about to press.
         let sentinel = sentinel.clone();
         let on_more = props.on_more.clone();
         let (more_ref, list) = (more_ref.clone(), list.clone());
@@ -80,8 +81,7 @@ pub fn StoryList(props: &StoryListProps) -> Html {
                     .flatten()
                     .and_then(|el| {
                         browser::when_scrolled_near(&el, 600.0, move || {
-                            let focused =
-                                keyboard_focus_on(&more_ref) || keyboard_focus_within(&list);
+                            let focused = focus_on(&more_ref) || keyboard_focus_within(&list);
                             if !focused {
                                 on_more.emit(());
                             }

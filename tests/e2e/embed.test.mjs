@@ -110,6 +110,27 @@ describe("embedding", () => {
     assert.deepEqual(page.problems, []);
   });
 
+  it("the focus put on \"Show more stories\" (by a screen reader or a script) stays there: no page comes by the scroll it makes", async () => {
+    const page = await ctx.open("/fixtures/long-page.html");
+    const cards = page.locator("#news").getByRole("article");
+    await cards.first().waitFor();
+    const button = page.getByRole("button", { name: "Show more stories" });
+    const top = await button.evaluate((b) => b.getBoundingClientRect().top);
+    await page.setViewportSize({ width: 1280, height: Math.round(top) - 100 });
+    // After a click on an element that takes the focus, a focus moved by a script does not
+    // show as the keyboard's.
+    await page.locator("#news").getByRole("heading", { level: 2 }).first().click();
+    await button.evaluate((b) => b.focus());
+    assert.ok(await page.evaluate(() => window.scrollY) > 0, "the focus scrolled the button into view");
+    await nextFrames(page);
+    await nextFrames(page);
+    assert.equal(await cards.count(), 4);
+    assert.ok(await button.evaluate((b) => b.getRootNode().activeElement === b), "the focus is still on the button");
+    await button.press("Enter");
+    await page.waitForFunction(() => document.querySelectorAll("#news article").length === 8);
+    assert.deepEqual(page.problems, []);
+  });
+
   it("on a right-to-left page, stories run in their own language's direction and the widget's words stay left to right", async () => {
     const page = await ctx.open("/fixtures/rtl-page.html", { offline: true });
     const news = page.locator("#news");
@@ -470,6 +491,43 @@ describe("embedding", () => {
     await back.waitForFunction(() => document.activeElement.shadowRoot?.activeElement?.textContent === "Show more stories");
     assert.deepEqual(page.problems, []);
     assert.deepEqual(back.problems, []);
+  });
+
+  it("reached while it starts, a widget shows where the focus is until its stories come, then gives it to the control due", async () => {
+    const page = await ctx.open("/fixtures/blank.html");
+    // The WebAssembly, then the stories, held back until the test lets them through.
+    const gates = {};
+    for (const [name, glob] of [["wasm", "**/*.wasm"], ["feed", "**/articles.json"]]) {
+      let open;
+      const opened = new Promise((r) => (open = r));
+      const asked = new Promise((r) => page.route(glob, async (route) => {
+        r();
+        await opened;
+        await route.continue();
+      }));
+      gates[name] = { open, asked };
+    }
+    await page.evaluate(() => {
+      document.querySelector("#slot").innerHTML =
+        '<a href="#top">Before</a><gazette-news id="w" src="/static/articles.json"></gazette-news><a href="#end" id="after">After</a>';
+    });
+    await gates.wasm.asked;
+    const ring = () => page.evaluate(() => {
+      const at = document.querySelector("#w").shadowRoot.activeElement;
+      return at && `${at.className}: ${getComputedStyle(at).outlineStyle}`;
+    });
+    // Going back into it from the link after it: the placeholder, with its ring.
+    await page.locator("#after").focus();
+    await page.keyboard.press("Shift+Tab");
+    assert.equal(await ring(), "gz-skeleton: solid");
+    gates.wasm.open();
+    await gates.feed.asked;
+    await page.waitForFunction(() => document.querySelector("#w").shadowRoot.activeElement?.matches(".gz-mount"));
+    assert.equal(await ring(), "gz-mount: solid", "the widget holds the focus, and shows it");
+    gates.feed.open();
+    // Reached going back: its last control.
+    await page.waitForFunction(() => document.querySelector("#w").shadowRoot.activeElement?.textContent === "Show more stories");
+    assert.deepEqual(page.problems, []);
   });
 
   it("the search key is the widget's only when the focus is in it or on nothing, and the page can change it or turn it off", async () => {
@@ -940,7 +998,7 @@ describe("embedding", () => {
     const page = await ctx.open("/fixtures/blank.html");
     await page.route("**/gazette.css", (route) => route.abort());
     await page.evaluate(() => {
-      document.getElementById("slot").innerHTML = '<gazette-news id="w" src="/static/articles.json" loading="eager"></gazette-news>';
+      document.getElementById("slot").innerHTML = '<gazette-news id="w" src="/static/articles.json"></gazette-news>';
     });
     const news = page.locator("#w");
     await news.getByRole("alert").filter({ hasText: "The news could not be shown here." }).waitFor();
@@ -960,7 +1018,7 @@ describe("embedding", () => {
       window.events = [];
       document.addEventListener("gazette:error", () => window.events.push("error"));
       document.addEventListener("gazette:ready", () => window.events.push("ready"));
-      document.getElementById("slot").innerHTML = '<gazette-news id="w" src="/static/articles.json" loading="eager"></gazette-news>';
+      document.getElementById("slot").innerHTML = '<gazette-news id="w" src="/static/articles.json"></gazette-news>';
     });
     const news = page.locator("#w");
     await news.getByRole("alert").filter({ hasText: "The news could not be shown here." }).waitFor();

@@ -381,6 +381,14 @@ describe("inside a single-page application", () => {
     await news.evaluate((el) => el.setQuery(null));
     await page.waitForFunction(() => document.getElementById("q").shadowRoot.querySelector("input[type=search]").value === "");
     assert.ok(!(await page.evaluate(() => location.search)).includes("null"));
+    // A query is at most 200 characters, given or typed, and so is its part of the address.
+    await news.evaluate((el) => el.setQuery("tessera ".repeat(100)));
+    await page.waitForFunction(() => document.getElementById("q").shadowRoot.querySelector("input[type=search]").value !== "");
+    assert.equal((await search.inputValue()).length, 200);
+    await page.waitForFunction(() => new URLSearchParams(location.search).get("q.q")?.length === 200);
+    await search.fill("");
+    await search.pressSequentially("x".repeat(210));
+    assert.equal((await search.inputValue()).length, 200);
     assert.deepEqual(page.problems, []);
   });
 });

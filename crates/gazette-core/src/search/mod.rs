@@ -158,7 +158,10 @@ mod tests {
             "not the \"t\" of a contraction, nor \"at\" alone"
         );
         assert_eq!(marked("Black and white", "black white"), ["Black", "white"]);
-        assert_eq!(marked("A gun, two guns, gunsmiths", "guns "), ["gun", "guns"]);
+        assert_eq!(
+            marked("A gun, two guns, gunsmiths", "guns "),
+            ["gun", "guns"]
+        );
         assert_eq!(marked("Local news, new bridge", "news "), ["news"]);
         assert_eq!(marked("24,000 or 25,000", "24,000 "), ["24,000"]);
         assert_eq!(

@@ -10,6 +10,8 @@ pub const TYPO_MIN_CHARS: usize = 5;
 pub const FORMS_MIN_CHARS: usize = 3;
 /// At most this many clauses of a query are used; the rest are ignored.
 pub const MAX_CLAUSES: usize = 16;
+/// A query is cut to this many characters (the search box takes no more, nor the address).
+pub const MAX_QUERY_CHARS: usize = 200;
 
 /// One requirement of a query: every clause must match a story.
 #[derive(Clone, Debug, PartialEq, Eq)]
