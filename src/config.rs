@@ -49,6 +49,65 @@ fn search_key(value: Option<String>) -> Option<AttrValue> {
     }
 }
 
+/// An attribute's value read by `parse`. One it cannot read keeps the default, with a console
+/// warning that says what the attribute takes (a site owner's typo, `layout="lsit"`, shows).
+fn read<T>(
+    name: &str,
+    value: Option<String>,
+    takes: &str,
+    parse: impl Fn(&str) -> Option<T>,
+) -> Option<T> {
+    let v = value.filter(|v| !v.is_empty())?;
+    let parsed = parse(&v);
+    if parsed.is_none() {
+        browser::warn(&format!(
+            "Gazette: {name} takes {takes}; \"{v}\" was ignored"
+        ));
+    }
+    parsed
+}
+
+/// A whole number attribute within `range`: one outside it is brought inside, and one that is
+/// no whole number keeps `default`, each with a console warning.
+fn number(
+    name: &str,
+    value: Option<String>,
+    default: usize,
+    range: std::ops::RangeInclusive<usize>,
+) -> usize {
+    let (lo, hi) = (*range.start(), *range.end());
+    let takes = format!("a whole number from {lo} to {hi}");
+    let Some(n) = read(name, value, &takes, |v| v.parse::<usize>().ok()) else {
+        return default;
+    };
+    let kept = n.clamp(lo, hi);
+    if kept != n {
+        browser::warn(&format!(
+            "Gazette: {name} takes {takes}; {n} was read as {kept}"
+        ));
+    }
+    kept
+}
+
+/// The `controls` attribute, with a console warning for any word it does not know.
+fn controls(value: Option<String>) -> Controls {
+    let Some(v) = value else {
+        return Controls::default();
+    };
+    let known = ["search", "chips", "dates", "sort", "none"];
+    let unknown: Vec<&str> = v
+        .split(|c: char| c == ',' || c.is_whitespace())
+        .filter(|w| !w.is_empty() && !known.iter().any(|k| w.eq_ignore_ascii_case(k)))
+        .collect();
+    if !unknown.is_empty() {
+        browser::warn(&format!(
+            "Gazette: controls takes any of search, chips, dates and sort, or none; \"{}\" was ignored",
+            unknown.join(" ")
+        ));
+    }
+    Controls::from_list(&v)
+}
+
 /// True when `el` names its address prefix itself (`url-key`, or `data-url-key`).
 pub fn names_url_key(el: &web_sys::Element) -> bool {
     ["url-key", "data-url-key"]
@@ -64,19 +123,23 @@ pub fn props_for(el: &web_sys::Element, n: usize, remote: Remote) -> AppProps {
             .or_else(|| el.get_attribute(&format!("data-{name}")))
             .map(|v| v.trim().to_string())
     };
-    let number = |name: &str, default: usize, range: std::ops::RangeInclusive<usize>| {
-        attr(name)
-            .and_then(|v| v.parse::<usize>().ok())
-            .map_or(default, |n| n.clamp(*range.start(), *range.end()))
-    };
     let from_page = attr("src-param")
         .filter(|p| !p.is_empty())
         .and_then(|p| browser::page_query_param(&p))
         .filter(|s| !s.trim().is_empty());
     let locale = attr("locale").and_then(|l| browser::language_tag(&l));
     let page = browser::page_language(el);
-    let new_tab = attr("new-tab").is_some_and(|v| v != "false")
-        || attr("link-target").is_some_and(|v| v == "_blank");
+    let target = read(
+        "link-target",
+        attr("link-target"),
+        "_blank or _self",
+        |v| match v.to_ascii_lowercase().as_str() {
+            "_blank" => Some(true),
+            "_self" => Some(false),
+            _ => None,
+        },
+    );
+    let new_tab = attr("new-tab").is_some_and(|v| v != "false") || target == Some(true);
     let src = from_page.or_else(|| attr("src")).unwrap_or_default();
     // The requests the loader sent while the code was on its way are taken up; any for another
     // address (the source changed meanwhile) are given up.
@@ -92,30 +155,42 @@ pub fn props_for(el: &web_sys::Element, n: usize, remote: Remote) -> AppProps {
             .filter(|h| !h.is_empty())
             .map(AttrValue::from),
         new_tab,
-        page_size: number("page-size", DEFAULT_PAGE_SIZE, 1..=200),
+        page_size: number("page-size", attr("page-size"), DEFAULT_PAGE_SIZE, 1..=200),
         url_key: match attr("url-key").filter(|k| !k.is_empty()) {
             Some(k) if k == "off" => None,
             Some(k) => Some(AttrValue::from(k)),
             None if n == 0 => Some(AttrValue::from("gz")),
             None => Some(AttrValue::from(format!("gz{}", n + 1))),
         },
-        open: attr("open")
-            .and_then(|v| OpenMode::from_key(&v))
-            .unwrap_or_default(),
-        related: number("related", DEFAULT_RELATED, 0..=24),
+        open: read(
+            "open",
+            attr("open"),
+            "auto, inside or link",
+            OpenMode::from_key,
+        )
+        .unwrap_or_default(),
+        related: number("related", attr("related"), DEFAULT_RELATED, 0..=24),
         related_to: attr("related-to")
             .filter(|v| !v.is_empty())
             .map(AttrValue::from),
         view_all: attr("view-all")
             .filter(|v| !v.is_empty())
             .map(AttrValue::from),
-        layout: attr("layout")
-            .and_then(|v| Layout::from_key(&v))
-            .unwrap_or_default(),
-        theme: attr("theme")
-            .and_then(|v| Theme::from_key(&v))
-            .unwrap_or_default(),
-        controls: attr("controls").map_or_else(Controls::default, |v| Controls::from_list(&v)),
+        layout: read(
+            "layout",
+            attr("layout"),
+            "grid, list, compact or rail",
+            Layout::from_key,
+        )
+        .unwrap_or_default(),
+        theme: read(
+            "theme",
+            attr("theme"),
+            "auto, light or dark",
+            Theme::from_key,
+        )
+        .unwrap_or_default(),
+        controls: controls(attr("controls")),
         categories: attr("categories")
             .map(|v| {
                 v.split(',')
@@ -138,7 +213,7 @@ pub fn props_for(el: &web_sys::Element, n: usize, remote: Remote) -> AppProps {
         words: Words::for_tag(locale.as_deref().unwrap_or(&page)),
         host: Some(el.clone()),
         remote,
-        max_mb: number("max-mb", DEFAULT_MAX_MB, 1..=512),
+        max_mb: number("max-mb", attr("max-mb"), DEFAULT_MAX_MB, 1..=512),
         search_key: search_key(attr("search-key")),
         fetcher: Fetcher::browser().answering_first(early),
     }

@@ -326,10 +326,8 @@ impl Ui<'_> {
                     </>
                 },
             ),
-            Load::Loading => (
-                w.loading.to_string(),
-                html! { <p class="gz-loading" aria-hidden="true">{ w.loading }</p> },
-            ),
+            // (The status line says it; the widget keeps its space meanwhile.)
+            Load::Loading => (w.loading.to_string(), Html::default()),
             Load::Failed(error) => (
                 // The error panel is an alert, which says it all: the status stays quiet.
                 String::new(),

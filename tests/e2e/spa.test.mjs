@@ -366,6 +366,39 @@ describe("inside a single-page application", () => {
     assert.deepEqual(page.problems, []);
   });
 
+  it("an attribute's value the widget cannot read keeps the default, and the console says so", async () => {
+    const page = await ctx.open("/fixtures/blank.html");
+    const warnings = [];
+    page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
+    const news = await addWidget(page, {
+      id: "typos", layout: "lsit", theme: "sepia", "page-size": "abc", related: "99", open: "popup",
+      "link-target": "_top", controls: "search filters", "max-mb": "0",
+    });
+    await news.getByRole("article").first().waitFor();
+    for (const said of [
+      'layout takes grid, list, compact or rail; "lsit" was ignored',
+      'theme takes auto, light or dark; "sepia" was ignored',
+      'page-size takes a whole number from 1 to 200; "abc" was ignored',
+      "related takes a whole number from 0 to 24; 99 was read as 24",
+      'open takes auto, inside or link; "popup" was ignored',
+      'link-target takes _blank or _self; "_top" was ignored',
+      'controls takes any of search, chips, dates and sort, or none; "filters" was ignored',
+      "max-mb takes a whole number from 1 to 512; 0 was read as 1",
+    ]) {
+      assert.ok(warnings.some((w) => w.includes(said)), `${said}\n${warnings.join("\n")}`);
+    }
+    // The defaults: a grid of 12 cards, and only the search box of the controls named.
+    assert.equal(await news.getByRole("article").count(), 12);
+    assert.ok(await news.getByRole("searchbox").isVisible());
+    assert.equal(await news.getByRole("button", { name: /^All/ }).count(), 0);
+    // A widget written right warns of nothing.
+    warnings.length = 0;
+    await addWidget(page, { id: "right", layout: "list", theme: "dark", "page-size": "5", "link-target": "_blank", controls: "search sort" });
+    await page.locator("#right").getByRole("article").first().waitFor();
+    assert.deepEqual(warnings.filter((w) => w.startsWith("Gazette")), []);
+    assert.deepEqual(page.problems, []);
+  });
+
   it("setQuery() clears on null and ignores what is not text", async () => {
     const page = await ctx.open("/fixtures/blank.html");
     const warnings = [];
