@@ -735,7 +735,7 @@ impl Catalog {
             .iter()
             .filter_map(|c| match c {
                 Clause::Phrase { words, prefix } => Some((words, *prefix)),
-                Clause::Word { .. } => None,
+                Clause::Word { .. } | Clause::Without { .. } => None,
             })
             .collect();
         let sel_cat: Option<Vec<bool>> = (!filter.categories.is_empty()).then(|| {
@@ -1436,6 +1436,22 @@ mod tests {
         assert_eq!(found("news "), ["news"], "\"news\" is not \"new\"");
         assert_eq!(found("bu "), Vec::<String>::new());
         assert_eq!(found("\"gun\""), ["gun"], "quoted, a word is only itself");
+    }
+
+    #[test]
+    fn a_word_with_a_minus_before_it_leaves_its_stories_out() {
+        let c = Catalog::new(vec![
+            story("both", "Biden and Trump debate", "X", NOW.0),
+            story("biden", "Biden signs the bill", "X", NOW.0),
+            story("trump", "Trump's rally", "X", NOW.0),
+            story("other", "Harbour news", "X", NOW.0),
+        ]);
+        let found = |query: &str| found_in(&c, query);
+        assert_eq!(found("biden -trump"), ["biden"]);
+        assert_eq!(found("-trump"), ["biden", "other"]);
+        assert_eq!(found("-trump -biden"), ["other"]);
+        // A word left out is whole as typed: no story vanishes as it is typed.
+        assert_eq!(found("biden -tr"), ["biden", "both"]);
     }
 
     #[test]

@@ -445,9 +445,10 @@ impl Index {
                         .map(|(k, w)| (w.as_str(), *prefix && k == last, false, false))
                         .collect()
                 }
+                Clause::Without { .. } => continue,
             };
             for (w, prefix, typo, respelled) in words {
-                if bit >= 16 {
+                if bit >= 15 {
                     break;
                 }
                 let b = 1u16 << bit;
@@ -512,6 +513,22 @@ impl Index {
                             m.score[doc] += idf * self.bm25(doc, self.tfs[p]);
                         }
                     }
+                }
+            }
+        }
+        // The words left out ("-trump"): the stories holding any lose the last bit, which
+        // every other story has.
+        let mut without = query.clauses.iter().filter_map(|c| match c {
+            Clause::Without { text } => Some(self.postings(text)),
+            _ => None,
+        });
+        if let Some(first) = without.next() {
+            const KEPT: u16 = 1 << 15;
+            m.full |= KEPT;
+            m.mask.iter_mut().for_each(|x| *x |= KEPT);
+            for docs in std::iter::once(first).chain(without) {
+                for &doc in docs {
+                    m.mask[doc as usize] &= !KEPT;
                 }
             }
         }

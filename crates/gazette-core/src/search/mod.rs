@@ -71,6 +71,8 @@ pub fn highlight(text: &str, query: &Query) -> Vec<(usize, usize)> {
                     }
                 }
             }
+            // A word left out marks nothing.
+            Clause::Without { .. } => {}
         }
     }
     // Joined words and bigrams come after the words they cover, and end with the last of them,

@@ -31,6 +31,8 @@ pub enum Clause {
     /// Folded words that must stand next to each other, in order. `prefix`: the quote is still
     /// open at the end of the query, so the last word is being typed and matches as a prefix.
     Phrase { words: Vec<String>, prefix: bool },
+    /// A folded word no story found may hold: typed with a minus before it ("-trump").
+    Without { text: String },
 }
 
 /// A parsed query.
@@ -43,19 +45,28 @@ pub struct Query {
 impl Query {
     /// Parses what the reader typed. Text inside double quotes (straight or curly) is a phrase;
     /// an unclosed quote runs to the end. The last word is a prefix unless the query ends in a
-    /// space or a closing quote. Text in unspaced scripts becomes its characters' bigrams.
+    /// space or a closing quote. Text in unspaced scripts becomes its characters' bigrams. A
+    /// word outside quotes with a minus before it ("-trump") is one no story found may hold.
     pub fn parse(input: &str) -> Self {
         let mut clauses = Vec::new();
         let normalised = input.replace(['“', '”', '„'], "\"");
-        // Still being typed: the query ends in a letter or digit, or in a hyphen or apostrophe
-        // that joins the next; not after a space, a quote or other punctuation ("U.S.").
-        let ends_open = normalised.ends_with(|c: char| {
-            c.is_alphanumeric() || matches!(c, '-' | '\u{2010}' | '\'' | '\u{2019}')
-        });
         let parts: Vec<&str> = normalised.split('"').collect();
         let last_part = parts.len() - 1;
         for (n, part) in parts.iter().enumerate() {
             let quoted = n % 2 == 1;
+            let part = if quoted {
+                part.to_string()
+            } else {
+                without(part, &mut clauses)
+            };
+            let part = part.as_str();
+            // Still being typed: the query ends in a letter or digit, or in a hyphen or
+            // apostrophe that joins the next; not after a space, a quote or other punctuation
+            // ("U.S."), nor a word left out.
+            let ends_open = n == last_part
+                && part.ends_with(|c: char| {
+                    c.is_alphanumeric() || matches!(c, '-' | '\u{2010}' | '\'' | '\u{2019}')
+                });
             let words = query_tokens(part);
             if quoted {
                 // An unclosed quote at the end is still being typed: its last word is a prefix,
@@ -122,6 +133,28 @@ impl Query {
     }
 }
 
+/// `text` without the words with a minus before them (at its start or after a space: "-trump",
+/// "−trump"), which are added to `clauses` as [`Clause::Without`].
+fn without(text: &str, clauses: &mut Vec<Clause>) -> String {
+    let mut kept = String::with_capacity(text.len());
+    for (k, chunk) in text.split(char::is_whitespace).enumerate() {
+        if k > 0 {
+            kept.push(' ');
+        }
+        match chunk.strip_prefix(['-', '\u{2212}']) {
+            Some(word) if word.starts_with(char::is_alphanumeric) => {
+                clauses.extend(
+                    query_tokens(word)
+                        .into_iter()
+                        .map(|(text, _)| Clause::Without { text }),
+                );
+            }
+            _ => kept.push_str(chunk),
+        }
+    }
+    kept
+}
+
 /// Adds `word` to the last clause as the next word of a phrase.
 fn stick_to_last(clauses: &mut Vec<Clause>, word: String) {
     match clauses.pop() {
@@ -136,12 +169,15 @@ fn stick_to_last(clauses: &mut Vec<Clause>, word: String) {
             words: vec![text, word],
             prefix: false,
         }),
-        None => clauses.push(Clause::Word {
-            text: word,
-            prefix: false,
-            typo: false,
-            respelled: false,
-        }),
+        last => {
+            clauses.extend(last);
+            clauses.push(Clause::Word {
+                text: word,
+                prefix: false,
+                typo: false,
+                respelled: false,
+            });
+        }
     }
 }
 
@@ -356,6 +392,30 @@ mod tests {
         assert_eq!(
             Query::parse("trump s").clauses,
             [w("trump", false), w("s", true)]
+        );
+    }
+
+    #[test]
+    fn a_word_with_a_minus_before_it_is_left_out() {
+        let out = |t: &str| Clause::Without { text: t.into() };
+        assert_eq!(
+            Query::parse("biden -trump").clauses,
+            [out("trump"), w("biden", false)]
+        );
+        assert_eq!(
+            Query::parse("−trump biden").clauses,
+            [out("trump"), w("biden", true)]
+        );
+        assert_eq!(Query::parse("-well-being").clauses, [out("wellbeing")]);
+        // Not a minus: inside a word, alone, or inside quotes.
+        assert_eq!(Query::parse("well-being ").clauses, [w("wellbeing", false)]);
+        assert_eq!(Query::parse("biden - ").clauses, [w("biden", false)]);
+        assert_eq!(
+            Query::parse("\"pre -war\"").clauses,
+            [Clause::Phrase {
+                words: vec!["pre".into(), "war".into()],
+                prefix: false
+            }]
         );
     }
 
