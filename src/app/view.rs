@@ -171,6 +171,7 @@ impl Ui<'_> {
         } = chips;
         let years_selected = set_of(f.years.iter().map(|&y| year_label(y)));
         let more_active = more_filters_on(f);
+        let narrowed = more_active > 0 || !f.categories.is_empty() || f.date != DatePreset::AnyTime;
         let controls = props.controls;
         // Without a query, "Best match" lists the newest first.
         let sort_options: Vec<(&'static str, &'static str)> = SortOrder::ALL
@@ -246,6 +247,14 @@ impl Ui<'_> {
                                 </div>
                             }
                         </details>
+                    }
+                    // Several filters are undone at once (when nothing matches, the empty list
+                    // has the button instead).
+                    if narrowed && o.total > 0 {
+                        <button type="button" class="gz-clear" part="button"
+                            onclick={self.signal_then_focus(|| Action::ClearFilters, vec![self.refs.search.clone(), self.refs.title.clone()]).reform(|_: MouseEvent| ())}>
+                            { w.clear_all }
+                        </button>
                     }
                 </div>
             }
