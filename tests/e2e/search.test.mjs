@@ -2,12 +2,12 @@
 // keyboard, and pages that load as the reader scrolls.
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { headlines, setup } from "./helpers.mjs";
+import { headlines, nextFrames, setup } from "./helpers.mjs";
 
 const ctx = setup();
 
 describe("searching", () => {
-  it("a \"Show more stories\" focused by a script or screen reader, that goes as the last page comes, hands the focus to the first new story", async () => {
+  it("a \"Show more stories\" focused by a script or screen reader loads nothing by itself; pressed, it goes as the last page comes and hands the focus to the first new story", async () => {
     const page = await ctx.open("/fixtures/blank.html");
     await page.evaluate(() => {
       document.querySelector("#slot").innerHTML = `<gazette-news loading="eager" page-size="4" src="/static/articles.json"></gazette-news>`;
@@ -16,6 +16,10 @@ describe("searching", () => {
     await page.getByRole("status").filter({ hasText: /^5 stories match$/ }).waitFor();
     const more = page.getByRole("button", { name: "Show more stories" });
     await more.evaluate((b) => b.focus());
+    await nextFrames(page);
+    await nextFrames(page);
+    assert.equal(await page.getByRole("article").count(), 4, "no page came by the focus's scroll");
+    await more.press("Enter");
     await more.waitFor({ state: "detached" });
     await page.waitForFunction(() => document.querySelector("gazette-news").shadowRoot.activeElement?.closest("li:nth-child(5)"));
     assert.deepEqual(page.problems, []);
