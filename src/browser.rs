@@ -1066,7 +1066,7 @@ pub fn css_px(el: &web_sys::Element, property: &str) -> f64 {
 }
 
 /// The viewport's height in CSS pixels.
-fn viewport_height() -> f64 {
+pub fn viewport_height() -> f64 {
     window()
         .and_then(|w| w.inner_height().ok())
         .and_then(|h| h.as_f64())

@@ -150,7 +150,8 @@ pub fn CategoryChips(props: &CategoryChipsProps) -> Html {
         .collect();
     let hidden = props.categories.len() - visible.len();
     // The chips the button shows or hides come before it: in a row that scrolls sideways, the
-    // button, still in focus, is brought back into sight.
+    // button, still in focus, is brought back into sight; shown all, the chips wrap onto as many
+    // lines as they need, and the button, pushed down, is kept on screen.
     let more_ref = use_node_ref();
     {
         let more_ref = more_ref.clone();
@@ -158,6 +159,11 @@ pub fn CategoryChips(props: &CategoryChipsProps) -> Html {
             if let Some(button) = more_ref.cast::<web_sys::Element>() {
                 if button.matches(":focus").unwrap_or(false) {
                     reveal_in_row(&button);
+                    if button.get_bounding_client_rect().bottom()
+                        > crate::browser::viewport_height()
+                    {
+                        button.scroll_into_view_with_bool(false);
+                    }
                 }
             }
         });
@@ -209,7 +215,7 @@ pub fn CategoryChips(props: &CategoryChipsProps) -> Html {
         });
     }
     html! {
-        <div class="gz-chips" ref={row} role="group" aria-label={w.categories} onkeydown={Callback::from(arrow_keys)} {onfocusin}>
+        <div class={classes!("gz-chips", (many && *expanded).then_some("gz-chips-all"))} ref={row} role="group" aria-label={w.categories} onkeydown={Callback::from(arrow_keys)} {onfocusin}>
             <button type="button" class="gz-chip gz-chip-all" part="chip" aria-pressed={none_selected.to_string()}
                 aria-label={chip_label(w, w.all, props.all_count)} onclick={on_all} tabindex={tabindex(0)}>
                 { w.all }<span class="gz-count">{ w.number(props.all_count) }</span>

@@ -358,6 +358,23 @@ describe("embedding", () => {
       return r.left >= row.left && r.right <= row.right;
     }, await fewer.elementHandle());
     assert.deepEqual(await shown(), [true, true]);
+    // All of them asked for, the chips wrap onto lines of their own: none is out of sight
+    // sideways, and the button is on screen.
+    assert.deepEqual(
+      await fewer.evaluate((b) => {
+        const row = b.closest(".gz-chips");
+        return [row.scrollWidth <= row.clientWidth, b.getBoundingClientRect().bottom <= innerHeight];
+      }),
+      [true, true],
+    );
+    // Fewer again: one row again, with the button in sight in it.
+    await page.keyboard.press("Enter");
+    await news.getByRole("button", { name: "5 more categories" }).waitFor();
+    await page.waitForFunction((el) => {
+      const row = el.closest(".gz-chips");
+      const [r, c] = [row.getBoundingClientRect(), el.getBoundingClientRect()];
+      return row.scrollWidth > row.clientWidth && c.left >= r.left && c.right <= r.right && el.matches(":focus");
+    }, await more.elementHandle());
     assert.deepEqual(page.problems, []);
   });
 
