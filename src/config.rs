@@ -77,11 +77,11 @@ fn number(
 ) -> usize {
     let (lo, hi) = (*range.start(), *range.end());
     let takes = format!("a whole number from {lo} to {hi}");
-    let Some(n) = read(name, value, &takes, |v| v.parse::<usize>().ok()) else {
+    let Some(n) = read(name, value, &takes, |v| v.parse::<i64>().ok()) else {
         return default;
     };
-    let kept = n.clamp(lo, hi);
-    if kept != n {
+    let kept = n.clamp(lo as i64, hi as i64) as usize;
+    if kept as i64 != n {
         browser::warn(&format!(
             "Gazette: {name} takes {takes}; {n} was read as {kept}"
         ));

@@ -2,6 +2,7 @@
 //! the channel through which the host's JavaScript reaches a mounted widget.
 
 use crate::state::set_of;
+use gazette_core::search::query::MAX_QUERY_CHARS;
 use gazette_core::words::Words;
 use gazette_core::{DatePreset, Filter, SortOrder};
 use std::cell::RefCell;
@@ -173,7 +174,7 @@ impl Command {
     /// Changes `f` as the call asks.
     pub fn apply_to(&self, f: &mut Filter) {
         match self {
-            Command::Query(q) => f.query = q.chars().take(200).collect(),
+            Command::Query(q) => f.query = q.chars().take(MAX_QUERY_CHARS).collect(),
             Command::Filters {
                 categories,
                 authors,

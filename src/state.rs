@@ -2,6 +2,7 @@
 //! Components read it and dispatch [`Action`]s; only [`State::reduce`] changes it.
 
 use crate::browser::HistoryMode;
+use crate::embed::Controls;
 use crate::services::{Archive, LoadError, LoadedSet};
 use gazette_core::address::{self, View};
 use gazette_core::search::query::MAX_QUERY_CHARS;
@@ -396,8 +397,9 @@ pub enum Action {
     SetUntil(Option<Timestamp>),
     /// The order changed.
     SetSort(SortOrder),
-    /// Every filter back to its default (the order stays).
-    ClearFilters,
+    /// The search and the filters the reader has controls for back to their defaults; the
+    /// others (`Controls` hides them: the page sets them) stay, and so does the order.
+    ClearFilters(Controls),
     /// One more page of matches.
     ShowMore,
     /// An archive shard was asked for.
@@ -621,11 +623,23 @@ impl Reducible for State {
                 s.filter.sort = o;
                 s.changed(HistoryMode::Push);
             }
-            Action::ClearFilters => {
-                s.filter = Filter {
-                    sort: s.filter.sort,
-                    ..Filter::default()
-                };
+            Action::ClearFilters(shown) => {
+                let was = std::mem::take(&mut s.filter);
+                s.filter.sort = was.sort;
+                if !shown.chips {
+                    s.filter.categories = was.categories;
+                }
+                if !shown.dates {
+                    Filter {
+                        authors: s.filter.authors,
+                        tags: s.filter.tags,
+                        years: s.filter.years,
+                        date: s.filter.date,
+                        from: s.filter.from,
+                        until: s.filter.until,
+                        ..
+                    } = was;
+                }
                 s.changed(HistoryMode::Push);
             }
             Action::ShowMore => {

@@ -292,6 +292,10 @@ class GazetteNews extends HTMLElement {
       this.cancelWatch = null;
       this.#run();
     });
+    // Left before the widget took the focus over: the direction it came from is forgotten.
+    skeleton.addEventListener("blur", () => {
+      if (!this.mountPoint.hasAttribute("tabindex")) this.backwards = false;
+    });
   }
 
   /** Names the waiting placeholder (again, when its heading or language changes). */

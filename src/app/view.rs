@@ -83,7 +83,11 @@ impl Ui<'_> {
 
     /// For a button that goes away as it is used: the focus moves on to the first of `to` that
     /// is in the page, never back to the page itself.
-    fn signal_then_focus(&self, action: fn() -> Action, to: Vec<NodeRef>) -> Callback<()> {
+    fn signal_then_focus(
+        &self,
+        action: impl Fn() -> Action + 'static,
+        to: Vec<NodeRef>,
+    ) -> Callback<()> {
         let s = self.state.dispatcher();
         Callback::from(move |_: ()| {
             s.dispatch(action());
@@ -171,8 +175,10 @@ impl Ui<'_> {
         } = chips;
         let years_selected = set_of(f.years.iter().map(|&y| year_label(y)));
         let more_active = more_filters_on(f);
-        let narrowed = more_active > 0 || !f.categories.is_empty() || f.date != DatePreset::AnyTime;
         let controls = props.controls;
+        // (Only by the controls shown: the others are the page's to set.)
+        let narrowed = (controls.chips && !f.categories.is_empty())
+            || (controls.dates && (more_active > 0 || f.date != DatePreset::AnyTime));
         // Without a query, "Best match" lists the newest first.
         let sort_options: Vec<(&'static str, &'static str)> = SortOrder::ALL
             .iter()
@@ -252,7 +258,7 @@ impl Ui<'_> {
                     // has the button instead).
                     if narrowed && o.total > 0 {
                         <button type="button" class="gz-clear" part="button"
-                            onclick={self.signal_then_focus(|| Action::ClearFilters, vec![self.refs.search.clone(), self.refs.title.clone()]).reform(|_: MouseEvent| ())}>
+                            onclick={self.signal_then_focus(move || Action::ClearFilters(controls), vec![self.refs.search.clone(), self.refs.title.clone()]).reform(|_: MouseEvent| ())}>
                             { w.clear_all }
                         </button>
                     }
@@ -265,13 +271,14 @@ impl Ui<'_> {
     fn cards(&self, previewing: bool) -> Html {
         let (props, state) = (self.props, &**self.state);
         let o = &state.outcome;
+        let controls = props.controls;
         html! {
             <>
                 if o.total == 0 {
                     // "Clear all filters" goes with the empty list: the focus goes to the
                     // search box (or the title).
                     <EmptyState filtered={!state.catalog.is_empty()}
-                        on_clear={self.signal_then_focus(|| Action::ClearFilters, vec![self.refs.search.clone(), self.refs.title.clone()])} />
+                        on_clear={self.signal_then_focus(move || Action::ClearFilters(controls), vec![self.refs.search.clone(), self.refs.title.clone()])} />
                 } else {
                     <StoryList
                         catalog={state.catalog.clone()}

@@ -399,6 +399,23 @@ describe("inside a single-page application", () => {
     assert.deepEqual(page.problems, []);
   });
 
+  it("Clear all filters leaves the categories the page chose when it hides their chips", async () => {
+    const page = await ctx.open("/fixtures/blank.html");
+    const news = await addWidget(page, { id: "kept", categories: "Markets", controls: "search" });
+    await news.getByRole("article").first().waitFor();
+    const clear = news.getByRole("button", { name: "Clear all filters" });
+    assert.equal(await clear.count(), 0, "no category of the reader's to clear");
+    const badges = () => news.getByRole("article").locator(".gz-badge").allInnerTexts();
+    assert.ok((await badges()).every((b) => b === "Markets"));
+    await news.getByRole("searchbox").fill("zzzq");
+    await clear.press("Enter");
+    await news.getByRole("article").first().waitFor();
+    assert.equal(await news.getByRole("searchbox").inputValue(), "");
+    const after = await badges();
+    assert.ok(after.length > 0 && after.every((b) => b === "Markets"), after.join());
+    assert.deepEqual(page.problems, []);
+  });
+
   it("setQuery() clears on null and ignores what is not text", async () => {
     const page = await ctx.open("/fixtures/blank.html");
     const warnings = [];

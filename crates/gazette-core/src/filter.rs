@@ -1444,14 +1444,27 @@ mod tests {
             story("both", "Biden and Trump debate", "X", NOW.0),
             story("biden", "Biden signs the bill", "X", NOW.0),
             story("trump", "Trump's rally", "X", NOW.0),
-            story("other", "Harbour news", "X", NOW.0),
+            story("other", "Harbour news: the mayor's won't", "X", NOW.0),
         ]);
         let found = |query: &str| found_in(&c, query);
         assert_eq!(found("biden -trump"), ["biden"]);
         assert_eq!(found("-trump"), ["biden", "other"]);
         assert_eq!(found("-trump -biden"), ["other"]);
-        // A word left out is whole as typed: no story vanishes as it is typed.
+        // A word left out is whole as typed, and while typed, from its third letter on: no
+        // story vanishes on the way to it.
         assert_eq!(found("biden -tr"), ["biden", "both"]);
+        assert_eq!(found("-t"), ["biden", "both", "other", "trump"]);
+        // With the words it joins, or as a phrase, all of them: not every possessive.
+        assert_eq!(found("-trump's "), ["biden", "both", "other"]);
+        assert_eq!(found("-\"biden signs\" biden"), ["both"]);
+        // Without a word left out, all sixteen words a query may hold must match.
+        let words: Vec<String> = (0..16).map(|k| format!("word{k}")).collect();
+        let c = Catalog::new(vec![story("fifteen", &words[..15].join(" "), "X", NOW.0)]);
+        assert!(found_in(&c, &format!("{} ", words.join(" "))).is_empty());
+        assert_eq!(
+            found_in(&c, &format!("{} ", words[..15].join(" "))),
+            ["fifteen"]
+        );
     }
 
     #[test]
@@ -1496,14 +1509,11 @@ mod tests {
         // A finished word is whole, and short words get no typos.
         assert_eq!(found("presidn "), ["preside"]);
         assert!(found("prsi").is_empty());
-        // Matches of the typed start rank below the words themselves.
+        // A word of the stories' own is what was typed, not a typo: it stands for it alone.
         let mut a = c.articles().to_vec();
         a.push(story("exact", "Presidn is a name", "X", NOW.0 - 100));
         let c = Catalog::new(a);
-        assert_eq!(
-            ids(&c, &q("presidn")).first().map(String::as_str),
-            Some("exact")
-        );
+        assert_eq!(ids(&c, &q("presidn")), ["exact"]);
     }
 
     #[test]

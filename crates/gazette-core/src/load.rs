@@ -31,6 +31,8 @@ const DERIVED_TITLE_CHARS: usize = 90;
 const MAX_CATEGORY_CHARS: usize = 60;
 /// At most this many tags are kept per story.
 const MAX_TAGS: usize = 20;
+/// An author's name or a tag longer than this many characters is cut at a word boundary.
+const MAX_NAME_CHARS: usize = 100;
 /// Bytes a document that is neither JSON nor XML is given, when more are coming, before it is
 /// refused: enough for the words its message quotes.
 const NAMING_BYTES: usize = 1024;
@@ -1220,14 +1222,21 @@ impl Reader {
     /// once it is read to the end (see [`ReadEnd::meta`]), and while it is read, what came
     /// before the stories (for a preview, or a document that breaks off).
     pub fn meta_so_far(&self) -> FeedMeta {
-        match &self.xml {
+        let mut meta = match &self.xml {
             Some(x) => {
                 let mut meta = x.parser.meta().clone();
                 meta.home_page_url = meta.home_page_url.filter(|u| is_http_url(u));
                 meta
             }
             None => self.header.meta(),
-        }
+        };
+        // Cut as a story's headline and summary are: a feed's title of 300,000 characters,
+        // drawn whole as the widget's heading, had held the page up for 20 seconds.
+        meta.title = meta.title.map(|t| excerpt_owned(t, MAX_TITLE_CHARS));
+        meta.description = meta
+            .description
+            .map(|d| excerpt_owned(d, MAX_SUMMARY_CHARS));
+        meta
     }
 
     /// Reads what follows the stories (all bytes must have arrived) and returns what the whole
@@ -1453,7 +1462,7 @@ fn paragraphs(s: &str) -> String {
 fn dedupe(list: Vec<String>, max: usize) -> Vec<String> {
     let mut out: Vec<String> = Vec::with_capacity(list.len().min(max));
     for s in list {
-        let s = collapse_owned(s);
+        let s = excerpt_owned(collapse_owned(s), MAX_NAME_CHARS);
         if !s.is_empty()
             && out.len() < max
             && !out.iter().any(|o| o.to_lowercase() == s.to_lowercase())

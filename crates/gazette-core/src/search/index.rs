@@ -429,6 +429,10 @@ impl Index {
             ranked: false,
         };
         let mut bit = 0u32;
+        let excluding = query
+            .clauses
+            .iter()
+            .any(|c| matches!(c, Clause::Without { .. }));
         for clause in &query.clauses {
             let words: Vec<(&str, bool, bool, bool)> = match clause {
                 Clause::Word {
@@ -448,7 +452,8 @@ impl Index {
                 Clause::Without { .. } => continue,
             };
             for (w, prefix, typo, respelled) in words {
-                if bit >= 15 {
+                // (The last bit is kept for the words left out, when there are any.)
+                if bit >= 16 || (bit >= 15 && excluding) {
                     break;
                 }
                 let b = 1u16 << bit;
@@ -516,18 +521,22 @@ impl Index {
                 }
             }
         }
-        // The words left out ("-trump"): the stories holding any lose the last bit, which
-        // every other story has.
-        let mut without = query.clauses.iter().filter_map(|c| match c {
-            Clause::Without { text } => Some(self.postings(text)),
-            _ => None,
-        });
-        if let Some(first) = without.next() {
+        // The words left out ("-trump", "-at&t"): the stories holding all the words of one lose
+        // the last bit, which every other story has.
+        if excluding {
             const KEPT: u16 = 1 << 15;
             m.full |= KEPT;
             m.mask.iter_mut().for_each(|x| *x |= KEPT);
-            for docs in std::iter::once(first).chain(without) {
-                for &doc in docs {
+            for clause in &query.clauses {
+                let Clause::Without { words } = clause else {
+                    continue;
+                };
+                let mut docs = words.first().map_or(&[][..], |w| self.postings(w)).to_vec();
+                for w in &words[1.min(words.len())..] {
+                    let more = self.postings(w);
+                    docs.retain(|d| more.binary_search(d).is_ok());
+                }
+                for doc in docs {
                     m.mask[doc as usize] &= !KEPT;
                 }
             }

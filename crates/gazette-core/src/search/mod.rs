@@ -79,9 +79,9 @@ pub fn highlight(text: &str, query: &Query) -> Vec<(usize, usize)> {
     // so a range that starts earlier takes in the ranges it covers. Marked words with one
     // character other than a space between them are marked as one ("Trump's", "AT&T").
     let close = |end: usize, start: usize| {
+        let mut gap = text[end.min(start)..start].chars();
         end >= start
-            || text[end..start].chars().nth(1).is_none()
-                && !text[end..start].contains(char::is_whitespace)
+            || matches!((gap.next(), gap.next()), (Some(c), None) if !c.is_whitespace() && !c.is_alphanumeric())
     };
     for ((_, s, e), _) in tokens.iter().zip(&marked).filter(|(_, &m)| m) {
         let (mut s, mut e) = (*s, *e);
@@ -160,6 +160,7 @@ mod tests {
             "not the \"t\" of a contraction, nor \"at\" alone"
         );
         assert_eq!(marked("Black and white", "black white"), ["Black", "white"]);
+        assert_eq!(marked("东京与大阪", "东京 大阪"), ["东京", "大阪"]);
         assert_eq!(
             marked("A gun, two guns, gunsmiths", "guns "),
             ["gun", "guns"]
@@ -192,6 +193,14 @@ mod tests {
             *respelled = true;
         }
         assert_eq!(highlight(text, &query), [(4, 13)]);
+        let mut query = Query::parse("bresidn");
+        if let Some(Clause::Word { respelled, .. }) = query.clauses.first_mut() {
+            *respelled = true;
+        }
+        assert!(
+            highlight(text, &query).is_empty(),
+            "not in the first letter"
+        );
         assert_eq!(marked(text, "presid"), ["president"]);
     }
 }

@@ -31,8 +31,9 @@ pub enum Clause {
     /// Folded words that must stand next to each other, in order. `prefix`: the quote is still
     /// open at the end of the query, so the last word is being typed and matches as a prefix.
     Phrase { words: Vec<String>, prefix: bool },
-    /// A folded word no story found may hold: typed with a minus before it ("-trump").
-    Without { text: String },
+    /// Folded words no story found may hold all of: typed with a minus before them ("-trump",
+    /// `-"white house"`, "-at&t").
+    Without { words: Vec<String> },
 }
 
 /// A parsed query.
@@ -49,15 +50,28 @@ impl Query {
     /// word outside quotes with a minus before it ("-trump") is one no story found may hold.
     pub fn parse(input: &str) -> Self {
         let mut clauses = Vec::new();
+        // The words left out, added after the others.
+        let mut left_out = Vec::new();
         let normalised = input.replace(['“', '”', '„'], "\"");
         let parts: Vec<&str> = normalised.split('"').collect();
         let last_part = parts.len() - 1;
+        let mut minus_before = false;
         for (n, part) in parts.iter().enumerate() {
             let quoted = n % 2 == 1;
+            if quoted && std::mem::take(&mut minus_before) {
+                // -"white house": a phrase left out (its words, all of them).
+                let words: Vec<String> = query_tokens(part).into_iter().map(|(w, _)| w).collect();
+                if !words.is_empty() && n != last_part {
+                    left_out.push(Clause::Without { words });
+                }
+                continue;
+            }
             let part = if quoted {
                 part.to_string()
             } else {
-                without(part, &mut clauses)
+                let (kept, minus) = without(part, n == last_part, &mut left_out);
+                minus_before = minus;
+                kept
             };
             let part = part.as_str();
             // Still being typed: the query ends in a letter or digit, or in a hyphen or
@@ -122,6 +136,7 @@ impl Query {
                 });
             }
         }
+        clauses.extend(left_out);
         clauses.dedup();
         clauses.truncate(MAX_CLAUSES);
         Query { clauses }
@@ -134,25 +149,32 @@ impl Query {
 }
 
 /// `text` without the words with a minus before them (at its start or after a space: "-trump",
-/// "−trump"), which are added to `clauses` as [`Clause::Without`].
-fn without(text: &str, clauses: &mut Vec<Clause>) -> String {
+/// "−trump"), which are added to `left_out`, each with the words it joins ("-at&t"), and whether
+/// `text` ends in a minus that stands before a quote (`-"white house"`). At the query's end
+/// (`last`), a word still being typed is left out only from its third letter on, lest every
+/// story with an "a" vanish on the way to "-apple".
+fn without(text: &str, last: bool, left_out: &mut Vec<Clause>) -> (String, bool) {
     let mut kept = String::with_capacity(text.len());
-    for (k, chunk) in text.split(char::is_whitespace).enumerate() {
-        if k > 0 {
+    let mut chunks = text.split(char::is_whitespace).peekable();
+    let mut first = true;
+    while let Some(chunk) = chunks.next() {
+        if !std::mem::take(&mut first) {
             kept.push(' ');
         }
         match chunk.strip_prefix(['-', '\u{2212}']) {
+            Some("") if !last && chunks.peek().is_none() => return (kept, true),
             Some(word) if word.starts_with(char::is_alphanumeric) => {
-                clauses.extend(
-                    query_tokens(word)
-                        .into_iter()
-                        .map(|(text, _)| Clause::Without { text }),
-                );
+                let typing = last && chunks.peek().is_none();
+                let words: Vec<String> = query_tokens(word).into_iter().map(|(w, _)| w).collect();
+                let short = typing && word.chars().count() < 3;
+                if !short && !words.is_empty() {
+                    left_out.push(Clause::Without { words });
+                }
             }
             _ => kept.push_str(chunk),
         }
     }
-    kept
+    (kept, false)
 }
 
 /// Adds `word` to the last clause as the next word of a phrase.
@@ -397,16 +419,39 @@ mod tests {
 
     #[test]
     fn a_word_with_a_minus_before_it_is_left_out() {
-        let out = |t: &str| Clause::Without { text: t.into() };
+        let out = |t: &str| Clause::Without {
+            words: t.split(' ').map(String::from).collect(),
+        };
         assert_eq!(
             Query::parse("biden -trump").clauses,
-            [out("trump"), w("biden", false)]
+            [w("biden", false), out("trump")]
         );
         assert_eq!(
             Query::parse("−trump biden").clauses,
-            [out("trump"), w("biden", true)]
+            [w("biden", true), out("trump")]
         );
-        assert_eq!(Query::parse("-well-being").clauses, [out("wellbeing")]);
+        assert_eq!(Query::parse("-well-being ").clauses, [out("wellbeing")]);
+        // A word left out keeps the words it joins; a phrase in quotes is left out whole.
+        assert_eq!(Query::parse("-at&t ").clauses, [out("at t")]);
+        assert_eq!(
+            Query::parse("biden -\"white house\"").clauses,
+            [w("biden", false), out("white house")]
+        );
+        assert_eq!(
+            Query::parse("-\"white hou").clauses,
+            [],
+            "still being typed"
+        );
+        // Still being typed, a word is left out from its third letter on.
+        assert_eq!(Query::parse("biden -a").clauses, [w("biden", false)]);
+        assert_eq!(
+            Query::parse("biden -app").clauses,
+            [w("biden", false), out("app")]
+        );
+        assert_eq!(
+            Query::parse("biden -a ").clauses,
+            [w("biden", false), out("a")]
+        );
         // Not a minus: inside a word, alone, or inside quotes.
         assert_eq!(Query::parse("well-being ").clauses, [w("wellbeing", false)]);
         assert_eq!(Query::parse("biden - ").clauses, [w("biden", false)]);

@@ -344,8 +344,14 @@ pub fn short_form(t: &str, w: &str) -> bool {
 }
 
 /// True if `word` starts with a run of letters within one edit of `typed` (one letter longer,
-/// as long, or one shorter): "president" starts with "presidn" less one typo.
+/// as long, or one shorter): "president" starts with "presidn" less one typo. The word must
+/// start with the first or second letter typed (the index looks among those only).
 pub fn starts_within_one_edit(word: &str, typed: &str) -> bool {
+    let mut t = typed.chars();
+    let (c0, c1) = (t.next(), t.next());
+    if !word.starts_with(|c| Some(c) == c0 || Some(c) == c1) {
+        return false;
+    }
     if word.is_ascii() && typed.is_ascii() {
         let (w, t) = (word.as_bytes(), typed.as_bytes());
         (t.len().saturating_sub(1)..=t.len() + 1)
