@@ -59,12 +59,14 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                     .image
                     .as_ref()
                     .is_some_and(|i| shows_picture(&nodes, &i.url));
-                (rich_text(&nodes, 2), words, repeated)
+                let (html, cut) = rich_text(&nodes, 2);
+                (html, words, repeated, cut)
             }
             (None, Some(t)) => {
                 let nodes = text_blocks(t);
                 let words = text_of(&nodes).split_whitespace().count();
-                (rich_text(&nodes, 2), words, false)
+                let (html, cut) = rich_text(&nodes, 2);
+                (html, words, false, cut)
             }
             (None, None) => (
                 a.summary
@@ -73,6 +75,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                     .unwrap_or_default(),
                 0,
                 false,
+                false,
             ),
         }
     });
@@ -80,7 +83,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         return Html::default();
     };
     let text = FeedText::of(a.language.as_deref());
-    let (body_html, words, hero_in_body) = (*body).clone();
+    let (body_html, words, hero_in_body, cut) = (*body).clone();
     let minutes = words.div_ceil(WORDS_PER_MINUTE).max(1);
     let swatch = props.catalog.swatch_of_story(props.index);
     let title_id = format!("{}-story-title", props.id_prefix);
@@ -152,6 +155,9 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                 </figure>
             }
             <div class="gz-article-body" lang={text.lang.clone()} dir={text.dir.clone()}>{ body_html }</div>
+            if cut {
+                <p class="gz-cut">{ w.story_cut }</p>
+            }
             if !a.tags.is_empty() {
                 <ul class="gz-tags" aria-label={w.tags} lang={text.lang.clone()} dir={text.dir.clone()}>
                     { for a.tags.iter().map(|t| html! { <li class="gz-tag" dir={text.item_dir()}>{ t.clone() }</li> }) }

@@ -7,12 +7,26 @@ use yew::Html;
 ///
 /// Headings move down by `below` levels, so that a story's sections sit under its headline
 /// (sections as `h4`–`h6` under an `h3` headline).
-pub fn rich_text(nodes: &[Node], below: u8) -> Html {
-    VNode::from_iter(nodes.iter().map(|n| node(n, below)))
+///
+/// At most [`MAX_NODES`] nodes are drawn; `true` with the content when the story had more.
+pub fn rich_text(nodes: &[Node], below: u8) -> (Html, bool) {
+    let mut left = MAX_NODES;
+    let html = VNode::from_iter(nodes.iter().map_while(|n| node(n, below, &mut left)));
+    (html, left == usize::MAX)
 }
 
-fn node(n: &Node, below: u8) -> VNode {
-    match n {
+/// The most nodes (elements and runs of text) of a story drawn: a long feature has a few
+/// thousand; a story of 100,000 tiny elements had held the page up for 45 seconds as it opened.
+pub const MAX_NODES: usize = 5_000;
+
+/// `n` as a node, if `left` allows one more (else `left` becomes `usize::MAX`: cut).
+fn node(n: &Node, below: u8, left: &mut usize) -> Option<VNode> {
+    if *left == 0 || *left == usize::MAX {
+        *left = usize::MAX;
+        return None;
+    }
+    *left -= 1;
+    Some(match n {
         Node::Text(t) => VNode::from(VText::new(t.clone())),
         Node::Element(e) => {
             let name = match e.tag {
@@ -31,11 +45,11 @@ fn node(n: &Node, below: u8) -> VNode {
                 tag.add_attribute("tabindex", "0");
             }
             if !e.tag.is_void() {
-                tag.add_children(e.children.iter().map(|c| node(c, below)));
+                tag.add_children(e.children.iter().map_while(|c| node(c, below, left)));
             }
             VNode::from(tag)
         }
-    }
+    })
 }
 
 fn heading(level: u8) -> &'static str {

@@ -235,6 +235,23 @@ describe("the article view", () => {
     assert.equal(await page.evaluate(() => window.scrollY), before);
   });
 
+  it("a story of too many elements to draw opens at once, cut, and says so", async () => {
+    const page = await ctx.open("/fixtures/blank.html");
+    const body = `<p>${"<b>x</b> ".repeat(60000)}</p>`;
+    const articles = [{ id: "m", title: "A story of many parts", url: "https://example.com/m", published: "2026-01-01T10:00:00Z", category: "X", content_html: body }];
+    await page.route("**/many-parts.json", (route) => route.fulfill({ json: { articles } }));
+    await page.evaluate(() => {
+      document.querySelector("#slot").innerHTML = '<gazette-news id="w" src="/many-parts.json" loading="eager"></gazette-news>';
+    });
+    await page.getByRole("link", { name: "A story of many parts" }).click();
+    await page.getByRole("heading", { level: 3, name: "A story of many parts" }).waitFor();
+    await page.getByText("The rest of this story is too long to show here.").waitFor();
+    const drawn = await page.locator("#w").evaluate((w) => w.shadowRoot.querySelectorAll(".gz-article-body strong").length);
+    assert.ok(drawn > 1000 && drawn < 5000, `${drawn} drawn`);
+    assert.ok(await page.getByRole("link", { name: "Read the original on example.com" }).isVisible());
+    assert.deepEqual(page.problems, []);
+  });
+
   it("a story without a body links to the publisher instead", async () => {
     const page = await ctx.open("/index.html");
     await page.getByLabel("Search stories").fill("ferrule");

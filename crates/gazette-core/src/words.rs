@@ -134,6 +134,8 @@ words! {
     new_tab: &'static str,
     /// After a story's link that leaves the widget for the publisher's page.
     elsewhere: &'static str,
+    /// At the end of a story too long to show whole.
+    story_cut: &'static str,
     /// The count when the search box holds no letter or digit to search for: {0} the count
     /// ("51 stories"), {1} what the box holds.
     unsearchable: &'static str,
@@ -256,6 +258,7 @@ pub static ENGLISH: Words = Words {
     read_original: "Read the original on {0}",
     new_tab: " (opens in a new tab)",
     elsewhere: " (on the publisher’s site)",
+    story_cut: "The rest of this story is too long to show here.",
     unsearchable: "{0}: “{1}” has no letters or digits to search for",
     loading: "Loading stories…",
     reading_all: "Reading the stories; the newest will show when all have arrived.",
@@ -343,6 +346,7 @@ pub static FRENCH: Words = Words {
     read_original: "Lire l’original sur {0}",
     new_tab: " (s’ouvre dans un nouvel onglet)",
     elsewhere: " (sur le site de l’éditeur)",
+    story_cut: "La suite de cet article est trop longue pour être affichée ici.",
     unsearchable: "{0}\u{a0}: «\u{a0}{1}\u{a0}» ne contient ni lettre ni chiffre à chercher",
     loading: "Chargement des articles…",
     reading_all: "Lecture des articles\u{202F}; les plus récents s’afficheront quand tous seront arrivés.",
@@ -430,6 +434,7 @@ pub static GERMAN: Words = Words {
     read_original: "Original auf {0} lesen",
     new_tab: " (öffnet in neuem Tab)",
     elsewhere: " (auf der Website des Verlags)",
+    story_cut: "Der Rest dieses Artikels ist zu lang, um ihn hier anzuzeigen.",
     unsearchable: "{0}: „{1}“ enthält keine Buchstaben oder Ziffern zum Suchen",
     loading: "Artikel werden geladen…",
     reading_all: "Die Artikel werden eingelesen; die neuesten erscheinen, sobald alle angekommen sind.",
@@ -517,6 +522,7 @@ pub static SPANISH: Words = Words {
     read_original: "Leer el original en {0}",
     new_tab: " (se abre en una pestaña nueva)",
     elsewhere: " (en el sitio del medio)",
+    story_cut: "El resto de esta noticia es demasiado largo para mostrarlo aquí.",
     unsearchable: "{0}: «{1}» no tiene letras ni cifras que buscar",
     loading: "Cargando noticias…",
     reading_all: "Procesando las noticias; las más recientes aparecerán cuando hayan llegado todas.",

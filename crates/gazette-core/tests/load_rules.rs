@@ -170,6 +170,24 @@ fn rule_long_titles_are_cut_and_html_in_titles_is_removed() {
 }
 
 #[test]
+fn rule_a_feeds_long_title_and_long_names_are_cut_too() {
+    let (t, name) = ("T".repeat(300_000), "N".repeat(3_000));
+    let l = load(&format!(
+        r#"{{"version": "https://jsonfeed.org/version/1.1", "title": "{t}", "description": "{t}",
+            "items": [{{"id": "1", "title": "x", "url": "https://e.com/a", "tags": ["Harbour", "{name}"],
+              "authors": [{{"name": "{name}"}}], "date_published": "2024-01-01T00:00:00Z"}}]}}"#
+    ));
+    let title = l.meta.title.as_deref().unwrap_or_default();
+    assert!(title.chars().count() <= MAX_TITLE_CHARS + 1, "{}", title.len());
+    assert!(l.meta.description.as_deref().unwrap_or_default().chars().count() <= 1_001);
+    let a = &l.articles[0];
+    // (A JSON Feed's first tag is the story's category.)
+    let tag = a.tags.last().map_or(0, |t| t.chars().count());
+    assert!((50..=101).contains(&tag) && a.authors[0].chars().count() <= 101);
+    assert!(a.authors[0].ends_with('…'));
+}
+
+#[test]
 fn rule_markup_and_entities_in_categories_tags_and_authors_are_made_text() {
     // As in titles: an end tag, `/>`, `<br` or `<p>` is markup; a lone tag is text (the
     // headline of a story about `<dialog>`), and so is text that compares.
