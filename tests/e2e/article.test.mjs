@@ -252,6 +252,32 @@ describe("the article view", () => {
     assert.deepEqual(page.problems, []);
   });
 
+  it("a picture of any shape keeps its card's shape, and a story's own pictures fit the view", async () => {
+    const page = await ctx.open("/fixtures/blank.html");
+    const tall = '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="20000"><rect width="4" height="20000" fill="teal"/></svg>';
+    await page.route("**/tall.svg", (route) => route.fulfill({ body: tall, contentType: "image/svg+xml" }));
+    const story = (id, image) => ({ id, title: `Story ${id}`, url: `https://example.com/${id}`, published: "2026-01-01T10:00:00Z", category: "X", image, content_html: `<p>Text</p><img src="/tall.svg" alt="A tall chart">` });
+    const articles = [story("a", { url: "/tall.svg", alt: "" }), story("b", { url: "/tall.svg", alt: "" }), story("c")];
+    await page.route("**/tall-pictures.json", (route) => route.fulfill({ json: { articles } }));
+    await page.evaluate(() => {
+      document.querySelector("#slot").innerHTML = '<gazette-news id="w" src="/tall-pictures.json" loading="eager" layout="grid"></gazette-news>';
+    });
+    const cards = page.getByRole("article");
+    await cards.first().waitFor();
+    await page.waitForFunction(() => [...document.querySelector("#w").shadowRoot.querySelectorAll(".gz-thumb img")].every((i) => i.complete));
+    for (const card of await cards.all()) {
+      const { height } = await card.boundingBox();
+      assert.ok(height < 700, `a card ${height} px tall`);
+    }
+    await page.getByRole("link", { name: "Story c" }).click();
+    const picture = page.getByRole("img", { name: "A tall chart" });
+    await picture.waitFor();
+    await page.waitForFunction(() => document.querySelector("#w").shadowRoot.querySelector(".gz-article-body img").complete);
+    const { height } = await picture.boundingBox();
+    assert.ok(height <= 40 * 20, `the story's picture ${height} px tall`);
+    assert.deepEqual(page.problems, []);
+  });
+
   it("a story without a body links to the publisher instead", async () => {
     const page = await ctx.open("/index.html");
     await page.getByLabel("Search stories").fill("ferrule");
