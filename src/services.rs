@@ -608,10 +608,10 @@ async fn read_source(
         // buffered, so without an explicit yield the page would not paint until the end: yield
         // after each slice of work, and let the preview be painted before going on.
         loop {
-            let step = reader
-                .read(STEP_STORIES, &mut |a| batch.push(a))
-                .map_err(LoadError::Document)?;
+            // (The stories read before a fault in the document are kept: they show, with it.)
+            let step = reader.read(STEP_STORIES, &mut |a| batch.push(a));
             push(&mut batch);
+            let step = step.map_err(LoadError::Document)?;
             if step == Step::Done {
                 break;
             }

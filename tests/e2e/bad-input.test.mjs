@@ -79,6 +79,20 @@ describe("bad input", () => {
     assert.match(await merged.locator(".gz-notice").innerText(), /^2 of the 9 stories in these feeds could not be shown because of errors in them\./);
   });
 
+  it("a document malformed between its stories shows those read before, and says it broke off", async () => {
+    const page = await ctx.open("/fixtures/blank.html");
+    const story = (id) => `{"id": "${id}", "title": "Story ${id}", "url": "https://example.com/${id}", "published": "2026-01-01T10:00:00Z", "category": "X"}`;
+    // A comma after the last story, which JSON does not allow.
+    const body = `{"title": "Trailing", "articles": [${story("a")}, ${story("b")},]}`;
+    await page.route("**/trailing.json", (route) => route.fulfill({ body, contentType: "application/json" }));
+    await page.evaluate(() => {
+      document.querySelector("#slot").innerHTML = '<gazette-news id="w" src="/trailing.json" loading="eager"></gazette-news>';
+    });
+    await page.getByRole("article").first().waitFor();
+    assert.deepEqual((await headlines(page)).sort(), ["Story a", "Story b"]);
+    assert.match(await page.locator("#w").locator(".gz-notice").innerText(), /Some stories may be missing: .* could not be read to its end/);
+  });
+
   it("never turns feed text into markup, scripts or javascript: links", async () => {
     const page = await ctx.open("/index.html?src=/fixtures/hostile.json");
     await page.getByRole("article").first().waitFor();
