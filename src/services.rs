@@ -254,12 +254,19 @@ pub fn sources(src: &str) -> Vec<String> {
     src.split_whitespace().map(str::to_string).collect()
 }
 
-/// The [`sources`] resolved against the page, as they are requested.
+/// The [`sources`] resolved against the page, as they are requested: each once, however often
+/// it is written, and in whatever way ("feed.json ./feed.json").
 pub fn source_urls(src: &str) -> Vec<String> {
-    sources(src)
+    let mut urls: Vec<String> = Vec::new();
+    for url in sources(src)
         .into_iter()
         .map(|s| browser::absolute_url(&s).unwrap_or(s))
-        .collect()
+    {
+        if !urls.contains(&url) {
+            urls.push(url);
+        }
+    }
+    urls
 }
 
 /// Fetches and reads the source (or sources) in `src`, resolved against the page, logging what
@@ -277,7 +284,7 @@ pub async fn load(
     max_bytes: usize,
     on_preview: impl Fn(Rc<Catalog>, FeedMeta),
 ) -> Result<LoadedSet, LoadError> {
-    let list = sources(src);
+    let list = source_urls(src);
     match list.as_slice() {
         [] => Err(LoadError::NoSource),
         [one] => load_one(fetcher, one, max_bytes, on_preview).await,

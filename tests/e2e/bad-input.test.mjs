@@ -77,6 +77,10 @@ describe("bad input", () => {
     const merged = await ctx.open(`/index.html?src=${encodeURIComponent("/fixtures/mixed.json /fixtures/feed11.json")}`);
     await merged.getByRole("article").first().waitFor();
     assert.match(await merged.locator(".gz-notice").innerText(), /^2 of the 9 stories in these feeds could not be shown because of errors in them\./);
+    // A source written twice (another way) is read once, and counted once.
+    const twice = await ctx.open(`/index.html?src=${encodeURIComponent("/fixtures/mixed.json ./fixtures/mixed.json /fixtures/feed11.json")}`);
+    await twice.getByRole("article").first().waitFor();
+    assert.match(await twice.locator(".gz-notice").innerText(), /^2 of the 9 stories in these feeds/);
   });
 
   it("a document malformed between its stories shows those read before, and says it broke off", async () => {
