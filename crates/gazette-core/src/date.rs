@@ -35,9 +35,10 @@ impl Timestamp {
         Timestamp((ms / 1000.0).floor() as i64)
     }
 
-    /// The calendar year in UTC.
+    /// The calendar year in UTC; that of [`Timestamp::UNDATED`] for any undated one (a feed's
+    /// "0000-01-01" is undated, and its year is no year of its own).
     pub fn year(self) -> i32 {
-        civil_from_days(self.0.div_euclid(86_400)).0
+        civil_from_days(self.0.max(Self::UNDATED.0).div_euclid(86_400)).0
     }
 
     /// True for a calendar day without a time of day: a bare date (`2023-07-01`), or a time of
@@ -667,6 +668,9 @@ mod tests {
     #[test]
     fn the_undated_stand_in_is_earlier_than_any_story() {
         assert!(Timestamp::UNDATED.is_undated());
+        // Earlier still is undated too, in the year of the undated.
+        let year_zero = Timestamp(Timestamp::UNDATED.0 - 400 * 86_400);
+        assert_eq!(year_zero.year(), Timestamp::UNDATED.year());
         assert_eq!(Timestamp::UNDATED.to_rfc3339(), "0001-01-01T00:00:00Z");
         assert!(!Timestamp(-1).is_undated());
         assert_eq!(

@@ -178,8 +178,20 @@ fn rule_a_feeds_long_title_and_long_names_are_cut_too() {
               "authors": [{{"name": "{name}"}}], "date_published": "2024-01-01T00:00:00Z"}}]}}"#
     ));
     let title = l.meta.title.as_deref().unwrap_or_default();
-    assert!(title.chars().count() <= MAX_TITLE_CHARS + 1, "{}", title.len());
-    assert!(l.meta.description.as_deref().unwrap_or_default().chars().count() <= 1_001);
+    assert!(
+        title.chars().count() <= MAX_TITLE_CHARS + 1,
+        "{}",
+        title.len()
+    );
+    assert!(
+        l.meta
+            .description
+            .as_deref()
+            .unwrap_or_default()
+            .chars()
+            .count()
+            <= 1_001
+    );
     let a = &l.articles[0];
     // (A JSON Feed's first tag is the story's category.)
     let tag = a.tags.last().map_or(0, |t| t.chars().count());
