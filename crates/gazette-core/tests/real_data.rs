@@ -413,3 +413,54 @@ fn nine_thousand_real_headlines_load_and_filter_like_a_brute_force_scan() {
         );
     }
 }
+
+#[test]
+fn real_headlines_answer_numbers_short_words_stray_letters_and_words_left_out_as_written() {
+    let Some(doc) = huffpost_set() else { return };
+    let catalog = Catalog::new(load_document(&doc, None).unwrap().articles);
+    let now = Timestamp(1_700_000_000);
+    let found = |query: &str| -> Vec<usize> {
+        let f = Filter {
+            query: query.into(),
+            ..Filter::default()
+        };
+        catalog.apply(&f, now, usize::MAX).matches
+    };
+    let text = |i: usize| {
+        let a = &catalog.articles()[i];
+        format!(
+            "{} {} {} {}",
+            a.title,
+            a.summary.as_deref().unwrap_or(""),
+            a.authors.join(" "),
+            a.category
+        )
+    };
+    let words = |i: usize| gazette_core::search::tokens::tokens(&text(i));
+    // A number finds itself, also joined to a word ("24,000-Year-Old"), and no other number.
+    let n = found("24,000 ");
+    assert!(
+        !n.is_empty() && n.iter().all(|&i| text(i).contains("24,000")),
+        "{}",
+        n.len()
+    );
+    // "AT&T" is the company, not every "at" and every "won't".
+    let att = found("at&t");
+    assert!(!att.is_empty() && att.iter().all(|&i| text(i).to_lowercase().contains("at&t")));
+    // A short word and its plural, as a brute-force scan of the words finds them.
+    let guns = found("guns ");
+    let brute = (0..catalog.len())
+        .filter(|&i| words(i).iter().any(|w| w == "gun" || w == "guns"))
+        .count();
+    assert_eq!(guns.len(), brute);
+    assert!(guns.len() > found("\"guns\"").len());
+    // A word left out.
+    let biden = found("biden -trump ");
+    assert!(!biden.is_empty());
+    // (With the forms of "biden" one letter longer or shorter, as typos.)
+    assert!(biden.iter().all(|&i| {
+        let w = words(i);
+        w.iter().any(|t| t.starts_with("bide")) && !w.iter().any(|t| t == "trump")
+    }));
+    assert!(biden.len() < found("biden ").len());
+}
