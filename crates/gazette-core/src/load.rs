@@ -937,7 +937,7 @@ impl Reader {
                 one.extend_from_slice(b"\":");
                 one.extend_from_slice(value);
                 one.push(b'}');
-                if let Ok(ItemSlot::Item(item)) = serde_json::from_slice::<ItemSlot>(&one) {
+                if let Ok(ItemSlot::Item(item)) = from_json::<ItemSlot>(&one) {
                     let names = if key == "authors" {
                         item.authors
                     } else {
@@ -954,7 +954,7 @@ impl Reader {
                 }
             }
             if let Some(slot) = slot {
-                let f: Field<String> = match serde_json::from_slice(value) {
+                let f: Field<String> = match from_json(value) {
                     Ok(f) => f,
                     Err(e) => return Err(self.not_json(v, &e.to_string())),
                 };
@@ -1065,7 +1065,7 @@ impl Reader {
                 done += 1;
                 continue;
             }
-            let slot = match serde_json::from_slice::<ItemSlot>(&self.buf[i..end]) {
+            let slot = match from_json::<ItemSlot>(&self.buf[i..end]) {
                 Ok(slot) => slot,
                 Err(e) => {
                     let (line, column) = match self.not_json(i, "") {
@@ -1457,6 +1457,50 @@ fn paragraphs(s: &str) -> String {
         .filter(|p| !p.is_empty())
         .collect::<Vec<_>>()
         .join("\n\n")
+}
+
+/// Reads `bytes` as JSON. JSON whose fault is a lone UTF-16 surrogate escape (`"\ud83d"`, an
+/// emoji cut in two), which browsers read as U+FFFD, is read again with U+FFFD in its place,
+/// rather than losing the story or the feed's title.
+fn from_json<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, serde_json::Error> {
+    match serde_json::from_slice(bytes) {
+        Err(e) if e.is_syntax() && memchr::memmem::find(bytes, b"\\u").is_some() => {
+            serde_json::from_slice(&lone_surrogates_replaced(bytes)).map_err(|_| e)
+        }
+        read => read,
+    }
+}
+
+/// `bytes` with each `\uXXXX` escape of a surrogate that is not one of a pair replaced by
+/// `\ufffd`.
+fn lone_surrogates_replaced(bytes: &[u8]) -> Vec<u8> {
+    let escape = |at: usize| -> Option<u32> {
+        let hex = bytes.get(at..at + 6)?.strip_prefix(b"\\u")?;
+        u32::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok()
+    };
+    let (high, low) = (0xD800..0xDC00, 0xDC00..0xE000);
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] != b'\\' {
+            out.push(bytes[i]);
+            i += 1;
+            continue;
+        }
+        let take = match escape(i) {
+            Some(c) if high.contains(&c) && escape(i + 6).is_some_and(|d| low.contains(&d)) => 12,
+            Some(c) if high.contains(&c) || low.contains(&c) => {
+                out.extend_from_slice(b"\\ufffd");
+                i += 6;
+                continue;
+            }
+            // Any other escape, as it is (also a backslash written twice).
+            _ => 2,
+        };
+        out.extend_from_slice(&bytes[i..(i + take).min(bytes.len())]);
+        i += take;
+    }
+    out
 }
 
 fn dedupe(list: Vec<String>, max: usize) -> Vec<String> {

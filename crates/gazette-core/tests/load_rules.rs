@@ -200,6 +200,23 @@ fn rule_a_feeds_long_title_and_long_names_are_cut_too() {
 }
 
 #[test]
+fn a_lone_surrogate_escape_is_read_as_the_replacement_character() {
+    // An emoji cut in two by a CMS: browsers read the half as U+FFFD, and so does the widget.
+    let l = load(
+        r#"{"title": "Harbour \ud83d desk", "articles": [
+            {"id": "a", "title": "Gulls \ud83d return", "url": "https://e.com/a", "category": "X"},
+            {"id": "b", "title": "A pair \ud83d\ude00 and a low half \ude00, a backslash \\ud83d", "url": "https://e.com/b", "category": "X"}]}"#,
+    );
+    assert_eq!(l.meta.title.as_deref(), Some("Harbour \u{fffd} desk"));
+    assert!(l.report.skipped.is_empty(), "{:?}", l.report.skipped);
+    assert_eq!(l.articles[0].title, "Gulls \u{fffd} return");
+    assert_eq!(
+        l.articles[1].title,
+        "A pair 😀 and a low half \u{fffd}, a backslash \\ud83d"
+    );
+}
+
+#[test]
 fn rule_markup_and_entities_in_categories_tags_and_authors_are_made_text() {
     // As in titles: an end tag, `/>`, `<br` or `<p>` is markup; a lone tag is text (the
     // headline of a story about `<dialog>`), and so is text that compares.
