@@ -20,6 +20,8 @@ pub enum FetchError {
     Http { status: u16, status_text: String },
     /// The server stopped sending: nothing arrived for this many seconds.
     Stalled(u32),
+    /// The connection broke off while the document was coming (the browser's words).
+    BrokeOff(String),
     /// The address is not one to fetch (`javascript:`, `file:`, …): only `http`, `https`,
     /// `blob:` and `data:` are.
     BadAddress(String),
@@ -276,7 +278,7 @@ impl Body {
             Body::Stream(reader, abort, _) => {
                 let Some(result) = within_stall_limit(reader.read())
                     .await
-                    .map_err(|e| FetchError::Network(js_error_text(&e)))?
+                    .map_err(|e| FetchError::BrokeOff(js_error_text(&e)))?
                 else {
                     let _ = reader.cancel();
                     return Err(FetchError::Stalled(STALL_SECONDS));

@@ -42,7 +42,7 @@ impl LoadError {
             LoadError::Fetch(FetchError::Network(_)) => w.network_advice,
             LoadError::Fetch(FetchError::Http { status, .. }) if *status >= 500 => w.server_advice,
             LoadError::Fetch(FetchError::Http { .. }) => w.http_advice,
-            LoadError::Fetch(FetchError::Stalled(_)) => w.stalled_advice,
+            LoadError::Fetch(FetchError::Stalled(_) | FetchError::BrokeOff(_)) => w.stalled_advice,
             LoadError::Fetch(FetchError::BadAddress(_)) => w.bad_address_advice,
             LoadError::Document(DocumentError::NotAFeed(_)) => w.not_a_feed_advice,
             // (A manifest's own limit is not the site's to raise.)
@@ -71,6 +71,7 @@ impl LoadError {
         match self {
             LoadError::NoSource => w.no_address.to_string(),
             LoadError::Fetch(FetchError::Network(detail)) => fill(w.network_failed, &[detail]),
+            LoadError::Fetch(FetchError::BrokeOff(detail)) => fill(w.broke_off, &[detail]),
             LoadError::Fetch(FetchError::Stalled(seconds)) => {
                 fill(w.stalled, &[&seconds.to_string()])
             }

@@ -80,6 +80,17 @@ describe("feeds", () => {
     assert.deepEqual(page.problems, []);
   });
 
+  it("a connection that breaks off leaves the stories that came, with a notice that says so", async () => {
+    const page = await ctx.open(`/index.html?src=${encodeURIComponent("/held/static/articles.json?key=cut")}`, { offline: true });
+    const cards = page.getByRole("article");
+    await cards.first().waitFor();
+    const shown = await cards.count();
+    await fetch(`${ctx.server.url}/break/cut`);
+    await page.locator(".gz-notice").filter({ hasText: "The connection broke off while the news file was coming" }).waitFor();
+    assert.equal(await cards.count(), shown);
+    assert.equal(await page.getByRole("progressbar").count(), 0, "no longer loading");
+  });
+
   it("while the rest is on its way, the search bar works on the stories read so far, and nothing moves when the rest arrives", async () => {
     const held = encodeURIComponent("/held/static/articles.json?key=bar");
     const page = await ctx.open(`/index.html?src=${held}`, { offline: true });

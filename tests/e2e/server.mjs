@@ -55,16 +55,19 @@ export async function startServer({ dist = join(ROOT, "dist"), extra = {} } = {}
         held.set(key, {
           more: () => res.write(body.subarray(sent, (sent += step))),
           release: () => res.end(body.subarray(sent)),
+          // The connection breaks off: no more, and no proper end.
+          break: () => res.socket.destroy(),
         });
       }
       return;
     }
-    // /more/K: the next part of a held answer (16,000 bytes, or its ?step=N); /release/K: all the rest.
-    const step = path.match(/^\/(more|release)\/(.+)$/);
+    // /more/K: the next part of a held answer (16,000 bytes, or its ?step=N); /release/K: all the
+    // rest; /break/K: the connection broken off.
+    const step = path.match(/^\/(more|release|break)\/(.+)$/);
     if (step) {
       const [, what, key] = step;
       const answer = held.get(key);
-      if (what === "release") held.delete(key);
+      if (what !== "more") held.delete(key);
       answer?.[what]();
       return res.writeHead(answer ? 204 : 404).end();
     }

@@ -213,6 +213,8 @@ words! {
     network_failed: &'static str,
     /// What happened: nothing for {0} seconds.
     stalled: &'static str,
+    /// What happened: the connection broke off; {0} is what the browser said.
+    broke_off: &'static str,
     /// What happened: {0} is not a web address.
     bad_address: &'static str,
     /// What happened: {0} is the status and its reason.
@@ -303,6 +305,7 @@ pub static ENGLISH: Words = Words {
     no_address: "This widget has no feed address.",
     network_failed: "The news file could not be fetched: the server could not be reached, or it does not let this site read the file (the browser said: {0}).",
     stalled: "The server stopped sending the news file: nothing arrived for {0} seconds.",
+    broke_off: "The connection broke off while the news file was coming (the browser said: {0}).",
     bad_address: "“{0}” is not a web address.",
     server_answered: "The server answered {0}.",
 };
@@ -391,6 +394,7 @@ pub static FRENCH: Words = Words {
     no_address: "Ce widget n’a pas d’adresse de flux.",
     network_failed: "Le fichier d’actualités n’a pas pu être récupéré\u{a0}: le serveur est injoignable, ou il ne permet pas à ce site de lire le fichier (message du navigateur\u{a0}: {0}).",
     stalled: "Le serveur a cessé d’envoyer le fichier d’actualités\u{a0}: rien n’est arrivé pendant {0}\u{a0}secondes.",
+    broke_off: "La connexion a été coupée pendant l’envoi du fichier d’actualités (message du navigateur\u{a0}: {0}).",
     bad_address: "«\u{a0}{0}\u{a0}» n’est pas une adresse web.",
     server_answered: "Le serveur a répondu {0}.",
 };
@@ -479,6 +483,7 @@ pub static GERMAN: Words = Words {
     no_address: "Dieses Widget hat keine Feed-Adresse.",
     network_failed: "Die Nachrichtendatei konnte nicht abgerufen werden: Der Server war nicht erreichbar oder erlaubt dieser Website nicht, die Datei zu lesen (Meldung des Browsers: {0}).",
     stalled: "Der Server hat aufgehört, die Nachrichtendatei zu senden: {0} Sekunden lang kam nichts an.",
+    broke_off: "Die Verbindung brach ab, während die Nachrichtendatei ankam (der Browser meldete: {0}).",
     bad_address: "„{0}“ ist keine Webadresse.",
     server_answered: "Der Server antwortete mit {0}.",
 };
@@ -567,6 +572,7 @@ pub static SPANISH: Words = Words {
     no_address: "Este widget no tiene dirección de feed.",
     network_failed: "No se pudo obtener el archivo de noticias: no se pudo contactar con el servidor, o este no permite que este sitio lea el archivo (el navegador dijo: {0}).",
     stalled: "El servidor dejó de enviar el archivo de noticias: no llegó nada durante {0} segundos.",
+    broke_off: "La conexión se cortó mientras llegaba el archivo de noticias (el navegador dijo: {0}).",
     bad_address: "«{0}» no es una dirección web.",
     server_answered: "El servidor respondió {0}.",
 };
