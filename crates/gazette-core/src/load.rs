@@ -1463,11 +1463,18 @@ fn paragraphs(s: &str) -> String {
 /// emoji cut in two), which browsers read as U+FFFD, is read again with U+FFFD in its place,
 /// rather than losing the story or the feed's title.
 fn from_json<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, serde_json::Error> {
-    match serde_json::from_slice(bytes) {
-        Err(e) if e.is_syntax() && memchr::memmem::find(bytes, b"\\u").is_some() => {
-            serde_json::from_slice(&lone_surrogates_replaced(bytes)).map_err(|_| e)
+    // (One call of the reader, which is large: the WebAssembly carries it once per type.)
+    let mut repaired = None;
+    loop {
+        let input = repaired.as_deref().unwrap_or(bytes);
+        match serde_json::from_slice(input) {
+            Err(e)
+                if repaired.is_none() && e.is_syntax() && bytes.windows(2).any(|w| w == b"\\u") =>
+            {
+                repaired = Some(lone_surrogates_replaced(bytes));
+            }
+            read => return read,
         }
-        read => read,
     }
 }
 
