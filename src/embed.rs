@@ -2,7 +2,7 @@
 //! the channel through which the host's JavaScript reaches a mounted widget.
 
 use crate::state::set_of;
-use gazette_core::search::query::MAX_QUERY_CHARS;
+use gazette_core::search::query::within_limit;
 use gazette_core::words::Words;
 use gazette_core::{DatePreset, Filter, SortOrder};
 use std::cell::RefCell;
@@ -174,7 +174,7 @@ impl Command {
     /// Changes `f` as the call asks.
     pub fn apply_to(&self, f: &mut Filter) {
         match self {
-            Command::Query(q) => f.query = q.chars().take(MAX_QUERY_CHARS).collect(),
+            Command::Query(q) => f.query = within_limit(q).to_string(),
             Command::Filters {
                 categories,
                 authors,

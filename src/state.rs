@@ -5,7 +5,7 @@ use crate::browser::HistoryMode;
 use crate::embed::Controls;
 use crate::services::{Archive, LoadError, LoadedSet};
 use gazette_core::address::{self, View};
-use gazette_core::search::query::MAX_QUERY_CHARS;
+use gazette_core::search::query::within_limit;
 use gazette_core::{Catalog, DatePreset, Facets, FeedMeta, Filter, Outcome, SortOrder, Timestamp};
 use std::cell::Cell;
 use std::collections::BTreeSet;
@@ -574,10 +574,9 @@ impl Reducible for State {
                 s.attempt += 1;
             }
             Action::Search(mut q) => {
-                // (Typed, the box takes no more; from the page's setQuery, it is cut.)
-                if let Some((cut, _)) = q.char_indices().nth(MAX_QUERY_CHARS) {
-                    q.truncate(cut);
-                }
+                // (Typed, the box takes no more; a value a script gives the box, as the loader
+                // does with what was typed during a restart, is cut here.)
+                q.truncate(within_limit(&q).len());
                 if q == s.filter.query {
                     return self;
                 }

@@ -14,7 +14,7 @@
 
 use crate::date::{civil_from_days, parse_date, Timestamp};
 use crate::filter::{DatePreset, Filter, SortOrder};
-use crate::search::query::MAX_QUERY_CHARS;
+use crate::search::query::within_limit;
 
 /// What a widget's part of the page address describes.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -118,7 +118,7 @@ pub fn decode<'a>(params: impl IntoIterator<Item = (&'a str, &'a str)>, base: &F
     let mut story = None;
     for (k, v) in params {
         match k {
-            "q" => f.query = v.chars().take(MAX_QUERY_CHARS).collect(),
+            "q" => f.query = within_limit(v).to_string(),
             "cat" | "author" | "tag" => {
                 let (i, set) = match k {
                     "cat" => (0, &mut f.categories),

@@ -13,6 +13,14 @@ pub const MAX_CLAUSES: usize = 16;
 /// A query is cut to this many characters (the search box takes no more, nor the address).
 pub const MAX_QUERY_CHARS: usize = 200;
 
+/// `query` cut to [`MAX_QUERY_CHARS`] characters.
+pub fn within_limit(query: &str) -> &str {
+    query
+        .char_indices()
+        .nth(MAX_QUERY_CHARS)
+        .map_or(query, |(cut, _)| &query[..cut])
+}
+
 /// One requirement of a query: every clause must match a story.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Clause {
@@ -34,6 +42,18 @@ pub enum Clause {
     /// Folded words no story found may hold all of: typed with a minus before them ("-trump",
     /// `-"white house"`, "-at&t").
     Without { words: Vec<String> },
+}
+
+impl Clause {
+    /// A word matched as it is written (or, with `prefix`, as the start of words): no typos.
+    fn literal(text: String, prefix: bool) -> Self {
+        Clause::Word {
+            text,
+            prefix,
+            typo: false,
+            respelled: false,
+        }
+    }
 }
 
 /// A parsed query.
@@ -60,7 +80,7 @@ impl Query {
             let quoted = n % 2 == 1;
             if quoted && std::mem::take(&mut minus_before) {
                 // -"white house": a phrase left out (its words, all of them).
-                let words: Vec<String> = query_tokens(part).into_iter().map(|(w, _)| w).collect();
+                let words = query_words(part);
                 if !words.is_empty() && n != last_part {
                     left_out.push(Clause::Without { words });
                 }
@@ -81,34 +101,29 @@ impl Query {
                 && part.ends_with(|c: char| {
                     c.is_alphanumeric() || matches!(c, '-' | '\u{2010}' | '\'' | '\u{2019}')
                 });
-            let words = query_tokens(part);
             if quoted {
                 // An unclosed quote at the end is still being typed: its last word is a prefix,
                 // so results narrow as the phrase grows instead of vanishing mid-word.
-                let prefix = ends_open && n == last_part;
-                let words: Vec<String> = words.into_iter().map(|(w, _)| w).collect();
+                let prefix = ends_open;
+                let words = query_words(part);
                 // Text of unspaced scripts is its bigrams, which hold their order already: each
                 // is a word to find (the phrase check reads the text's single characters).
                 let unspaced = words.iter().all(|w| w.starts_with(is_unspaced_script));
                 match words.len() {
                     0 => {}
-                    _ if unspaced => clauses.extend(words.into_iter().map(|text| Clause::Word {
-                        text,
-                        prefix: false,
-                        typo: false,
-                        respelled: false,
-                    })),
-                    1 => clauses.push(Clause::Word {
-                        text: words[0].clone(),
-                        prefix,
-                        typo: false,
-                        respelled: false,
-                    }),
+                    _ if unspaced => {
+                        clauses.extend(words.into_iter().map(|text| Clause::literal(text, false)))
+                    }
+                    1 => clauses.push(Clause::literal(words[0].clone(), prefix)),
                     _ => clauses.push(Clause::Phrase { words, prefix }),
                 }
                 continue;
             }
+            let words = query_tokens(part);
             let count = words.len();
+            // Nor is a number that ends in a whole group of three ("1,000") being typed: it is
+            // not the start of "10,000".
+            let ends_grouped = ends_in_digit_group(part);
             for (k, (w, sep)) in words.into_iter().enumerate() {
                 // The ending of a contraction or possessive ("don't", "Trump's"), which the
                 // texts hold as a word of its own, and a single letter stuck to the word before
@@ -120,10 +135,8 @@ impl Query {
                     continue;
                 }
                 let unspaced = w.chars().any(is_unspaced_script);
-                // Nor a number that ends in a whole group of three ("1,000"): it is not the
-                // start of "10,000".
-                let grouped = ends_in_digit_group(part) && w.bytes().all(|b| b.is_ascii_digit());
-                let prefix = !unspaced && !grouped && ends_open && n == last_part && k + 1 == count;
+                let grouped = ends_grouped && w.bytes().all(|b| b.is_ascii_digit());
+                let prefix = !unspaced && !grouped && ends_open && k + 1 == count;
                 // A number is no typo of another ("24,000" is not "25,000").
                 let typo = !unspaced
                     && w.chars().count() >= FORMS_MIN_CHARS
@@ -165,7 +178,7 @@ fn without(text: &str, last: bool, left_out: &mut Vec<Clause>) -> (String, bool)
             Some("") if !last && chunks.peek().is_none() => return (kept, true),
             Some(word) if word.starts_with(char::is_alphanumeric) => {
                 let typing = last && chunks.peek().is_none();
-                let words: Vec<String> = query_tokens(word).into_iter().map(|(w, _)| w).collect();
+                let words = query_words(word);
                 let short = typing && word.chars().count() < 3;
                 if !short && !words.is_empty() {
                     left_out.push(Clause::Without { words });
@@ -193,12 +206,7 @@ fn stick_to_last(clauses: &mut Vec<Clause>, word: String) {
         }),
         last => {
             clauses.extend(last);
-            clauses.push(Clause::Word {
-                text: word,
-                prefix: false,
-                typo: false,
-                respelled: false,
-            });
+            clauses.push(Clause::literal(word, false));
         }
     }
 }
@@ -208,6 +216,11 @@ fn ends_in_digit_group(text: &str) -> bool {
     let mut c = text.chars().rev();
     (0..3).all(|_| c.next().is_some_and(|c| c.is_ascii_digit()))
         && c.next().is_some_and(|sep| joins('0', sep, '0', true))
+}
+
+/// The words of [`query_tokens`], without what stands between them.
+fn query_words(text: &str) -> Vec<String> {
+    query_tokens(text).into_iter().map(|(w, _)| w).collect()
 }
 
 /// The tokens of a query: words as indexed, words the text joins as one ("well-being" →

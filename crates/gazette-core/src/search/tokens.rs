@@ -352,14 +352,15 @@ pub fn starts_within_one_edit(word: &str, typed: &str) -> bool {
     if !word.starts_with(|c| Some(c) == c0 || Some(c) == c1) {
         return false;
     }
-    if word.is_ascii() && typed.is_ascii() {
-        let (w, t) = (word.as_bytes(), typed.as_bytes());
+    fn starts<T: PartialEq>(w: &[T], t: &[T]) -> bool {
         (t.len().saturating_sub(1)..=t.len() + 1)
             .any(|n| n <= w.len() && n > 0 && one_edit(&w[..n], t))
+    }
+    if word.is_ascii() && typed.is_ascii() {
+        starts(word.as_bytes(), typed.as_bytes())
     } else {
         let (w, t): (Vec<char>, Vec<char>) = (word.chars().collect(), typed.chars().collect());
-        (t.len().saturating_sub(1)..=t.len() + 1)
-            .any(|n| n <= w.len() && n > 0 && one_edit(&w[..n], &t))
+        starts(&w, &t)
     }
 }
 
