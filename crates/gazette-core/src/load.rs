@@ -1723,6 +1723,11 @@ impl Context {
         let published: Timestamp = match dated {
             None => notes.undated(format_args!("no date (“{date_name}”)")),
             Some((name, text)) => match parse_date(&text) {
+                // The stand-in for undated stories, or earlier: no story was written then.
+                Ok((t, _)) if t.is_undated() => notes.undated(format_args!(
+                    "“{name}” is {}, before any story",
+                    excerpt(&text, 40)
+                )),
                 Ok((t, DateQuality::Exact)) => t,
                 Ok((t, DateQuality::Repaired(why)))
                     if why == RFC_2822 && xml.as_ref().is_some_and(|x| x.rfc2822_dates) =>
@@ -1939,7 +1944,10 @@ mod tests {
         ];
         for doc in &json {
             let (titles, scans) = flooded(doc, b' ');
-            assert!(titles.iter().all(|t| t == "Kept") && !titles.is_empty(), "{doc}");
+            assert!(
+                titles.iter().all(|t| t == "Kept") && !titles.is_empty(),
+                "{doc}"
+            );
             assert!(scans < 100, "{doc}: {scans} scans for 10,000 pieces");
         }
         // A long value at the top, and spaces in XML.
@@ -1948,6 +1956,10 @@ mod tests {
         let rss = "<rss version=\"2.0\"><channel><title>T</title>{}<item><title>Kept</title>\
                    <pubDate>Thu, 01 Jan 2026 00:00:00 GMT</pubDate></item></channel></rss>";
         let (titles, scans) = flooded(rss, b' ');
-        assert_eq!((titles, scans < 100), (vec!["Kept".to_string()], true), "{scans}");
+        assert_eq!(
+            (titles, scans < 100),
+            (vec!["Kept".to_string()], true),
+            "{scans}"
+        );
     }
 }

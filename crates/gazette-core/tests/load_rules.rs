@@ -255,7 +255,9 @@ fn rule_a_date_that_cannot_be_read_leaves_the_story_undated() {
            {"id": "d3", "title": "C", "category": "X", "published": 1700000000},
            {"id": "d4", "title": "D", "category": "X", "published": "2024-02-30"},
            {"id": "d5", "title": "E", "category": "X", "published": "2024-03-01"},
-           {"id": "d6", "title": "F", "category": "X", "published": "Fri, 01 Mar 2024 12:00:00 GMT"}"#,
+           {"id": "d6", "title": "F", "category": "X", "published": "Fri, 01 Mar 2024 12:00:00 GMT"},
+           {"id": "d7", "title": "G", "category": "X", "published": "0001-01-01T00:00:00Z"},
+           {"id": "d8", "title": "H", "category": "X", "published": "0000-06-01"}"#,
     ));
     assert!(l.report.skipped.is_empty(), "{:?}", l.report.skipped);
     let undated: Vec<_> = l
@@ -264,14 +266,14 @@ fn rule_a_date_that_cannot_be_read_leaves_the_story_undated() {
         .filter(|a| a.published == Timestamp::UNDATED)
         .map(|a| a.id.as_str())
         .collect();
-    assert_eq!(undated, ["d1", "d2", "d3", "d4"]);
+    assert_eq!(undated, ["d1", "d2", "d3", "d4", "d7", "d8"]);
     let repaired: Vec<_> = l
         .report
         .repaired
         .iter()
         .map(|p| p.message.as_str())
         .collect();
-    assert_eq!(repaired.len(), 6, "{repaired:?}");
+    assert_eq!(repaired.len(), 8, "{repaired:?}");
     assert!(
         repaired[0].contains("“next Tuesday” is not a date"),
         "{}",
@@ -294,6 +296,13 @@ fn rule_a_date_that_cannot_be_read_leaves_the_story_undated() {
     );
     assert!(repaired[4].contains("a date without a time (shown as that day to every reader)"));
     assert!(repaired[5].contains("RFC 2822"));
+    for (note, date) in repaired[6..]
+        .iter()
+        .zip(["0001-01-01T00:00:00Z", "0000-06-01"])
+    {
+        let said = format!("“published” is {date}, before any story: shown last, as undated");
+        assert!(note.starts_with(&said), "{note}");
+    }
 }
 
 #[test]
