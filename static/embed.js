@@ -154,6 +154,21 @@ function dropEarly(el) {
   delete el.gazetteEarly;
 }
 
+/**
+ * The names of the page address's parameters that hold a view of `el`'s widget (a shared link:
+ * `news.q=…`, `news.story=…`): those under its `url-key`, else its id, else the default `gz`,
+ * `gz2`… (The widget decides the default among the page's widgets; a loader's guess at it only
+ * starts a widget early.)
+ */
+function namedInAddress(el) {
+  const key = el.getAttribute("url-key")?.trim() || el.id;
+  if (key === "off") return [];
+  return [...new URLSearchParams(location.search).keys()].filter((name) => {
+    const prefix = name.slice(0, Math.max(name.lastIndexOf("."), 0));
+    return key ? prefix === key : /^gz\d*$/.test(prefix);
+  });
+}
+
 /** Calls `then` once `el` comes within `margin` of the viewport; returns a function that cancels. */
 function whenNear(el, margin, then) {
   if (!("IntersectionObserver" in window)) {
@@ -261,11 +276,23 @@ class GazetteNews extends HTMLElement {
     this.mountPoint.setAttribute("part", "mount");
     this.#placeholder();
     shadow.replaceChildren(this.#stylesheet(), this.mountPoint);
-    // While it waits to be seen, cancelWatch stops the waiting.
-    const eager = this.getAttribute("loading") === "eager";
+    // While it waits to be seen, cancelWatch stops the waiting. A link to a view of it (a story,
+    // a search) starts it at once, wherever it is on the page; a story it opens is scrolled to,
+    // unless the reader has scrolled meanwhile.
+    const named = namedInAddress(this);
+    if (named.some((name) => name.endsWith(".story"))) this.#showStoryOnce();
+    const eager = this.getAttribute("loading") === "eager" || named.length > 0;
     this.cancelWatch = eager ? null : whenNear(this, "300px", () => ((this.cancelWatch = null), this.#run()));
     if (eager) this.#run();
     else this.#waiting();
+  }
+
+  /** Scrolls the widget into view when its first story opens, if the page is still at its top. */
+  #showStoryOnce() {
+    this.addEventListener("gazette:select", () => {
+      const box = this.getBoundingClientRect();
+      if (window.scrollY === 0 && (box.top >= innerHeight || box.bottom <= 0)) this.scrollIntoView({ block: "start" });
+    }, { once: true });
   }
 
   /**
@@ -614,8 +641,11 @@ class GazetteNews extends HTMLElement {
       });
       panel.append(retry);
     }
-    // The page's own fallback (what it put inside the element) shows here too.
-    panel.append(document.createElement("slot"));
+    // The page's own fallback (what it put inside the element) shows here too, below the rest
+    // (set here: the stylesheet may be what failed).
+    const fallback = document.createElement("slot");
+    Object.assign(fallback.style, { display: "block", marginTop: "0.75em" });
+    panel.append(fallback);
     root.append(panel);
     this.mountPoint.replaceChildren(root);
     // Failed again after "Try again": the focus goes back to that button.

@@ -18,6 +18,10 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
 
+/// Pages of cards that scrolling brings in (the first included); the next come with "Show more
+/// stories". A reader scrolling through 10,000 stories never reached the page's footer.
+const SCROLL_PAGES: usize = 4;
+
 /// The file name of an archive's shard `i` (`0002.json`), for a notice.
 fn shard_name(archive: &services::Archive, i: usize) -> String {
     let url = archive.shards.get(i).map_or("", |(url, _)| url.as_str());
@@ -290,6 +294,7 @@ impl Ui<'_> {
                         more={!previewing}
                         on_more={self.signal(|| Action::ShowMore)}
                         on_engage={self.send(Action::Engage)}
+                        scroll_loads_below={state.page_size.saturating_mul(SCROLL_PAGES)}
                     />
                 }
             </>

@@ -32,6 +32,10 @@ pub struct StoryListProps {
     /// it (`false`).
     #[prop_or_default]
     pub on_engage: Callback<bool>,
+    /// Scrolling near the end loads more only while fewer cards than this show; then only
+    /// "Show more stories" does, so that the page below the widget can still be reached.
+    #[prop_or(usize::MAX)]
+    pub scroll_loads_below: usize,
 }
 
 /// True when the element of `r` has the keyboard's focus (`:focus-visible`, not a click's).
@@ -53,8 +57,8 @@ fn keyboard_focus_within(r: &NodeRef) -> bool {
 }
 
 /// The first pages of matches. More load as the reader nears the end of the list (like the
-/// "Loading" rail of a news page) or presses "Show more stories"; only those pages are in the
-/// page, however many stories match.
+/// "Loading" rail of a news page), for a few pages, or as the reader presses "Show more
+/// stories"; only those pages are in the page, however many stories match.
 #[function_component]
 pub fn StoryList(props: &StoryListProps) -> Html {
     let total = props.outcome.total;
@@ -74,9 +78,15 @@ pub fn StoryList(props: &StoryListProps) -> Html {
         let on_more = props.on_more.clone();
         let (more_ref, list) = (more_ref.clone(), list.clone());
         use_effect_with(
-            (shown, shown < total, props.pending, props.more),
-            move |(_, fewer, pending, more)| {
-                let watch = (*more && (*fewer || *pending))
+            (
+                shown,
+                shown < total,
+                props.pending,
+                props.more,
+                props.scroll_loads_below,
+            ),
+            move |&(shown, fewer, pending, more, below)| {
+                let watch = (more && (fewer || pending) && shown < below)
                     .then(|| sentinel.cast::<web_sys::Element>())
                     .flatten()
                     .and_then(|el| {

@@ -77,6 +77,40 @@ describe("embedding", () => {
     assert.deepEqual(page.problems, []);
   });
 
+  it("scrolling brings four pages, then the page's footer can be reached and the button brings more", async () => {
+    const page = await ctx.open("/fixtures/footer-page.html");
+    const cards = page.locator("#news").getByRole("article");
+    const more = page.locator("#news").getByRole("button", { name: "Show more stories" });
+    await more.waitFor();
+    // The reader scrolls down with the wheel, on and on.
+    await page.mouse.move(300, 300);
+    for (let turn = 0; turn < 40; turn++) {
+      await page.mouse.wheel(0, 600);
+      await nextFrames(page);
+      await nextFrames(page);
+    }
+    assert.equal(await cards.count(), 16, "four pages came by scrolling, a fifth waits for the button");
+    const footer = page.getByRole("link", { name: "Contact the newsroom" });
+    assert.ok(await footer.evaluate((a) => a.getBoundingClientRect().bottom <= innerHeight), "the footer is on screen");
+    await more.click();
+    await page.waitForFunction(() => document.getElementById("news").shadowRoot.querySelectorAll("article").length === 20);
+    assert.deepEqual(page.problems, []);
+  });
+
+  it("a link to a story of a widget far below the screen starts it and shows the story; one to another widget's does not", async () => {
+    const page = await ctx.open("/fixtures/below-fold.html?footer.story=tessera-50-weekly-gain-stablecoin-inflows");
+    const widget = page.locator("#footer");
+    await widget.getByRole("heading", { name: /Tessera 50 gains 6%/ }).first().waitFor();
+    assert.ok(await widget.evaluate((el) => el.getBoundingClientRect().top < innerHeight && window.scrollY > 0), "scrolled to the story");
+    assert.deepEqual(page.problems, []);
+    // A parameter of another widget's: this one waits to be seen, as usual.
+    const other = await ctx.open("/fixtures/below-fold.html?news.story=tessera-50-weekly-gain-stablecoin-inflows");
+    await other.waitForFunction(() => document.getElementById("footer").shadowRoot?.querySelector(".gz-mount"));
+    await nextFrames(other);
+    assert.equal(await other.evaluate(() => window.scrollY), 0);
+    assert.equal(await other.locator("#footer").getByRole("article").count(), 0, "not started");
+  });
+
   it("the widget's own scrolling back to the list after a story loads no more stories", async () => {
     const page = await ctx.open("/fixtures/long-page.html");
     const cards = page.locator("#news").getByRole("article");
@@ -922,6 +956,8 @@ describe("embedding", () => {
     await assertAccessible(page, "with the widget's start-up failure");
     // Tried again from the keyboard while it still fails: the focus stays on the button.
     const retry = news.getByRole("button", { name: "Try again" });
+    const [button, link] = await Promise.all([retry.boundingBox(), page.getByRole("link", { name: "Our news page" }).boundingBox()]);
+    assert.ok(link.y >= button.y + button.height, "the fallback is below the button, not beside it");
     await retry.focus();
     await page.keyboard.press("Enter");
     await page.waitForFunction(() => window.__errors.length === 2);
