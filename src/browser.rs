@@ -1514,6 +1514,15 @@ pub fn list_parts(items: &[String], lang: &str) -> Vec<(String, bool)> {
         .collect()
 }
 
+/// A list of strings for an event's detail.
+pub fn string_list(items: &[String]) -> JsValue {
+    items
+        .iter()
+        .map(|s| JsValue::from_str(s))
+        .collect::<js_sys::Array>()
+        .into()
+}
+
 /// Sends a DOM event from a widget's host element (`gazette:ready`, `gazette:select`,
 /// `gazette:error`), bubbling and crossing shadow roots, with `detail` as a plain object.
 pub fn emit(target: &web_sys::Element, name: &str, detail: &[(&str, JsValue)]) {

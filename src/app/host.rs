@@ -4,6 +4,7 @@
 use super::{AppProps, State};
 use crate::browser;
 use crate::embed::Command;
+use crate::services;
 use crate::state::{Action, Load};
 use yew::prelude::*;
 
@@ -45,7 +46,7 @@ pub(super) fn use_host(props: &AppProps, state: &UseReducerHandle<State>, sizes:
         let host = props.host.clone();
         let loaded = match &state.load {
             Load::Ready => Some(Ok((state.document_total(), state.catalog.len()))),
-            Load::Failed(e) => Some(Err(e.to_string())),
+            Load::Failed(e) => Some(Err((e.to_string(), services::source_urls(&props.src)))),
             Load::Loading => None,
         };
         // Read when the stories are in, not a reason to announce them again.
@@ -61,8 +62,21 @@ pub(super) fn use_host(props: &AppProps, state: &UseReducerHandle<State>, sizes:
                         ("matching", (matching as f64).into()),
                     ],
                 ),
-                (Some(h), Some(Err(message))) => {
-                    browser::emit(h, "gazette:error", &[("message", message.as_str().into())])
+                (Some(h), Some(Err((message, sources)))) => {
+                    // The console names the addresses too: with several widgets, a relative
+                    // address or a <base>, which one failed is not plain from the panel.
+                    browser::warn(&format!(
+                        "Gazette: the news from {} could not be shown: {message}",
+                        sources.join(" and ")
+                    ));
+                    browser::emit(
+                        h,
+                        "gazette:error",
+                        &[
+                            ("message", message.as_str().into()),
+                            ("sources", browser::string_list(sources)),
+                        ],
+                    )
                 }
                 _ => {}
             }

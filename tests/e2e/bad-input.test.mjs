@@ -30,9 +30,20 @@ describe("bad input", () => {
     assert.match(await alert.innerText(), /raise max-mb/);
   });
 
-  it("a missing file shows the server's answer", async () => {
-    const page = await ctx.open("/index.html?src=/status/404");
+  it("a missing file shows the server's answer; the console and the page's event name its address", async () => {
+    const init = () => {
+      document.addEventListener("gazette:error", (e) => (window.failed = e.detail));
+      const warn = console.warn;
+      window.warned = [];
+      console.warn = (...said) => (window.warned.push(said.join(" ")), warn(...said));
+    };
+    const page = await ctx.open("/index.html?src=/status/404", { init });
     await page.getByRole("alert").filter({ hasText: "The server answered 404" }).waitFor();
+    await page.waitForFunction(() => window.failed);
+    const [detail, warnings] = await page.evaluate(() => [window.failed, window.warned]);
+    assert.deepEqual(detail.sources, [new URL("/status/404", ctx.server.url).href]);
+    assert.match(detail.message, /404/);
+    assert.ok(warnings.some((w) => w.startsWith(`Gazette: the news from ${detail.sources[0]} could not be shown: `)), warnings.join("\n"));
   });
 
   it("JSON that is not a feed says so", async () => {
