@@ -1,5 +1,6 @@
 //! The widget's line to the host page: the sizes and commands it sets on the running widget,
-//! and what the widget tells it (DOM events, and a console warning for a category no story has).
+//! and what the widget tells it (DOM events, and console warnings for a category no story has,
+//! a rail's story the feed does not hold, a source that failed).
 
 use super::{AppProps, State};
 use crate::browser;
@@ -118,6 +119,22 @@ pub(super) fn use_host(props: &AppProps, state: &UseReducerHandle<State>, sizes:
         // Said once a load is read (choosing it again later says nothing more).
         let read = (state.load == Load::Ready, state.attempt);
         use_effect_with(read, move |_| {
+            if let Some(w) = warning {
+                browser::warn(&w);
+            }
+        });
+    }
+    // A rail for a story the feed does not hold (by id, address or page): an address the page
+    // wrote its own way, say. The rail says there is nothing related; the console says why.
+    {
+        let missing = props
+            .related_to
+            .as_ref()
+            .filter(|key| state.load == Load::Ready && state.catalog.find(key).is_none());
+        let warning = missing.map(|key| {
+            format!("Gazette: no story of the feed has the id or address related-to=\"{key}\": the rail shows none")
+        });
+        use_effect_with((state.load == Load::Ready, state.attempt), move |_| {
             if let Some(w) = warning {
                 browser::warn(&w);
             }

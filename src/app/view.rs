@@ -468,6 +468,12 @@ impl Ui<'_> {
     /// for one story.
     pub fn rail(&self) -> Option<(String, Html)> {
         let (props, state, w) = (self.props, &**self.state, self.w());
+        // (Also under a rail with nothing in it: the full list is still there.)
+        let view_all = html! {
+            if let Some(href) = &props.view_all {
+                <p class="gz-view-all"><a class="gz-button" part="button" href={href.clone()}>{ w.view_all }</a></p>
+            }
+        };
         let shown = match (&props.related_to, &state.load, &state.rail) {
             (Some(_), Load::Ready, Some(rail)) if !rail.is_empty() => (
                 String::new(),
@@ -480,15 +486,18 @@ impl Ui<'_> {
                                 </li>
                             }) }
                         </ul>
-                        if let Some(href) = &props.view_all {
-                            <p class="gz-view-all"><a class="gz-button" part="button" href={href.clone()}>{ w.view_all }</a></p>
-                        }
+                        { view_all.clone() }
                     </>
                 },
             ),
             (Some(_), Load::Ready, _) => (
                 String::new(),
-                html! { <p class="gz-empty">{ w.nothing_related }</p> },
+                html! {
+                    <>
+                        <p class="gz-empty">{ w.nothing_related }</p>
+                        { view_all.clone() }
+                    </>
+                },
             ),
             _ => return None,
         };

@@ -397,6 +397,35 @@ describe("feeds", () => {
     assert.deepEqual(page.problems, []);
   });
 
+  it("a rail finds its story by its page written another way; for a story the feed lacks it says so, in the console too, and keeps View All", async () => {
+    const page = await ctx.open("/fixtures/blank.html", {
+      offline: true,
+      init: () => {
+        const warn = console.warn;
+        window.warned = [];
+        console.warn = (...said) => (window.warned.push(said.join(" ")), warn(...said));
+      },
+    });
+    await page.evaluate(() => {
+      document.querySelector("#slot").innerHTML = `
+        <gazette-news id="found" loading="eager" url-key="off" related="2" view-all="/news/"
+          related-to="http://gazette.example/stories/tessera-50-weekly-gain-stablecoin-inflows/?utm_source=blog" src="/static/articles.json"></gazette-news>
+        <gazette-news id="lost" loading="eager" url-key="off" related="2" view-all="/news/"
+          related-to="no-such-story" src="/static/articles.json"></gazette-news>`;
+    });
+    const found = page.locator("#found");
+    await found.getByRole("heading", { name: "More to Read" }).waitFor();
+    await page.waitForFunction(() => document.querySelector("#found").shadowRoot.querySelectorAll("article").length === 2);
+    const lost = page.locator("#lost");
+    await lost.getByText("There is nothing related to this story in the feed.").waitFor();
+    assert.equal(await lost.getByRole("link", { name: "View All" }).getAttribute("href"), "/news/");
+    const warned = await page.evaluate(() => window.warned);
+    assert.deepEqual(warned.filter((w) => w.includes("related-to")), [
+      'Gazette: no story of the feed has the id or address related-to="no-such-story": the rail shows none',
+    ]);
+    assert.deepEqual(page.problems, []);
+  });
+
   it("a link to a story, on a slow connection, shows no list before the story", async () => {
     const held = encodeURIComponent("/held/static/articles.json");
     const page = await ctx.open(`/index.html?src=${held}&gz.story=restaking-yields-shrink`, { offline: true });

@@ -15,6 +15,7 @@ use crate::intern::Interner;
 use crate::model::Article;
 use crate::order;
 use crate::search::{index::PhraseScan, Clause, Index, IndexBuilder, Query};
+use crate::url::page_key;
 use rustc_hash::FxHashMap;
 use std::collections::BTreeSet;
 
@@ -609,14 +610,23 @@ impl Catalog {
         self.offset
     }
 
-    /// The number of the story whose id is `key`, or else whose address is `key`.
+    /// The number of the story whose id is `key`, or else whose address is `key`, or else whose
+    /// address is the same page ([`page_key`]).
     pub fn find(&self, key: &str) -> Option<usize> {
         let key = key.trim();
-        self.articles.iter().position(|a| a.id == key).or_else(|| {
-            self.articles
-                .iter()
-                .position(|a| a.url.as_deref() == Some(key))
-        })
+        let by_url = |a: &Article| a.url.as_deref() == Some(key);
+        self.articles
+            .iter()
+            .position(|a| a.id == key)
+            .or_else(|| self.articles.iter().position(by_url))
+            .or_else(|| {
+                // The same page written another way: a trailing slash, http for https, a
+                // campaign's utm_ parameters.
+                let page = page_key(key)?;
+                self.articles
+                    .iter()
+                    .position(|a| a.url.as_deref().and_then(page_key).as_ref() == Some(&page))
+            })
     }
 
     /// The search index.
@@ -1560,6 +1570,27 @@ mod tests {
         let thirteen = with(TOP_FACET_VALUES + 1);
         assert_eq!(thirteen.authors.len(), TOP_FACET_VALUES);
         assert!(thirteen.more_authors && !thirteen.more_tags);
+    }
+
+    #[test]
+    fn a_story_is_found_by_its_id_its_address_or_its_page() {
+        let mut a = story("a", "Harbour", "Local", NOW.0);
+        a.url = Some("https://news.example/harbour/".into());
+        let mut b = story(
+            "https://news.example/harbour",
+            "Id like a page",
+            "Local",
+            NOW.0,
+        );
+        b.url = Some("https://news.example/other".into());
+        let c = Catalog::new(vec![a, b]);
+        assert_eq!(c.find(" a "), Some(0));
+        assert_eq!(c.find("https://news.example/harbour/"), Some(0));
+        // An id written as an address comes first, then the same page written another way.
+        assert_eq!(c.find("https://news.example/harbour"), Some(1));
+        assert_eq!(c.find("http://news.example/harbour/?utm_source=x"), Some(0));
+        assert_eq!(c.find("https://news.example/harbours"), None);
+        assert_eq!(c.find("b"), None);
     }
 
     #[test]

@@ -57,6 +57,32 @@ fn split_scheme(s: &str) -> Option<(&str, &str)> {
     (first_ok && rest_ok).then(|| (scheme, &s[colon + 1..]))
 }
 
+/// An http(s) address as a page, for telling whether two addresses name the same one: without
+/// its scheme, fragment, trailing slash, `utm_…` parameters and the case of its host
+/// (`https://Example.com/a/?utm_source=x#top` and `http://example.com/a` are one page).
+/// `None` for anything else.
+pub fn page_key(url: &str) -> Option<String> {
+    let (scheme, rest) = split_scheme(url.trim())?;
+    let after = rest.strip_prefix("//")?;
+    if !scheme.eq_ignore_ascii_case("http") && !scheme.eq_ignore_ascii_case("https") {
+        return None;
+    }
+    let (authority, rest) = split_authority(after);
+    let rest = rest.split('#').next().unwrap_or_default();
+    let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
+    let mut key = authority.to_ascii_lowercase();
+    key.push_str(path.trim_end_matches('/'));
+    let kept: Vec<&str> = query
+        .split('&')
+        .filter(|p| !p.is_empty() && !p.starts_with("utm_"))
+        .collect();
+    if !kept.is_empty() {
+        key.push('?');
+        key.push_str(&kept.join("&"));
+    }
+    Some(key)
+}
+
 /// Why an address was not used.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum UrlProblem {
@@ -194,6 +220,29 @@ mod tests {
         assert!(!is_http_url("https:example.com"));
         assert!(!is_http_url("/relative"));
         assert!(!is_http_url(""));
+    }
+
+    #[test]
+    fn one_page_written_several_ways_has_one_key() {
+        let key = page_key("https://news.example/2026/harbour");
+        assert_eq!(key.as_deref(), Some("news.example/2026/harbour"));
+        for same in [
+            "http://news.example/2026/harbour/",
+            "HTTPS://News.Example/2026/harbour#comments",
+            " https://news.example/2026/harbour?utm_source=rss&utm_medium=feed ",
+        ] {
+            assert_eq!(page_key(same), key, "{same}");
+        }
+        for other in [
+            "https://news.example/2026/harbour-2",
+            "https://news.example/2026/Harbour",
+            "https://news.example/2026/harbour?page=2",
+            "https://other.example/2026/harbour",
+        ] {
+            assert_ne!(page_key(other), key, "{other}");
+        }
+        assert_eq!(page_key("ftp://news.example/a"), None);
+        assert_eq!(page_key("harbour"), None);
     }
 
     #[test]
