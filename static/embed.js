@@ -29,6 +29,29 @@ const RESTART = new Set(["src", "src-param", "url-key", "categories", "related-t
 const leaving = new Set();
 // The keys setFilters() takes.
 const FILTER_KEYS = ["categories", "authors", "tags", "years", "date", "sort"];
+// Attributes any element may have (HTML's global ones, ARIA's, data-, handlers) and `loading`:
+// none is a misspelt one of the widget's.
+const GLOBAL = /^(aria-|data-|on)|^(id|class|style|hidden|lang|dir|title|slot|part|exportparts|tabindex|role|inert|is|translate|spellcheck|draggable|autofocus|nonce|popover|accesskey|contenteditable|enterkeyhint|inputmode|autocapitalize|itemscope|itemprop|itemtype|itemid|itemref|loading)$/;
+
+/** Warns of the attributes of `el` the widget does not know, naming the one meant when near. */
+function warnUnknownAttributes(el) {
+  for (const name of el.getAttributeNames()) {
+    if (ATTRIBUTES.includes(name) || GLOBAL.test(name)) continue;
+    const meant = ATTRIBUTES.find((known) => near(known, name));
+    console.warn(`Gazette: <gazette-news> has no attribute "${name}"${meant ? ` (did you mean "${meant}"?)` : ""}; ignored.`);
+  }
+}
+
+/** Whether `b` is `a` with other separators or case, or one letter added, left out, changed or swapped. */
+function near(a, b) {
+  const [x, y] = [a, b].map((s) => s.toLowerCase().replace(/[-_]/g, ""));
+  if (Math.abs(x.length - y.length) > 1) return false;
+  let i = 0;
+  while (i < x.length && x[i] === y[i]) i++;
+  const [p, q] = [x.slice(i), y.slice(i)];
+  return p === q || p.slice(1) === q.slice(1) || p.slice(1) === q || p === q.slice(1) || (p[0] === q[1] && p[1] === q[0] && p.slice(2) === q.slice(2));
+}
+
 // A src attribute's addresses, resolved as the widget resolves them (against the page).
 function sources(value) {
   return (value ?? "")
@@ -270,6 +293,8 @@ class GazetteNews extends HTMLElement {
       return;
     }
     this.live = true;
+    if (!this.warned) warnUnknownAttributes(this);
+    this.warned = true;
     const shadow = this.shadowRoot ?? this.attachShadow({ mode: "open" });
     this.mountPoint = document.createElement("div");
     this.mountPoint.className = "gz-mount";

@@ -373,6 +373,7 @@ describe("inside a single-page application", () => {
     const news = await addWidget(page, {
       id: "typos", layout: "lsit", theme: "sepia", "page-size": "abc", related: "99", open: "popup",
       "link-target": "_top", controls: "search filters", "max-mb": "0",
+      page_size: "5", scr: "x.json", colour: "red", "aria-describedby": "x", "data-id": "7", class: "mine",
     });
     await news.getByRole("article").first().waitFor();
     for (const said of [
@@ -384,12 +385,16 @@ describe("inside a single-page application", () => {
       'link-target takes _blank or _self; "_top" was ignored',
       'controls takes any of search, chips, dates and sort, or none; "filters" was ignored',
       "max-mb takes a whole number from 1 to 512; 0 was read as 1",
+      'Gazette: <gazette-news> has no attribute "page_size" (did you mean "page-size"?); ignored.',
+      'Gazette: <gazette-news> has no attribute "scr" (did you mean "src"?); ignored.',
+      'Gazette: <gazette-news> has no attribute "colour"; ignored.',
     ]) {
       assert.ok(warnings.some((w) => w.includes(said)), `${said}\n${warnings.join("\n")}`);
     }
     // The defaults: a grid of 12 cards, and only the search box of the controls named.
     assert.equal(await news.getByRole("article").count(), 12);
     assert.ok(await news.getByRole("searchbox").isVisible());
+    assert.equal(warnings.filter((w) => w.includes("has no attribute")).length, 3, "none for global, ARIA and data- attributes");
     assert.equal(await news.getByRole("button", { name: /^All/ }).count(), 0);
     // A widget written right warns of nothing.
     warnings.length = 0;
