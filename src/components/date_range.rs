@@ -47,26 +47,27 @@ pub fn DateRange(props: &DateRangeProps) -> Html {
     let to_id = format!("{}-to", props.id);
     let note_id = format!("{}-note", props.id);
     let w = use_locale().words;
+    let reversed = props
+        .from
+        .zip(props.until)
+        .is_some_and(|(from, until)| from >= until);
+    let invalid = reversed.then_some("true");
     html! {
         <fieldset class="gz-facet gz-range">
             <legend>{ w.published_between }</legend>
             <div class="gz-range-fields">
                 <div class="gz-field">
                     <label for={from_id.clone()}>{ w.from }</label>
-                    <input id={from_id} type="date" aria-describedby={note_id.clone()} value={props.from.map(day_string).unwrap_or_default()} onchange={on_from} />
+                    <input id={from_id} type="date" aria-describedby={note_id.clone()} aria-invalid={invalid} value={props.from.map(day_string).unwrap_or_default()} onchange={on_from} />
                 </div>
                 <div class="gz-field">
                     <label for={to_id.clone()}>{ w.to }</label>
-                    <input id={to_id} type="date" aria-describedby={note_id.clone()} value={props.until.map(|t| day_string(Timestamp(t.0 - 86_400))).unwrap_or_default()} onchange={on_until} />
+                    <input id={to_id} type="date" aria-describedby={note_id.clone()} aria-invalid={invalid} value={props.until.map(|t| day_string(Timestamp(t.0 - 86_400))).unwrap_or_default()} onchange={on_until} />
                 </div>
             </div>
             // Always in the page, so that the note is announced when it appears.
             <p class="gz-facet-note" id={note_id.clone()} aria-live="polite">{
-                if props.from.zip(props.until).is_some_and(|(from, until)| from >= until) {
-                    w.days_reversed
-                } else {
-                    ""
-                }
+                if reversed { w.days_reversed } else { "" }
             }</p>
         </fieldset>
     }

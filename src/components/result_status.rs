@@ -32,7 +32,8 @@ pub struct ResultStatusProps {
 
 /// How many stories match: shown at once, and told to screen-reader users by a polite live
 /// region that stays in the page from the start (so that changes to it are announced). While
-/// the reader types, the region waits for a pause, so a word typed is one announcement. While
+/// the reader types, or changes the filters in quick succession, the region waits for a pause,
+/// so a word typed is one announcement. While
 /// stories still arrive, a count that only grows with them is shown but not said again.
 #[function_component]
 pub fn ResultStatus(props: &ResultStatusProps) -> Html {
@@ -48,13 +49,19 @@ pub fn ResultStatus(props: &ResultStatusProps) -> Html {
     // said at once, even when the close rewrote the address as typing does.
     let story_shown = use_mut_ref(|| props.hidden);
     let closed = story_shown.replace(props.hidden) && !props.hidden;
-    let typing = props.typing && !closed;
     let last_asked = use_mut_ref(|| props.asked.clone());
     let asked_again = *last_asked.borrow() != props.asked;
+    // A request that follows another closely (arrow keys through a select, quick clicks) waits
+    // for the pause too: one announcement for the lot, of the last count.
+    let asked_at = use_mut_ref(|| f64::NEG_INFINITY);
+    let mut quick = false;
     if asked_again {
         last_asked.replace(props.asked.clone());
         *request.borrow_mut() += 1;
+        let now = browser::clock_ms();
+        quick = now - asked_at.replace(now) < f64::from(ANNOUNCE_AFTER_MS);
     }
+    let typing = (props.typing || quick) && !closed;
     let request = *request.borrow();
     let was_growing = use_mut_ref(|| props.growing);
     let grew = was_growing.replace(props.growing) && props.growing;

@@ -70,6 +70,38 @@ describe("searching", () => {
     await page.getByRole("status").filter({ hasText: /^51 stories$/ }).waitFor();
     await page.getByRole("button", { name: /^Markets/ }).click();
     await page.getByRole("status").filter({ hasText: /^8 stories match$/ }).waitFor();
+    // Arrow keys through a menu in quick succession: the first change is said at once, the
+    // rest once they pause, as one announcement of the last count.
+    await page.clock.runFor(1000);
+    await page.evaluate(() => (window.announced = []));
+    await page.getByLabel("Published").focus();
+    for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowDown");
+    // (The page's clock stands still: a tenth of a second passes, far short of the pause.)
+    await page.clock.runFor(100);
+    assert.equal(await page.getByLabel("Published").inputValue(), "month");
+    const last = await shown.innerText();
+    assert.equal((await page.evaluate(() => window.announced)).length, 1, "only the first change so far");
+    await page.clock.runFor(1000);
+    await page.getByRole("status").filter({ hasText: last }).waitFor();
+    assert.equal((await page.evaluate(() => window.announced)).length, 2);
+  });
+
+  it("a first day after the last marks both date fields invalid, and says why", async () => {
+    const page = await ctx.open("/index.html");
+    await page.getByRole("article").first().waitFor();
+    await page.getByText("More filters").click();
+    const set = (label, day) => page.getByLabel(label, { exact: true }).evaluate((input, day) => {
+      input.value = day;
+      input.dispatchEvent(new Event("change", { bubbles: true }));
+    }, day);
+    const invalid = () => Promise.all(["From", "To"].map((l) => page.getByLabel(l, { exact: true }).getAttribute("aria-invalid")));
+    await set("To", "2025-03-01");
+    await set("From", "2025-03-15");
+    await page.getByText(/The first day is after the last/).waitFor();
+    assert.deepEqual(await invalid(), ["true", "true"]);
+    await set("From", "2025-02-15");
+    await page.getByText(/The first day is after the last/).waitFor({ state: "detached" });
+    assert.deepEqual(await invalid(), [null, null]);
   });
 
   it("a new search whose count reads as the last one's is announced too", async () => {
