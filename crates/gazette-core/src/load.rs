@@ -1912,11 +1912,8 @@ mod tests {
         let (before, after) = doc.split_once("{}").unwrap();
         let mut reader = Reader::new(None);
         let mut titles = Vec::new();
-        let mut read = |reader: &mut Reader| loop {
-            match reader.read(50, &mut |a| titles.push(a.title)).unwrap() {
-                Step::More => continue,
-                Step::NeedInput | Step::Done => break,
-            }
+        let mut read = |reader: &mut Reader| {
+            while reader.read(50, &mut |a| titles.push(a.title)).unwrap() == Step::More {}
         };
         reader.push(before.as_bytes()).unwrap();
         read(&mut reader);
