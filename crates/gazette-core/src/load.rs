@@ -1723,11 +1723,13 @@ impl Context {
         let published: Timestamp = match dated {
             None => notes.undated(format_args!("no date (“{date_name}”)")),
             Some((name, text)) => match parse_date(&text) {
-                // The stand-in for undated stories, or earlier: no story was written then.
-                Ok((t, _)) if t.is_undated() => notes.undated(format_args!(
-                    "“{name}” is {}, before any story",
-                    excerpt(&text, 40)
-                )),
+                // The stand-in for undated stories (a generator's "zero time"), or earlier: no
+                // story was written then. (Gazette's own article sets write undated stories so.)
+                Ok((t, _)) if t.is_undated() && (is_feed || t != Timestamp::UNDATED) => notes
+                    .undated(format_args!(
+                        "“{name}” is {}, before any story",
+                        excerpt(&text, 40)
+                    )),
                 Ok((t, DateQuality::Exact)) => t,
                 Ok((t, DateQuality::Repaired(why)))
                     if why == RFC_2822 && xml.as_ref().is_some_and(|x| x.rfc2822_dates) =>

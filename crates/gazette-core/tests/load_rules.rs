@@ -296,13 +296,22 @@ fn rule_a_date_that_cannot_be_read_leaves_the_story_undated() {
     );
     assert!(repaired[4].contains("a date without a time (shown as that day to every reader)"));
     assert!(repaired[5].contains("RFC 2822"));
-    for (note, date) in repaired[6..]
-        .iter()
-        .zip(["0001-01-01T00:00:00Z", "0000-06-01"])
-    {
-        let said = format!("“published” is {date}, before any story: shown last, as undated");
-        assert!(note.starts_with(&said), "{note}");
-    }
+    // The "zero time" is how article sets write an undated story: said only of an earlier date.
+    assert_eq!(repaired[6], "no “url”: the headline is not a link");
+    let said = "“published” is 0000-06-01, before any story: shown last, as undated";
+    assert!(repaired[7].starts_with(said), "{}", repaired[7]);
+    // A feed's zero time is a generator's "no date", which the publisher is told of.
+    let feed = load(
+        r#"{"version": "https://jsonfeed.org/version/1.1", "title": "F", "items": [
+            {"id": "z", "title": "Zero", "date_published": "0001-01-01T00:00:00Z"}]}"#,
+    );
+    assert_eq!(feed.articles[0].published, Timestamp::UNDATED);
+    let said = "“date_published” is 0001-01-01T00:00:00Z, before any story: shown last, as undated";
+    assert!(
+        feed.report.repaired[0].message.starts_with(said),
+        "{:?}",
+        feed.report.repaired
+    );
 }
 
 #[test]
