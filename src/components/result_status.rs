@@ -51,15 +51,18 @@ pub fn ResultStatus(props: &ResultStatusProps) -> Html {
     let closed = story_shown.replace(props.hidden) && !props.hidden;
     let last_asked = use_mut_ref(|| props.asked.clone());
     let asked_again = *last_asked.borrow() != props.asked;
-    // A request that follows another closely (arrow keys through a select, quick clicks) waits
-    // for the pause too: one announcement for the lot, of the last count.
+    // A click-like request that follows another closely (arrow keys through a select, quick
+    // clicks) waits for the pause too: one announcement for the lot, of the last count. (One
+    // after typing is said at once, as typing's own waits.)
     let asked_at = use_mut_ref(|| f64::NEG_INFINITY);
     let mut quick = false;
     if asked_again {
         last_asked.replace(props.asked.clone());
         *request.borrow_mut() += 1;
-        let now = browser::clock_ms();
-        quick = now - asked_at.replace(now) < f64::from(ANNOUNCE_AFTER_MS);
+        if !props.typing {
+            let now = browser::clock_ms();
+            quick = now - asked_at.replace(now) < f64::from(ANNOUNCE_AFTER_MS);
+        }
     }
     let typing = (props.typing || quick) && !closed;
     let request = *request.borrow();

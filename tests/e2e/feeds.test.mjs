@@ -189,7 +189,8 @@ describe("feeds", () => {
     assert.ok(back.length > chip + 1, back.join(" | "));
     assert.match(back.at(-1), /so far\s?$/);
 
-    // An order chosen meanwhile is said with the count.
+    // An order chosen meanwhile (a while after the chip) is said with the count.
+    await page.clock.runFor(1000);
     await page.getByLabel("Sort").selectOption("oldest");
     await page.getByRole("status").filter({ hasText: /^\d+ stor(y|ies) match(es)? so far, oldest first\s?$/ }).waitFor();
     await page.getByLabel("Sort").selectOption("relevance");
