@@ -127,10 +127,12 @@ pub(super) fn use_host(props: &AppProps, state: &UseReducerHandle<State>, sizes:
     // A rail for a story the feed does not hold (by id, address or page): an address the page
     // wrote its own way, say. The rail says there is nothing related; the console says why.
     {
+        // (The state found the story, or not, as it made the rail: no rail once the stories
+        // are in is no story.)
         let missing = props
             .related_to
             .as_ref()
-            .filter(|key| state.load == Load::Ready && state.catalog.find(key).is_none());
+            .filter(|_| state.load == Load::Ready && state.rail.is_none());
         let warning = missing.map(|key| {
             format!("Gazette: no story of the feed has the id or address related-to=\"{key}\": the rail shows none")
         });
