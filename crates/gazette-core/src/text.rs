@@ -251,9 +251,11 @@ pub fn excerpt_around(text: &str, at: usize, max_chars: usize) -> String {
     let lead = max_chars / 4;
     let start_char = chars_before.saturating_sub(lead);
     let start = text.char_indices().nth(start_char).map_or(0, |(i, _)| i);
+    // (Past the space, whatever its width: a no-break or ideographic space is more than a byte.)
     let start = text[..start]
-        .rfind(char::is_whitespace)
-        .map_or(start, |i| i + 1);
+        .char_indices()
+        .rfind(|(_, c)| c.is_whitespace())
+        .map_or(start, |(i, c)| i + c.len_utf8());
     let start = if start > text.floor_char_boundary(at) {
         text.floor_char_boundary(at)
     } else {
@@ -506,6 +508,15 @@ mod tests {
         assert!(e.chars().count() <= 82);
         assert_eq!(excerpt_around("short text", 6, 80), "short text");
         assert_eq!(excerpt_around(&text, 0, 80), excerpt(&text, 80));
+    }
+
+    #[test]
+    fn a_late_match_after_wide_spaces_starts_past_the_space() {
+        for space in ['\u{a0}', '\u{2009}', '\u{3000}'] {
+            let text = format!("word{space}").repeat(60) + "needle";
+            let e = excerpt_around(&text, text.find("needle").unwrap(), 80);
+            assert!(e.starts_with("…word") && e.ends_with("needle"), "{e}");
+        }
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! helpers and dates keep their invariants; filtering agrees with a brute-force scan.
 
 use gazette_core::date::{parse_date, Timestamp};
-use gazette_core::text::{excerpt, fold};
+use gazette_core::text::{excerpt, excerpt_around, fold};
 use gazette_core::{load_document, Article, Catalog, DatePreset, Filter, SortOrder};
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -124,6 +124,19 @@ proptest! {
         prop_assert!(e.chars().count() <= max + 1);
         let body = e.strip_suffix('…').unwrap_or(&e);
         prop_assert!(s.trim().starts_with(body));
+    }
+
+    // Words apart by spaces of every width (a no-break space is two bytes, an ideographic one
+    // three), the match anywhere: a late match must not cut a space in two.
+    #[test]
+    fn excerpts_around_a_match_show_it_whatever_the_spaces(
+        s in "([a-zé]{1,8}[ \u{a0}\u{2009}\u{3000}\n]){0,120}",
+        place in 0.0f64..1.0,
+        max in 20usize..200,
+    ) {
+        let at = s.floor_char_boundary((s.len() as f64 * place) as usize);
+        let e = excerpt_around(&s, at, max);
+        prop_assert!(e.chars().count() <= max + 2);
     }
 
     #[test]
