@@ -7,7 +7,10 @@ use crate::date::{parse_date, DateQuality, Timestamp, RFC_2822};
 use crate::detect::{sniff, sniff_xml_root, NotAFeed, Syntax, XmlFeedKind};
 use crate::html::html_to_text;
 use crate::model::{Article, FeedMeta, Format, Image};
-use crate::text::{collapse_owned, collapse_whitespace, decode_entities, excerpt, excerpt_owned};
+use crate::text::{
+    collapse_owned, collapse_whitespace, decode_entities, excerpt, excerpt_owned,
+    CARD_EXCERPT_CHARS,
+};
 use crate::url::{is_http_url, resolve};
 use crate::wire::{self, Field, Item, ItemSlot, Names};
 use crate::xmlfeed::{FeedParser, Pulled, XmlError};
@@ -27,6 +30,20 @@ pub const MAX_TITLE_CHARS: usize = 300;
 pub const MAX_SUMMARY_CHARS: usize = 1_000;
 /// A headline made from the start of a story's text has at most this many characters.
 const DERIVED_TITLE_CHARS: usize = 90;
+/// The longest body (in bytes) read to see whether it says more than its card.
+const TEASER_BYTES: usize = 4_000;
+
+/// True when an HTML body is one passage of text: at most one paragraph, and no line breaks,
+/// lists, headings or pictures (which a card's excerpt cannot show).
+fn is_one_passage(html: &str) -> bool {
+    let lower = html.to_ascii_lowercase();
+    lower.matches("<p").count() <= 1
+        && [
+            "<br", "<li", "<h", "<img", "<picture", "<figure", "<table", "<pre",
+        ]
+        .iter()
+        .all(|tag| !lower.contains(tag))
+}
 /// Category names longer than this are cut.
 const MAX_CATEGORY_CHARS: usize = 60;
 /// At most this many tags are kept per story.
@@ -1670,6 +1687,7 @@ impl Context {
             None => None,
         };
         let id_text = notes.text("id", id);
+        let derived = title.is_none();
         let title = match title {
             Some(t) => t,
             None => match summary.as_deref().map(|s| excerpt(s, DERIVED_TITLE_CHARS)) {
@@ -1686,6 +1704,8 @@ impl Context {
                 }
             },
         };
+        // A headline made of the whole text is not said again as the excerpt (a note, a post).
+        let mut summary = summary.filter(|s| !(derived && s.trim() == title));
 
         // Date. A story without a usable one is kept, undated (shown last), in every format.
         let (date_name, date_field) = if let Some(x) = &xml {
@@ -1765,6 +1785,29 @@ impl Context {
                 notes.0.push("no “url”: the headline is not a link".into());
             }
             notes.0.extend(link_problems);
+        }
+
+        // A body that says no more than the card (an alert service's snippet, given as both the
+        // summary and the content) is not a story to open here: the card leads to the
+        // publisher's page instead. (Only a short body of one passage is read for it: one of
+        // several paragraphs, or with a picture, says more than the card's excerpt shows.)
+        let (mut content_text, mut content_html) = (content_text, content_html);
+        if link.is_some() {
+            let body = match (&content_html, &content_text) {
+                (Some(h), _) if h.len() <= TEASER_BYTES && is_one_passage(h) => {
+                    Some(collapse_owned(html_to_text(h)))
+                }
+                (None, Some(t)) if t.len() <= TEASER_BYTES && !t.contains("\n\n") => {
+                    Some(collapse_whitespace(t))
+                }
+                _ => None,
+            };
+            let said = summary.as_deref().unwrap_or(&title);
+            if body.is_some_and(|b| b.chars().count() <= CARD_EXCERPT_CHARS && b == said) {
+                (content_text, content_html) = (None, None);
+                // (Its text stays, as the excerpt.)
+                summary = Some(said.to_string()).filter(|s| *s != title);
+            }
         }
 
         // Id: the document's, else the link, else the place in the document.

@@ -237,6 +237,10 @@ pub fn excerpt(text: &str, max_chars: usize) -> String {
     format!("{head}…")
 }
 
+/// The length of a card's excerpt, in characters: a story's body no longer than this, and the
+/// same as its summary, says nothing more than the card.
+pub const CARD_EXCERPT_CHARS: usize = 220;
+
 /// An excerpt of `text` of about `max_chars` characters that shows the place at byte `at`: from
 /// the start when `at` falls early enough, else from a word boundary shortly before it, with a
 /// leading "…".

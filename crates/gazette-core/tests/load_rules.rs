@@ -142,6 +142,14 @@ fn rule_a_missing_title_is_made_from_the_text_or_the_story_is_left_out() {
     assert_eq!(l.articles.len(), 2);
     assert_eq!(l.articles[0].title, "Regulators agreed a shared rulebook for stablecoin reserves across the region, after long…");
     assert_eq!(l.articles[1].title, "Short body.");
+    // A headline that is the whole text is not said again as the excerpt; the start of a
+    // longer text is.
+    assert_eq!(l.articles[1].summary, None);
+    assert!(l.articles[0]
+        .summary
+        .as_deref()
+        .unwrap()
+        .ends_with("after long talks"));
     assert_eq!(l.report.skipped.len(), 1);
     assert_eq!(
         l.report.skipped[0].message,
@@ -383,6 +391,54 @@ fn rule_a_missing_category_becomes_other() {
         "article sets never take the category from tags"
     );
     assert!(l.report.repaired[0].message.contains("no “category”"));
+}
+
+#[test]
+fn rule_a_body_that_says_no_more_than_its_card_leads_to_the_publishers_page() {
+    let l = load(&set(
+        r#"{"id": "same", "title": "A", "url": "https://news.example/a", "published": "2024-01-01T00:00:00Z",
+            "summary": "The snippet an alert service sends, cut ...",
+            "content_html": "The <b>snippet</b> an alert service   sends, cut ..."},
+           {"id": "more", "title": "B", "url": "https://news.example/b", "published": "2024-01-01T00:00:00Z",
+            "summary": "The start.", "content_text": "The start.\n\nAnd the rest of the story."},
+           {"id": "unlinked", "title": "C", "published": "2024-01-01T00:00:00Z",
+            "summary": "Only here.", "content_text": "Only here."},
+           {"id": "picture", "title": "D", "url": "https://news.example/d", "published": "2024-01-01T00:00:00Z",
+            "summary": "A caption.", "content_html": "<p><img src=\"https://news.example/d.jpg\" alt=\"\">A caption.</p>"},
+           {"id": "paragraphs", "title": "F", "url": "https://news.example/f", "published": "2024-01-01T00:00:00Z",
+            "content_text": "One.\n\nTwo."},
+           {"id": "note", "url": "https://news.example/e", "published": "2024-01-01T00:00:00Z",
+            "content_text": "A note of one line."}"#,
+    ));
+    let by_id = |id: &str| l.articles.iter().find(|a| a.id == id).unwrap();
+    let same = by_id("same");
+    assert!(!same.has_body(), "the card leads to the publisher's page");
+    assert_eq!(
+        same.summary.as_deref(),
+        Some("The snippet an alert service sends, cut ...")
+    );
+    assert!(by_id("more").has_body(), "a body that says more opens here");
+    assert!(
+        by_id("unlinked").has_body(),
+        "with no page of its own, it opens here"
+    );
+    assert!(
+        by_id("picture").has_body(),
+        "a body with a picture shows it"
+    );
+    assert!(
+        by_id("paragraphs").has_body(),
+        "a body of paragraphs shows them"
+    );
+    let note = by_id("note");
+    assert_eq!(
+        (
+            note.title.as_str(),
+            note.summary.as_deref(),
+            note.has_body()
+        ),
+        ("A note of one line.", None, false)
+    );
 }
 
 #[test]
