@@ -4,7 +4,8 @@
 #
 # Sourced by scripts/serve.sh and scripts/test.sh (it also runs on its own). It only uses the
 # package registries: crates.io (Trunk, wasm-bindgen CLI), Debian (Chromium, and Node.js when
-# missing), npm (wasm-opt, esbuild, playwright-core, axe-core), and rustup's own components
+# missing), npm (wasm-opt, esbuild, playwright-core, axe-core, and the peer search libraries
+# the benchmarks compare with), and rustup's own components
 # (the wasm32 target, rustfmt, clippy). Nothing downloads its own binaries.
 set -euo pipefail
 

@@ -5,7 +5,7 @@
 use crate::app::App;
 use crate::config;
 use crate::embed::{Command, Remote};
-use gazette_core::{DatePreset, SortOrder};
+use gazette_core::{address, DatePreset, SortOrder, Timestamp};
 use js_sys::{Array, Reflect};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
@@ -90,7 +90,8 @@ impl Widget {
 
     /// Sets filters from an object: `categories`, `authors`, `tags` (arrays of names), `years`
     /// (array of numbers), `date` (`day`, `week`, `month`, `year`, `any`), `sort` (`relevance`,
-    /// `newest`, `oldest`). Absent keys leave that filter as it is.
+    /// `newest`, `oldest`), `from` and `to` (the custom range's first and last days,
+    /// `YYYY-MM-DD`, or `null`). Absent keys leave that filter as it is.
     #[wasm_bindgen(js_name = setFilters)]
     pub fn set_filters(&self, filters: JsValue) {
         if !filters.is_object() {
@@ -116,6 +117,17 @@ impl Widget {
         });
         let date = text("date").and_then(|d| DatePreset::from_key(&d));
         let sort = text("sort").and_then(|o| SortOrder::from_key(&o));
+        // The custom range's first and last days, `YYYY-MM-DD`; `null` clears either.
+        let day = |k: &str, read: fn(&str) -> Option<Timestamp>| {
+            let v = get(k)?;
+            if v.is_null() {
+                Some(None)
+            } else {
+                v.as_string().as_deref().and_then(read).map(Some)
+            }
+        };
+        let from = day("from", address::day_start);
+        let until = day("to", address::day_end);
         // A key given a value it cannot take is left as it is, and said so.
         let ignored: Vec<&str> = [
             ("categories", categories.is_none()),
@@ -124,6 +136,8 @@ impl Widget {
             ("years", years.is_none()),
             ("date", date.is_none()),
             ("sort", sort.is_none()),
+            ("from", from.is_none()),
+            ("to", until.is_none()),
         ]
         .into_iter()
         .filter(|&(k, unread)| unread && get(k).is_some())
@@ -131,7 +145,7 @@ impl Widget {
         .collect();
         if !ignored.is_empty() {
             crate::browser::warn(&format!(
-                "Gazette: setFilters() left {} as they were: categories, authors and tags take arrays of strings, years an array of whole numbers, date one of day, week, month, year, any, and sort one of relevance, newest, oldest",
+                "Gazette: setFilters() left {} as they were: categories, authors and tags take arrays of strings, years an array of whole numbers, date one of day, week, month, year, any, sort one of relevance, newest, oldest, and from and to a day such as \"2024-05-31\" or null",
                 ignored.join(", ")
             ));
         }
@@ -142,6 +156,8 @@ impl Widget {
             years,
             date,
             sort,
+            from,
+            until,
         });
     }
 }
@@ -159,18 +175,7 @@ fn list_of<T>(value: Option<JsValue>, item: impl Fn(JsValue) -> Option<T>) -> Op
 pub fn mount_widget(container: web_sys::Element, host: web_sys::Element) -> Widget {
     crate::browser::install_panic_hook();
     let remote = Remote::default();
-    // The default address prefix must not depend on which widget happened to start first:
-    // the element's id when it has one, else its place among the page's widgets.
-    let n = crate::browser::widget_position(&host);
-    let mut props = config::props_for(&host, n, remote.clone());
-    let named = config::names_url_key(&host);
-    if !named && !host.id().is_empty() {
-        props.url_key = Some(host.id().into());
-    }
-    let by_default = !named && host.id().is_empty();
-    props.url_key = props
-        .url_key
-        .map(|k| crate::browser::claim_url_key(&k, by_default).into());
+    let props = config::starting_props(&host, remote.clone(), true);
     let url_key = props.url_key.as_ref().map(|k| k.to_string());
     let handle = yew::Renderer::<App>::with_root_and_props(container, props).render();
     Widget {

@@ -1,7 +1,8 @@
-//! The one boundary with JavaScript and the DOM beyond what Yew renders: the clock, `fetch`,
-//! `Intl` formatting, the address bar, the console, and finding mount points. Everything else in
-//! the widget is plain Rust over the pure core; nothing crosses this boundary per story except
-//! the few strings a visible card needs.
+//! The widget's calls into the browser beyond what Yew renders: the clock and timers, `fetch`,
+//! `Intl` formatting, the address bar and history, listeners outside Yew's tree, DOM events and
+//! the console, and finding mount points. Components reach the DOM only around their own nodes
+//! (an event's target, a `NodeRef`); the rest of the widget is plain Rust over the pure core.
+//! Nothing crosses per story except the few strings a visible card needs.
 
 use gazette_core::date::{Relative, Timestamp};
 use js_sys::{Array, Date, Intl, Object, Reflect};
@@ -699,24 +700,34 @@ fn count_in(state: &JsValue, key: &str) -> Option<f64> {
 /// While `on`, the browser leaves the scroll position alone when the history goes between the
 /// list and its stories: the widget restores the list's position itself (the browser's would
 /// be clamped to the story's shorter page). Set on the list's entry as a story opens (entries
-/// added after it take the same mode); `false` gives the page back its own mode.
-pub fn manage_scroll(on: bool) {
+/// added after it take the same mode); `false` gives the page back its own mode once no widget
+/// (`owner`, any number that tells one from the others) needs it.
+pub fn manage_scroll(owner: usize, on: bool) {
     thread_local! {
-        static SAVED: RefCell<Option<JsValue>> = const { RefCell::new(None) };
+        /// The page's own mode, and the widgets that need "manual" meanwhile.
+        static SAVED: RefCell<(Option<JsValue>, Vec<usize>)> = const { RefCell::new((None, Vec::new())) };
     }
     let Some(h) = window().and_then(|w| w.history().ok()) else {
         return;
     };
     let key = JsValue::from_str("scrollRestoration");
     SAVED.with(|saved| {
-        let mut saved = saved.borrow_mut();
+        let (saved, owners) = &mut *saved.borrow_mut();
         if on {
+            if !owners.contains(&owner) {
+                owners.push(owner);
+            }
             if saved.is_none() {
                 *saved = Reflect::get(&h, &key).ok();
             }
             let _ = Reflect::set(&h, &key, &JsValue::from_str("manual"));
-        } else if let Some(mode) = saved.take() {
-            let _ = Reflect::set(&h, &key, &mode);
+        } else {
+            owners.retain(|&o| o != owner);
+            if owners.is_empty() {
+                if let Some(mode) = saved.take() {
+                    let _ = Reflect::set(&h, &key, &mode);
+                }
+            }
         }
     });
 }
@@ -782,6 +793,11 @@ pub enum FocusPlace {
     /// On something else of the page (the host's search box, a button): not the widget's to
     /// take.
     Elsewhere,
+}
+
+/// True on a device with a touch screen (where the keyboard is usually on the screen).
+pub fn touch_screen() -> bool {
+    window().is_some_and(|w| w.navigator().max_touch_points() > 0)
 }
 
 /// Where the keyboard's focus is, seen from `el` (in a shadow root or not).
@@ -1515,21 +1531,37 @@ pub fn list_parts(items: &[String], lang: &str) -> Vec<(String, bool)> {
 }
 
 /// A list of strings for an event's detail.
-pub fn string_list(items: &[String]) -> JsValue {
+pub fn string_list<S: AsRef<str>>(items: impl IntoIterator<Item = S>) -> JsValue {
     items
-        .iter()
-        .map(|s| JsValue::from_str(s))
+        .into_iter()
+        .map(|s| JsValue::from_str(s.as_ref()))
         .collect::<js_sys::Array>()
         .into()
 }
 
-/// Sends a DOM event from a widget's host element (`gazette:ready`, `gazette:select`,
-/// `gazette:error`), bubbling and crossing shadow roots, with `detail` as a plain object.
-pub fn emit(target: &web_sys::Element, name: &str, detail: &[(&str, JsValue)]) {
+/// An array of numbers for JavaScript.
+pub fn number_list(items: impl IntoIterator<Item = f64>) -> JsValue {
+    items
+        .into_iter()
+        .map(JsValue::from_f64)
+        .collect::<js_sys::Array>()
+        .into()
+}
+
+/// A plain object for JavaScript with these keys and values.
+pub fn object(pairs: &[(&str, JsValue)]) -> JsValue {
     let d = Object::new();
-    for (k, v) in detail {
+    for (k, v) in pairs {
         let _ = Reflect::set(&d, &JsValue::from_str(k), v);
     }
+    d.into()
+}
+
+/// Sends a DOM event from a widget's host element (`gazette:ready`, `gazette:change`,
+/// `gazette:select`, `gazette:error`), bubbling and crossing shadow roots, with `detail` as a
+/// plain object.
+pub fn emit(target: &web_sys::Element, name: &str, detail: &[(&str, JsValue)]) {
+    let d = object(detail);
     let init = web_sys::CustomEventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);

@@ -20,7 +20,7 @@
 //! | `max-mb` | largest document accepted, in megabytes (1 to 512) | 200 |
 //! | `search-key` | the key that takes the reader to the search box when the focus is in the widget or on no element of the page: one character, or `none` (or `off`) | `/` |
 //! | `loading` | `eager` starts the widget at once (read by `static/embed.js`, not here) | when seen |
-//! | `url-key` | prefix of this widget's parameters in the page address (`gz` → `gz.q=…`); `off` keeps the view out of the address | the element's `id` if it has one, else `gz`, then `gz2`, `gz3`… in page order, skipping one another widget holds or names |
+//! | `url-key` | prefix of this widget's parameters in the page address (`gz` → `gz.q=…`); `off` keeps the view out of the address | for `<gazette-news>`, the element's `id` if it has one (see `starting_props`), else `gz`, then `gz2`, `gz3`… in page order, skipping one another widget holds or names |
 
 use crate::app::{
     AppProps, DEFAULT_MAX_MB, DEFAULT_PAGE_SIZE, DEFAULT_RELATED, DEFAULT_SEARCH_KEY,
@@ -113,6 +113,25 @@ pub fn names_url_key(el: &web_sys::Element) -> bool {
     ["url-key", "data-url-key"]
         .iter()
         .any(|a| el.get_attribute(a).is_some_and(|k| !k.trim().is_empty()))
+}
+
+/// The props of a widget starting on `el`, with its address prefix claimed: the one `el` names,
+/// else (`by_id`, for `<gazette-news>`) its `id`, else one by its place among the page's
+/// widgets (so that it does not depend on which widget happened to start first).
+pub fn starting_props(el: &web_sys::Element, remote: Remote, by_id: bool) -> AppProps {
+    let n = browser::widget_position(el);
+    let mut props = props_for(el, n, remote);
+    let named = names_url_key(el);
+    let id = el.id();
+    let by_id = by_id && !named && !id.is_empty();
+    if by_id {
+        props.url_key = Some(id.into());
+    }
+    let by_default = !named && !by_id;
+    props.url_key = props
+        .url_key
+        .map(|k| browser::claim_url_key(&k, by_default).into());
+    props
 }
 
 /// The props for the widget configured by `el`'s attributes, the `n`-th widget of the page

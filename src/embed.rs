@@ -4,7 +4,7 @@
 use crate::state::set_of;
 use gazette_core::search::query::within_limit;
 use gazette_core::words::Words;
-use gazette_core::{DatePreset, Filter, SortOrder};
+use gazette_core::{DatePreset, Filter, SortOrder, Timestamp};
 use std::cell::RefCell;
 use std::rc::Rc;
 use yew::{AttrValue, Callback};
@@ -167,6 +167,10 @@ pub enum Command {
         date: Option<DatePreset>,
         /// The order.
         sort: Option<SortOrder>,
+        /// The first day of the custom range (`Some(None)` clears it).
+        from: Option<Option<Timestamp>>,
+        /// The end of the custom range, the midnight after its last day (`Some(None)` clears it).
+        until: Option<Option<Timestamp>>,
     },
 }
 
@@ -182,6 +186,8 @@ impl Command {
                 years,
                 date,
                 sort,
+                from,
+                until,
             } => {
                 if let Some(c) = categories {
                     f.categories = set_of(c.iter().cloned());
@@ -200,6 +206,12 @@ impl Command {
                 }
                 if let Some(o) = sort {
                     f.sort = *o;
+                }
+                if let Some(t) = from {
+                    f.from = *t;
+                }
+                if let Some(t) = until {
+                    f.until = *t;
                 }
             }
         }

@@ -28,14 +28,9 @@ pub fn start() {
         if el.has_attribute("data-gazette-mounted") {
             continue;
         }
-        // Its address prefix by its place on the page, as for <gazette-news>.
-        let n = browser::widget_position(&el);
         let _ = el.set_attribute("data-gazette-mounted", "");
-        let mut props = config::props_for(&el, n, embed::Remote::default());
-        let by_default = !config::names_url_key(&el);
-        props.url_key = props
-            .url_key
-            .map(|k| browser::claim_url_key(&k, by_default).into());
+        // (Its id is not its address prefix: the older form never took it.)
+        let props = config::starting_props(&el, embed::Remote::default(), false);
         // Fallback content for readers without scripts goes; the widget replaces it.
         el.set_text_content(None);
         yew::Renderer::<App>::with_root_and_props(el, props).render();

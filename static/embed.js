@@ -28,7 +28,7 @@ const RESTART = new Set(["src", "src-param", "url-key", "categories", "related-t
 // back by then (a move).
 const leaving = new Set();
 // The keys setFilters() takes.
-const FILTER_KEYS = ["categories", "authors", "tags", "years", "date", "sort"];
+const FILTER_KEYS = ["categories", "authors", "tags", "years", "date", "sort", "from", "to"];
 // Attributes any element may have (HTML's global ones, ARIA's, data-, handlers) and `loading`:
 // none is a misspelt one of the widget's.
 const GLOBAL = /^(aria-|data-|on)|^(id|class|style|hidden|lang|dir|title|slot|part|exportparts|tabindex|role|inert|is|translate|spellcheck|draggable|autofocus|nonce|popover|accesskey|contenteditable|enterkeyhint|inputmode|autocapitalize|itemscope|itemprop|itemtype|itemid|itemref|loading)$/;
@@ -214,10 +214,10 @@ function whenNear(el, margin, then) {
 // others are in the core's words.rs): those of the element's locale, else of the page around it
 // (the nearest lang), else English.
 const LOADER_WORDS = {
-  en: ["News", "The news could not be shown here.", "Try again", "loading"],
-  fr: ["Actualités", "Les actualités ne peuvent pas s’afficher ici.", "Réessayer", "chargement"],
-  de: ["Nachrichten", "Die Nachrichten können hier nicht angezeigt werden.", "Erneut versuchen", "werden geladen"],
-  es: ["Noticias", "Las noticias no se pueden mostrar aquí.", "Reintentar", "cargando"],
+  en: ["News", "The news could not be shown here.", "Try again", "loading", "Loading the news…"],
+  fr: ["Actualités", "Les actualités ne peuvent pas s’afficher ici.", "Réessayer", "chargement", "Chargement des actualités…"],
+  de: ["Nachrichten", "Die Nachrichten können hier nicht angezeigt werden.", "Erneut versuchen", "werden geladen", "Die Nachrichten werden geladen…"],
+  es: ["Noticias", "Las noticias no se pueden mostrar aquí.", "Reintentar", "cargando", "Cargando las noticias…"],
 };
 function loaderWords(el) {
   // (Written as the widget reads it: "fr_FR" is fr-FR.)
@@ -312,12 +312,35 @@ class GazetteNews extends HTMLElement {
     else this.#waiting();
   }
 
+  /**
+   * On a slow connection, the placeholder says in words what it waits for, a second after the
+   * start (a fast start would only flash them); the widget, or its failure, takes its place.
+   */
+  #noteSlowStart() {
+    clearTimeout(this.slowNote);
+    this.slowNote = setTimeout(() => {
+      const skeleton = this.mountPoint.querySelector(".gz-skeleton");
+      if (!skeleton || skeleton.firstChild) return;
+      const [lang, words] = loaderWords(this);
+      const note = document.createElement("p");
+      note.className = "gz-skeleton-note";
+      note.lang = lang;
+      note.textContent = words[4];
+      skeleton.append(note);
+    }, 1000);
+  }
+
+  /** The signal that takes the widget's own listeners on the element away when it leaves. */
+  #ownListeners() {
+    return (this.listening ??= new AbortController()).signal;
+  }
+
   /** Scrolls the widget into view when its first story opens, if the page is still at its top. */
   #showStoryOnce() {
     this.addEventListener("gazette:select", () => {
       const box = this.getBoundingClientRect();
       if (window.scrollY === 0 && (box.top >= innerHeight || box.bottom <= 0)) this.scrollIntoView({ block: "start" });
-    }, { once: true });
+    }, { once: true, signal: this.#ownListeners() });
   }
 
   /**
@@ -376,6 +399,10 @@ class GazetteNews extends HTMLElement {
     leaving.delete(this);
     if (this.isConnected || !this.live) return;
     this.live = false;
+    clearTimeout(this.slowNote);
+    // (Its listeners on the element, for a start that never came to its end.)
+    this.listening?.abort();
+    this.listening = null;
     this.settleEarly?.disconnect();
     this.settleEarly = null;
     this.cancelWatch?.();
@@ -530,6 +557,7 @@ class GazetteNews extends HTMLElement {
   async #run() {
     const generation = (this.generation = (this.generation ?? 0) + 1);
     sendEarly(this);
+    this.#noteSlowStart();
     let glue;
     try {
       glue = await start();
@@ -548,6 +576,7 @@ class GazetteNews extends HTMLElement {
       this.mountPoint.setAttribute("tabindex", "-1");
       this.mountPoint.focus({ preventScroll: true });
     }
+    clearTimeout(this.slowNote);
     this.mountPoint.replaceChildren();
     // (The sources it reads now.)
     this.startedSrc = sources(this.getAttribute("src"));
@@ -593,8 +622,9 @@ class GazetteNews extends HTMLElement {
         this.typedMeanwhile = "";
         this.mountPoint.removeAttribute("tabindex");
       };
-      this.addEventListener("gazette:ready", settle);
-      this.addEventListener("gazette:error", settle);
+      const signal = this.#ownListeners();
+      this.addEventListener("gazette:ready", settle, { signal });
+      this.addEventListener("gazette:error", settle, { signal });
       // A large document shows its first stories, with the search box, before it is all in:
       // the reader goes on typing there.
       if (this.restoreTyping) {
@@ -613,6 +643,7 @@ class GazetteNews extends HTMLElement {
    * `gazette:error` event and the console.
    */
   #failed(error, stylesheet = null) {
+    clearTimeout(this.slowNote);
     // (The WebAssembly, started for every widget of the page, is fetched again on "Try again"
     // unless it was only the stylesheet that failed.)
     if (!stylesheet) globalThis[STARTED] = null;
@@ -675,7 +706,7 @@ class GazetteNews extends HTMLElement {
     this.mountPoint.replaceChildren(root);
     // Failed again after "Try again": the focus goes back to that button.
     if (focused) panel.querySelector("button")?.focus();
-    this.dispatchEvent(new CustomEvent("gazette:error", { bubbles: true, composed: true, detail: { message: `The news could not be shown: ${reason}.` } }));
+    this.dispatchEvent(new CustomEvent("gazette:error", { bubbles: true, composed: true, detail: { message: `The news could not be shown: ${reason}.`, sources: [] } }));
   }
 
   /** Searches for `text` (a string or number; null or undefined clears the search), as if the reader had typed it. */
@@ -689,7 +720,7 @@ class GazetteNews extends HTMLElement {
     this.#send("setQuery", text);
   }
 
-  /** Sets filters: { categories, authors, tags, years, date, sort }. */
+  /** Sets filters: { categories, authors, tags, years, date, sort, from, to }. */
   setFilters(filters) {
     const unknown = filters && typeof filters === "object" ? Object.keys(filters).filter((k) => !FILTER_KEYS.includes(k)) : [];
     if (unknown.length) console.warn(`Gazette: setFilters() does not know ${unknown.join(", ")} (it takes ${FILTER_KEYS.join(", ")}); ignored.`);

@@ -19,6 +19,8 @@ pub(super) struct Refs {
     pub search: NodeRef,
     /// An open story's headline.
     pub story_heading: NodeRef,
+    /// The error panel's "Try again".
+    pub retry: NodeRef,
 }
 
 /// The widget's [`Refs`], the same elements across renders.
@@ -29,6 +31,7 @@ pub(super) fn use_refs() -> Refs {
         title: use_node_ref(),
         search: use_node_ref(),
         story_heading: use_node_ref(),
+        retry: use_node_ref(),
     }
 }
 
@@ -71,7 +74,7 @@ pub(super) fn use_trail(state: &State) -> Trail {
         use_effect_with((), move |_| {
             move || {
                 if list_scroll.borrow().is_some() {
-                    browser::manage_scroll(false);
+                    browser::manage_scroll(scroll_owner(&list_scroll), false);
                 }
             }
         });
@@ -153,6 +156,26 @@ pub(super) fn use_reshape_focus<T: PartialEq + Copy + 'static>(
     });
 }
 
+/// "Try again" sends the focus to the title while the stories load again; when they fail
+/// again, it goes back to the new "Try again", if it is still on the title.
+#[hook]
+pub(super) fn use_retry_focus(refs: &Refs, state: &State) {
+    let failed = matches!(state.load, crate::state::Load::Failed(_));
+    let refs = refs.clone();
+    use_effect_with((failed, state.attempt), move |&(failed, attempt)| {
+        let (Some(root), Some(title), Some(retry)) = (
+            refs.root.cast::<web_sys::Element>(),
+            refs.title.cast::<web_sys::Element>(),
+            refs.retry.cast::<web_sys::HtmlElement>(),
+        ) else {
+            return;
+        };
+        if failed && attempt > 0 && browser::focused_in(&root) == Some(title) {
+            let _ = retry.focus();
+        }
+    });
+}
+
 /// New stories for the list (a preview's next, or all of them), or other filters (Back and
 /// Forward, the page's calls), put other stories and categories into the cards and chips
 /// already in the page: a card or chip in focus then holds another one (in an open story's
@@ -211,7 +234,7 @@ pub(super) fn use_story_focus(refs: &Refs, trail: &Trail, open: Option<usize>) {
             if let (Some(index), None, Some(y)) = (*open, before, by_history) {
                 if trail.list_scroll.borrow().is_none() && *trail.list_seen.borrow() {
                     trail.list_scroll.replace(Some((y, index)));
-                    browser::manage_scroll(true);
+                    browser::manage_scroll(scroll_owner(&trail.list_scroll), true);
                 }
             }
             let place = focus_place_of(&refs.root);
@@ -249,7 +272,7 @@ pub(super) fn use_story_focus(refs: &Refs, trail: &Trail, open: Option<usize>) {
                         if may_focus(false) {
                             browser::scroll_to_y(y);
                         }
-                        browser::manage_scroll(false);
+                        browser::manage_scroll(scroll_owner(&trail.list_scroll), false);
                     }
                     // The focus goes to the card the reader opened from the list, where the
                     // list is back at (not to the story read last, after "More to Read": its
@@ -359,4 +382,10 @@ impl Held {
             _ => title,
         }
     }
+}
+
+/// Tells this widget from the others for [`browser::manage_scroll`]: where its list's scroll
+/// position is kept.
+pub(super) fn scroll_owner(list_scroll: &Rc<RefCell<Option<(f64, usize)>>>) -> usize {
+    Rc::as_ptr(list_scroll) as usize
 }

@@ -1,5 +1,5 @@
 //! The widget's line to the host page: the sizes and commands it sets on the running widget,
-//! and what the widget tells it (DOM events, and console warnings for a category no story has,
+//! and what the widget tells it (DOM events: ready, change, select and error; and console warnings for a category no story has,
 //! a rail's story the feed does not hold, a source that failed).
 
 use super::{AppProps, State};
@@ -7,6 +7,8 @@ use crate::browser;
 use crate::embed::Command;
 use crate::services;
 use crate::state::{Action, Load};
+use gazette_core::{address, Filter};
+use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
 /// Keeps the widget in step with its host: `sizes` are the page size and number of related
@@ -51,19 +53,25 @@ pub(super) fn use_host(props: &AppProps, state: &UseReducerHandle<State>, sizes:
             Load::Loading => None,
         };
         // Read when the stories are in, not a reason to announce them again.
-        let matching = state.outcome.total;
+        let view =
+            matches!(loaded, Some(Ok(_))).then(|| (state.filter.clone(), state.outcome.total));
         use_effect_with((loaded, state.attempt), move |(loaded, _)| {
-            match (&host, loaded) {
-                (Some(h), Some(Ok((total, stories)))) => browser::emit(
-                    h,
-                    "gazette:ready",
-                    &[
-                        ("total", (*total as f64).into()),
-                        ("stories", (*stories as f64).into()),
-                        ("matching", (matching as f64).into()),
-                    ],
-                ),
-                (Some(h), Some(Err((message, sources)))) => {
+            match (&host, loaded, view) {
+                (Some(h), Some(Ok((total, stories))), Some((filter, matching))) => {
+                    let [query, filters, matching] = view_detail(&filter, matching);
+                    browser::emit(
+                        h,
+                        "gazette:ready",
+                        &[
+                            ("total", (*total as f64).into()),
+                            ("stories", (*stories as f64).into()),
+                            query,
+                            filters,
+                            matching,
+                        ],
+                    )
+                }
+                (Some(h), Some(Err((message, sources))), _) => {
                     // The console names the addresses too: with several widgets, a relative
                     // address or a <base>, which one failed is not plain from the panel.
                     browser::warn(&format!(
@@ -80,6 +88,25 @@ pub(super) fn use_host(props: &AppProps, state: &UseReducerHandle<State>, sizes:
                     )
                 }
                 _ => {}
+            }
+        });
+        // The reader's view, each time it changes once the stories are in (the first one is
+        // `gazette:ready`'s): from the controls, the address (Back) or the page's own calls.
+        let host = props.host.clone();
+        let last = use_mut_ref(|| None::<Filter>);
+        let view = (state.load == Load::Ready).then(|| (state.filter.clone(), state.outcome.total));
+        use_effect_with((view, state.attempt), move |(view, _)| {
+            let mut last = last.borrow_mut();
+            match view {
+                None => *last = None,
+                Some((filter, matching)) => {
+                    if let (Some(h), Some(before)) = (&host, last.as_ref()) {
+                        if before != filter {
+                            browser::emit(h, "gazette:change", &view_detail(filter, *matching));
+                        }
+                    }
+                    *last = Some(filter.clone());
+                }
             }
         });
         let host = props.host.clone();
@@ -165,6 +192,30 @@ pub(super) fn use_host(props: &AppProps, state: &UseReducerHandle<State>, sizes:
             browser::mark("gazette:first-cards");
         }
     });
+}
+
+/// The reader's view for the page's events: the search, the filters (as `setFilters()` takes
+/// them, every key given) and how many stories match.
+fn view_detail(f: &Filter, matching: usize) -> [(&'static str, JsValue); 3] {
+    let day = |t: Option<_>, write: fn(_) -> String| t.map_or(JsValue::NULL, |t| write(t).into());
+    let filters = browser::object(&[
+        ("categories", browser::string_list(&f.categories)),
+        ("authors", browser::string_list(&f.authors)),
+        ("tags", browser::string_list(&f.tags)),
+        (
+            "years",
+            browser::number_list(f.years.iter().map(|&y| f64::from(y))),
+        ),
+        ("date", f.date.key().into()),
+        ("sort", f.sort.key().into()),
+        ("from", day(f.from, address::day_string)),
+        ("to", day(f.until, address::last_day_string)),
+    ]);
+    [
+        ("query", f.query.as_str().into()),
+        ("filters", filters),
+        ("matching", (matching as f64).into()),
+    ]
 }
 
 /// Those of `names` (the page's choice of categories) that no story has but are chosen, quoted

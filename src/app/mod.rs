@@ -138,6 +138,7 @@ pub fn App(props: &AppProps) -> Html {
         (state.page_size, state.related_limit) == sizes,
     );
     focus::use_held_focus(&refs, &state);
+    focus::use_retry_focus(&refs, &state);
     let trail = focus::use_trail(&state);
     loading::use_loading(props, &state);
     host::use_host(props, &state, sizes);
@@ -284,7 +285,7 @@ fn use_opener(
             *acted.borrow_mut() = true;
             if *from_list {
                 *list_scroll.borrow_mut() = Some((browser::scroll_y(), index));
-                browser::manage_scroll(true);
+                browser::manage_scroll(focus::scroll_owner(&list_scroll), true);
             }
             s.dispatch(Action::Open(index));
         })

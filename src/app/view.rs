@@ -352,8 +352,9 @@ impl Ui<'_> {
             Load::Failed(error) => (
                 // The error panel is an alert, which says it all: the status stays quiet.
                 String::new(),
-                // Retry goes while the stories load again: the focus goes to the title.
-                html! { <ErrorPanel error={error.clone()} on_retry={self.signal_then_focus(|| Action::Retry, vec![self.refs.title.clone()])} /> },
+                // Retry goes while the stories load again: the focus goes to the title (and back
+                // to Retry if they fail again, `focus::use_retry_focus`).
+                html! { <ErrorPanel error={error.clone()} on_retry={self.signal_then_focus(|| Action::Retry, vec![self.refs.title.clone()])} retry_ref={self.refs.retry.clone()} /> },
             ),
             Load::Ready => {
                 let o = &state.outcome;

@@ -2,7 +2,7 @@ use super::byline::byline;
 use super::dateline::dateline;
 use super::rich_text::rich_text;
 use super::story_card::Opener;
-use super::{use_locale, FeedText, StoryCard};
+use super::{use_failed_picture, use_locale, FeedText, StoryCard};
 use gazette_core::html::{sanitize, shows_picture, text_blocks, text_of};
 use gazette_core::words::fill;
 use gazette_core::{Catalog, Timestamp};
@@ -48,6 +48,12 @@ pub struct ArticleViewProps {
 pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let locale = use_locale();
     let w = locale.words;
+    let hero = props
+        .catalog
+        .articles()
+        .get(props.index)
+        .and_then(|a| a.image.as_ref());
+    let (hero_failed, onerror) = use_failed_picture(hero.map(|i| i.url.clone()));
     let body = use_memo((props.catalog.clone(), props.index), |(catalog, index)| {
         let a = &catalog.articles()[*index];
         match (&a.content_html, &a.content_text) {
@@ -146,9 +152,9 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                     { byline(&a.authors, &text, w) }
                 }
             </header>
-            if let Some(img) = a.image.as_ref().filter(|_| !hero_in_body) {
+            if let Some(img) = a.image.as_ref().filter(|_| !hero_in_body && !hero_failed) {
                 <figure class="gz-hero" lang={text.lang.clone()} dir={text.dir.clone()}>
-                    <img src={img.url.clone()} alt={img.alt.clone()} decoding="async" width="1280" height="720" />
+                    <img src={img.url.clone()} alt={img.alt.clone()} decoding="async" width="1280" height="720" {onerror} />
                     if let Some(credit) = &img.credit {
                         <figcaption class="gz-hero-credit">{ credit.clone() }</figcaption>
                     }

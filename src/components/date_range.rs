@@ -1,5 +1,5 @@
 use super::use_locale;
-use gazette_core::address::{day_start, day_string};
+use gazette_core::address::{day_start, day_string, last_day_string};
 use gazette_core::Timestamp;
 use yew::prelude::*;
 
@@ -62,7 +62,7 @@ pub fn DateRange(props: &DateRangeProps) -> Html {
                 </div>
                 <div class="gz-field">
                     <label for={to_id.clone()}>{ w.to }</label>
-                    <input id={to_id} type="date" aria-describedby={note_id.clone()} aria-invalid={invalid} value={props.until.map(|t| day_string(Timestamp(t.0 - 86_400))).unwrap_or_default()} onchange={on_until} />
+                    <input id={to_id} type="date" aria-describedby={note_id.clone()} aria-invalid={invalid} value={props.until.map(last_day_string).unwrap_or_default()} onchange={on_until} />
                 </div>
             </div>
             // Always in the page, so that the note is announced when it appears.

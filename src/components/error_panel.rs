@@ -9,6 +9,9 @@ pub struct ErrorPanelProps {
     pub error: Rc<LoadError>,
     /// The reader pressed Retry.
     pub on_retry: Callback<()>,
+    /// The Retry button.
+    #[prop_or_default]
+    pub retry_ref: NodeRef,
 }
 
 /// Shown instead of the stories when the document could not be used: what happened, what to do,
@@ -28,7 +31,7 @@ pub fn ErrorPanel(props: &ErrorPanelProps) -> Html {
                 <p>{ props.error.advice(w) }</p>
             </div>
             if retryable {
-                <button type="button" class="gz-button" part="button" {onclick}>{ w.retry }</button>
+                <button type="button" class="gz-button" part="button" ref={props.retry_ref.clone()} {onclick}>{ w.retry }</button>
             }
         </div>
     }

@@ -20,9 +20,19 @@ pub mod story_card;
 pub mod story_list;
 
 use crate::embed::Locale;
-use yew::{hook, use_context, AttrValue};
+use yew::{hook, use_context, use_state, AttrValue, Callback, Event};
 
 /// The widget's languages: its dates' locale and its own words.
+/// Whether the picture at `url` failed to load (a dead link, a host that refuses others' pages),
+/// and the `onerror` that says so: such a picture is left out, not shown as a broken frame.
+#[hook]
+pub fn use_failed_picture(url: Option<String>) -> (bool, Callback<Event>) {
+    let failed = use_state(|| None::<String>);
+    let is_failed = url.is_some() && *failed == url;
+    let onerror = Callback::from(move |_: Event| failed.set(url.clone()));
+    (is_failed, onerror)
+}
+
 #[hook]
 pub fn use_locale() -> Locale {
     use_context::<Locale>().unwrap_or_default()

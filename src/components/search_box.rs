@@ -1,4 +1,5 @@
 use super::use_locale;
+use crate::browser;
 use gazette_core::search::query::MAX_QUERY_CHARS;
 use yew::prelude::*;
 
@@ -19,7 +20,8 @@ pub struct SearchBoxProps {
 }
 
 /// The labelled search field. Typing filters as you go; Escape clears it (the browser's own
-/// behaviour for `type="search"`, made explicit so that every browser does it).
+/// behaviour for `type="search"`, made explicit so that every browser does it); on a touch
+/// screen, Enter puts the on-screen keyboard away.
 #[function_component]
 pub fn SearchBox(props: &SearchBoxProps) -> Html {
     let oninput = props.on_input.reform(|e: InputEvent| {
@@ -29,6 +31,12 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
     let onkeydown = {
         let on_input = props.on_input.clone();
         Callback::from(move |e: KeyboardEvent| {
+            // On a touch screen, "Search" on the on-screen keyboard puts the keyboard away, so
+            // that the stories found are in sight (they came as the reader typed).
+            if e.key() == "Enter" && browser::touch_screen() {
+                let input: web_sys::HtmlElement = e.target_unchecked_into();
+                let _ = input.blur();
+            }
             if e.key() == "Escape" {
                 let input: web_sys::HtmlInputElement = e.target_unchecked_into();
                 if !input.value().is_empty() {
@@ -56,6 +64,7 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
                 ref={props.input_ref.clone()}
                 type="search"
                 part="search"
+                enterkeyhint="search"
                 aria-keyshortcuts={shortcut}
                 autocomplete="off"
                 spellcheck="false"

@@ -1,7 +1,7 @@
 use super::byline::byline;
 use super::dateline::dateline;
 use super::highlighted::highlighted;
-use super::{use_locale, FeedText};
+use super::{use_failed_picture, use_locale, FeedText};
 use crate::browser;
 use gazette_core::search::highlight;
 use gazette_core::text::{excerpt, excerpt_around};
@@ -96,7 +96,7 @@ impl Opener {
 }
 
 /// Excerpts on cards are cut at a word boundary after this many characters.
-pub const EXCERPT_CHARS: usize = 220;
+pub const EXCERPT_CHARS: usize = gazette_core::text::CARD_EXCERPT_CHARS;
 
 #[derive(Properties, PartialEq)]
 pub struct StoryCardProps {
@@ -129,13 +129,20 @@ pub struct StoryCardProps {
 pub fn StoryCard(props: &StoryCardProps) -> Html {
     let locale = use_locale();
     let w = locale.words;
+    let picture = props.catalog.articles().get(props.index);
+    let (picture_failed, onerror) = use_failed_picture(
+        picture
+            .and_then(|a| a.image.as_ref())
+            .map(|i| i.url.clone()),
+    );
     let Some(a) = props.catalog.articles().get(props.index) else {
         return Html::default();
     };
     let swatch = props.catalog.swatch_of_story(props.index);
     let text = FeedText::of(a.language.as_deref());
     let title = highlighted(&a.title, &highlight(&a.title, &props.query));
-    let headline = if props.opener.inside(a) {
+    let inside = props.opener.inside(a);
+    let headline = if inside {
         let (on_open, index) = (props.opener.on_open.clone(), props.index);
         let onclick = Callback::from(move |e: MouseEvent| {
             // With a modifier key or another button the browser opens the link (the story in
@@ -175,7 +182,8 @@ pub fn StoryCard(props: &StoryCardProps) -> Html {
         highlighted(&text, &highlight(&text, &props.query))
     });
     html! {
-        <article class="gz-card" part="card" data-story={props.index.to_string()}>
+        // (A card that opens its story here leaves its tags to the story on a phone.)
+        <article class={classes!("gz-card", inside.then_some("gz-opens-here"))} part="card" data-story={props.index.to_string()}>
             <div class="gz-card-body">
                 <p class="gz-meta">
                     { dateline(a, &text, swatch, props.now, &locale) }
@@ -193,9 +201,9 @@ pub fn StoryCard(props: &StoryCardProps) -> Html {
                     </ul>
                 }
             </div>
-            if let Some(img) = &a.image {
+            if let Some(img) = a.image.as_ref().filter(|_| !picture_failed) {
                 <figure class="gz-thumb" lang={text.lang.clone()} dir={text.dir.clone()}>
-                    <img src={img.url.clone()} alt={img.alt.clone()} loading="lazy" decoding="async" width="640" height="360" />
+                    <img src={img.url.clone()} alt={img.alt.clone()} loading="lazy" decoding="async" width="640" height="360" {onerror} />
                     if let Some(credit) = &img.credit {
                         <figcaption class="gz-credit">{ credit.clone() }</figcaption>
                     }

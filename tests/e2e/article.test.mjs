@@ -139,7 +139,7 @@ describe("the article view", () => {
     assert.deepEqual(page.problems, []);
   });
 
-  it("in a narrow widget, a story and its card both show its tags", async () => {
+  it("in a narrow widget, cards are slim: three lines of excerpt, and the tags of a story that opens here are left to the story", async () => {
     const page = await ctx.open("/index.html?gz.story=restaking-yields-shrink");
     await page.setViewportSize({ width: 340, height: 800 });
     await page.getByRole("heading", { level: 3, name: STORY }).waitFor();
@@ -147,9 +147,17 @@ describe("the article view", () => {
     await page.getByRole("link", { name: "View All" }).click();
     const cards = page.locator(".gz-browse [data-story]");
     await cards.first().waitFor();
-    // (A story with no body of its own has nothing but its card to show them.)
-    assert.ok((await cards.locator(".gz-tags").count()) > 0);
-    assert.equal(await cards.locator(".gz-tags").filter({ visible: true }).count(), await cards.locator(".gz-tags").count());
+    const inside = page.locator(".gz-browse .gz-opens-here .gz-tags");
+    assert.ok((await inside.count()) > 0);
+    assert.equal(await inside.filter({ visible: true }).count(), 0);
+    const lines = await cards.locator(".gz-excerpt").evaluateAll((ps) => ps.map((p) => Math.round(p.getBoundingClientRect().height / parseFloat(getComputedStyle(p).lineHeight))));
+    assert.ok(lines.length > 0 && lines.every((n) => n <= 3), lines.join());
+    assert.ok(lines.some((n) => n === 3), "the longer excerpts are cut");
+    // A story that leads to the publisher's page has nothing but its card to show its tags.
+    await page.goto(`${new URL(page.url()).origin}/index.html?src=${encodeURIComponent("/fixtures/mixed.json")}`);
+    const out = page.locator(".gz-browse [data-story]").filter({ has: page.locator(".gz-tags") });
+    await out.first().waitFor();
+    assert.equal(await out.locator(".gz-tags").filter({ visible: true }).count(), await out.count());
   });
 
   it("a shared link opens the story directly, and View All keeps the reader's filters", async () => {

@@ -17,8 +17,12 @@ describe("bad input", () => {
     await page.getByRole("button", { name: "Retry" }).press("Enter");
     await page.getByRole("alert").waitFor();
     assert.equal(await page.getByRole("article").count(), 0);
-    // The button went while the file was read again: the focus is on the widget's title.
-    await page.waitForFunction(() => document.activeElement?.matches(".gz-title"));
+    // The button went while the file was read again (the focus waited on the widget's title),
+    // and is back, with the focus, once the file has failed again.
+    await page.waitForFunction(() => document.activeElement?.matches("button") && document.activeElement.textContent === "Retry");
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => document.activeElement?.textContent === "Retry");
+    assert.equal(await page.getByRole("alert").count(), 1);
   });
 
   it("a file the server says is over the limit is refused before it is read", async () => {

@@ -126,6 +126,25 @@ describe("the demo page", () => {
     assert.deepEqual(page.problems, []);
   });
 
+  it("on a phone, the first screen of the widget shows a whole story and the next one's headline, and Search puts the keyboard away over the results", async () => {
+    const page = await ctx.open("/index.html", { phone: true });
+    const title = page.getByRole("heading", { level: 2, name: "Gazette sample stories" });
+    await page.getByRole("article").nth(1).waitFor();
+    const top = (await title.boundingBox()).y;
+    // The whole first story, and the start of the second one's headline.
+    const [first, second] = await page.getByRole("article").evaluateAll((cards) => [cards[0].getBoundingClientRect().bottom, cards[1].querySelector("h3").getBoundingClientRect().top]);
+    assert.ok(first - top <= 740 && second + 24 - top <= 740, `the first story ends ${Math.round(first - top)} px below the title, the second headline starts ${Math.round(second - top)} px below it`);
+    const search = page.getByRole("searchbox", { name: "Search stories" });
+    assert.equal(await search.getAttribute("enterkeyhint"), "search");
+    await search.tap();
+    await search.pressSequentially("stablecoin");
+    await page.getByRole("status").filter({ hasText: /stor(y|ies) match/ }).waitFor();
+    await search.press("Enter");
+    assert.equal(await search.evaluate((el) => el.getRootNode().activeElement === el), false, "the keyboard goes");
+    assert.equal(await search.inputValue(), "stablecoin");
+    assert.deepEqual(page.problems, []);
+  });
+
   it("orders oldest first and limits by date on request", async () => {
     const page = await ctx.open("/index.html");
     await page.getByRole("article").first().waitFor();

@@ -227,6 +227,34 @@ describe("embedding", () => {
     assert.deepEqual(page.problems, []);
   });
 
+  it("with stories open in two widgets, the page gets its scroll restoration back only when both are closed", async () => {
+    const page = await ctx.open("/fixtures/blank.html", { offline: true });
+    await page.evaluate(() => {
+      for (const id of ["one", "two"]) {
+        const w = document.createElement("gazette-news");
+        Object.assign(w, { id, src: "/static/articles.json", loading: "eager", pageSize: 3 });
+        document.getElementById("slot").append(w);
+      }
+    });
+    const [one, two] = [page.locator("#one"), page.locator("#two")];
+    const open = async (news) => {
+      const link = news.getByRole("article").first().getByRole("link").first();
+      const name = await link.innerText();
+      await link.click();
+      await news.getByRole("heading", { level: 3, name }).waitFor();
+    };
+    await open(one);
+    await open(two);
+    const mode = () => page.evaluate(() => history.scrollRestoration);
+    assert.equal(await mode(), "manual");
+    await one.getByRole("link", { name: "← Back to all stories" }).click();
+    await one.getByRole("searchbox").waitFor();
+    assert.equal(await mode(), "manual", "the other widget's story still restores its list's place itself");
+    await two.getByRole("link", { name: "← Back to all stories" }).click();
+    await page.waitForFunction(() => history.scrollRestoration === "auto");
+    assert.deepEqual(page.problems, []);
+  });
+
   it("a widget the page moves elsewhere goes on as it was; one removed for good is freed", async () => {
     const page = await ctx.open("/fixtures/move.html");
     const news = page.locator("#news");
@@ -875,6 +903,26 @@ describe("embedding", () => {
     await givenUp;
     release();
     await page.locator("#w").getByRole("article").first().waitFor();
+  });
+
+  it("on a slow connection the placeholder says the news is loading, in the page's language, until the widget comes", async () => {
+    const page = await ctx.open("/fixtures/blank.html", { offline: true });
+    let release;
+    const released = new Promise((ok) => (release = ok));
+    await page.route("**/gazette_bg.wasm", async (route) => {
+      await released;
+      await route.continue();
+    });
+    await page.evaluate(() => {
+      document.documentElement.lang = "fr";
+      document.querySelector("#slot").innerHTML = '<gazette-news id="w" src="/static/articles.json" loading="eager" url-key="off"></gazette-news>';
+    });
+    const news = page.locator("#w");
+    await news.getByText("Chargement des actualités…").waitFor();
+    release();
+    await news.getByRole("article").first().waitFor();
+    assert.equal(await news.getByText("Chargement des actualités…").count(), 0);
+    assert.deepEqual(page.problems, []);
   });
 
   it("printed before it has started, the widget gives its place to the page's own fallback", async () => {

@@ -23,8 +23,10 @@ export function setup() {
   /** `clock`: the page's timers are Playwright's fake clock, moved on by `page.clock` (`true`, or */
   /** the options of `page.clock.install`, such as `{ time }`). */
   /** `init`: a function run in the page before any of its own scripts. */
-  ctx.open = async (path, { locale = "en-GB", timezoneId = "Europe/London", offline = false, clock = false, init } = {}) => {
-    const context = await ctx.browser.newContext({ locale, timezoneId, viewport: { width: 1280, height: 900 } });
+  /** `phone`: a 360 × 740 touch screen. */
+  ctx.open = async (path, { locale = "en-GB", timezoneId = "Europe/London", offline = false, clock = false, init, phone = false } = {}) => {
+    const viewport = phone ? { width: 360, height: 740 } : { width: 1280, height: 900 };
+    const context = await ctx.browser.newContext({ locale, timezoneId, viewport, hasTouch: phone });
     if (offline) {
       await context.route((url) => url.hostname !== "127.0.0.1", (route) => route.fulfill({ status: 204 }));
     }

@@ -446,4 +446,70 @@ describe("inside a single-page application", () => {
     assert.equal((await search.inputValue()).length, 200);
     assert.deepEqual(page.problems, []);
   });
+
+  it("the page can follow the reader's view: ready and change carry the search and filters, which setFilters() takes back", async () => {
+    const page = await ctx.open("/fixtures/blank.html");
+    const warnings = [];
+    page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
+    await page.evaluate(() => {
+      window.__seen = [];
+      for (const type of ["gazette:ready", "gazette:change"]) {
+        document.addEventListener(type, (e) => window.__seen.push({ type, widget: e.target.id, ...e.detail }));
+      }
+    });
+    const news = await addWidget(page, { id: "v" });
+    await news.getByRole("status").filter({ hasText: "51 stories" }).waitFor();
+    const seen = () => page.evaluate(() => window.__seen.filter((e) => e.widget === "v"));
+    const last = async () => (await seen()).at(-1);
+    const first = await seen();
+    assert.equal(first.length, 1, "the first view comes with ready alone");
+    assert.equal(first[0].type, "gazette:ready");
+    assert.deepEqual(first[0].filters, { categories: [], authors: [], tags: [], years: [], date: "any", sort: first[0].filters.sort, from: null, to: null });
+    assert.equal(first[0].query, "");
+    assert.equal(first[0].matching, 51);
+    // The reader's own changes, each told with its count.
+    await news.getByRole("button", { name: /^DeFi/ }).click();
+    await page.waitForFunction(() => window.__seen.length === 2);
+    let change = await last();
+    assert.equal(change.type, "gazette:change");
+    assert.deepEqual(change.filters.categories, ["DeFi"]);
+    assert.equal(change.matching, 7);
+    await news.getByLabel("Search stories").fill("parallax");
+    await page.waitForFunction(() => window.__seen.at(-1).query === "parallax");
+    change = await last();
+    assert.equal(change.matching, 2);
+    await news.getByRole("status").filter({ hasText: "2 stories match" }).waitFor();
+    // The page's own call: a custom range, told back in the same form.
+    await news.evaluate((el) => el.setFilters({ from: "2023-01-01", to: "2023-12-31" }));
+    await page.waitForFunction(() => window.__seen.at(-1).filters.from === "2023-01-01");
+    change = await last();
+    assert.equal(change.filters.to, "2023-12-31");
+    assert.deepEqual(change.filters.categories, ["DeFi"], "the keys not given stay");
+    assert.equal(new URLSearchParams(await page.evaluate(() => location.search)).get("v.to"), "2023-12-31");
+    await news.locator("summary").filter({ hasText: /More filters/ }).click();
+    assert.equal(await news.getByLabel("To", { exact: true }).inputValue(), "2023-12-31");
+    // A day that is no day leaves the range as it is, and says so.
+    await news.evaluate((el) => el.setFilters({ to: "2023-13-01" }));
+    assert.ok(warnings.some((w) => w.includes("setFilters() left to as they were")), warnings.join("\n"));
+    // Back is a change too.
+    const before = (await seen()).length;
+    await page.goBack();
+    await page.waitForFunction((n) => window.__seen.length > n, before);
+    change = await last();
+    assert.equal(change.filters.from, null);
+    assert.equal(change.query, "parallax");
+    // What one widget tells, another takes: the same view, the same count.
+    const other = await addWidget(page, { id: "w" });
+    await other.getByRole("status").filter({ hasText: "51 stories" }).waitFor();
+    await other.evaluate((el, view) => {
+      el.setQuery(view.query);
+      el.setFilters(view.filters);
+    }, change);
+    await other.getByRole("status").filter({ hasText: `${change.matching} stories match` }).waitFor();
+    assert.ok(await other.getByRole("button", { name: /^DeFi/, pressed: true }).isVisible());
+    // null clears a day of the range.
+    await news.evaluate((el) => el.setFilters({ from: "2023-01-01", to: null }));
+    await page.waitForFunction(() => window.__seen.at(-1).filters.from === "2023-01-01" && window.__seen.at(-1).filters.to === null);
+    assert.deepEqual(page.problems, []);
+  });
 });

@@ -59,7 +59,7 @@ pub fn encode(view: &View, base: &Filter) -> Vec<(&'static str, String)> {
         out.push(("from", day_string(f)));
     }
     if let Some(u) = filter.until {
-        out.push(("to", day_string(Timestamp(u.0 - 86_400))));
+        out.push(("to", last_day_string(u)));
     }
     if filter.sort != base.sort {
         out.push(("sort", filter.sort.key().to_string()));
@@ -142,7 +142,7 @@ pub fn decode<'a>(params: impl IntoIterator<Item = (&'a str, &'a str)>, base: &F
             }
             "date" => f.date = DatePreset::from_key(v).unwrap_or(f.date),
             "from" => f.from = day_start(v),
-            "to" => f.until = day_start(v).map(|t| Timestamp(t.0 + 86_400)),
+            "to" => f.until = day_end(v),
             "sort" => f.sort = SortOrder::from_key(v).unwrap_or(f.sort),
             "page" => pages = v.parse::<usize>().unwrap_or(1).clamp(1, 100),
             "story" if !v.is_empty() => story = Some(v.chars().take(500).collect()),
@@ -160,6 +160,17 @@ pub fn decode<'a>(params: impl IntoIterator<Item = (&'a str, &'a str)>, base: &F
 pub fn day_start(day: &str) -> Option<Timestamp> {
     (day.len() == 10).then_some(())?;
     parse_date(day).ok().map(|(t, _)| t)
+}
+
+/// The end of a range whose last day is `day` (`YYYY-MM-DD`): the next midnight, as
+/// [`Filter::until`](crate::Filter::until) holds it.
+pub fn day_end(day: &str) -> Option<Timestamp> {
+    day_start(day).map(|t| Timestamp(t.0 + 86_400))
+}
+
+/// The last day (`YYYY-MM-DD`) of a range that ends at `until`: [`day_end`] read backwards.
+pub fn last_day_string(until: Timestamp) -> String {
+    day_string(Timestamp(until.0 - 86_400))
 }
 
 /// The `YYYY-MM-DD` day (UTC) of a moment.
