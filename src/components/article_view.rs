@@ -113,7 +113,8 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             }
         })
     };
-    let original = a.url.as_ref().map(|url| {
+    // A link out of the widget, named by the host it leads to.
+    let link_out = |url: &String, words: &'static str| {
         let host = url
             .split("//")
             .nth(1)
@@ -124,14 +125,20 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         if props.new_tab {
             html! {
                 <a href={url.clone()} target="_blank" rel="noopener noreferrer">
-                    { fill(w.read_original, &[&host]) }
+                    { fill(words, &[&host]) }
                     <span class="gz-visually-hidden">{ w.new_tab }</span>
                 </a>
             }
         } else {
-            html! { <a href={url.clone()} rel="noopener noreferrer">{ fill(w.read_original, &[&host]) }</a> }
+            html! { <a href={url.clone()} rel="noopener noreferrer">{ fill(words, &[&host]) }</a> }
         }
-    });
+    };
+    // A link blog's post: the article it is about first, then the post's own page.
+    let linked = a
+        .external_url
+        .as_ref()
+        .map(|url| link_out(url, w.read_linked));
+    let original = a.url.as_ref().map(|url| link_out(url, w.read_original));
     html! {
         // Focusable from script and pointer only: a click in its text keeps the focus in it (not
         // on the page), so Esc still closes it.
@@ -168,6 +175,9 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                 <ul class="gz-tags" aria-label={w.tags} lang={text.lang.clone()} dir={text.dir.clone()}>
                     { for a.tags.iter().map(|t| html! { <li class="gz-tag" dir={text.item_dir()}>{ t.clone() }</li> }) }
                 </ul>
+            }
+            if let Some(link) = linked {
+                <p class="gz-original">{ link }</p>
             }
             if let Some(link) = original {
                 <p class="gz-original">{ link }</p>

@@ -43,6 +43,10 @@ describe("embedding", () => {
     await left.getByRole("article").first().waitFor();
     await right.getByRole("link", { name: "The old lighthouse reopens as a museum" }).click();
     await right.getByRole("heading", { level: 3, name: "The old lighthouse reopens as a museum" }).waitFor();
+    // A link blog's post (JSON Feed's external_url beside its url) leads to both pages.
+    for (const name of ["Read the linked article on coast-paper.example", "Read the original on harbour.example"]) {
+      assert.ok(await right.getByRole("link", { name }).isVisible(), name);
+    }
     const entries = await page.evaluate(() => history.length);
     await left.getByRole("button", { name: /^Markets/ }).click();
     await page.waitForURL(/\.cat=Markets/);

@@ -369,6 +369,8 @@ mod writer {
         title: Cow<'a, str>,
         #[serde(skip_serializing_if = "Option::is_none")]
         url: Option<&'a str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        external_url: Option<&'a str>,
         category: &'a str,
         published: String,
         #[serde(skip_serializing_if = "Option::is_none")]
@@ -445,6 +447,7 @@ mod writer {
             id: &a.id,
             title: escaped(&a.title),
             url: a.url.as_deref(),
+            external_url: a.external_url.as_deref(),
             category: &a.category,
             published: a.published.to_rfc3339(),
             summary: a.summary.as_deref().map(escaped),
@@ -580,6 +583,7 @@ mod tests {
             id: id.into(),
             title: format!("Story {id}"),
             url: Some(format!("https://news.example/{id}")),
+            external_url: None,
             category: category.into(),
             published: t,
             summary: Some(format!("What happened in {id}.")),
@@ -781,6 +785,7 @@ mod tests {
         rich.authors = vec!["Maëlle Quist".into(), "J. Doe".into()];
         rich.tags = vec!["heritage".into(), "news".into()];
         rich.language = Some("fr-CA".into());
+        rich.external_url = Some("https://elsewhere.example/the-paper".into());
         let mut bare = story("bare", Timestamp(1_600_000_000), "Other");
         bare.url = None;
         bare.summary = None;
@@ -884,6 +889,7 @@ mod tests {
                         id: String::new(),
                         title,
                         url: None,
+                        external_url: None,
                         category: category.into(),
                         published,
                         content_html: (html && summary.is_some())

@@ -1037,6 +1037,7 @@ mod tests {
             id: id.into(),
             title: title.into(),
             url: None,
+            external_url: None,
             category: category.into(),
             published: Timestamp(published),
             summary: None,

@@ -1766,16 +1766,16 @@ impl Context {
             },
         };
 
-        // Link: `url`, else (JSON Feed) `external_url`; only http(s) is kept.
+        // Link: `url`, else (JSON Feed) `external_url`; only http(s) is kept. An `external_url`
+        // beside a `url` is the page the story is about (a link blog's), kept too.
         let mut link = None;
+        let mut about = None;
         let mut link_problems = Vec::new();
         for (name, field) in [("url", url), ("external_url", external_url)] {
-            if link.is_some() {
-                break;
-            }
             if let Some(u) = notes.text(name, field) {
                 match resolve(self.base.as_deref(), &u) {
-                    Ok(abs) => link = Some(abs),
+                    Ok(abs) if link.is_none() => link = Some(abs),
+                    Ok(abs) => about = Some(abs).filter(|a| Some(a) != link.as_ref()),
                     Err(p) => link_problems.push(format!("“{name}” was not used: {p}")),
                 }
             }
@@ -1932,6 +1932,7 @@ impl Context {
                 id,
                 title,
                 url: link,
+                external_url: about,
                 category,
                 published,
                 summary,

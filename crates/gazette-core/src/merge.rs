@@ -63,6 +63,7 @@ mod tests {
             id: id.into(),
             title: format!("Story {id}"),
             url: url.map(str::to_string),
+            external_url: None,
             category: "News".into(),
             published: Timestamp(day * 86_400),
             summary: None,

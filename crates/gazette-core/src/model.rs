@@ -12,6 +12,9 @@ pub struct Article {
     pub title: String,
     /// An absolute http(s) address, or `None` when the feed gave no usable one.
     pub url: Option<String>,
+    /// The page the story is about, when it is another than `url` (JSON Feed's `external_url`
+    /// beside a `url`: a link blog's linked article): an absolute http(s) address.
+    pub external_url: Option<String>,
     /// Never empty.
     pub category: String,
     /// When the story was published.

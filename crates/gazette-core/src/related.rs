@@ -142,6 +142,7 @@ mod tests {
             id: id.into(),
             title: title.into(),
             url: None,
+            external_url: None,
             category: category.into(),
             published: Timestamp(day * 86_400),
             summary: None,

@@ -130,6 +130,8 @@ words! {
     min_read: Plural,
     /// The publisher's page: {0} is its host.
     read_original: &'static str,
+    /// The page a story is about (a link blog's linked article): {0} is its host.
+    read_linked: &'static str,
     /// After a link that opens a new tab.
     new_tab: &'static str,
     /// After a story's link that leaves the widget for the publisher's page.
@@ -258,6 +260,7 @@ pub static ENGLISH: Words = Words {
     story: "Story: ",
     min_read: Plural { one: "{0} min read", other: "{0} min read" },
     read_original: "Read the original on {0}",
+    read_linked: "Read the linked article on {0}",
     new_tab: " (opens in a new tab)",
     elsewhere: " (on the publisher’s site)",
     story_cut: "The rest of this story is too long to show here.",
@@ -347,6 +350,7 @@ pub static FRENCH: Words = Words {
     story: "Article\u{a0}: ",
     min_read: Plural { one: "{0} min de lecture", other: "{0} min de lecture" },
     read_original: "Lire l’original sur {0}",
+    read_linked: "Lire l’article cité sur {0}",
     new_tab: " (s’ouvre dans un nouvel onglet)",
     elsewhere: " (sur le site de l’éditeur)",
     story_cut: "La suite de cet article est trop longue pour être affichée ici.",
@@ -436,6 +440,7 @@ pub static GERMAN: Words = Words {
     story: "Artikel: ",
     min_read: Plural { one: "{0} Min. Lesezeit", other: "{0} Min. Lesezeit" },
     read_original: "Original auf {0} lesen",
+    read_linked: "Verlinkten Artikel auf {0} lesen",
     new_tab: " (öffnet in neuem Tab)",
     elsewhere: " (auf der Website des Verlags)",
     story_cut: "Der Rest dieses Artikels ist zu lang, um ihn hier anzuzeigen.",
@@ -525,6 +530,7 @@ pub static SPANISH: Words = Words {
     story: "Noticia: ",
     min_read: Plural { one: "{0} min de lectura", other: "{0} min de lectura" },
     read_original: "Leer el original en {0}",
+    read_linked: "Leer el artículo enlazado en {0}",
     new_tab: " (se abre en una pestaña nueva)",
     elsewhere: " (en el sitio del medio)",
     story_cut: "El resto de esta noticia es demasiado largo para mostrarlo aquí.",

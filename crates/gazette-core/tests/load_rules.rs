@@ -504,12 +504,12 @@ fn json_feed_1_1_is_detected_and_its_category_comes_from_tags_then_the_feed_titl
     let doc = r#"{"version": "https://jsonfeed.org/version/1.1", "title": "Daily Wire",
         "home_page_url": "https://wire.example/", "language": "en-GB",
         "items": [
-          {"id": "1", "url": "https://wire.example/1", "title": "Tagged", "tags": ["Markets", "bonds"],
+          {"id": "1", "url": "https://wire.example/1", "external_url": "https://paper.example/story", "title": "Tagged", "tags": ["Markets", "bonds"],
            "date_published": "2024-01-02T03:04:05+01:00", "authors": [{"name": "Ann"}, {"url": "x"}],
            "image": "https://wire.example/1.jpg", "content_html": "<p>Body</p>"},
           {"id": "2", "external_url": "https://elsewhere.example/2", "content_text": "Untitled micro post",
            "date_published": "2024-01-03T00:00:00Z", "banner_image": "/b.png"},
-          {"id": "3", "url": "https://wire.example/3", "title": "Undated"}
+          {"id": "3", "url": "https://wire.example/3", "external_url": "https://wire.example/3", "title": "Undated"}
         ]}"#;
     let l = load_document(doc, None).unwrap();
     assert_eq!(l.format, Format::JsonFeed11);
@@ -530,6 +530,14 @@ fn json_feed_1_1_is_detected_and_its_category_comes_from_tags_then_the_feed_titl
     assert_eq!(b.title, "Untitled micro post");
     assert_eq!(b.url.as_deref(), Some("https://elsewhere.example/2"));
     assert_eq!(b.image.as_ref().unwrap().url, "https://wire.example/b.png");
+    // Beside its own page, a link blog's post keeps the page it is about; alone, that page is
+    // the story's link; the same page twice is one.
+    assert_eq!(
+        a.external_url.as_deref(),
+        Some("https://paper.example/story")
+    );
+    assert_eq!(b.external_url, None);
+    assert_eq!(l.articles[2].external_url, None);
     // A feed's undated story is kept, with the stand-in date that sorts it last.
     assert!(l.articles[2].published.is_undated());
     assert!(l.report.skipped.is_empty());

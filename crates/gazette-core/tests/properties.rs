@@ -146,7 +146,7 @@ proptest! {
     ) {
         use gazette_core::search::tokens::within_one_edit;
         let articles: Vec<Article> = titles.iter().enumerate().map(|(i, t)| Article {
-            id: format!("t{i}"), title: t.clone(), url: None, category: "X".into(),
+            id: format!("t{i}"), title: t.clone(), url: None, external_url: None, category: "X".into(),
             published: Timestamp(0), summary: None, content_text: None,
             content_html: None, image: None,
             authors: vec![], tags: vec![], language: None,
@@ -198,6 +198,7 @@ proptest! {
             id: format!("s{i}"),
             title: title.clone(),
             url: None,
+            external_url: None,
             category: CATS[*cat].into(),
             published: Timestamp(now.0 + days * 86_400),
             summary: None,
