@@ -159,8 +159,8 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                     { byline(&a.authors, &text, w) }
                 }
             </header>
-            if let Some(img) = a.image.as_ref().filter(|_| !hero_in_body && !hero_failed) {
-                <figure class="gz-hero" lang={text.lang.clone()} dir={text.dir.clone()}>
+            if let Some(img) = a.image.as_ref().filter(|_| !hero_in_body) {
+                <figure class="gz-hero" hidden={hero_failed} lang={text.lang.clone()} dir={text.dir.clone()}>
                     <img src={img.url.clone()} alt={img.alt.clone()} decoding="async" width="1280" height="720" {onerror} />
                     if let Some(credit) = &img.credit {
                         <figcaption class="gz-hero-credit">{ credit.clone() }</figcaption>

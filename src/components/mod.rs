@@ -24,7 +24,7 @@ use yew::{hook, use_context, use_state, AttrValue, Callback, Event};
 
 /// The widget's languages: its dates' locale and its own words.
 /// Whether the picture at `url` failed to load (a dead link, a host that refuses others' pages),
-/// and the `onerror` that says so: such a picture is left out, not shown as a broken frame.
+/// and the `onerror` that says so: such a picture is hidden, not shown as a broken frame.
 #[hook]
 pub fn use_failed_picture(url: Option<String>) -> (bool, Callback<Event>) {
     let failed = use_state(|| None::<String>);

@@ -201,8 +201,8 @@ pub fn StoryCard(props: &StoryCardProps) -> Html {
                     </ul>
                 }
             </div>
-            if let Some(img) = a.image.as_ref().filter(|_| !picture_failed) {
-                <figure class="gz-thumb" lang={text.lang.clone()} dir={text.dir.clone()}>
+            if let Some(img) = &a.image {
+                <figure class="gz-thumb" hidden={picture_failed} lang={text.lang.clone()} dir={text.dir.clone()}>
                     <img src={img.url.clone()} alt={img.alt.clone()} loading="lazy" decoding="async" width="640" height="360" {onerror} />
                     if let Some(credit) = &img.credit {
                         <figcaption class="gz-credit">{ credit.clone() }</figcaption>

@@ -261,6 +261,29 @@ describe("the article view", () => {
     assert.deepEqual(page.problems, []);
   });
 
+  it("a picture that cannot be loaded is hidden, on its card and in its story, instead of a broken frame", async () => {
+    const page = await ctx.open("/fixtures/blank.html");
+    await page.route("**/gone.jpg", (route) => route.fulfill({ status: 404, body: "" }));
+    const articles = [
+      { id: "a", title: "Story a", url: "https://example.com/a", published: "2026-01-01T10:00:00Z", category: "X",
+        image: { url: "/gone.jpg", alt: "A harbour at dawn", credit: "Photo: desk" }, content_text: "One.\n\nTwo." },
+    ];
+    await page.route("**/gone-pictures.json", (route) => route.fulfill({ json: { articles } }));
+    await page.evaluate(() => {
+      document.querySelector("#slot").innerHTML = '<gazette-news id="w" src="/gone-pictures.json" loading="eager" layout="list"></gazette-news>';
+    });
+    const news = page.locator("#w");
+    await news.getByRole("article").first().waitFor();
+    await news.locator(".gz-thumb").waitFor({ state: "hidden" });
+    assert.equal(await news.getByRole("img", { name: "A harbour at dawn" }).count(), 0);
+    await news.getByRole("link", { name: "Story a" }).click();
+    await news.getByRole("heading", { level: 3, name: "Story a" }).waitFor();
+    await news.locator(".gz-hero").waitFor({ state: "hidden" });
+    assert.equal(await news.getByText("Photo: desk").filter({ visible: true }).count(), 0);
+    // (The browser reports the failed picture itself.)
+    assert.ok(page.problems.every((p) => /404/.test(p)), page.problems.join("\n"));
+  });
+
   it("a picture of any shape keeps its card's shape, and a story's own pictures fit the view", async () => {
     const page = await ctx.open("/fixtures/blank.html");
     const tall = '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="20000"><rect width="4" height="20000" fill="teal"/></svg>';

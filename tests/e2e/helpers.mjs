@@ -19,7 +19,7 @@ export function setup() {
     await ctx.server?.close();
   });
   /** Opens `path` on the test server in a new page; `page.problems` collects console errors. */
-  /** `offline`: requests to other hosts (pictures named in feeds) get an empty answer. */
+  /** `offline`: requests to other hosts get an empty answer (pictures named in feeds, a blank one). */
   /** `clock`: the page's timers are Playwright's fake clock, moved on by `page.clock` (`true`, or */
   /** the options of `page.clock.install`, such as `{ time }`). */
   /** `init`: a function run in the page before any of its own scripts. */
@@ -28,7 +28,12 @@ export function setup() {
     const viewport = phone ? { width: 360, height: 740 } : { width: 1280, height: 900 };
     const context = await ctx.browser.newContext({ locale, timezoneId, viewport, hasTouch: phone });
     if (offline) {
-      await context.route((url) => url.hostname !== "127.0.0.1", (route) => route.fulfill({ status: 204 }));
+      // (Pictures get a stand-in picture: one that fails to load is hidden.)
+      await context.route((url) => url.hostname !== "127.0.0.1", (route) =>
+        route.request().resourceType() === "image"
+          ? route.fulfill({ status: 200, contentType: "image/svg+xml", body: '<svg xmlns="http://www.w3.org/2000/svg" width="16" height="9"/>' })
+          : route.fulfill({ status: 204 }),
+      );
     }
     const page = await context.newPage();
     if (clock) await page.clock.install(clock === true ? undefined : clock);
