@@ -6,6 +6,17 @@ import { startServer } from "./server.mjs";
 
 const ctx = setup();
 
+/** Holds the widget's WebAssembly back until the function returned is called (or `until` settles). */
+async function holdCode(page, until) {
+  let release;
+  const released = until ?? new Promise((ok) => (release = ok));
+  await page.route("**/gazette_bg.wasm", async (route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
+}
+
 describe("embedding", () => {
   it("two widgets on one page load their own feeds and filter independently", async () => {
     const page = await ctx.open("/fixtures/two-widgets.html");
@@ -875,10 +886,7 @@ describe("embedding", () => {
       const storiesAsked = new Promise((ok) => (asked = ok));
       const feeds = [];
       page.on("request", (r) => r.url().endsWith("/static/articles.json") && (feeds.push(r.url()), asked()));
-      await page.route("**/gazette_bg.wasm", async (route) => {
-        await storiesAsked;
-        await route.continue();
-      });
+      await holdCode(page, storiesAsked);
       await page.goto(new URL(fixture, page.url()).href);
       await page.locator("gazette-news, [data-gazette]").first().getByRole("article").first().waitFor();
       assert.equal(feeds.length, 1, `${fixture}: one request for the stories, taken up by the widget`);
@@ -891,12 +899,7 @@ describe("embedding", () => {
     let asked;
     const oldAsked = new Promise((ok) => (asked = ok));
     page.on("request", (r) => r.url().endsWith("/hang") && asked());
-    let release;
-    const released = new Promise((ok) => (release = ok));
-    await page.route("**/gazette_bg.wasm", async (route) => {
-      await released;
-      await route.continue();
-    });
+    const release = await holdCode(page);
     await page.evaluate(() => {
       document.querySelector("#slot").innerHTML = '<gazette-news id="w" src="/hang" loading="eager" url-key="off"></gazette-news>';
     });
@@ -911,12 +914,7 @@ describe("embedding", () => {
 
   it("on a slow connection the placeholder says the news is loading, in the page's language, until the widget comes", async () => {
     const page = await ctx.open("/fixtures/blank.html", { offline: true });
-    let release;
-    const released = new Promise((ok) => (release = ok));
-    await page.route("**/gazette_bg.wasm", async (route) => {
-      await released;
-      await route.continue();
-    });
+    const release = await holdCode(page);
     await page.evaluate(() => {
       document.documentElement.lang = "fr";
       document.querySelector("#slot").innerHTML = '<gazette-news id="w" src="/static/articles.json" loading="eager" url-key="off"></gazette-news>';
