@@ -899,6 +899,81 @@ pub fn on_history_change(f: impl Fn() + 'static) -> Option<Listener> {
 /// A widget's root and its search box, when both are drawn.
 pub type SearchTarget = Rc<dyn Fn() -> Option<(web_sys::Element, web_sys::HtmlInputElement)>>;
 
+/// The open stories that Esc closes with the focus on no element (after a reload onto a story,
+/// say), by their number; and the one listener that serves them while there are any.
+#[derive(Default)]
+struct Closers {
+    next: u32,
+    stories: Vec<(u32, Rc<dyn Fn()>)>,
+    listener: Option<Listener>,
+}
+
+thread_local! {
+    static CLOSERS: RefCell<Closers> = RefCell::default();
+}
+
+/// An open story that Esc closes from the page, until this is dropped.
+pub struct PageEscape(u32);
+
+impl Drop for PageEscape {
+    fn drop(&mut self) {
+        let listener = CLOSERS.with(|c| {
+            let mut c = c.borrow_mut();
+            c.stories.retain(|(id, _)| *id != self.0);
+            c.stories.is_empty().then(|| c.listener.take()).flatten()
+        });
+        drop(listener);
+    }
+}
+
+/// Calls `close` when Esc is pressed with the focus on no element of the page, if this is the
+/// page's only open story (with two, which one the reader meant is not plain: Esc waits for
+/// the focus to be in one).
+pub fn on_page_escape(close: Rc<dyn Fn()>) -> Option<PageEscape> {
+    let listening = CLOSERS.with(|c| c.borrow().listener.is_some());
+    let listener = if listening {
+        None
+    } else {
+        let doc: web_sys::EventTarget = window()?.document()?.into();
+        Some(listen(doc, "keydown", |e| {
+            if let Some(k) = e.dyn_ref::<web_sys::KeyboardEvent>() {
+                page_escape_pressed(k);
+            }
+        })?)
+    };
+    CLOSERS.with(|c| {
+        let mut c = c.borrow_mut();
+        if listener.is_some() {
+            c.listener = listener;
+        }
+        let id = c.next;
+        c.next += 1;
+        c.stories.push((id, close));
+        Some(PageEscape(id))
+    })
+}
+
+fn page_escape_pressed(k: &web_sys::KeyboardEvent) {
+    if k.key() != "Escape" || k.default_prevented() || k.ctrl_key() || k.meta_key() || k.alt_key() {
+        return;
+    }
+    let Some(doc) = window().and_then(|w| w.document()) else {
+        return;
+    };
+    let active = doc.active_element();
+    if active.is_some() && active != doc.body().map(Into::into) {
+        return;
+    }
+    let only = CLOSERS.with(|c| {
+        let c = c.borrow();
+        (c.stories.len() == 1).then(|| c.stories[0].1.clone())
+    });
+    if let Some(close) = only {
+        k.prevent_default();
+        close();
+    }
+}
+
 /// The widgets that take a search key, by their number, in the order they took it; and the
 /// one listener that serves them all while there are any.
 #[derive(Default)]

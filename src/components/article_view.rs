@@ -3,6 +3,7 @@ use super::dateline::dateline;
 use super::rich_text::rich_text;
 use super::story_card::Opener;
 use super::{use_failed_picture, use_locale, FeedText, StoryCard};
+use crate::browser;
 use gazette_core::html::{sanitize, shows_picture, text_blocks, text_of};
 use gazette_core::words::fill;
 use gazette_core::{Catalog, Timestamp};
@@ -48,6 +49,14 @@ pub struct ArticleViewProps {
 pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let locale = use_locale();
     let w = locale.words;
+    // Esc closes the story from the page too, with the focus on no element (after a reload
+    // onto it): the latest `on_close`, while the story shows.
+    let close = use_mut_ref(|| props.on_close.clone());
+    *close.borrow_mut() = props.on_close.clone();
+    use_effect_with((), move |_| {
+        let escape = browser::on_page_escape(Rc::new(move || close.borrow().emit(())));
+        move || drop(escape)
+    });
     let hero = props
         .catalog
         .articles()

@@ -160,6 +160,18 @@ describe("the article view", () => {
     assert.equal(await out.locator(".gz-tags").filter({ visible: true }).count(), await out.count());
   });
 
+  it("a story the address opened as the page loaded closes with Esc, the focus being on no element", async () => {
+    const page = await ctx.open("/index.html?gz.story=restaking-yields-shrink");
+    await page.getByRole("heading", { level: 3, name: STORY }).waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement === document.body), true, "the page keeps its focus");
+    await page.keyboard.press("Escape");
+    await page.waitForURL((u) => !u.search.includes("gz.story"));
+    await page.getByRole("status").filter({ hasText: /^51 stories$/ }).waitFor();
+    await page.getByRole("searchbox", { name: "Search stories" }).waitFor();
+    assert.equal(await page.locator(".gz-article").count(), 0);
+    assert.deepEqual(page.problems, []);
+  });
+
   it("a shared link opens the story directly, and View All keeps the reader's filters", async () => {
     const page = await ctx.open("/index.html?gz.cat=DeFi&gz.story=restaking-yields-shrink");
     await page.getByRole("heading", { level: 3, name: STORY }).waitFor();
