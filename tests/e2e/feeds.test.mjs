@@ -193,12 +193,17 @@ describe("feeds", () => {
     await page.clock.runFor(1000);
     await page.getByLabel("Sort").selectOption("oldest");
     await page.getByRole("status").filter({ hasText: /^\d+ stor(y|ies) match(es)? so far, oldest first\s?$/ }).waitFor();
+    // (A while later again: a menu change right after another waits for the pause.)
+    await page.clock.runFor(1000);
     await page.getByLabel("Sort").selectOption("relevance");
+    await page.getByRole("status").filter({ hasText: /^\d+ stor(y|ies) match(es)? so far\s?$/ }).waitFor();
 
-    // All in: the final count is said.
+    // All in: the final count is said (the clock moving on meanwhile, as the reader's would).
     await fetch(`${ctx.server.url}/release/drip`);
-    await page.clock.runFor(100);
-    await page.getByRole("status").filter({ hasText: /^8 stories match\s?$/ }).waitFor();
+    const final = page.getByRole("status").filter({ hasText: /^8 stories match\s?$/ });
+    const deadline = Date.now() + 15_000;
+    while (!(await final.count()) && Date.now() < deadline) await page.clock.runFor(100);
+    await final.waitFor();
     assert.equal(await page.getByRole("progressbar").count(), 0);
     assert.deepEqual(page.problems, []);
   });
