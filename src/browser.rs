@@ -899,58 +899,87 @@ pub fn on_history_change(f: impl Fn() + 'static) -> Option<Listener> {
 /// A widget's root and its search box, when both are drawn.
 pub type SearchTarget = Rc<dyn Fn() -> Option<(web_sys::Element, web_sys::HtmlInputElement)>>;
 
-/// The open stories that Esc closes with the focus on no element (after a reload onto a story,
-/// say), by their number; and the one listener that serves them while there are any.
-#[derive(Default)]
-struct Closers {
+/// Widgets that share one page-level listener of the keys (the search key, Esc on the page):
+/// what each gave, by its number, in the order they came; and the listener while there are any.
+struct KeyUsers<T: 'static> {
     next: u32,
-    stories: Vec<(u32, Rc<dyn Fn()>)>,
+    entries: Vec<(u32, T)>,
     listener: Option<Listener>,
 }
 
-thread_local! {
-    static CLOSERS: RefCell<Closers> = RefCell::default();
+impl<T> Default for KeyUsers<T> {
+    fn default() -> Self {
+        KeyUsers {
+            next: 0,
+            entries: Vec::new(),
+            listener: None,
+        }
+    }
 }
 
-/// An open story that Esc closes from the page, until this is dropped.
-pub struct PageEscape(u32);
+type Users<T> = &'static std::thread::LocalKey<RefCell<KeyUsers<T>>>;
 
-impl Drop for PageEscape {
+/// A widget's use of a page-level key, until this is dropped (the listener goes with the last).
+pub struct KeyUse<T: 'static>(Users<T>, u32);
+
+impl<T> Drop for KeyUse<T> {
     fn drop(&mut self) {
-        let listener = CLOSERS.with(|c| {
-            let mut c = c.borrow_mut();
-            c.stories.retain(|(id, _)| *id != self.0);
-            c.stories.is_empty().then(|| c.listener.take()).flatten()
+        let id = self.1;
+        let listener = self.0.with(|u| {
+            let mut u = u.borrow_mut();
+            u.entries.retain(|(i, _)| *i != id);
+            // (Dropped outside the borrow.)
+            u.entries.is_empty().then(|| u.listener.take()).flatten()
         });
         drop(listener);
     }
 }
 
-/// Calls `close` when Esc is pressed with the focus on no element of the page, if this is the
-/// page's only open story (with two, which one the reader meant is not plain: Esc waits for
-/// the focus to be in one).
-pub fn on_page_escape(close: Rc<dyn Fn()>) -> Option<PageEscape> {
-    let listening = CLOSERS.with(|c| c.borrow().listener.is_some());
+/// Adds `entry` to `users`; the document's keys go to `pressed` while there are any.
+fn use_keys<T>(
+    users: Users<T>,
+    entry: T,
+    pressed: fn(&web_sys::KeyboardEvent),
+) -> Option<KeyUse<T>> {
+    let listening = users.with(|u| u.borrow().listener.is_some());
     let listener = if listening {
         None
     } else {
         let doc: web_sys::EventTarget = window()?.document()?.into();
-        Some(listen(doc, "keydown", |e| {
+        Some(listen(doc, "keydown", move |e| {
             if let Some(k) = e.dyn_ref::<web_sys::KeyboardEvent>() {
-                page_escape_pressed(k);
+                pressed(k);
             }
         })?)
     };
-    CLOSERS.with(|c| {
-        let mut c = c.borrow_mut();
+    users.with(|u| {
+        let mut u = u.borrow_mut();
         if listener.is_some() {
-            c.listener = listener;
+            u.listener = listener;
         }
-        let id = c.next;
-        c.next += 1;
-        c.stories.push((id, close));
-        Some(PageEscape(id))
+        let id = u.next;
+        u.next += 1;
+        u.entries.push((id, entry));
+        Some(KeyUse(users, id))
     })
+}
+
+thread_local! {
+    /// The open stories that Esc closes with the focus on no element (after a reload onto a
+    /// story, say).
+    static CLOSERS: RefCell<KeyUsers<Rc<dyn Fn()>>> = RefCell::default();
+    /// The widgets that take a search key, with their key.
+    static SEARCHERS: RefCell<KeyUsers<(String, SearchTarget)>> = RefCell::default();
+}
+
+/// An open story that Esc closes from the page, until this is dropped.
+pub type PageEscape = KeyUse<Rc<dyn Fn()>>;
+
+/// Calls `close` when Esc is pressed with the focus on no element of the page, if this is the
+/// page's only open story (with two, which one the reader meant is not plain: Esc waits for
+/// the focus to be in one).
+pub fn on_page_escape(close: Rc<dyn Fn()>) -> Option<PageEscape> {
+    use_keys(&CLOSERS, close, page_escape_pressed)
 }
 
 fn page_escape_pressed(k: &web_sys::KeyboardEvent) {
@@ -966,7 +995,7 @@ fn page_escape_pressed(k: &web_sys::KeyboardEvent) {
     }
     let only = CLOSERS.with(|c| {
         let c = c.borrow();
-        (c.stories.len() == 1).then(|| c.stories[0].1.clone())
+        (c.entries.len() == 1).then(|| c.entries[0].1.clone())
     });
     if let Some(close) = only {
         k.prevent_default();
@@ -974,59 +1003,14 @@ fn page_escape_pressed(k: &web_sys::KeyboardEvent) {
     }
 }
 
-/// The widgets that take a search key, by their number, in the order they took it; and the
-/// one listener that serves them all while there are any.
-#[derive(Default)]
-struct Searchers {
-    next: u32,
-    widgets: Vec<(u32, String, SearchTarget)>,
-    listener: Option<Listener>,
-}
-
-thread_local! {
-    static SEARCHERS: RefCell<Searchers> = RefCell::default();
-}
-
 /// A widget's search key, listened for until this is dropped.
-pub struct SearchKey(u32);
-
-impl Drop for SearchKey {
-    fn drop(&mut self) {
-        let listener = SEARCHERS.with(|s| {
-            let mut s = s.borrow_mut();
-            s.widgets.retain(|(id, ..)| *id != self.0);
-            // (Dropped outside the borrow.)
-            s.widgets.is_empty().then(|| s.listener.take()).flatten()
-        });
-        drop(listener);
-    }
-}
+pub type SearchKey = KeyUse<(String, SearchTarget)>;
 
 /// Focuses the search box of `target` (and selects what it holds) when `key` ("/", the usual
 /// shortcut to search) is pressed outside a text field, if the key is for this widget (see
 /// [`search_key_for`]).
 pub fn on_search_key(key: &str, target: SearchTarget) -> Option<SearchKey> {
-    let listening = SEARCHERS.with(|s| s.borrow().listener.is_some());
-    let listener = if listening {
-        None
-    } else {
-        let doc: web_sys::EventTarget = window()?.document()?.into();
-        Some(listen(doc, "keydown", |e| {
-            if let Some(k) = e.dyn_ref::<web_sys::KeyboardEvent>() {
-                search_key_pressed(k);
-            }
-        })?)
-    };
-    SEARCHERS.with(|s| {
-        let mut s = s.borrow_mut();
-        if listener.is_some() {
-            s.listener = listener;
-        }
-        let id = s.next;
-        s.next += 1;
-        s.widgets.push((id, key.to_string(), target));
-        Some(SearchKey(id))
-    })
+    use_keys(&SEARCHERS, (key.to_string(), target), search_key_pressed)
 }
 
 /// A key pressed on the page: a widget's search key, outside a text field, focuses the search
@@ -1039,10 +1023,10 @@ fn search_key_pressed(k: &web_sys::KeyboardEvent) {
     let key = k.key();
     let targets: Vec<SearchTarget> = SEARCHERS.with(|s| {
         s.borrow()
-            .widgets
+            .entries
             .iter()
-            .filter(|(_, taken, _)| *taken == key)
-            .map(|(.., target)| target.clone())
+            .filter(|(_, (taken, _))| *taken == key)
+            .map(|(_, (_, target))| target.clone())
             .collect()
     });
     if targets.is_empty() {
