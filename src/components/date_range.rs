@@ -1,5 +1,5 @@
 use super::use_locale;
-use gazette_core::address::{day_start, day_string, last_day_string};
+use gazette_core::address::{day_end, day_start, day_string, last_day_string};
 use gazette_core::Timestamp;
 use yew::prelude::*;
 
@@ -30,19 +30,19 @@ pub fn DateRange(props: &DateRangeProps) -> Html {
             .get(..4)
             .and_then(|y| y.parse::<i32>().ok())
             .is_some_and(|y| y < 1000);
-        (!typing).then(|| day_start(&value))
+        (!typing).then_some(value)
     };
-    // `shift`: seconds added to the day's start (the range ends at the next midnight).
-    let on_day = |emit: &Callback<Option<Timestamp>>, shift: i64| {
+    // `moment`: the day's start, or (for the range's end) the next midnight.
+    let on_day = |emit: &Callback<Option<Timestamp>>, moment: fn(&str) -> Option<Timestamp>| {
         let emit = emit.clone();
         Callback::from(move |e: Event| {
             if let Some(day) = read(e) {
-                emit.emit(day.map(|t| Timestamp(t.0 + shift)));
+                emit.emit(moment(&day));
             }
         })
     };
-    let on_from = on_day(&props.on_from, 0);
-    let on_until = on_day(&props.on_until, 86_400);
+    let on_from = on_day(&props.on_from, day_start);
+    let on_until = on_day(&props.on_until, day_end);
     let from_id = format!("{}-from", props.id);
     let to_id = format!("{}-to", props.id);
     let note_id = format!("{}-note", props.id);

@@ -22,7 +22,6 @@ pub mod story_list;
 use crate::embed::Locale;
 use yew::{hook, use_context, use_state, AttrValue, Callback, Event};
 
-/// The widget's languages: its dates' locale and its own words.
 /// Whether the picture at `url` failed to load (a dead link, a host that refuses others' pages),
 /// and the `onerror` that says so: such a picture is hidden, not shown as a broken frame.
 #[hook]
@@ -33,6 +32,7 @@ pub fn use_failed_picture(url: Option<String>) -> (bool, Callback<Event>) {
     (is_failed, onerror)
 }
 
+/// The widget's languages: its dates' locale and its own words.
 #[hook]
 pub fn use_locale() -> Locale {
     use_context::<Locale>().unwrap_or_default()

@@ -129,13 +129,10 @@ pub struct StoryCardProps {
 pub fn StoryCard(props: &StoryCardProps) -> Html {
     let locale = use_locale();
     let w = locale.words;
-    let picture = props.catalog.articles().get(props.index);
-    let (picture_failed, onerror) = use_failed_picture(
-        picture
-            .and_then(|a| a.image.as_ref())
-            .map(|i| i.url.clone()),
-    );
-    let Some(a) = props.catalog.articles().get(props.index) else {
+    let story = props.catalog.articles().get(props.index);
+    let (picture_failed, onerror) =
+        use_failed_picture(story.and_then(|a| a.image.as_ref()).map(|i| i.url.clone()));
+    let Some(a) = story else {
         return Html::default();
     };
     let swatch = props.catalog.swatch_of_story(props.index);

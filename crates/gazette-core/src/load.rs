@@ -32,6 +32,17 @@ pub const MAX_SUMMARY_CHARS: usize = 1_000;
 const DERIVED_TITLE_CHARS: usize = 90;
 /// The longest body (in bytes) read to see whether it says more than its card.
 const TEASER_BYTES: usize = 4_000;
+/// Category names longer than this are cut.
+const MAX_CATEGORY_CHARS: usize = 60;
+/// At most this many tags are kept per story.
+const MAX_TAGS: usize = 20;
+/// An author's name or a tag longer than this many characters is cut at a word boundary.
+const MAX_NAME_CHARS: usize = 100;
+/// Bytes a document that is neither JSON nor XML is given, when more are coming, before it is
+/// refused: enough for the words its message quotes.
+const NAMING_BYTES: usize = 1024;
+/// The category of a story that names none.
+pub const FALLBACK_CATEGORY: &str = "Other";
 
 /// True when an HTML body is one passage of text: at most one paragraph, and no line breaks,
 /// lists, headings or pictures (which a card's excerpt cannot show).
@@ -44,17 +55,6 @@ fn is_one_passage(html: &str) -> bool {
         .iter()
         .all(|tag| !lower.contains(tag))
 }
-/// Category names longer than this are cut.
-const MAX_CATEGORY_CHARS: usize = 60;
-/// At most this many tags are kept per story.
-const MAX_TAGS: usize = 20;
-/// An author's name or a tag longer than this many characters is cut at a word boundary.
-const MAX_NAME_CHARS: usize = 100;
-/// Bytes a document that is neither JSON nor XML is given, when more are coming, before it is
-/// refused: enough for the words its message quotes.
-const NAMING_BYTES: usize = 1024;
-/// The category of a story that names none.
-pub const FALLBACK_CATEGORY: &str = "Other";
 
 /// A document that could not be used at all.
 #[derive(Clone, Debug, PartialEq, Eq)]
