@@ -5,8 +5,9 @@
 # Sourced by scripts/serve.sh and scripts/test.sh (it also runs on its own). It only uses the
 # package registries: crates.io (Trunk, wasm-bindgen CLI), Debian (Chromium, and Node.js when
 # missing), npm (wasm-opt, esbuild, playwright-core, axe-core, and the peer search libraries
-# the benchmarks compare with), and rustup's own components
-# (the wasm32 target, rustfmt, clippy). Nothing downloads its own binaries.
+# the benchmarks compare with), and rustup's own components (the wasm32 target, rustfmt,
+# clippy; for a nightly toolchain, its library sources and wasm32 target). Nothing downloads its
+# own binaries.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -34,6 +35,22 @@ done
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
+fi
+
+# The release build (scripts/build.sh) rebuilds Rust's standard library for size with the nightly
+# toolchain when the machine has one: it needs that toolchain's library sources and wasm32
+# target. Without them (no nightly, or rustup cannot fetch them) it builds on stable Rust.
+if rustup toolchain list | grep -q '^nightly'; then
+  if ! rustup component list --toolchain nightly --installed | grep -qx rust-src; then
+    say "adding rust-src to the nightly toolchain (for the smaller release build)"
+    rustup component add rust-src --toolchain nightly \
+      || say "could not add it: the release build will use stable Rust"
+  fi
+  if ! rustup target list --toolchain nightly --installed | grep -qx wasm32-unknown-unknown; then
+    say "adding the wasm32-unknown-unknown target to the nightly toolchain"
+    rustup target add wasm32-unknown-unknown --toolchain nightly \
+      || say "could not add it: the release build will use stable Rust"
+  fi
 fi
 
 if [ "$(trunk --version 2>/dev/null || true)" != "trunk $TRUNK_VERSION" ]; then

@@ -30,7 +30,7 @@ step "component tests, in headless Chromium"
 cargo test -p gazette --target wasm32-unknown-unknown --locked 2>&1 | tee "$LOG/browser.txt"
 
 step "release build of the page"
-trunk build --release --locked
+"$ROOT/scripts/build.sh"
 "$ROOT/scripts/sizes.sh"
 
 step "end-to-end scenarios on the built page, in headless Chromium"

@@ -5,6 +5,7 @@
 //! Nothing crosses per story except the few strings a visible card needs.
 
 use gazette_core::date::{Relative, Timestamp};
+use gazette_core::words::Words;
 use js_sys::{Array, Date, Intl, Object, Reflect};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -1630,25 +1631,26 @@ pub fn emit(target: &web_sys::Element, name: &str, detail: &[(&str, JsValue)]) {
     }
 }
 
-/// Replaces the content of every widget on the page with a message, for when the program itself
-/// has failed (a panic). Uses the DOM directly: Yew's state can no longer be trusted.
-pub fn show_crash_message(message: &str) {
-    let mut places = mount_points();
+/// Replaces the content of every widget on the page with a message in its language, for when
+/// the program itself has failed. Uses the DOM directly: Yew's state can no longer be trusted.
+fn show_crash_message() {
+    // Each place to write in, with the element whose attributes and page configure it.
+    let mut places: Vec<_> = mount_points()
+        .into_iter()
+        .map(|el| (el.clone(), el))
+        .collect();
     // Widgets inside <gazette-news> elements live in their shadow roots.
-    if let Some(list) = window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector_all("gazette-news").ok())
-    {
-        for i in 0..list.length() {
-            let mount = list
-                .item(i)
-                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-                .and_then(|e| e.shadow_root())
-                .and_then(|r| r.query_selector(".gz-mount").ok().flatten());
-            places.extend(mount);
-        }
+    for host in elements("gazette-news") {
+        let mount = host
+            .shadow_root()
+            .and_then(|r| r.query_selector(".gz-mount").ok().flatten());
+        places.extend(mount.map(|m| (m, host)));
     }
-    for el in places {
+    for (el, host) in places {
+        let tag = ["locale", "data-locale"]
+            .iter()
+            .find_map(|a| host.get_attribute(a))
+            .unwrap_or_else(|| page_language(&host));
         el.set_text_content(None);
         let Some(doc) = el.owner_document() else {
             continue;
@@ -1656,20 +1658,58 @@ pub fn show_crash_message(message: &str) {
         if let Ok(p) = doc.create_element("p") {
             let _ = p.set_attribute("role", "alert");
             let _ = p.set_attribute("class", "gz-crash");
-            p.set_text_content(Some(message));
+            p.set_text_content(Some(Words::for_tag(&tag).crashed));
             let _ = el.append_child(&p);
         }
     }
 }
 
-/// Logs a panic to the console and turns every widget into a visible message rather than a dead
-/// region of the page.
-pub fn install_panic_hook() {
-    yew::set_custom_panic_hook(Box::new(|info| {
-        web_sys::console::error_1(&JsValue::from_str(&format!("Gazette failed: {info}")));
-        show_crash_message(
-            "Sorry, the news widget stopped working because of an error in its program. \
-             Reload the page to try again.",
-        );
-    }));
+/// Watches for the widget's program failing, once per page, and then turns every widget into a
+/// visible message rather than a dead region of the page.
+///
+/// The release build stops at a panic at once (`panic=immediate-abort`, see `scripts/build.sh`):
+/// no Rust code runs then, and the browser reports a `WebAssembly.RuntimeError` from
+/// `gazette_bg.wasm` as an uncaught error (or an unhandled rejection). That report is what is
+/// watched for, so the message also comes for an abort that is not a panic. Builds that still
+/// run a panic hook (debug builds, a build on stable Rust) log the panic's message first.
+pub fn watch_for_crash() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        yew::set_custom_panic_hook(Box::new(|info| {
+            web_sys::console::error_1(&JsValue::from_str(&format!("Gazette failed: {info}")));
+        }));
+        let Some(w) = window() else {
+            return;
+        };
+        let watch = Closure::<dyn Fn(web_sys::Event)>::new(|e: web_sys::Event| {
+            let error = ["error", "reason"]
+                .iter()
+                .filter_map(|k| Reflect::get(&e, &JsValue::from_str(k)).ok())
+                .find(|v| v.is_object());
+            if error.is_some_and(|e| is_our_trap(&e)) {
+                show_crash_message();
+            }
+        });
+        for kind in ["error", "unhandledrejection"] {
+            let _ = w.add_event_listener_with_callback(kind, watch.as_ref().unchecked_ref());
+        }
+        // Listened for as long as the page lives.
+        watch.forget();
+    });
+}
+
+/// Whether `error` is a trap of this widget's WebAssembly: its stack's first frame (where the
+/// program stopped) is in `gazette_bg.wasm`. Another program's WebAssembly on the page failing
+/// is not the widget's business.
+fn is_our_trap(error: &JsValue) -> bool {
+    if !error.is_instance_of::<js_sys::WebAssembly::RuntimeError>() {
+        return false;
+    }
+    let stack = Reflect::get(error, &JsValue::from_str("stack"))
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_default();
+    // Chromium and Safari start the stack with the error's own line; Firefox with the frame.
+    let mut frames = stack.lines().filter(|l| l.contains("wasm"));
+    frames.next().is_some_and(|f| f.contains("gazette_bg.wasm"))
 }

@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { headlines, setup } from "./helpers.mjs";
+import { assertAccessible, headlines, setup } from "./helpers.mjs";
 import { ROOT } from "./server.mjs";
 
 const ctx = setup();
@@ -152,5 +152,44 @@ describe("bad input", () => {
       await page.context().close();
     }
     assert.ok(server);
+  });
+
+  it("when the widget's program stops, every widget says so in its language; another program's failure leaves them be", async () => {
+    const page = await ctx.open("/examples/two-sources/index.html", { offline: true });
+    const crypto = page.locator("#crypto");
+    const harbour = page.locator("#harbour");
+    await crypto.getByRole("article").first().waitFor();
+    await harbour.getByRole("article").first().waitFor();
+    // Stops a WebAssembly program outside any script, as a failing event handler would: the
+    // browser reports the uncaught error to the page.
+    const stop = (how) =>
+      page.evaluate(async (how) => {
+        const reported = new Promise((done) => addEventListener("error", () => setTimeout(done), { once: true }));
+        if (how === "other") {
+          // Another program of the page: one function, `unreachable`.
+          const bytes = [0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 3, 2, 1, 0, 7, 5, 1, 1, 102, 0, 0, 10, 5, 1, 3, 0, 0, 11];
+          const { instance } = await WebAssembly.instantiate(new Uint8Array(bytes));
+          setTimeout(() => instance.exports.f());
+        } else {
+          // The widget's own (an allocation it cannot make stops it, as a panic does).
+          const widget = await (await import(new URL("../../gazette.js", location.href).href)).default();
+          setTimeout(() => widget.__wbindgen_malloc(8, 3));
+        }
+        await reported;
+      }, how);
+    await stop("other");
+    assert.equal(await crypto.getByRole("article").count(), 6);
+    assert.equal(await page.getByRole("alert").count(), 0);
+    // The harbour widget now speaks German; the crypto desk stays with the page's English.
+    await harbour.evaluate((el) => el.setAttribute("locale", "de-DE"));
+    await harbour.getByRole("searchbox", { name: "Artikel durchsuchen" }).waitFor();
+    await stop("ours");
+    await crypto.getByRole("alert").waitFor();
+    assert.match(await crypto.getByRole("alert").innerText(), /^Sorry, the news widget stopped working .* Reload the page/);
+    assert.match(await harbour.getByRole("alert").innerText(), /^Das Nachrichten-Widget funktioniert .* nicht mehr\. Laden Sie die Seite neu/);
+    assert.equal(await page.getByRole("article").count(), 0);
+    assert.equal(page.problems.length, 2, page.problems.join("\n"));
+    assert.ok(page.problems.every((p) => /RuntimeError: unreachable/.test(p)), page.problems.join("\n"));
+    await assertAccessible(page, "with the message in both widgets");
   });
 });

@@ -173,6 +173,8 @@ words! {
     nothing_related: &'static str,
     /// Tries a failed load again.
     retry: &'static str,
+    /// The widget's program failed (a trap): every widget on the page shows this instead.
+    crashed: &'static str,
     /// A link's story that is not in the feed.
     story_missing: &'static str,
     /// The one document broke off: {0} its address, {1} why.
@@ -281,6 +283,7 @@ pub static ENGLISH: Words = Words {
     feed_empty: "This feed has no stories to show.",
     nothing_related: "There is nothing related to this story in the feed.",
     retry: "Retry",
+    crashed: "Sorry, the news widget stopped working because of an error in its program. Reload the page to try again.",
     story_missing: "The story in this link is not in the feed any more. Here are the latest stories.",
     partly_read: "Some stories may be missing: {0} could not be read to its end. {1}",
     source_failed: "Some stories are missing: {0} could not be loaded. {1}",
@@ -371,6 +374,7 @@ pub static FRENCH: Words = Words {
     feed_empty: "Ce flux n’a aucun article à afficher.",
     nothing_related: "Le flux ne contient rien en rapport avec cet article.",
     retry: "Réessayer",
+    crashed: "Désolé, le widget d’actualités s’est arrêté à cause d’une erreur dans son programme. Rechargez la page pour réessayer.",
     story_missing: "L’article de ce lien n’est plus dans le flux. Voici les derniers articles.",
     partly_read: "Des articles manquent peut-être\u{a0}: {0} n’a pas pu être lu jusqu’au bout. {1}",
     source_failed: "Des articles manquent\u{a0}: {0} n’a pas pu être chargé. {1}",
@@ -461,6 +465,7 @@ pub static GERMAN: Words = Words {
     feed_empty: "Dieser Feed enthält keine Artikel.",
     nothing_related: "Im Feed gibt es nichts, was mit diesem Artikel zusammenhängt.",
     retry: "Erneut versuchen",
+    crashed: "Das Nachrichten-Widget funktioniert wegen eines Fehlers in seinem Programm nicht mehr. Laden Sie die Seite neu, um es noch einmal zu versuchen.",
     story_missing: "Der Artikel dieses Links ist nicht mehr im Feed. Hier sind die neuesten Artikel.",
     partly_read: "Möglicherweise fehlen Artikel: {0} konnte nicht bis zum Ende gelesen werden. {1}",
     source_failed: "Es fehlen Artikel: {0} konnte nicht geladen werden. {1}",
@@ -551,6 +556,7 @@ pub static SPANISH: Words = Words {
     feed_empty: "Este feed no tiene noticias que mostrar.",
     nothing_related: "No hay nada relacionado con esta noticia en el feed.",
     retry: "Reintentar",
+    crashed: "Lo sentimos: el widget de noticias dejó de funcionar por un error en su programa. Vuelva a cargar la página para intentarlo de nuevo.",
     story_missing: "La noticia de este enlace ya no está en el feed. Estas son las últimas noticias.",
     partly_read: "Puede que falten noticias: {0} no se pudo leer hasta el final. {1}",
     source_failed: "Faltan noticias: {0} no se pudo cargar. {1}",
