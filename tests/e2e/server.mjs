@@ -116,7 +116,11 @@ export async function startServer({ dist = join(ROOT, "dist"), extra = {} } = {}
   const { port } = server.address();
   const close = () => {
     for (const res of hanging) res.destroy();
-    return new Promise((ok) => server.close(ok));
+    const closed = new Promise((ok) => server.close(ok));
+    // A page left open may still hold a connection (keep-alive, or a request under way): it
+    // must not keep the test waiting.
+    server.closeAllConnections();
+    return closed;
   };
   return { url: `http://127.0.0.1:${port}`, close };
 }
