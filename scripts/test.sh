@@ -34,7 +34,7 @@ step "release build of the page"
 "$ROOT/scripts/sizes.sh"
 
 step "end-to-end scenarios on the built page, in headless Chromium"
-node --test --test-reporter=spec --test-timeout=180000 tests/e2e/*.test.mjs 2>&1 | tee "$LOG/e2e.txt"
+node --test --test-reporter=spec tests/e2e/*.test.mjs 2>&1 | tee "$LOG/e2e.txt"
 
 # One closing line over all three tiers (pipefail has already stopped the script on a failure).
 read -r passed failed skipped < <(
