@@ -6,7 +6,7 @@
 # when the machine has a nightly toolchain), Rust's standard library is rebuilt with the widget,
 # for size, and a panic stops the program at once: no panic messages, no file and line of each
 # panic, no Debug text (`panic=immediate-abort`, `location-detail=none`, `fmt-debug=none`).
-# gazette_bg.wasm is about 60 KB (23 KB gzip) smaller. The page still shows its "stopped working"
+# gazette_bg.wasm is about 62 KB (25 KB gzip) smaller. The page still shows its "stopped working"
 # message when the program stops (src/browser.rs, `watch_for_crash`). Without them, or with
 # GAZETTE_STABLE=1, the same build runs on stable Rust.
 set -euo pipefail

@@ -173,7 +173,7 @@ fn list_of<T>(value: Option<JsValue>, item: impl Fn(JsValue) -> Option<T>) -> Op
 /// also sends its DOM events. `container` may be inside `host`'s shadow root.
 #[wasm_bindgen(js_name = mountWidget)]
 pub fn mount_widget(container: web_sys::Element, host: web_sys::Element) -> Widget {
-    crate::browser::watch_for_crash();
+    crate::browser::watch_for_crash(config::words_for);
     let remote = Remote::default();
     let props = config::starting_props(&host, remote.clone(), true);
     let url_key = props.url_key.as_ref().map(|k| k.to_string());

@@ -1631,9 +1631,10 @@ pub fn emit(target: &web_sys::Element, name: &str, detail: &[(&str, JsValue)]) {
     }
 }
 
-/// Replaces the content of every widget on the page with a message in its language, for when
-/// the program itself has failed. Uses the DOM directly: Yew's state can no longer be trusted.
-fn show_crash_message() {
+/// Replaces the content of every widget on the page with a message in its language (`words`
+/// of the element that configures it), for when the program itself has failed. Uses the DOM
+/// directly: Yew's state can no longer be trusted.
+fn show_crash_message(words: fn(&web_sys::Element) -> &'static Words) {
     // Each place to write in, with the element whose attributes and page configure it.
     let mut places: Vec<_> = mount_points()
         .into_iter()
@@ -1647,10 +1648,7 @@ fn show_crash_message() {
         places.extend(mount.map(|m| (m, host)));
     }
     for (el, host) in places {
-        let tag = ["locale", "data-locale"]
-            .iter()
-            .find_map(|a| host.get_attribute(a))
-            .unwrap_or_else(|| page_language(&host));
+        let message = words(&host).crashed;
         el.set_text_content(None);
         let Some(doc) = el.owner_document() else {
             continue;
@@ -1658,21 +1656,22 @@ fn show_crash_message() {
         if let Ok(p) = doc.create_element("p") {
             let _ = p.set_attribute("role", "alert");
             let _ = p.set_attribute("class", "gz-crash");
-            p.set_text_content(Some(Words::for_tag(&tag).crashed));
+            p.set_text_content(Some(message));
             let _ = el.append_child(&p);
         }
     }
 }
 
 /// Watches for the widget's program failing, once per page, and then turns every widget into a
-/// visible message rather than a dead region of the page.
+/// visible message rather than a dead region of the page, in the language `words` gives the
+/// element that configures each widget.
 ///
 /// The release build stops at a panic at once (`panic=immediate-abort`, see `scripts/build.sh`):
 /// no Rust code runs then, and the browser reports a `WebAssembly.RuntimeError` from
 /// `gazette_bg.wasm` as an uncaught error (or an unhandled rejection). That report is what is
 /// watched for, so the message also comes for an abort that is not a panic. Builds that still
 /// run a panic hook (debug builds, a build on stable Rust) log the panic's message first.
-pub fn watch_for_crash() {
+pub fn watch_for_crash(words: fn(&web_sys::Element) -> &'static Words) {
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| {
         yew::set_custom_panic_hook(Box::new(|info| {
@@ -1681,13 +1680,13 @@ pub fn watch_for_crash() {
         let Some(w) = window() else {
             return;
         };
-        let watch = Closure::<dyn Fn(web_sys::Event)>::new(|e: web_sys::Event| {
+        let watch = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
             let error = ["error", "reason"]
                 .iter()
                 .filter_map(|k| Reflect::get(&e, &JsValue::from_str(k)).ok())
                 .find(|v| v.is_object());
             if error.is_some_and(|e| is_our_trap(&e)) {
-                show_crash_message();
+                show_crash_message(words);
             }
         });
         for kind in ["error", "unhandledrejection"] {

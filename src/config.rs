@@ -134,20 +134,40 @@ pub fn starting_props(el: &web_sys::Element, remote: Remote, by_id: bool) -> App
     props
 }
 
+/// The value of `el`'s attribute `name`, or of `data-name`, trimmed.
+fn attribute(el: &web_sys::Element, name: &str) -> Option<String> {
+    el.get_attribute(name)
+        .or_else(|| el.get_attribute(&format!("data-{name}")))
+        .map(|v| v.trim().to_string())
+}
+
+/// The language tags that choose the languages of the widget `el` configures: its `locale`
+/// (canonical; a malformed one counts as none) and its page's (the nearest `lang`).
+fn languages(el: &web_sys::Element) -> (Option<String>, String) {
+    let locale = attribute(el, "locale").and_then(|l| browser::language_tag(&l));
+    (locale, browser::page_language(el))
+}
+
+/// The widget speaks its locale's language, else the page's (English when it speaks neither).
+fn words_of(locale: Option<&str>, page: &str) -> &'static Words {
+    Words::for_tag(locale.unwrap_or(page))
+}
+
+/// The words of the widget `el` configures (also for its message when the program stops).
+pub fn words_for(el: &web_sys::Element) -> &'static Words {
+    let (locale, page) = languages(el);
+    words_of(locale.as_deref(), &page)
+}
+
 /// The props for the widget configured by `el`'s attributes, the `n`-th widget of the page
 /// (from 0), sending its events from `el`.
 pub fn props_for(el: &web_sys::Element, n: usize, remote: Remote) -> AppProps {
-    let attr = |name: &str| {
-        el.get_attribute(name)
-            .or_else(|| el.get_attribute(&format!("data-{name}")))
-            .map(|v| v.trim().to_string())
-    };
+    let attr = |name: &str| attribute(el, name);
     let from_page = attr("src-param")
         .filter(|p| !p.is_empty())
         .and_then(|p| browser::page_query_param(&p))
         .filter(|s| !s.trim().is_empty());
-    let locale = attr("locale").and_then(|l| browser::language_tag(&l));
-    let page = browser::page_language(el);
+    let (locale, page) = languages(el);
     let target = read(
         "link-target",
         attr("link-target"),
@@ -227,9 +247,7 @@ pub fn props_for(el: &web_sys::Element, n: usize, remote: Remote) -> AppProps {
                 .or_else(|| browser::dates_for_page(&page))
                 .unwrap_or_default(),
         ),
-        // The widget speaks its locale's language, else the page's (English when it speaks
-        // neither). A malformed locale counts as none.
-        words: Words::for_tag(locale.as_deref().unwrap_or(&page)),
+        words: words_of(locale.as_deref(), &page),
         host: Some(el.clone()),
         remote,
         max_mb: number("max-mb", attr("max-mb"), DEFAULT_MAX_MB, 1..=512),

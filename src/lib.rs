@@ -23,7 +23,7 @@ pub use services::{Fetcher, LoadError};
 /// Mounts a widget on every `[data-gazette]` element of the page. Safe to call more than once:
 /// an element that already has a widget is left alone.
 pub fn start() {
-    browser::watch_for_crash();
+    browser::watch_for_crash(config::words_for);
     for el in browser::mount_points() {
         if el.has_attribute("data-gazette-mounted") {
             continue;
