@@ -552,7 +552,14 @@ pub fn write_page_params(prefix: &str, params: &[(&str, String)], mode: HistoryM
     let _ = match mode {
         HistoryMode::Keep => Ok(()),
         HistoryMode::Replace => {
-            let depth = if opens_story { story_depth(prefix) } else { 0 };
+            // The entry stays the same step of the history: a story's counts are kept as they
+            // are, also the one that says another widget has added entries since (a story
+            // shown longer, more stories behind it).
+            let depth = if opens_story {
+                entries_above_list(prefix)
+            } else {
+                0
+            };
             h.replace_state_with_url(&entry_state(&h, prefix, depth, false), "", Some(&url))
         }
         HistoryMode::Push => {
@@ -628,14 +635,21 @@ pub fn forget_story_depth(prefix: &str) {
 /// [`story_came_with_address`]), or when another widget has added entries since (going back
 /// would undo them): the story then closes into a new entry.
 pub fn story_depth(prefix: &str) -> u32 {
-    let Some(counts) = current_counts() else {
-        return 0;
-    };
-    if count_in(&counts, &format!("{prefix}+")).is_some() {
+    let others_since =
+        current_counts().is_some_and(|c| count_in(&c, &format!("{prefix}+")).is_some());
+    if others_since {
         0
     } else {
-        count_in(&counts, prefix).map_or(0, |d| d as u32)
+        entries_above_list(prefix)
     }
+}
+
+/// How many story entries this widget added above its list, as the current entry records it,
+/// whatever other widgets have added since.
+fn entries_above_list(prefix: &str) -> u32 {
+    current_counts()
+        .and_then(|c| count_in(&c, prefix))
+        .map_or(0, |d| d as u32)
 }
 
 /// True when the current entry's story (of the widget with this prefix) came with the address:

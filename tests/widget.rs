@@ -640,3 +640,27 @@ async fn a_folded_away_chip_turned_off_keeps_the_focus() {
         Some(true)
     );
 }
+
+#[wasm_bindgen_test]
+fn a_story_rewritten_in_place_keeps_its_place_in_the_history() {
+    use gazette::browser::{story_came_with_address, story_depth, write_page_params, HistoryMode};
+    let history = web_sys::window().unwrap().history().unwrap();
+    let address = web_sys::window().unwrap().location().href().unwrap();
+    let story = |id: &str, page: &str| vec![("story", id.to_string()), ("page", page.to_string())];
+    // Widget "one" opens a story, then widget "two" does.
+    write_page_params("one", &story("a", "1"), HistoryMode::Push);
+    write_page_params("two", &story("b", "1"), HistoryMode::Push);
+    // One's list grows behind its story (a scroll that came as it opened): the entry is
+    // rewritten, and must still say that one's story has entries of another widget above it.
+    write_page_params("one", &story("a", "2"), HistoryMode::Replace);
+    let (one_depth, one_from_address, two_depth) = (
+        story_depth("one"),
+        story_came_with_address("one"),
+        story_depth("two"),
+    );
+    history
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&address))
+        .unwrap();
+    // One closes into a new entry (going back would close two's story); two goes back one.
+    assert_eq!((one_depth, one_from_address, two_depth), (0, false, 1));
+}
