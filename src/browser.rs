@@ -555,11 +555,7 @@ pub fn write_page_params(prefix: &str, params: &[(&str, String)], mode: HistoryM
             // The entry stays the same step of the history: a story's counts are kept as they
             // are, also the one that says another widget has added entries since (a story
             // shown longer, more stories behind it).
-            let depth = if opens_story {
-                entries_above_list(prefix)
-            } else {
-                0
-            };
+            let depth = if opens_story { counts_of(prefix).0 } else { 0 };
             h.replace_state_with_url(&entry_state(&h, prefix, depth, false), "", Some(&url))
         }
         HistoryMode::Push => {
@@ -635,29 +631,27 @@ pub fn forget_story_depth(prefix: &str) {
 /// [`story_came_with_address`]), or when another widget has added entries since (going back
 /// would undo them): the story then closes into a new entry.
 pub fn story_depth(prefix: &str) -> u32 {
-    let others_since =
-        current_counts().is_some_and(|c| count_in(&c, &format!("{prefix}+")).is_some());
-    if others_since {
-        0
-    } else {
-        entries_above_list(prefix)
+    match counts_of(prefix) {
+        (_, Some(_others_since)) => 0,
+        (above_list, None) => above_list,
     }
 }
 
-/// How many story entries this widget added above its list, as the current entry records it,
-/// whatever other widgets have added since.
-fn entries_above_list(prefix: &str) -> u32 {
-    current_counts()
-        .and_then(|c| count_in(&c, prefix))
-        .map_or(0, |d| d as u32)
+/// This widget's counts in the current entry: the story entries it added above its list (0 for
+/// none), and the entries other widgets have added since, if any (see [`entry_state`]).
+fn counts_of(prefix: &str) -> (u32, Option<f64>) {
+    current_counts().map_or((0, None), |c| {
+        (
+            count_in(&c, prefix).map_or(0, |d| d as u32),
+            count_in(&c, &format!("{prefix}+")),
+        )
+    })
 }
 
 /// True when the current entry's story (of the widget with this prefix) came with the address:
 /// the widget added no entry for it, and no other widget has added one since.
 pub fn story_came_with_address(prefix: &str) -> bool {
-    current_counts().is_none_or(|c| {
-        count_in(&c, prefix).is_none() && count_in(&c, &format!("{prefix}+")).is_none()
-    })
+    counts_of(prefix) == (0, None)
 }
 
 /// The key of a history entry's state under which the widgets keep their counts.
