@@ -2,10 +2,10 @@
 # The release build: the demo page and the embeddable bundle into dist/ (`trunk build --release`;
 # arguments are passed on). Run by scripts/test.sh after scripts/setup.sh.
 #
-# With the nightly toolchain's library sources and wasm32 target (scripts/setup.sh adds them
-# when the machine has a nightly toolchain), Rust's standard library is rebuilt with the widget,
-# for size, and a panic stops the program at once: no panic messages, no file and line of each
-# panic, no Debug text (`panic=immediate-abort`, `location-detail=none`, `fmt-debug=none`).
+# With the nightly toolchain's library sources, their crates and wasm32 target (scripts/setup.sh
+# adds them when the machine has a nightly toolchain), Rust's standard library is rebuilt with
+# the widget, for size, and a panic stops the program at once: no panic messages, no file and
+# line of each panic, no Debug text (`panic=immediate-abort`, `location-detail=none`, `fmt-debug=none`).
 # gazette_bg.wasm is about 62 KB (25 KB gzip) smaller. The page still shows its "stopped working"
 # message when the program stops (src/browser.rs, `watch_for_crash`). Without them, or with
 # GAZETTE_STABLE=1, the same build runs on stable Rust.
@@ -17,7 +17,9 @@ export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
 nightly_ready() {
   rustup toolchain list 2>/dev/null | grep -q '^nightly' \
     && rustup component list --toolchain nightly --installed 2>/dev/null | grep -qx rust-src \
-    && rustup target list --toolchain nightly --installed 2>/dev/null | grep -qx wasm32-unknown-unknown
+    && rustup target list --toolchain nightly --installed 2>/dev/null | grep -qx wasm32-unknown-unknown \
+    && rustup run nightly cargo fetch --offline --locked --quiet --manifest-path \
+      "$(rustup run nightly rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml" 2>/dev/null
 }
 
 if [ -z "${GAZETTE_STABLE:-}" ] && nightly_ready; then

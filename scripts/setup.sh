@@ -53,6 +53,15 @@ if rustup toolchain list | grep -q '^nightly'; then
   fi
 fi
 
+# The crates the builds need, downloaded now: Trunk builds offline (Trunk.toml), and so does the
+# nightly build's standard library, whose own crates come from its lock file. Fast once cached.
+cargo fetch --locked --manifest-path "$ROOT/Cargo.toml" --quiet
+if rustup component list --toolchain nightly --installed 2>/dev/null | grep -qx rust-src; then
+  std_lib="$(rustup run nightly rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"
+  rustup run nightly cargo fetch --locked --manifest-path "$std_lib" --quiet \
+    || say "could not fetch the standard library's crates: the release build will use stable Rust"
+fi
+
 if [ "$(trunk --version 2>/dev/null || true)" != "trunk $TRUNK_VERSION" ]; then
   say "installing trunk $TRUNK_VERSION (about 6 minutes on 2 cores)"
   cargo install trunk --version "$TRUNK_VERSION" --locked

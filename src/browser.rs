@@ -5,6 +5,7 @@
 //! Nothing crosses per story except the few strings a visible card needs.
 
 use gazette_core::date::{Relative, Timestamp};
+use gazette_core::scroll;
 use gazette_core::words::Words;
 use js_sys::{Array, Date, Intl, Object, Reflect};
 use std::cell::{Cell, RefCell};
@@ -706,16 +707,131 @@ fn count_in(state: &JsValue, key: &str) -> Option<f64> {
         .filter(|&d| d >= 1.0)
 }
 
+thread_local! {
+    /// The page's own scroll restoration mode, and the widgets that need "manual" meanwhile
+    /// (see [`manage_scroll`]).
+    static SAVED: RefCell<(Option<JsValue>, Vec<usize>)> = const { RefCell::new((None, Vec::new())) };
+    /// The way back to where the page was when the reader left it (see [`ScrollMemory`]); `None`
+    /// until the first widget starts.
+    static RETURN: RefCell<Option<scroll::Return>> = const { RefCell::new(None) };
+}
+
+/// Where the page's positions are kept for the tab (`sessionStorage`).
+const SCROLL_ITEM: &str = "gazette-scroll";
+
+/// The tab's storage, if the page may use it (a sandboxed frame, or storage switched off, may not).
+fn tab_storage() -> Option<web_sys::Storage> {
+    window()?.session_storage().ok().flatten()
+}
+
+/// The current history entry's key: the Navigation API's, which a reload keeps, or else the
+/// page's address.
+fn entry_key() -> Option<String> {
+    let w = window()?;
+    let entry = Reflect::get(&w, &JsValue::from_str("navigation"))
+        .ok()
+        .filter(|n| n.is_object())
+        .and_then(|n| Reflect::get(&n, &JsValue::from_str("currentEntry")).ok())
+        .filter(|e| e.is_object())
+        .and_then(|e| Reflect::get(&e, &JsValue::from_str("key")).ok())
+        .and_then(|k| k.as_string());
+    entry.or_else(|| w.location().href().ok())
+}
+
+/// A widget's part in returning to where the page was scrolled when the reader left it (on a
+/// reload, or on Back from another page the browser did not keep): it writes the position down
+/// as the page goes (`pagehide`), and, until [`ScrollMemory::return_once`], hears the reader
+/// scroll, which ends the way back. Stops when dropped.
+pub struct ScrollMemory {
+    _leave: Option<Listener>,
+    reader: Vec<Listener>,
+    tried: bool,
+}
+
+/// Starts a widget's [`ScrollMemory`]. The first widget of the page reads the position left
+/// there (see [`scroll::Return`]).
+pub fn remember_scroll() -> ScrollMemory {
+    let pending = RETURN.with(|r| {
+        r.borrow_mut()
+            .get_or_insert_with(|| scroll::Return::to(take_left_scroll(), max_scroll_y()))
+            .pending()
+    });
+    let reader = match window().filter(|_| pending) {
+        Some(w) => ["wheel", "touchmove", "keydown", "mousedown"]
+            .into_iter()
+            .filter_map(|kind| {
+                listen_in(w.clone().into(), kind, true, |_| {
+                    RETURN.with(|r| r.borrow_mut().as_mut().map(scroll::Return::reader_moved));
+                })
+            })
+            .collect(),
+        None => Vec::new(),
+    };
+    ScrollMemory {
+        _leave: window().and_then(|w| listen(w.into(), "pagehide", |_| write_scroll_down())),
+        reader,
+        tried: false,
+    }
+}
+
+impl ScrollMemory {
+    /// Called once the widget has drawn its first view: scrolls the page to where it was, if
+    /// the page is long enough now and the reader has not scrolled since. Once per widget.
+    pub fn return_once(&mut self) {
+        if std::mem::replace(&mut self.tried, true) {
+            return;
+        }
+        self.reader.clear();
+        RETURN.with(|r| {
+            if let Some(way) = r.borrow_mut().as_mut() {
+                if let Some(y) = way.next(scroll_y()) {
+                    scroll_to_y(y);
+                    way.arrived(scroll_y());
+                }
+            }
+        });
+    }
+}
+
+/// The position written down for the current history entry, taken out of the tab's memory.
+fn take_left_scroll() -> Option<f64> {
+    let (store, key) = tab_storage().zip(entry_key())?;
+    let memory = store.get_item(SCROLL_ITEM).ok().flatten()?;
+    let (y, rest) = scroll::take(&memory, &key);
+    let _ = store.set_item(SCROLL_ITEM, &rest);
+    y
+}
+
+/// Writes the page's position down for the current history entry.
+fn write_scroll_down() {
+    if let (Some(store), Some(key)) = (tab_storage(), entry_key()) {
+        let memory = store
+            .get_item(SCROLL_ITEM)
+            .ok()
+            .flatten()
+            .unwrap_or_default();
+        let _ = store.set_item(SCROLL_ITEM, &scroll::remember(&memory, &key, scroll_y()));
+    }
+}
+
+/// How far down the page can be scrolled now, in CSS pixels.
+fn max_scroll_y() -> f64 {
+    let Some(w) = window() else {
+        return 0.0;
+    };
+    let height = w
+        .document()
+        .and_then(|d| d.document_element())
+        .map_or(0.0, |e| e.scroll_height() as f64);
+    (height - viewport_height()).max(0.0)
+}
+
 /// While `on`, the browser leaves the scroll position alone when the history goes between the
 /// list and its stories: the widget restores the list's position itself (the browser's would
 /// be clamped to the story's shorter page). Set on the list's entry as a story opens (entries
 /// added after it take the same mode); `false` gives the page back its own mode once no widget
 /// (`owner`, any number that tells one from the others) needs it.
 pub fn manage_scroll(owner: usize, on: bool) {
-    thread_local! {
-        /// The page's own mode, and the widgets that need "manual" meanwhile.
-        static SAVED: RefCell<(Option<JsValue>, Vec<usize>)> = const { RefCell::new((None, Vec::new())) };
-    }
     let Some(h) = window().and_then(|w| w.history().ok()) else {
         return;
     };

@@ -3,7 +3,7 @@
 
 use super::{AppProps, State};
 use crate::browser;
-use crate::state::Action;
+use crate::state::{Action, Load};
 use gazette_core::address::{self, View};
 use gazette_core::{DatePreset, Filter, SortOrder};
 use std::cell::{Cell, RefCell};
@@ -157,5 +157,26 @@ pub(super) fn use_back_and_forward(
             })
         });
         move || drop(listener)
+    });
+}
+
+/// A reload (or Back from another page the browser did not keep) returns to where the page was
+/// scrolled: the widget writes the position down as the page goes, and scrolls there once it
+/// has drawn its first view, its stories or its error (the browser's own restoration comes too
+/// early for them). The way back is shared by the page's widgets (see `browser::ScrollMemory`).
+#[hook]
+pub(super) fn use_return_to_scroll(state: &UseReducerHandle<State>) {
+    let memory = use_mut_ref(|| None::<browser::ScrollMemory>);
+    {
+        let memory = memory.clone();
+        use_effect_with((), move |_| {
+            memory.replace(Some(browser::remember_scroll()));
+            move || drop(memory.take())
+        });
+    }
+    use_effect_with(state.load != Load::Loading, move |&drawn| {
+        if let (true, Some(m)) = (drawn, memory.borrow_mut().as_mut()) {
+            m.return_once();
+        }
     });
 }

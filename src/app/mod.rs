@@ -145,6 +145,7 @@ pub fn App(props: &AppProps) -> Html {
     loading::use_clock(&state);
     history::use_write_address(props, &state);
     history::use_back_and_forward(props, &state, &trail.history_scroll);
+    history::use_return_to_scroll(&state);
     focus::use_search_key(&refs, props.search_key.clone());
     let open = state.reading.as_ref().map(|r| r.index);
     focus::use_story_focus(&refs, &trail, open);

@@ -256,6 +256,21 @@ describe("the article view", () => {
     assert.equal(await page.evaluate(() => window.scrollY), before);
   });
 
+  it("a reload with a story open comes back to the same place in it", async () => {
+    const page = await ctx.open("/index.html?gz.page=2");
+    const card = page.getByRole("article").nth(20).getByRole("link");
+    const title = await card.innerText();
+    await card.click();
+    const heading = page.getByRole("heading", { level: 3, name: title });
+    await heading.waitFor();
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    const before = await page.evaluate(() => window.scrollY);
+    assert.ok(before > 300, `scrolled into the story (${before})`);
+    await page.reload();
+    await heading.waitFor();
+    assert.equal(await page.evaluate(() => window.scrollY), before);
+  });
+
   it("a story of too many elements to draw opens at once, cut, and says so", async () => {
     const page = await ctx.open("/fixtures/blank.html");
     const body = `<p>${"<b>x</b> ".repeat(60000)}</p>`;

@@ -191,6 +191,45 @@ describe("the demo page", () => {
     await page.waitForFunction(() => document.activeElement?.closest(".gz-list > li:nth-child(13)"));
   });
 
+  it("a reload far down the list comes back to the same story", async () => {
+    const page = await ctx.open("/index.html?gz.page=4");
+    // The 41st story at the top of the screen.
+    const story = page.getByRole("article").nth(40);
+    await story.evaluate((el) => el.scrollIntoView({ block: "start" }));
+    const title = await story.getByRole("heading").innerText();
+    const before = await page.evaluate(() => window.scrollY);
+    assert.ok(before > 3000, `far down (${before})`);
+    await page.reload();
+    // As soon as the four pages are drawn (the browser alone stops near the top: the stories
+    // come after the page has loaded).
+    await page.getByRole("article").nth(47).waitFor();
+    assert.equal(await page.evaluate(() => window.scrollY), before);
+    assert.equal(await page.getByRole("article").nth(40).getByRole("heading").innerText(), title);
+    assert.deepEqual(page.problems, []);
+  });
+
+  it("a reload does not take the page back down once the reader has scrolled while the stories load", async () => {
+    const page = await ctx.open("/index.html?gz.page=4");
+    await page.getByRole("article").nth(40).evaluate((el) => el.scrollIntoView({ block: "start" }));
+    assert.ok((await page.evaluate(() => window.scrollY)) > 3000);
+    // The stories held back on the reload until the reader has scrolled.
+    let release;
+    const held = new Promise((ok) => (release = ok));
+    await page.route("**/articles.json", async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.reload();
+    await page.locator("[data-gazette] section[aria-busy=true]").waitFor();
+    await page.mouse.move(640, 300);
+    await page.mouse.wheel(0, -100);
+    release();
+    await page.getByRole("article").nth(47).waitFor();
+    // Where the reader is (the browser may still have put the page back near the top).
+    const y = await page.evaluate(() => window.scrollY);
+    assert.ok(y < 1000, `left near the top (${y})`);
+  });
+
   it("keeps the focus on Show more stories when the keyboard reaches it, and on the page when it goes", async () => {
     // 17 stories: two pages.
     const page = await ctx.open("/index.html?gz.cat=Markets&gz.cat=Policy+%26+Regulation");

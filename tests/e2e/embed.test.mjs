@@ -92,6 +92,30 @@ describe("embedding", () => {
     assert.deepEqual(page.problems, []);
   });
 
+  it("a reload below a widget leaves the page where the browser put it, also when the page then goes up to the widget", async () => {
+    const page = await ctx.open("/fixtures/mid-page.html");
+    const news = page.locator("#news");
+    // The reader reads the news on the way down.
+    await news.scrollIntoViewIfNeeded();
+    await news.getByRole("article").first().waitFor();
+    await page.evaluate(() => window.scrollTo({ top: 8000, behavior: "instant" }));
+    await page.reload();
+    // The placeholder holds the widget's space, so the browser alone finds the place again
+    // (the same text on screen: a little higher, as the placeholder is shorter than the
+    // widget was); the widget, far above, has not started.
+    await page.waitForFunction(() => window.scrollY > 7000);
+    assert.equal(await news.getByRole("article").count(), 0);
+    // The page's own script takes the reader up to the widget (no wheel or key the widget
+    // would hear), which starts it: it stays there.
+    const y = await news.evaluate((el) => {
+      el.scrollIntoView({ block: "start", behavior: "instant" });
+      return window.scrollY;
+    });
+    await news.getByRole("article").first().waitFor();
+    assert.equal(await page.evaluate(() => window.scrollY), y);
+    assert.deepEqual(page.problems, []);
+  });
+
   it("scrolling brings four pages, then the page's footer can be reached and the button brings more", async () => {
     const page = await ctx.open("/fixtures/footer-page.html");
     const cards = page.locator("#news").getByRole("article");

@@ -65,6 +65,24 @@ describe("example host pages", () => {
     assert.deepEqual(page.problems, []);
   });
 
+  it("the full list page comes back to the same story after a trip to another page and Back", async () => {
+    const page = await ctx.open("/examples/blog/news.html?gz.page=3", { offline: true });
+    const widget = page.locator("gazette-news");
+    const story = widget.getByRole("article").nth(30);
+    await story.evaluate((el) => el.scrollIntoView({ block: "start" }));
+    const title = await story.getByRole("heading").innerText();
+    const before = await page.evaluate(() => window.scrollY);
+    assert.ok(before > 2000, `far down (${before})`);
+    // Away to the blog's front page (its address typed), and Back: the page is loaded anew
+    // when the browser did not keep it.
+    await page.goto(ctx.server.url + "/examples/blog/index.html");
+    await page.goBack();
+    await widget.getByRole("article").nth(35).waitFor();
+    await page.waitForFunction((y) => window.scrollY === y, before);
+    assert.equal(await widget.getByRole("article").nth(30).getByRole("heading").innerText(), title);
+    assert.deepEqual(page.problems, []);
+  });
+
   it("two widgets with different sources, looks and controls work on their own", async () => {
     const page = await ctx.open("/examples/two-sources/index.html", { offline: true });
     const crypto = page.locator("#crypto");
