@@ -714,6 +714,9 @@ thread_local! {
     /// The way back to where the page was when the reader left it (see [`ScrollMemory`]); `None`
     /// until the first widget starts.
     static RETURN: RefCell<Option<scroll::Return>> = const { RefCell::new(None) };
+    /// The page's one `pagehide` listener that writes the position down, and how many widgets'
+    /// [`ScrollMemory`] share it.
+    static LEAVE: RefCell<(usize, Option<Listener>)> = const { RefCell::new((0, None)) };
 }
 
 /// Where the page's positions are kept for the tab (`sessionStorage`).
@@ -741,9 +744,8 @@ fn entry_key() -> Option<String> {
 /// A widget's part in returning to where the page was scrolled when the reader left it (on a
 /// reload, or on Back from another page the browser did not keep): it writes the position down
 /// as the page goes (`pagehide`), and, until [`ScrollMemory::return_once`], hears the reader
-/// scroll, which ends the way back. Stops when dropped.
+/// scroll, which ends the way back. Stops when dropped; the page's last one stops writing.
 pub struct ScrollMemory {
-    _leave: Option<Listener>,
     reader: Vec<Listener>,
     tried: bool,
 }
@@ -767,10 +769,33 @@ pub fn remember_scroll() -> ScrollMemory {
             .collect(),
         None => Vec::new(),
     };
+    LEAVE.with(|leave| {
+        let (widgets, listener) = &mut *leave.borrow_mut();
+        *widgets += 1;
+        if listener.is_none() {
+            *listener =
+                window().and_then(|w| listen(w.into(), "pagehide", |_| write_scroll_down()));
+        }
+    });
     ScrollMemory {
-        _leave: window().and_then(|w| listen(w.into(), "pagehide", |_| write_scroll_down())),
         reader,
         tried: false,
+    }
+}
+
+impl Drop for ScrollMemory {
+    fn drop(&mut self) {
+        let last = LEAVE.with(|leave| {
+            let (widgets, listener) = &mut *leave.borrow_mut();
+            *widgets = widgets.saturating_sub(1);
+            if *widgets == 0 {
+                listener.take()
+            } else {
+                None
+            }
+        });
+        // Dropped outside the borrow: removing a listener is a call into the browser.
+        drop(last);
     }
 }
 

@@ -303,15 +303,11 @@ describe("example host pages", () => {
     const page = await ctx.open("/examples/strict-csp/index.html", { offline: true });
     await page.locator("gazette-news").getByRole("article").first().waitFor();
     const cdp = await page.context().newCDPSession(page);
-    const listeners = async () => {
-      let n = 0;
-      for (const expr of ["window", "document"]) {
-        const { result } = await cdp.send("Runtime.evaluate", { expression: expr });
-        const { listeners } = await cdp.send("DOMDebugger.getEventListeners", { objectId: result.objectId });
-        n += listeners.length;
-      }
-      return n;
+    const listenersOn = async (expr) => {
+      const { result } = await cdp.send("Runtime.evaluate", { expression: expr });
+      return (await cdp.send("DOMDebugger.getEventListeners", { objectId: result.objectId })).listeners;
     };
+    const listeners = async () => (await listenersOn("window")).length + (await listenersOn("document")).length;
     const baseline = await listeners();
     const events = await page.evaluate(async () => {
       const { mount } = await import("/static/embed.js");
@@ -329,6 +325,9 @@ describe("example host pages", () => {
       return seen;
     });
     assert.deepEqual(events, [["ready", 51], ["matching", 2]]);
+    // Two widgets now, and one writer of the page's scroll position as it goes.
+    const leaving = (await listenersOn("window")).filter((l) => l.type === "pagehide");
+    assert.equal(leaving.length, 1, "one pagehide listener for the page's widgets");
     const added = page.locator("section gazette-news");
     await added.getByRole("status").filter({ hasText: "2 stories match" }).waitFor();
     // Categories in any case, as the attribute takes them.
