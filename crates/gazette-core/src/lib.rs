@@ -15,6 +15,7 @@
 //! and the wasm widget calls it through plain Rust values.
 
 pub mod address;
+pub mod announce;
 pub mod archive;
 pub mod charset;
 pub mod date;
