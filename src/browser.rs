@@ -1829,12 +1829,13 @@ pub fn watch_for_crash(words: fn(&web_sys::Element) -> &'static Words) {
         let Some(w) = window() else {
             return;
         };
+        let module = our_module();
         let watch = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
             let error = ["error", "reason"]
                 .iter()
                 .filter_map(|k| Reflect::get(&e, &JsValue::from_str(k)).ok())
                 .find(|v| v.is_object());
-            if error.is_some_and(|e| is_our_trap(&e)) {
+            if error.is_some_and(|e| is_our_trap(&e, module.as_deref())) {
                 show_crash_message(words);
             }
         });
@@ -1847,17 +1848,35 @@ pub fn watch_for_crash(words: fn(&web_sys::Element) -> &'static Words) {
 }
 
 /// Whether `error` is a trap of this widget's WebAssembly: its stack's first frame (where the
-/// program stopped) is in `gazette_bg.wasm`. Another program's WebAssembly on the page failing
-/// is not the widget's business.
-fn is_our_trap(error: &JsValue) -> bool {
+/// program stopped) is in `gazette_bg.wasm`, or in `module` (see [`our_module`]). Another
+/// program's WebAssembly on the page failing is not the widget's business.
+fn is_our_trap(error: &JsValue, module: Option<&str>) -> bool {
     if !error.is_instance_of::<js_sys::WebAssembly::RuntimeError>() {
         return false;
     }
-    let stack = Reflect::get(error, &JsValue::from_str("stack"))
+    // Chromium and Safari start the stack with the error's own line; Firefox with the frame.
+    let stack = stack_of(error);
+    let mut frames = stack.lines().filter(|l| l.contains("wasm"));
+    frames
+        .next()
+        .is_some_and(|f| f.contains("gazette_bg.wasm") || module.is_some_and(|m| f.contains(m)))
+}
+
+/// The name stack traces give this widget's WebAssembly module: its address, or, when the
+/// module was made from bytes (a host that serves it without the `application/wasm` type
+/// makes the glue fall back to that), an anonymous `wasm://wasm/…` name. Read from the stack
+/// of an error made here, whose caller's frame is in the module.
+fn our_module() -> Option<String> {
+    let stack = stack_of(&js_sys::Error::new("").into());
+    let frame = stack.lines().find(|l| l.contains(":wasm-function["))?;
+    let name = &frame[..frame.find(":wasm-function[")?];
+    let name = name.rsplit(['(', ' ', '@']).next()?;
+    (!name.is_empty()).then(|| name.to_owned())
+}
+
+fn stack_of(error: &JsValue) -> String {
+    Reflect::get(error, &JsValue::from_str("stack"))
         .ok()
         .and_then(|s| s.as_string())
-        .unwrap_or_default();
-    // Chromium and Safari start the stack with the error's own line; Firefox with the frame.
-    let mut frames = stack.lines().filter(|l| l.contains("wasm"));
-    frames.next().is_some_and(|f| f.contains("gazette_bg.wasm"))
+        .unwrap_or_default()
 }

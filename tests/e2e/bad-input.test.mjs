@@ -160,23 +160,7 @@ describe("bad input", () => {
     const harbour = page.locator("#harbour");
     await crypto.getByRole("article").first().waitFor();
     await harbour.getByRole("article").first().waitFor();
-    // Stops a WebAssembly program outside any script, as a failing event handler would: the
-    // browser reports the uncaught error to the page.
-    const stop = (how) =>
-      page.evaluate(async (how) => {
-        const reported = new Promise((done) => addEventListener("error", () => setTimeout(done), { once: true }));
-        if (how === "other") {
-          // Another program of the page: one function, `unreachable`.
-          const bytes = [0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 3, 2, 1, 0, 7, 5, 1, 1, 102, 0, 0, 10, 5, 1, 3, 0, 0, 11];
-          const { instance } = await WebAssembly.instantiate(new Uint8Array(bytes));
-          setTimeout(() => instance.exports.f());
-        } else {
-          // The widget's own (an allocation it cannot make stops it, as a panic does).
-          const widget = await (await import(new URL("../../gazette.js", location.href).href)).default();
-          setTimeout(() => widget.__wbindgen_malloc(8, 3));
-        }
-        await reported;
-      }, how);
+    const stop = (how) => stopProgram(page, how);
     await stop("other");
     assert.equal(await crypto.getByRole("article").count(), 6);
     assert.equal(await page.getByRole("alert").count(), 0);
@@ -192,4 +176,47 @@ describe("bad input", () => {
     assert.ok(page.problems.every((p) => /RuntimeError: unreachable/.test(p)), page.problems.join("\n"));
     await assertAccessible(page, "with the message in both widgets");
   });
+
+  it("the program stopping is told also when the host serves the WebAssembly without its type", async () => {
+    // The glue then makes the module from bytes, and stack traces name it wasm://wasm/….
+    const warnings = [];
+    const page = await ctx.open("/examples/strict-csp/index.html", {
+      offline: true,
+      prepare: async (context) => {
+        await context.route("**/gazette_bg.wasm", async (route) => {
+          const response = await route.fetch();
+          await route.fulfill({ response, headers: { ...response.headers(), "content-type": "application/octet-stream" } });
+        });
+        context.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
+      },
+    });
+    const widget = page.locator("gazette-news");
+    await widget.getByRole("article").first().waitFor();
+    assert.ok(warnings.some((w) => w.includes("application/wasm")), `the glue fell back to bytes: ${warnings}`);
+    await stopProgram(page, "other");
+    assert.equal(await page.getByRole("alert").count(), 0, "another program's failure is not the widget's");
+    await stopProgram(page, "ours");
+    await widget.getByRole("alert").waitFor();
+    assert.match(await widget.getByRole("alert").innerText(), /^Sorry, the news widget stopped working/);
+  });
 });
+
+/** Stops a WebAssembly program outside any script, as a failing event handler would: the
+ * browser reports the uncaught error to the page. `how`: "other", another program of the page;
+ * else the widget's own. */
+function stopProgram(page, how) {
+  return page.evaluate(async (how) => {
+    const reported = new Promise((done) => addEventListener("error", () => setTimeout(done), { once: true }));
+    if (how === "other") {
+      // Another program of the page: one function, `unreachable`.
+      const bytes = [0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 3, 2, 1, 0, 7, 5, 1, 1, 102, 0, 0, 10, 5, 1, 3, 0, 0, 11];
+      const { instance } = await WebAssembly.instantiate(new Uint8Array(bytes));
+      setTimeout(() => instance.exports.f());
+    } else {
+      // The widget's own (an allocation it cannot make stops it, as a panic does).
+      const widget = await (await import(new URL("/gazette.js", location.href).href)).default();
+      setTimeout(() => widget.__wbindgen_malloc(8, 3));
+    }
+    await reported;
+  }, how);
+}

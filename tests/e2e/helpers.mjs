@@ -24,7 +24,8 @@ export function setup() {
   /** the options of `page.clock.install`, such as `{ time }`). */
   /** `init`: a function run in the page before any of its own scripts. */
   /** `phone`: a 360 × 740 touch screen. */
-  ctx.open = async (path, { locale = "en-GB", timezoneId = "Europe/London", offline = false, clock = false, init, phone = false } = {}) => {
+  /** `prepare`: an async function given the browser context before the page opens (routes). */
+  ctx.open = async (path, { locale = "en-GB", timezoneId = "Europe/London", offline = false, clock = false, init, phone = false, prepare } = {}) => {
     const viewport = phone ? { width: 360, height: 740 } : { width: 1280, height: 900 };
     const context = await ctx.browser.newContext({ locale, timezoneId, viewport, hasTouch: phone });
     if (offline) {
@@ -35,6 +36,7 @@ export function setup() {
           : route.fulfill({ status: 204 }),
       );
     }
+    await prepare?.(context);
     const page = await context.newPage();
     if (clock) await page.clock.install(clock === true ? undefined : clock);
     if (init) await page.addInitScript(init);
