@@ -512,4 +512,31 @@ describe("inside a single-page application", () => {
     await page.waitForFunction(() => window.__seen.at(-1).filters.from === "2023-01-01" && window.__seen.at(-1).filters.to === null);
     assert.deepEqual(page.problems, []);
   });
+
+  it("a range the page chose stays out of the address; an end the reader clears is written empty, and the link shows the same view", async () => {
+    const page = await ctx.open("/fixtures/blank.html");
+    const range = ["setFilters", { from: "2025-01-01", to: "2025-06-30" }];
+    let news = await addWidget(page, { id: "r" }, [range]);
+    const status = () => news.getByRole("status").innerText();
+    await news.getByRole("status").filter({ hasText: /stories match/ }).waitFor();
+    const ranged = await status();
+    assert.equal(await page.evaluate(() => location.search), "", "the page's range is its first view");
+    await news.locator("summary").filter({ hasText: /More filters/ }).click();
+    await news.getByLabel("To", { exact: true }).fill("");
+    await page.waitForFunction(() => new URLSearchParams(location.search).has("r.to"));
+    const params = new URLSearchParams(await page.evaluate(() => location.search));
+    assert.deepEqual([...params], [["r.to", ""]]);
+    await news.getByRole("status").filter({ hasNotText: ranged }).waitFor();
+    const openEnded = await status();
+    // The same page opened from that link (the widget made and given its range again).
+    await page.reload();
+    news = await addWidget(page, { id: "r" }, [range]);
+    await news.getByRole("status").filter({ hasText: /stories match/ }).waitFor();
+    assert.equal(await status(), openEnded);
+    await news.locator("summary").filter({ hasText: /More filters/ }).click();
+    assert.equal(await news.getByLabel("To", { exact: true }).inputValue(), "");
+    assert.equal(await news.getByLabel("From", { exact: true }).inputValue(), "2025-01-01");
+    assert.deepEqual([...new URLSearchParams(await page.evaluate(() => location.search))], [["r.to", ""]]);
+    assert.deepEqual(page.problems, []);
+  });
 });

@@ -10,7 +10,7 @@
 //! The address holds what differs from the widget's first view, its `base` (the page's preset
 //! categories, and what it asked for before the stories were in): an address with no parameters
 //! is the first view, so Back returns to it. A filter the reader emptied where the base has one
-//! is written with an empty value (`cat=`: every category; `q=`: no search).
+//! is written with an empty value (`cat=`: every category; `q=`: no search; `to=`: no last day).
 
 use crate::date::{civil_from_days, parse_date, Timestamp};
 use crate::filter::{DatePreset, Filter, SortOrder};
@@ -55,11 +55,11 @@ pub fn encode(view: &View, base: &Filter) -> Vec<(&'static str, String)> {
     if filter.date != base.date {
         out.push(("date", filter.date.key().to_string()));
     }
-    if let Some(f) = filter.from {
-        out.push(("from", day_string(f)));
+    if filter.from != base.from {
+        out.push(("from", filter.from.map(day_string).unwrap_or_default()));
     }
-    if let Some(u) = filter.until {
-        out.push(("to", last_day_string(u)));
+    if filter.until != base.until {
+        out.push(("to", filter.until.map(last_day_string).unwrap_or_default()));
     }
     if filter.sort != base.sort {
         out.push(("sort", filter.sort.key().to_string()));
@@ -141,8 +141,11 @@ pub fn decode<'a>(params: impl IntoIterator<Item = (&'a str, &'a str)>, base: &F
                 }
             }
             "date" => f.date = DatePreset::from_key(v).unwrap_or(f.date),
-            "from" => f.from = day_start(v),
-            "to" => f.until = day_end(v),
+            // (Empty: no first or last day, where the first view has one.)
+            "from" if v.is_empty() => f.from = None,
+            "to" if v.is_empty() => f.until = None,
+            "from" => f.from = day_start(v).or(f.from),
+            "to" => f.until = day_end(v).or(f.until),
             "sort" => f.sort = SortOrder::from_key(v).unwrap_or(f.sort),
             "page" => pages = v.parse::<usize>().unwrap_or(1).clamp(1, 100),
             "story" if !v.is_empty() => story = Some(v.chars().take(500).collect()),
@@ -303,6 +306,35 @@ mod tests {
         all.filter.query.clear();
         assert_eq!(params(&all), [("q", String::new()), ("cat", String::new())]);
         assert_eq!(back(params(&all)), all);
+        // A range the page chose: not in the address; each end the reader clears is written
+        // empty, and read back as cleared.
+        let ranged = Filter {
+            from: day_start("2025-01-01"),
+            until: day_end("2025-06-30"),
+            ..base.clone()
+        };
+        let ranged_view = View {
+            filter: ranged.clone(),
+            ..first.clone()
+        };
+        assert!(encode(&ranged_view, &ranged).is_empty());
+        let mut open_ended = ranged_view.clone();
+        open_ended.filter.until = None;
+        assert_eq!(encode(&open_ended, &ranged), [("to", String::new())]);
+        let read = |p: &[(&str, &str)]| decode(p.iter().copied(), &ranged);
+        assert_eq!(read(&[("to", "")]), open_ended);
+        let mut moved = ranged_view.clone();
+        moved.filter.from = day_start("2025-03-01");
+        assert_eq!(
+            encode(&moved, &ranged),
+            [("from", "2025-03-01".to_string())]
+        );
+        assert_eq!(read(&[("from", "2025-03-01")]), moved);
+        assert_eq!(
+            read(&[("from", "someday")]),
+            ranged_view,
+            "a day that does not parse"
+        );
         // A link's parameters, then the reader's since: the reader's win, name by name.
         let link = vec![
             ("cat".to_string(), "Beta".to_string()),
