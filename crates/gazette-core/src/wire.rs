@@ -284,9 +284,21 @@ impl<'de> Visitor<'de> for ImageVisitor {
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let mut img = WireImage::default();
+        let mut wrong_address = None;
         while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
             let slot = match key.as_ref() {
-                "url" | "src" => &mut img.url,
+                // An address must be text: a number would be fetched as a relative address.
+                "url" | "src" => match map.next_value::<Address>()?.0 {
+                    Field::Value(v) => {
+                        img.url.get_or_insert(v);
+                        continue;
+                    }
+                    Field::Wrong(k) => {
+                        wrong_address.get_or_insert(k);
+                        continue;
+                    }
+                    Field::Missing => continue,
+                },
                 "alt" | "title" => &mut img.alt,
                 "credit" | "caption" => &mut img.credit,
                 _ => {
@@ -299,12 +311,45 @@ impl<'de> Visitor<'de> for ImageVisitor {
                 *slot = v;
             }
         }
-        Ok(Field::Value(img))
+        Ok(match wrong_address {
+            Some(k) if img.url.is_none() => Field::Wrong(match k {
+                "a number" => "an object whose address is a number",
+                "true or false" => "an object whose address is true or false",
+                "a list" => "an object whose address is a list",
+                _ => "an object whose address is an object",
+            }),
+            _ => Field::Value(img),
+        })
     }
     fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
         Ok(Field::Missing)
     }
     refuse_other_kinds!(wrong = Field::Wrong; bool num seq);
+}
+
+/// A picture's address: text only.
+struct Address(Field<String>);
+
+struct AddressVisitor;
+
+impl<'de> Visitor<'de> for AddressVisitor {
+    type Value = Field<String>;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an address")
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(Field::Value(v.to_owned()))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(Field::Missing)
+    }
+    refuse_other_kinds!(wrong = Field::Wrong; bool num seq map);
+}
+
+impl<'de> Deserialize<'de> for Address {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(AddressVisitor).map(Address)
+    }
 }
 
 impl<'de> Deserialize<'de> for Field<WireImage> {
@@ -409,6 +454,11 @@ mod tests {
         );
         let i = item(r#"{"image": "b.png"}"#);
         assert_eq!(i.image.value().unwrap().url.as_deref(), Some("b.png"));
+        // An address that is not text is no image (a number would be fetched as a path).
+        let i = item(r#"{"image": {"url": 123, "alt": "A cat"}}"#);
+        assert_eq!(i.image, Field::Wrong("an object whose address is a number"));
+        let i = item(r#"{"image": {"src": [], "url": "c.png"}}"#);
+        assert_eq!(i.image.value().unwrap().url.as_deref(), Some("c.png"));
     }
 
     #[test]
