@@ -4,7 +4,7 @@
 use crate::browser::{self, Body, FetchError};
 use gazette_core::archive::{is_manifest, parse_manifest, whole_counts, ShardInfo};
 use gazette_core::load::{ReadEnd, Reader, Step};
-use gazette_core::merge::merge;
+use gazette_core::merge::{merge, merge_meta};
 use gazette_core::words::{fill, Words, ENGLISH};
 use gazette_core::{Article, Catalog, CatalogBuilder, DocumentError, FeedMeta, Report};
 use std::cell::RefCell;
@@ -512,8 +512,7 @@ async fn load_many(
     });
     let mut sets = Vec::new();
     let mut failed = Vec::new();
-    let mut meta = None;
-    let mut languages: Vec<String> = Vec::new();
+    let mut metas = Vec::new();
     let mut report = Report::default();
     for (url, outcome) in join_all(reads.collect()).await {
         match outcome {
@@ -523,8 +522,7 @@ async fn load_many(
                 report.total += end.report.total;
                 report.skipped.extend(end.report.skipped);
                 report.repaired.extend(end.report.repaired);
-                languages.extend(end.meta.language.clone());
-                meta.get_or_insert(end.meta);
+                metas.push(end.meta);
                 sets.push(stories);
             }
             Err(e) => {
@@ -533,19 +531,15 @@ async fn load_many(
             }
         }
     }
-    let Some(mut meta) = meta else {
+    if metas.is_empty() {
         return Err(failed
             .into_iter()
             .next()
             .map_or(LoadError::NoSource, |(_, e)| e));
-    };
-    // The first feed's facts stand for the set, but a language only when every feed that names
-    // one names the same: the chips and filters then speak it.
-    languages.dedup();
-    meta.language = match languages.as_slice() {
-        [one] => Some(one.clone()),
-        _ => None,
-    };
+    }
+    // A language only when every feed that names one names the same: the chips and filters
+    // then speak it.
+    let meta = merge_meta(metas);
     let (stories, _repeats) = merge(sets);
     browser::mark("gazette:parsed");
     let t = browser::clock_ms();

@@ -491,6 +491,8 @@ impl Ui<'_> {
                     </>
                 },
             ),
+            // The page asked for no related stories (`related="0"`): just "View All".
+            (Some(_), Load::Ready, _) if props.related == 0 => (String::new(), view_all),
             (Some(_), Load::Ready, _) => (
                 String::new(),
                 html! {

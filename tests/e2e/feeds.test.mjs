@@ -65,6 +65,8 @@ describe("feeds", () => {
     const notice = page.getByText(/Some stories are missing: .*\/status\/503 could not be loaded\. The server answered 503/);
     assert.ok(await notice.isVisible());
     assert.ok(await page.getByRole("button", { name: /^Harbour Notes/ }).isVisible(), "the second source's category");
+    // Named by both sources, not by the first alone.
+    assert.equal(await page.getByRole("heading", { level: 2 }).first().innerText(), "Gazette sample stories · Harbour Notes");
     // A problem is logged for the dead source only.
     assert.ok(page.problems.every((p) => /503/.test(p)), page.problems.join("\n"));
   });
@@ -260,7 +262,7 @@ describe("feeds", () => {
     // A story that leaves the rail: the focus goes to the open story's headline.
     const second = await open("rail-last");
     await second.links.last().focus();
-    const headline = await second.page.getByRole("heading", { level: 3 }).innerText();
+    const headline = await second.page.getByRole("heading", { level: 3 }).first().innerText();
     await released(second.page, "rail-last");
     assert.equal(await focused(second.page), headline);
     assert.deepEqual([...page.problems, ...second.page.problems], []);
@@ -429,6 +431,12 @@ describe("feeds", () => {
     assert.deepEqual(warned.filter((w) => w.includes("related-to")), [
       'Gazette: no story of the feed has the id or address related-to="no-such-story": the rail shows none',
     ]);
+    // A page that asks for no related stories gets just "View All", and no word that the feed
+    // has none.
+    await found.evaluate((el) => el.setAttribute("related", "0"));
+    await page.waitForFunction(() => document.querySelector("#found").shadowRoot.querySelectorAll("article").length === 0);
+    await found.getByRole("link", { name: "View All" }).waitFor();
+    assert.equal(await found.getByText("There is nothing related").count(), 0);
     assert.deepEqual(page.problems, []);
   });
 
@@ -460,7 +468,7 @@ describe("feeds", () => {
     await fetch(`${ctx.server.url}/release/early`);
     await early.locator("progress").waitFor({ state: "detached" });
     await early.waitForFunction((before) => {
-      const now = [...document.querySelectorAll(".gz-rail article h5")].map((h) => h.textContent);
+      const now = [...document.querySelectorAll(".gz-rail article h4")].map((h) => h.textContent);
       return now.length > 0 && now.join() !== before.join();
     }, before);
     assert.ok(await heading.isVisible());

@@ -6,7 +6,7 @@
 //! is newest first (undated stories last), ties in source order.
 
 use crate::load::canonical_link;
-use crate::model::Article;
+use crate::model::{Article, FeedMeta};
 use crate::order;
 use rustc_hash::FxHashSet;
 
@@ -53,10 +53,80 @@ pub fn merge(sources: Vec<Vec<Article>>) -> (Vec<Article>, usize) {
     (out, repeats)
 }
 
+/// What the merged sources say of themselves, from each one's `FeedMeta` in source order. One
+/// title (or the same from each) is the set's, with the first source's description and site;
+/// two or three titles are joined ("The Guardian · research!rsc"), with no description or site,
+/// which would be one source's only; more is no title (the widget's own heading). A language
+/// only when every source that names one names the same.
+pub fn merge_meta(metas: Vec<FeedMeta>) -> FeedMeta {
+    let mut titles: Vec<String> = Vec::new();
+    let mut languages: Vec<String> = Vec::new();
+    let mut first: Option<FeedMeta> = None;
+    for meta in metas {
+        let title = meta
+            .title
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty());
+        if let Some(t) = title.filter(|t| !titles.iter().any(|seen| seen == t)) {
+            titles.push(t.to_string());
+        }
+        if let Some(l) = meta.language.as_ref().filter(|l| !languages.contains(l)) {
+            languages.push(l.clone());
+        }
+        first.get_or_insert(meta);
+    }
+    let mut out = first.unwrap_or_default();
+    if titles.len() > 1 {
+        out.title = (titles.len() <= 3).then(|| titles.join(" · "));
+        out.description = None;
+        out.home_page_url = None;
+    }
+    out.language = match languages.as_slice() {
+        [one] => Some(one.clone()),
+        _ => None,
+    };
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::date::Timestamp;
+
+    fn meta(title: Option<&str>, language: Option<&str>) -> FeedMeta {
+        FeedMeta {
+            title: title.map(str::to_string),
+            description: Some(format!("About {}", title.unwrap_or("nothing"))),
+            home_page_url: Some("https://a.example/".into()),
+            language: language.map(str::to_string),
+        }
+    }
+
+    #[test]
+    fn merged_sources_are_named_by_all_their_titles_or_none() {
+        let one = merge_meta(vec![meta(Some("Harbour"), Some("en")), meta(None, None)]);
+        assert_eq!(one.title.as_deref(), Some("Harbour"));
+        assert_eq!(one.description.as_deref(), Some("About Harbour"));
+        assert_eq!(one.language.as_deref(), Some("en"));
+        let same = merge_meta(vec![
+            meta(Some("Harbour"), None),
+            meta(Some(" Harbour "), None),
+        ]);
+        assert_eq!(same.title.as_deref(), Some("Harbour"));
+        let two = merge_meta(vec![
+            meta(Some("The Guardian"), Some("en")),
+            meta(Some("research!rsc"), Some("de")),
+        ]);
+        assert_eq!(two.title.as_deref(), Some("The Guardian · research!rsc"));
+        assert_eq!(
+            (two.description, two.home_page_url, two.language),
+            (None, None, None)
+        );
+        let four = merge_meta(["a", "b", "c", "d"].map(|t| meta(Some(t), None)).to_vec());
+        assert_eq!(four.title, None);
+        assert_eq!(merge_meta(vec![]), FeedMeta::default());
+    }
 
     fn story(id: &str, url: Option<&str>, day: i64) -> Article {
         Article {
