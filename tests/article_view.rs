@@ -99,7 +99,7 @@ async fn a_story_with_a_body_opens_inside_with_its_safe_content_and_relatives() 
 
     // More to Read: same category and tag first, then same category, then a shared word
     // ("harbour"); never the story itself.
-    let rail: Vec<String> = all(&view, ".gz-rail h5").iter().map(headline).collect();
+    let rail: Vec<String> = all(&view, ".gz-rail h4").iter().map(headline).collect();
     assert_eq!(
         rail,
         [

@@ -195,16 +195,17 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                 <p class="gz-view-all"><a class="gz-button" part="button" href={props.list_href.clone()} onclick={on_link_close}>{ w.view_all }</a></p>
             } else {
                 <section class="gz-rail" aria-labelledby={rail_id.clone()}>
-                    <h4 class="gz-rail-title" id={rail_id}>
+                    // The headline's sibling (its sections are h4 and below), its cards under it.
+                    <h3 class="gz-rail-title" id={rail_id}>
                         { w.more_to_read }
                         if !props.rail_suffix.is_empty() {
                             <span class="gz-visually-hidden">{ props.rail_suffix.clone() }</span>
                         }
-                    </h4>
+                    </h3>
                     <ul class="gz-list gz-rail-list" role="list">
                         { for props.related.iter().map(|&index| html! {
                             <li key={props.catalog.articles()[index].id.as_str()}>
-                                <StoryCard catalog={props.catalog.clone()} {index} now={props.now} new_tab={props.new_tab} opener={props.opener.clone()} level={5} />
+                                <StoryCard catalog={props.catalog.clone()} {index} now={props.now} new_tab={props.new_tab} opener={props.opener.clone()} level={4} />
                             </li>
                         }) }
                     </ul>

@@ -116,7 +116,7 @@ pub struct StoryCardProps {
     /// How the card opens its story.
     #[prop_or_default]
     pub opener: Opener,
-    /// The level of the headline (3 in the list; 5 in "More to Read").
+    /// The level of the headline (3 in the list; 4 in "More to Read", under its h3).
     #[prop_or(3)]
     pub level: u8,
 }

@@ -35,6 +35,10 @@ describe("the article view", () => {
     const rail = page.getByRole("region", { name: "More to Read" });
     assert.ok((await rail.getByRole("article").count()) >= 1);
     assert.ok(!(await rail.getByRole("heading", { name: STORY }).count()), "never the story itself");
+    // The rail's heading is the headline's sibling, not one of the story's sections, and its
+    // cards' headlines come under it.
+    await rail.getByRole("heading", { level: 3, name: "More to Read" }).waitFor();
+    assert.equal(await rail.getByRole("heading", { level: 4 }).count(), await rail.getByRole("article").count());
     await assertAccessible(page, "in the article view");
 
     await page.goBack();
