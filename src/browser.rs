@@ -1477,7 +1477,46 @@ pub fn indexing_ms() -> f64 {
 
 /// Writes a warning to the console.
 pub fn warn(message: &str) {
-    web_sys::console::warn_1(&JsValue::from_str(message));
+    let held = HELD_WARNINGS.with(|h| {
+        h.borrow_mut()
+            .as_mut()
+            .map(|held| held.push(message.to_owned()))
+    });
+    if held.is_none() {
+        web_sys::console::warn_1(&JsValue::from_str(message));
+    }
+}
+
+thread_local! {
+    /// Warnings held back by [`warn_once_for`] while it runs.
+    static HELD_WARNINGS: RefCell<Option<Vec<String>>> = const { RefCell::new(None) };
+    /// The warnings said for each element (held weakly: a removed element takes its own).
+    static SAID_FOR: js_sys::WeakMap = js_sys::WeakMap::new();
+}
+
+/// Runs `read` (which reads `el`'s attributes), then says each warning it gave that has not
+/// been said for `el` before: its attributes are read again at every change of any of them,
+/// and a typo in one is said once, not again at each change of the others.
+pub fn warn_once_for<T>(el: &web_sys::Element, read: impl FnOnce() -> T) -> T {
+    let outer = HELD_WARNINGS.with(|h| h.replace(Some(Vec::new())));
+    let out = read();
+    let held = HELD_WARNINGS.with(|h| h.replace(outer)).unwrap_or_default();
+    let said = SAID_FOR.with(|said_for| {
+        let said = said_for.get(el);
+        said.dyn_into::<js_sys::Set>().unwrap_or_else(|_| {
+            let set = js_sys::Set::new(&JsValue::UNDEFINED);
+            said_for.set(el, &set);
+            set
+        })
+    });
+    for message in held {
+        let m = JsValue::from_str(&message);
+        if !said.has(&m) {
+            said.add(&m);
+            warn(&message);
+        }
+    }
+    out
 }
 
 /// Writes a collapsed group of lines to the console under a heading.

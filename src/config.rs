@@ -160,8 +160,12 @@ pub fn words_for(el: &web_sys::Element) -> &'static Words {
 }
 
 /// The props for the widget configured by `el`'s attributes, the `n`-th widget of the page
-/// (from 0), sending its events from `el`.
+/// (from 0), sending its events from `el`. A value it cannot read is warned of once per element.
 pub fn props_for(el: &web_sys::Element, n: usize, remote: Remote) -> AppProps {
+    browser::warn_once_for(el, || read_props(el, n, remote))
+}
+
+fn read_props(el: &web_sys::Element, n: usize, remote: Remote) -> AppProps {
     let attr = |name: &str| attribute(el, name);
     let from_page = attr("src-param")
         .filter(|p| !p.is_empty())

@@ -396,6 +396,19 @@ describe("inside a single-page application", () => {
     assert.ok(await news.getByRole("searchbox").isVisible());
     assert.equal(warnings.filter((w) => w.includes("has no attribute")).length, 3, "none for global, ARIA and data- attributes");
     assert.equal(await news.getByRole("button", { name: /^All/ }).count(), 0);
+    // Changing another attribute says nothing again of those; a new typo is said.
+    const pageSize = () => warnings.filter((w) => w.includes("page-size takes")).length;
+    assert.equal(pageSize(), 1);
+    for (const theme of ["dark", "light"]) {
+      await news.evaluate((el, theme) => el.setAttribute("theme", theme), theme);
+      await page.waitForFunction((theme) => document.getElementById("typos").shadowRoot.querySelector(`.gz-theme-${theme}`), theme);
+    }
+    const typo = page.waitForEvent("console", (m) => m.text().includes('"xyz" was ignored'));
+    await news.evaluate((el) => el.setAttribute("page-size", "xyz"));
+    await typo;
+    assert.equal(pageSize(), 2, warnings.filter((w) => w.includes("page-size takes")).join("\n"));
+    assert.ok(warnings.some((w) => w.includes('"xyz" was ignored')));
+    assert.equal(warnings.filter((w) => w.includes("layout takes")).length, 1);
     // A widget written right warns of nothing.
     warnings.length = 0;
     await addWidget(page, { id: "right", layout: "list", theme: "dark", "page-size": "5", "link-target": "_blank", controls: "search sort" });
