@@ -103,6 +103,24 @@ function start() {
   return globalThis[STARTED];
 }
 
+let refusal;
+
+/**
+ * Why this page cannot run WebAssembly (its Content-Security-Policy lacks 'wasm-unsafe-eval',
+ * or the browser has none), or null: found once, by compiling an empty module (8 bytes).
+ */
+function wasmRefusal() {
+  if (refusal === undefined) {
+    try {
+      new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));
+      refusal = null;
+    } catch (error) {
+      refusal = error;
+    }
+  }
+  return refusal;
+}
+
 /**
  * Sends the requests for `el`'s stories now, while the WebAssembly is on its way, instead of
  * after it: the widget takes them up as it starts (its `gazetteEarly`, read by the widget once).
@@ -556,6 +574,13 @@ class GazetteNews extends HTMLElement {
 
   async #run() {
     const generation = (this.generation = (this.generation ?? 0) + 1);
+    // A page that forbids WebAssembly: nothing is fetched for a widget that cannot run.
+    const refusal = wasmRefusal();
+    if (refusal) {
+      await new Promise((ok) => setTimeout(ok));
+      if (generation === this.generation && this.isConnected) this.#failed(refusal);
+      return;
+    }
     sendEarly(this);
     this.#noteSlowStart();
     let glue;

@@ -1004,10 +1004,15 @@ describe("embedding", () => {
       document.addEventListener("gazette:error", (e) => window.__errors.push(e.detail.message));
     };
     // A page whose Content-Security-Policy forgot 'wasm-unsafe-eval'.
-    let page = await ctx.open("/fixtures/csp-no-wasm.html", { init: listen });
+    const fetched = [];
+    let page = await ctx.open("/fixtures/csp-no-wasm.html", {
+      init: listen,
+      prepare: (context) => context.on("request", (r) => fetched.push(new URL(r.url()).pathname)),
+    });
     let news = page.locator("#news");
     await news.getByRole("alert").filter({ hasText: "The news could not be shown here." }).waitFor();
     assert.equal(await news.getByRole("button", { name: "Try again" }).count(), 0, "trying again cannot help");
+    assert.deepEqual(fetched.filter((p) => /articles\.json|\.wasm$/.test(p)), [], "neither the stories nor the code fetched for nothing");
     assert.match((await page.evaluate(() => window.__errors)).join(), /wasm-unsafe-eval/);
     const unexpected = page.problems.filter((p) => !/^Gazette: |Content Security Policy/.test(p));
     assert.deepEqual(unexpected, [], "nothing uncaught");
