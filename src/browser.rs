@@ -714,9 +714,9 @@ thread_local! {
     /// The way back to where the page was when the reader left it (see [`ScrollMemory`]); `None`
     /// until the first widget starts.
     static RETURN: RefCell<Option<scroll::Return>> = const { RefCell::new(None) };
-    /// The page's one `pagehide` listener that writes the position down, and how many widgets'
-    /// [`ScrollMemory`] share it.
-    static LEAVE: RefCell<(usize, Option<Listener>)> = const { RefCell::new((0, None)) };
+    /// The page's one `pagehide` listener that writes the position down, shared by the
+    /// widgets' [`ScrollMemory`]: it goes with the last of them.
+    static LEAVE: RefCell<std::rc::Weak<Listener>> = const { RefCell::new(std::rc::Weak::new()) };
 }
 
 /// Where the page's positions are kept for the tab (`sessionStorage`).
@@ -746,6 +746,7 @@ fn entry_key() -> Option<String> {
 /// as the page goes (`pagehide`), and, until [`ScrollMemory::return_once`], hears the reader
 /// scroll, which ends the way back. Stops when dropped; the page's last one stops writing.
 pub struct ScrollMemory {
+    _leave: Option<Rc<Listener>>,
     reader: Vec<Listener>,
     tried: bool,
 }
@@ -769,33 +770,20 @@ pub fn remember_scroll() -> ScrollMemory {
             .collect(),
         None => Vec::new(),
     };
-    LEAVE.with(|leave| {
-        let (widgets, listener) = &mut *leave.borrow_mut();
-        *widgets += 1;
-        if listener.is_none() {
-            *listener =
+    let leave = LEAVE.with(|leave| {
+        let mut shared = leave.borrow_mut();
+        shared.upgrade().or_else(|| {
+            let listener =
                 window().and_then(|w| listen(w.into(), "pagehide", |_| write_scroll_down()));
-        }
+            let listener = Rc::new(listener?);
+            *shared = Rc::downgrade(&listener);
+            Some(listener)
+        })
     });
     ScrollMemory {
+        _leave: leave,
         reader,
         tried: false,
-    }
-}
-
-impl Drop for ScrollMemory {
-    fn drop(&mut self) {
-        let last = LEAVE.with(|leave| {
-            let (widgets, listener) = &mut *leave.borrow_mut();
-            *widgets = widgets.saturating_sub(1);
-            if *widgets == 0 {
-                listener.take()
-            } else {
-                None
-            }
-        });
-        // Dropped outside the borrow: removing a listener is a call into the browser.
-        drop(last);
     }
 }
 
@@ -1886,19 +1874,11 @@ pub fn watch_for_crash(words: fn(&web_sys::Element) -> &'static Words) {
     });
 }
 
-/// Whether `error` is a trap of this widget's WebAssembly: its stack's first frame (where the
-/// program stopped) is in `gazette_bg.wasm`, or in `module` (see [`our_module`]). Another
-/// program's WebAssembly on the page failing is not the widget's business.
+/// Whether `error` is a trap of this widget's WebAssembly (`module`, see [`our_module`]):
+/// another program's WebAssembly on the page failing is not the widget's business.
 fn is_our_trap(error: &JsValue, module: Option<&str>) -> bool {
-    if !error.is_instance_of::<js_sys::WebAssembly::RuntimeError>() {
-        return false;
-    }
-    // Chromium and Safari start the stack with the error's own line; Firefox with the frame.
-    let stack = stack_of(error);
-    let mut frames = stack.lines().filter(|l| l.contains("wasm"));
-    frames
-        .next()
-        .is_some_and(|f| f.contains("gazette_bg.wasm") || module.is_some_and(|m| f.contains(m)))
+    error.is_instance_of::<js_sys::WebAssembly::RuntimeError>()
+        && gazette_core::trap::is_ours(&stack_of(error), module)
 }
 
 /// The name stack traces give this widget's WebAssembly module: its address, or, when the
@@ -1907,10 +1887,7 @@ fn is_our_trap(error: &JsValue, module: Option<&str>) -> bool {
 /// of an error made here, whose caller's frame is in the module.
 fn our_module() -> Option<String> {
     let stack = stack_of(&js_sys::Error::new("").into());
-    let frame = stack.lines().find(|l| l.contains(":wasm-function["))?;
-    let name = &frame[..frame.find(":wasm-function[")?];
-    let name = name.rsplit(['(', ' ', '@']).next()?;
-    (!name.is_empty()).then(|| name.to_owned())
+    gazette_core::trap::first_module(&stack).map(str::to_owned)
 }
 
 fn stack_of(error: &JsValue) -> String {

@@ -161,9 +161,9 @@ pub(super) fn use_back_and_forward(
 }
 
 /// A reload (or Back from another page the browser did not keep) returns to where the page was
-/// scrolled: the widget writes the position down as the page goes, and scrolls there once it
-/// has drawn its first view, its stories or its error (the browser's own restoration comes too
-/// early for them). The way back is shared by the page's widgets (see `browser::ScrollMemory`).
+/// scrolled: the position is written down as the page goes (once for the page's widgets), and
+/// the widget scrolls there once it has drawn its first view, its stories or its error (the
+/// browser's own restoration comes too early for them). The way back is shared by the page's widgets (see `browser::ScrollMemory`).
 #[hook]
 pub(super) fn use_return_to_scroll(state: &UseReducerHandle<State>) {
     let memory = use_mut_ref(|| None::<browser::ScrollMemory>);

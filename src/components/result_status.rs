@@ -52,7 +52,7 @@ pub fn ResultStatus(props: &ResultStatusProps) -> Html {
             Timer::Keep => {}
             Timer::Stop => drop(waiting.take()),
             Timer::Start => {
-                waiting.replace(browser::after(PAUSE_MS as i32, move || {
+                waiting.replace(browser::after(PAUSE_MS, move || {
                     if announcer.borrow_mut().pause_over() {
                         redraw.force_update();
                     }

@@ -10,7 +10,7 @@
 //! The address holds what differs from the widget's first view, its `base` (the page's preset
 //! categories, and what it asked for before the stories were in): an address with no parameters
 //! is the first view, so Back returns to it. A filter the reader emptied where the base has one
-//! is written with an empty value (`cat=`: every category; `q=`: no search; `to=`: no last day).
+//! is written with an empty value (`cat=`: every category; `q=`: no search; `from=`, `to=`: no first or last day).
 
 use crate::date::{civil_from_days, parse_date, Timestamp};
 use crate::filter::{DatePreset, Filter, SortOrder};
@@ -323,6 +323,10 @@ mod tests {
         assert_eq!(encode(&open_ended, &ranged), [("to", String::new())]);
         let read = |p: &[(&str, &str)]| decode(p.iter().copied(), &ranged);
         assert_eq!(read(&[("to", "")]), open_ended);
+        let mut no_start = ranged_view.clone();
+        no_start.filter.from = None;
+        assert_eq!(encode(&no_start, &ranged), [("from", String::new())]);
+        assert_eq!(read(&[("from", "")]), no_start);
         let mut moved = ranged_view.clone();
         moved.filter.from = day_start("2025-03-01");
         assert_eq!(

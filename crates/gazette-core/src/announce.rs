@@ -9,7 +9,7 @@
 //! timer it asks for.
 
 /// How long the region waits for a pause, in milliseconds.
-pub const PAUSE_MS: f64 = 700.0;
+pub const PAUSE_MS: i32 = 700;
 
 /// What the widget shows as it renders.
 #[derive(Clone, Debug, PartialEq)]
@@ -105,7 +105,8 @@ impl<T: Clone + PartialEq, A: Clone + PartialEq> Announcer<T, A> {
             self.last_asked = now.asked.clone();
             self.request += 1;
             if !now.typing {
-                quick = clock_ms - std::mem::replace(&mut self.asked_at, clock_ms) < PAUSE_MS;
+                quick = clock_ms - std::mem::replace(&mut self.asked_at, clock_ms)
+                    < f64::from(PAUSE_MS);
             }
         }
         let typing = (now.typing || quick) && !closed;
@@ -244,6 +245,60 @@ mod tests {
         assert_eq!(a.show(&more, 50.0).text, "40 stories so far");
         // The final count is said.
         assert_eq!(a.show(&shown("120 stories", 0), 100.0).text, "120 stories");
+    }
+
+    #[test]
+    fn a_held_count_still_says_the_newest_once_typing_pauses() {
+        let first = shown("51 stories", 0);
+        let mut a = Announcer::new(&first);
+        a.show(&first, 0.0);
+        let arriving = |text, asked| Shown {
+            growing: true,
+            ..typed(text, asked)
+        };
+        // Typing while stories arrive: the pause is started; more stories only hold it.
+        assert_eq!(a.show(&arriving("4 match", 1), 10.0).timer, Timer::Start);
+        let said = a.show(&arriving("6 match", 1), 20.0);
+        assert_eq!((said.text, said.timer), ("51 stories", Timer::Keep));
+        assert!(a.pause_over());
+        assert_eq!(a.show(&arriving("6 match", 1), 720.0).text, "6 match");
+    }
+
+    #[test]
+    fn an_open_story_is_said_at_once_even_while_typing() {
+        let first = shown("51 stories", 0);
+        let mut a = Announcer::new(&first);
+        a.show(&first, 0.0);
+        a.show(&typed("3 stories match", 1), 10.0);
+        let story = Shown {
+            quoted: true,
+            hidden: true,
+            ..typed("Story: ", 1)
+        };
+        assert_eq!(a.show(&story, 20.0).text, "Story: ");
+    }
+
+    #[test]
+    fn the_mark_alternates_for_each_new_request_with_the_same_words_after_a_pause() {
+        let first = shown("1 story matches", 0);
+        let mut a = Announcer::new(&first);
+        a.show(&first, 0.0);
+        a.show(&typed("1 story matches", 1), 10.0);
+        a.pause_over();
+        assert!(
+            a.show(&typed("1 story matches", 1), 720.0).again,
+            "request 1, the same words"
+        );
+        a.show(&typed("1 story matches", 2), 800.0);
+        a.pause_over();
+        assert!(
+            !a.show(&typed("1 story matches", 2), 1_600.0).again,
+            "request 2: the mark goes"
+        );
+        assert!(
+            !a.show(&typed("1 story matches", 2), 1_700.0).again,
+            "and stays gone"
+        );
     }
 
     #[test]

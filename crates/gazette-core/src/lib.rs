@@ -33,6 +33,7 @@ pub mod related;
 pub mod scroll;
 pub mod search;
 pub mod text;
+pub mod trap;
 pub mod url;
 pub mod wire;
 pub mod words;

@@ -1885,15 +1885,13 @@ impl Context {
                     .push(format!("“image” is {k}, not an image, and was ignored"));
                 None
             }
-            Field::Missing => {
-                banner_image
-                    .value()
-                    .or(url_to_image.value())
-                    .map(|u| wire::WireImage {
-                        url: Some(u),
-                        ..Default::default()
-                    })
-            }
+            Field::Missing => notes
+                .text("banner_image", banner_image)
+                .or_else(|| notes.text("urlToImage", url_to_image))
+                .map(|u| wire::WireImage {
+                    url: Some(u),
+                    ..Default::default()
+                }),
         };
         let image = image.and_then(|img| {
             let raw = img

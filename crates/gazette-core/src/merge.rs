@@ -54,38 +54,50 @@ pub fn merge(sources: Vec<Vec<Article>>) -> (Vec<Article>, usize) {
 }
 
 /// What the merged sources say of themselves, from each one's `FeedMeta` in source order. One
-/// title (or the same from each) is the set's, with the first source's description and site;
-/// two or three titles are joined ("The Guardian · research!rsc"), with no description or site,
-/// which would be one source's only; more is no title (the widget's own heading). A language
-/// only when every source that names one names the same.
+/// title (or the same from each) is the set's, with the description and site of the source
+/// that gave it; two or three titles are joined ("The Guardian · research!rsc"), with no
+/// description or site, which would be one source's only; more is no title (the widget's own
+/// heading). A language only when every source that names one names the same.
 pub fn merge_meta(metas: Vec<FeedMeta>) -> FeedMeta {
-    let mut titles: Vec<String> = Vec::new();
-    let mut languages: Vec<String> = Vec::new();
-    let mut first: Option<FeedMeta> = None;
-    for meta in metas {
-        let title = meta
-            .title
+    let title_of = |m: &FeedMeta| {
+        m.title
             .as_deref()
             .map(str::trim)
-            .filter(|t| !t.is_empty());
-        if let Some(t) = title.filter(|t| !titles.iter().any(|seen| seen == t)) {
-            titles.push(t.to_string());
+            .filter(|t| !t.is_empty())
+            .map(str::to_string)
+    };
+    let mut titles: Vec<(String, usize)> = Vec::new();
+    let mut languages: Vec<&String> = Vec::new();
+    for (i, meta) in metas.iter().enumerate() {
+        if let Some(t) = title_of(meta).filter(|t| !titles.iter().any(|(seen, _)| seen == t)) {
+            titles.push((t, i));
         }
         if let Some(l) = meta.language.as_ref().filter(|l| !languages.contains(l)) {
-            languages.push(l.clone());
+            languages.push(l);
         }
-        first.get_or_insert(meta);
     }
-    let mut out = first.unwrap_or_default();
-    if titles.len() > 1 {
-        out.title = (titles.len() <= 3).then(|| titles.join(" · "));
-        out.description = None;
-        out.home_page_url = None;
-    }
-    out.language = match languages.as_slice() {
-        [one] => Some(one.clone()),
+    let language = match languages.as_slice() {
+        [one] => Some((*one).clone()),
         _ => None,
     };
+    let mut out = match titles.as_slice() {
+        [(title, i)] => FeedMeta {
+            title: Some(title.clone()),
+            ..metas[*i].clone()
+        },
+        [] => FeedMeta {
+            title: None,
+            ..metas.first().cloned().unwrap_or_default()
+        },
+        several => FeedMeta {
+            title: (several.len() <= 3).then(|| {
+                let names: Vec<&str> = several.iter().map(|(t, _)| t.as_str()).collect();
+                names.join(" · ")
+            }),
+            ..FeedMeta::default()
+        },
+    };
+    out.language = language;
     out
 }
 
@@ -114,6 +126,15 @@ mod tests {
             meta(Some(" Harbour "), None),
         ]);
         assert_eq!(same.title.as_deref(), Some("Harbour"));
+        // The one title of a set whose first source has none (or a blank one) is the set's,
+        // with that source's description.
+        let later = merge_meta(vec![
+            meta(None, None),
+            meta(Some(" "), None),
+            meta(Some("Quay"), None),
+        ]);
+        assert_eq!(later.title.as_deref(), Some("Quay"));
+        assert_eq!(later.description.as_deref(), Some("About Quay"));
         let two = merge_meta(vec![
             meta(Some("The Guardian"), Some("en")),
             meta(Some("research!rsc"), Some("de")),

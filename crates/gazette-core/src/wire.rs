@@ -50,7 +50,10 @@ pub enum ItemSlot {
 #[serde(default)]
 pub struct Item {
     pub id: Field<String>,
+    /// Addresses are text only (see [`address`]).
+    #[serde(deserialize_with = "address")]
     pub url: Field<String>,
+    #[serde(deserialize_with = "address")]
     pub external_url: Field<String>,
     pub title: Field<String>,
     pub category: Field<String>,
@@ -68,9 +71,10 @@ pub struct Item {
     #[serde(rename = "publishedAt")]
     pub published_at: Field<String>,
     pub image: Field<WireImage>,
+    #[serde(deserialize_with = "address")]
     pub banner_image: Field<String>,
     /// NewsAPI.
-    #[serde(rename = "urlToImage")]
+    #[serde(rename = "urlToImage", deserialize_with = "address")]
     pub url_to_image: Field<String>,
     pub authors: Field<Names>,
     /// JSON Feed 1.0 and NewsAPI.
@@ -287,7 +291,6 @@ impl<'de> Visitor<'de> for ImageVisitor {
         let mut wrong_address = None;
         while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
             let slot = match key.as_ref() {
-                // An address must be text: a number would be fetched as a relative address.
                 "url" | "src" => match map.next_value::<Address>()?.0 {
                     Field::Value(v) => {
                         img.url.get_or_insert(v);
@@ -312,12 +315,7 @@ impl<'de> Visitor<'de> for ImageVisitor {
             }
         }
         Ok(match wrong_address {
-            Some(k) if img.url.is_none() => Field::Wrong(match k {
-                "a number" => "an object whose address is a number",
-                "true or false" => "an object whose address is true or false",
-                "a list" => "an object whose address is a list",
-                _ => "an object whose address is an object",
-            }),
+            Some(_) if img.url.is_none() => Field::Wrong("an object whose address is not text"),
             _ => Field::Value(img),
         })
     }
@@ -327,8 +325,13 @@ impl<'de> Visitor<'de> for ImageVisitor {
     refuse_other_kinds!(wrong = Field::Wrong; bool num seq);
 }
 
-/// A picture's address: text only.
+/// An address (a link's, a picture's): text only. A number, which text fields take (ids are
+/// often numbers), would be read as a relative address and fetched.
 struct Address(Field<String>);
+
+fn address<'de, D: Deserializer<'de>>(d: D) -> Result<Field<String>, D::Error> {
+    d.deserialize_any(AddressVisitor)
+}
 
 struct AddressVisitor;
 
@@ -348,7 +351,7 @@ impl<'de> Visitor<'de> for AddressVisitor {
 
 impl<'de> Deserialize<'de> for Address {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(AddressVisitor).map(Address)
+        address(d).map(Address)
     }
 }
 
@@ -456,7 +459,15 @@ mod tests {
         assert_eq!(i.image.value().unwrap().url.as_deref(), Some("b.png"));
         // An address that is not text is no image (a number would be fetched as a path).
         let i = item(r#"{"image": {"url": 123, "alt": "A cat"}}"#);
-        assert_eq!(i.image, Field::Wrong("an object whose address is a number"));
+        assert_eq!(i.image, Field::Wrong("an object whose address is not text"));
+        let i = item(
+            r#"{"url": 7, "external_url": true, "banner_image": 42, "urlToImage": [], "id": 9}"#,
+        );
+        assert_eq!(i.url, Field::Wrong("a number"));
+        assert_eq!(i.external_url, Field::Wrong("true or false"));
+        assert_eq!(i.banner_image, Field::Wrong("a number"));
+        assert_eq!(i.url_to_image, Field::Wrong("a list"));
+        assert_eq!(i.id, Field::Value("9".into()), "an id may be a number");
         let i = item(r#"{"image": {"src": [], "url": "c.png"}}"#);
         assert_eq!(i.image.value().unwrap().url.as_deref(), Some("c.png"));
     }
