@@ -216,6 +216,9 @@ pub struct Element {
     pub attrs: Vec<(&'static str, String)>,
     /// Its content.
     pub children: Vec<Node>,
+    /// A heading's level in the source (1 to 6; 0 for other elements), which sets its level
+    /// among the story's headings (see `level_headings`).
+    pub(crate) rank: u8,
 }
 
 impl Element {
@@ -224,6 +227,12 @@ impl Element {
             tag,
             attrs: Vec::new(),
             children: Vec::new(),
+            rank: match tag {
+                Tag::H2 => 2,
+                Tag::H3 => 3,
+                Tag::H4 => 4,
+                _ => 0,
+            },
         }
     }
 
@@ -354,7 +363,7 @@ pub fn sanitize(html: &str, base: Option<&str>) -> Vec<Node> {
         };
     }
     let mut nodes = b.finish();
-    level_headings(&mut nodes, &mut None);
+    level_headings(&mut nodes, &mut Vec::new());
     nodes
 }
 
@@ -425,24 +434,32 @@ pub fn rebase(html: &str, base: &str) -> String {
     out
 }
 
-/// Headings in order skip no level (an `h1` followed by an `h5`, or a first heading at `h4`,
-/// which readers of headings and checkers such as axe-core take for a missing section): each is
-/// at most one level below the one before it, the first at most a section heading.
-fn level_headings(nodes: &mut [Node], last: &mut Option<Tag>) {
+/// The story's headings on three levels that skip none (an `h1` followed by an `h5`, or a first
+/// heading at `h4`, which readers of headings and checkers such as axe-core take for a missing
+/// section), following the source's own outline: the first heading, and any at its level or
+/// above, is a section heading (`h2`); a heading below the one before it goes one level down
+/// (down to `h4`); one at the level of an earlier heading still open takes that heading's level,
+/// so siblings stay siblings. `open` holds the source levels of the headings above the current
+/// place, each with the level it was given.
+fn level_headings(nodes: &mut [Node], open: &mut Vec<(u8, Tag)>) {
     for node in nodes {
         let Node::Element(e) = node else { continue };
         if e.tag.is_heading() {
-            let deepest = match last {
-                None => Tag::H2,
-                Some(Tag::H2) => Tag::H3,
-                Some(_) => Tag::H4,
-            };
-            if e.tag == Tag::H4 && deepest != Tag::H4 || e.tag == Tag::H3 && deepest == Tag::H2 {
-                e.tag = deepest;
+            while open.last().is_some_and(|&(rank, _)| rank > e.rank) {
+                open.pop();
             }
-            *last = Some(e.tag);
+            e.tag = match open.last() {
+                Some(&(rank, tag)) if rank == e.rank => {
+                    open.pop();
+                    tag
+                }
+                Some((_, Tag::H2)) => Tag::H3,
+                Some(_) => Tag::H4,
+                None => Tag::H2,
+            };
+            open.push((e.rank, e.tag));
         } else {
-            level_headings(&mut e.children, last);
+            level_headings(&mut e.children, open);
         }
     }
 }
@@ -454,10 +471,11 @@ fn level_headings(nodes: &mut [Node], last: &mut Option<Tag>) {
 pub fn text_blocks(text: &str) -> Vec<Node> {
     let mut out = Vec::new();
     let mut para = String::new();
-    let push = |out: &mut Vec<Node>, tag: Tag, text: &str| {
+    let push = |out: &mut Vec<Node>, tag: Tag, rank: usize, text: &str| {
         if !text.is_empty() {
             let mut e = Element::new(tag);
             e.children.push(Node::Text(text.to_string()));
+            e.rank = rank as u8;
             out.push(Node::Element(e));
         }
     };
@@ -468,7 +486,7 @@ pub fn text_blocks(text: &str) -> Vec<Node> {
             .map(str::trim)
             .filter(|t| (1..=6).contains(&hashes) && !t.is_empty());
         if line.is_empty() || heading.is_some() {
-            push(&mut out, Tag::P, &para);
+            push(&mut out, Tag::P, 0, &para);
             para.clear();
         }
         if let Some(title) = heading {
@@ -477,7 +495,7 @@ pub fn text_blocks(text: &str) -> Vec<Node> {
                 3 => Tag::H3,
                 _ => Tag::H4,
             };
-            push(&mut out, tag, title);
+            push(&mut out, tag, hashes, title);
         } else if !line.is_empty() {
             if !para.is_empty() {
                 para.push('\n');
@@ -485,8 +503,8 @@ pub fn text_blocks(text: &str) -> Vec<Node> {
             para.push_str(line);
         }
     }
-    push(&mut out, Tag::P, &para);
-    level_headings(&mut out, &mut None);
+    push(&mut out, Tag::P, 0, &para);
+    level_headings(&mut out, &mut Vec::new());
     out
 }
 
@@ -855,9 +873,12 @@ impl Builder<'_> {
         if self.stack.len() > MAX_DEPTH {
             return rest;
         }
-        let Some(el) = self.element(t, &tag.attrs) else {
+        let Some(mut el) = self.element(t, &tag.attrs) else {
             return rest;
         };
+        if let Some(level) = name.strip_prefix('h').and_then(|n| n.parse().ok()) {
+            el.rank = level;
+        }
         if self.stack.len() == 1 && t.is_inline() {
             self.stack.push(Element::new(Tag::P));
             self.implicit = true;
@@ -1318,6 +1339,21 @@ mod tests {
         assert_eq!(
             clean("<div><h4>First</h4></div><h6>Next</h6>"),
             "<h2>First</h2><h3>Next</h3>"
+        );
+        // Siblings stay siblings, at any level of the source; the outline is the source's.
+        assert_eq!(
+            clean("<h4>Slide 1</h4><p>a</p><h4>Slide 2</h4><h4>Slide 3</h4><h4>Slide 4</h4>"),
+            "<h2>Slide 1</h2><p>a</p><h2>Slide 2</h2><h2>Slide 3</h2><h2>Slide 4</h2>"
+        );
+        assert_eq!(
+            clean("<h2>A</h2><h4>a1</h4><h3>a2</h3><h5>x</h5><h4>a3</h4><h2>B</h2><h3>b1</h3>"),
+            "<h2>A</h2><h3>a1</h3><h3>a2</h3><h4>x</h4><h4>a3</h4><h2>B</h2><h3>b1</h3>"
+        );
+        assert_eq!(
+            show(&text_blocks(
+                "### One\n\n### Two\n\n#### Under two\n\n### Three"
+            )),
+            "<h2>One</h2><h2>Two</h2><h3>Under two</h3><h2>Three</h2>"
         );
     }
 

@@ -49,6 +49,7 @@ fn check(nodes: &[Node], depth: usize) -> Result<(), TestCaseError> {
             tag,
             attrs,
             children,
+            ..
         }) = n
         {
             prop_assert!(depth <= MAX_DEPTH + 1, "too deep");
