@@ -363,8 +363,25 @@ pub fn sanitize(html: &str, base: Option<&str>) -> Vec<Node> {
         };
     }
     let mut nodes = b.finish();
+    drop_empty_paragraphs(&mut nodes);
     level_headings(&mut nodes, &mut Vec::new());
     nodes
+}
+
+/// Paragraphs with nothing to read (only line breaks and white space, as editors leave between
+/// passages, or a tracking pixel now gone) are left out: each would be a blank gap.
+fn drop_empty_paragraphs(nodes: &mut Vec<Node>) {
+    nodes.retain_mut(|node| match node {
+        Node::Element(e) => {
+            drop_empty_paragraphs(&mut e.children);
+            e.tag != Tag::P
+                || e.children.iter().any(|c| match c {
+                    Node::Text(t) => !t.trim().is_empty(),
+                    Node::Element(inner) => inner.tag != Tag::Br,
+                })
+        }
+        Node::Text(_) => true,
+    });
 }
 
 /// `html` with the relative addresses of its links and pictures (`href`, `src`) made absolute
@@ -938,6 +955,15 @@ impl Builder<'_> {
                 }
             }
             Tag::Img => {
+                // A tracking pixel (1 × 1, or smaller) is no picture.
+                let tiny = ["width", "height"].iter().all(|d| {
+                    get(d)
+                        .and_then(|v| v.trim().parse::<u32>().ok())
+                        .is_some_and(|n| n <= 1)
+                });
+                if tiny {
+                    return None;
+                }
                 let src = get("src").and_then(|s| safe_image(s, self.base))?;
                 el.attrs.push(("src", src));
                 el.attrs.push(("alt", plain_attr(get("alt").unwrap_or(""))));
@@ -1327,6 +1353,11 @@ mod tests {
             "<p>First<br>line</p><p>Second</p><p>Third</p>"
         );
         assert_eq!(clean("<p>a<p>b"), "<p>a</p><p>b</p>");
+        // Paragraphs with nothing to read, and tracking pixels, leave no gap.
+        assert_eq!(
+            clean("<p>a</p><p><br></p><p> &nbsp; </p><p><img src=\"https://t.example/p.gif\" width=\"1\" height=\"1\"></p><p>b</p>"),
+            "<p>a</p><p>b</p>"
+        );
         assert_eq!(
             clean("<h2>Top</h2><h3>Sub</h3><h5>Low</h5><h1>Top</h1>"),
             "<h2>Top</h2><h3>Sub</h3><h4>Low</h4><h2>Top</h2>"
