@@ -714,6 +714,8 @@ thread_local! {
     /// The way back to where the page was when the reader left it (see [`ScrollMemory`]); `None`
     /// until the first widget starts.
     static RETURN: RefCell<Option<scroll::Return>> = const { RefCell::new(None) };
+    /// The story at the top of the screen when the reader left, with the way back.
+    static MARK: Cell<Option<scroll::Mark>> = const { Cell::new(None) };
     /// The page's one `pagehide` listener that writes the position down, shared by the
     /// widgets' [`ScrollMemory`]: it goes with the last of them.
     static LEAVE: RefCell<std::rc::Weak<Listener>> = const { RefCell::new(std::rc::Weak::new()) };
@@ -756,7 +758,11 @@ pub struct ScrollMemory {
 pub fn remember_scroll() -> ScrollMemory {
     let pending = RETURN.with(|r| {
         r.borrow_mut()
-            .get_or_insert_with(|| scroll::Return::to(take_left_scroll(), max_scroll_y()))
+            .get_or_insert_with(|| {
+                let left = take_left_scroll();
+                MARK.with(|m| m.set(left.and_then(|(_, mark)| mark)));
+                scroll::Return::to(left.map(|(y, _)| y), max_scroll_y())
+            })
             .pending()
     });
     let reader = match window().filter(|_| pending) {
@@ -797,6 +803,11 @@ impl ScrollMemory {
         self.reader.clear();
         RETURN.with(|r| {
             if let Some(way) = r.borrow_mut().as_mut() {
+                // The story that was at the top of the screen, where it is now.
+                let mark = MARK.with(Cell::get);
+                if let Some((m, top)) = mark.and_then(|m| Some((m, card_top(m)?))) {
+                    way.aim(scroll_y() + top - f64::from(m.offset));
+                }
                 if let Some(y) = way.next(scroll_y()) {
                     scroll_to_y(y);
                     way.arrived(scroll_y());
@@ -806,13 +817,62 @@ impl ScrollMemory {
     }
 }
 
-/// The position written down for the current history entry, taken out of the tab's memory.
-fn take_left_scroll() -> Option<f64> {
+/// The position written down for the current history entry, and the story then at the top of
+/// the screen, taken out of the tab's memory.
+fn take_left_scroll() -> Option<(f64, Option<scroll::Mark>)> {
     let (store, key) = tab_storage().zip(entry_key())?;
     let memory = store.get_item(SCROLL_ITEM).ok().flatten()?;
-    let (y, rest) = scroll::take(&memory, &key);
+    let (place, rest) = scroll::take(&memory, &key);
     let _ = store.set_item(SCROLL_ITEM, &rest);
-    y
+    place
+}
+
+/// The page's widgets' story cards, widget by widget in document order.
+fn cards_of_widgets(selector: &str) -> impl Iterator<Item = (usize, web_sys::Element)> + '_ {
+    elements("[data-gazette], gazette-news")
+        .into_iter()
+        .enumerate()
+        .flat_map(move |(widget, host)| {
+            let list = match host.shadow_root() {
+                Some(root) => root.query_selector_all(selector),
+                None => host.query_selector_all(selector),
+            };
+            let list = list.ok();
+            let n = list.as_ref().map_or(0, |l| l.length());
+            (0..n).filter_map(move |i| {
+                let card = list
+                    .as_ref()?
+                    .item(i)?
+                    .dyn_into::<web_sys::Element>()
+                    .ok()?;
+                Some((widget, card))
+            })
+        })
+}
+
+/// The story card at the top of the screen: the first of a widget's cards that reaches into
+/// the screen (shown cards only).
+fn top_story() -> Option<scroll::Mark> {
+    let screen = viewport_height();
+    cards_of_widgets("article[data-story]").find_map(|(widget, card)| {
+        let r = card.get_bounding_client_rect();
+        if r.height() <= 0.0 || r.bottom() <= 0.0 || r.top() >= screen {
+            return None;
+        }
+        Some(scroll::Mark {
+            widget,
+            story: card.get_attribute("data-story")?.parse().ok()?,
+            offset: r.top().round() as i32,
+        })
+    })
+}
+
+/// Where the card of `mark`'s story is now, from the top of the screen, if it is shown.
+fn card_top(mark: scroll::Mark) -> Option<f64> {
+    let selector = format!("article[data-story=\"{}\"]", mark.story);
+    let (_, card) = cards_of_widgets(&selector).find(|&(w, _)| w == mark.widget)?;
+    let r = card.get_bounding_client_rect();
+    (r.height() > 0.0).then(|| r.top())
 }
 
 /// Writes the page's position down for the current history entry.
@@ -823,7 +883,8 @@ fn write_scroll_down() {
             .ok()
             .flatten()
             .unwrap_or_default();
-        let _ = store.set_item(SCROLL_ITEM, &scroll::remember(&memory, &key, scroll_y()));
+        let place = scroll::remember(&memory, &key, scroll_y(), top_story());
+        let _ = store.set_item(SCROLL_ITEM, &place);
     }
 }
 

@@ -208,6 +208,34 @@ describe("the demo page", () => {
     assert.deepEqual(page.problems, []);
   });
 
+  it("a reload comes back to the same story when the pictures cannot be loaded, though the page is shorter once they fail", async () => {
+    const page = await ctx.open("/index.html?gz.page=4", {
+      prepare: (context) => context.route("**/images/*.svg", (route) => route.fulfill({ status: 404, body: "" })),
+    });
+    const story = page.getByRole("article").nth(40);
+    await story.evaluate((el) => el.scrollIntoView({ block: "start" }));
+    // The pictures on and near the screen have failed (their frames are gone).
+    await page.waitForFunction(() => {
+      const figures = [...document.querySelectorAll("[data-gazette] .gz-thumb")];
+      return figures.some((f) => f.hidden) && figures.filter((f) => f.getBoundingClientRect().bottom > -1500 && f.getBoundingClientRect().top < innerHeight).every((f) => f.hidden);
+    });
+    await story.evaluate((el) => el.scrollIntoView({ block: "start" }));
+    const title = await story.getByRole("heading").innerText();
+    await page.reload();
+    await page.getByRole("article").nth(47).waitFor();
+    // Once the pictures near the screen have failed again, the same story is at the top.
+    await page.waitForFunction(() => [...document.querySelectorAll("[data-gazette] .gz-thumb")]
+      .filter((f) => f.getBoundingClientRect().bottom > -1500 && f.getBoundingClientRect().top < innerHeight)
+      .every((f) => f.hidden));
+    const top = await page.evaluate(() => {
+      const card = [...document.querySelectorAll("[data-gazette] article")].find((a) => a.getBoundingClientRect().bottom > 0);
+      return [card.querySelector("h3").textContent, Math.round(card.getBoundingClientRect().top)];
+    });
+    assert.equal(top[0], title);
+    assert.ok(Math.abs(top[1]) <= 2, `at the top of the screen (${top[1]} px)`);
+    assert.deepEqual(page.problems.filter((p) => !/404/.test(p)), []);
+  });
+
   it("a reload does not take the page back down once the reader has scrolled while the stories load", async () => {
     const page = await ctx.open("/index.html?gz.page=4");
     await page.getByRole("article").nth(40).evaluate((el) => el.scrollIntoView({ block: "start" }));

@@ -4,34 +4,73 @@
 //! The browser restores the position itself, but only while the page loads: the widgets' stories
 //! come later, so it finds the page too short and stops near the top. The widgets write the
 //! position down as the page goes ([`remember`], a few lines of text the browser keeps for the
-//! tab) and scroll there once they have drawn what was above it ([`Return`]).
+//! tab), with the story card then at the top of the screen ([`Mark`]), and scroll there once
+//! they have drawn what was above it ([`Return`]), to the card itself when it is shown.
 
 /// How many positions are kept (the entries most recently left).
 pub const KEPT: usize = 16;
 
-/// `memory` with `y` as the position of the history entry `entry`, newest last, at most
-/// [`KEPT`] entries. One line per entry: the position in whole CSS pixels, a tab, the entry's
-/// key. (Whole numbers: writing and reading decimals would add the float formatting code to
-/// the wasm, about 23 KB gzip.)
-pub fn remember(memory: &str, entry: &str, y: f64) -> String {
+/// The story card at the top of the screen as the reader left: the `widget`-th widget of the
+/// page (in document order), its story `story` (the card's number in the list), whose top was
+/// `offset` CSS pixels below the screen's top (above it when negative). A place in the stories,
+/// not in pixels: pictures that fail to load change the page's height, but not which story was
+/// read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mark {
+    pub widget: usize,
+    pub story: usize,
+    pub offset: i32,
+}
+
+impl Mark {
+    fn write(self) -> String {
+        format!("{}:{}:{}", self.widget, self.story, self.offset)
+    }
+
+    fn read(text: &str) -> Option<Mark> {
+        let mut parts = text.split(':');
+        let mut next = || parts.next();
+        let mark = Mark {
+            widget: next()?.parse().ok()?,
+            story: next()?.parse().ok()?,
+            offset: next()?.parse().ok()?,
+        };
+        next().is_none().then_some(mark)
+    }
+}
+
+/// `memory` with `y` (and the story there, `mark`) as the place of the history entry `entry`,
+/// newest last, at most [`KEPT`] entries. One line per entry: the position in whole CSS pixels
+/// (and, after a space, the mark), a tab, the entry's key. (Whole numbers: writing and reading
+/// decimals would add the float formatting code to the wasm, about 23 KB gzip.)
+pub fn remember(memory: &str, entry: &str, y: f64, mark: Option<Mark>) -> String {
     let mut lines: Vec<&str> = lines_except(memory, entry).collect();
     let skip = (lines.len() + 1).saturating_sub(KEPT);
     // (`as` saturates: NaN and a negative position are 0.)
-    let mine = format!("{}\t{entry}", (y + 0.5) as u32);
+    let y = (y + 0.5) as u32;
+    let mine = match mark {
+        Some(m) => format!("{y} {}\t{entry}", m.write()),
+        None => format!("{y}\t{entry}"),
+    };
     lines.drain(..skip);
     lines.push(&mine);
     lines.join("\n")
 }
 
-/// The position `memory` holds for `entry`, if any, and the memory without it (a position is
-/// used once: the next leaving writes it again).
-pub fn take(memory: &str, entry: &str) -> (Option<f64>, String) {
-    let y = memory.lines().find_map(|line| {
-        let (y, key) = line.split_once('\t')?;
-        (key == entry).then(|| y.parse::<u32>().ok()).flatten()
+/// The position `memory` holds for `entry`, if any, with its mark, and the memory without it
+/// (a position is used once: the next leaving writes it again).
+pub fn take(memory: &str, entry: &str) -> (Option<(f64, Option<Mark>)>, String) {
+    let place = memory.lines().find_map(|line| {
+        let (place, key) = line.split_once('\t')?;
+        if key != entry {
+            return None;
+        }
+        let (y, mark) = place.split_once(' ').unwrap_or((place, ""));
+        let y = y.parse::<u32>().ok().filter(|&y| y > 0)?;
+        Some((f64::from(y), Mark::read(mark)))
     });
     let rest: Vec<&str> = lines_except(memory, entry).collect();
-    (y.filter(|&y| y > 0).map(f64::from), rest.join("\n"))
+    (place, rest.join("\n"))
 }
 
 fn lines_except<'a>(memory: &'a str, entry: &'a str) -> impl Iterator<Item = &'a str> {
@@ -62,6 +101,15 @@ impl Return {
         Return {
             target: target.filter(|&t| max_y < t - NEAR),
             left_at: None,
+        }
+    }
+
+    /// The position found again by its story (see [`Mark`]), while the way is not yet given up.
+    /// Within a pixel or two of the position written down it is that position (the mark's
+    /// offset is rounded to a whole pixel).
+    pub fn aim(&mut self, target: f64) {
+        if let Some(t) = self.target.as_mut().filter(|t| (**t - target).abs() > 2.0) {
+            *t = target;
         }
     }
 
@@ -102,27 +150,38 @@ mod tests {
 
     #[test]
     fn a_position_is_kept_per_entry_and_taken_once() {
-        let m = remember("", "a", 5000.4);
-        let m = remember(&m, "b", 120.0);
-        let m = remember(&m, "a", 6400.0);
-        assert_eq!(m, "120\tb\n6400\ta");
-        let (y, rest) = take(&m, "a");
-        assert_eq!(y, Some(6400.0));
+        let m = remember("", "a", 5000.4, None);
+        let m = remember(&m, "b", 120.0, None);
+        let mark = Mark {
+            widget: 1,
+            story: 37,
+            offset: -12,
+        };
+        let m = remember(&m, "a", 6400.0, Some(mark));
+        assert_eq!(m, "120\tb\n6400 1:37:-12\ta");
+        let (place, rest) = take(&m, "a");
+        assert_eq!(place, Some((6400.0, Some(mark))));
         assert_eq!(rest, "120\tb");
         assert_eq!(take(&rest, "a").0, None);
-        assert_eq!(take(&rest, "b"), (Some(120.0), String::new()));
+        assert_eq!(take(&rest, "b"), (Some((120.0, None)), String::new()));
+        // A mark that does not read leaves the position.
+        assert_eq!(take("300 1:x:2\tc", "c").0, Some((300.0, None)));
+        assert_eq!(take("300 1:2:3:4\tc", "c").0, Some((300.0, None)));
     }
 
     #[test]
     fn only_the_entries_left_last_are_kept() {
         let mut m = String::new();
         for i in 0..KEPT + 5 {
-            m = remember(&m, &format!("entry-{i}"), i as f64 * 10.0 + 10.0);
+            m = remember(&m, &format!("entry-{i}"), i as f64 * 10.0 + 10.0, None);
         }
         assert_eq!(m.lines().count(), KEPT);
         assert_eq!(take(&m, "entry-4").0, None);
-        assert_eq!(take(&m, "entry-5").0, Some(60.0));
-        assert_eq!(take(&m, &format!("entry-{}", KEPT + 4)).0, Some(210.0));
+        assert_eq!(take(&m, "entry-5").0, Some((60.0, None)));
+        assert_eq!(
+            take(&m, &format!("entry-{}", KEPT + 4)).0,
+            Some((210.0, None))
+        );
     }
 
     #[test]
@@ -134,9 +193,9 @@ mod tests {
         assert_eq!(take(m, "z").0, None);
         assert_eq!(take(m, "a").0, None);
         assert_eq!(take(m, "b").0, None);
-        assert_eq!(take(m, "key\twith tab").0, Some(300.0));
-        assert_eq!(remember("", "e", f64::NAN), "0\te");
-        assert_eq!(remember("", "e", -3.0), "0\te");
+        assert_eq!(take(m, "key\twith tab").0, Some((300.0, None)));
+        assert_eq!(remember("", "e", f64::NAN, None), "0\te");
+        assert_eq!(remember("", "e", -3.0, None), "0\te");
     }
 
     #[test]
@@ -147,6 +206,22 @@ mod tests {
         r.arrived(5000.0);
         assert!(!r.pending());
         assert_eq!(r.next(5000.0), None);
+        // The story at the top of the screen is found higher up than the position (pictures
+        // that failed made the page shorter): that is where the way goes.
+        let mut r = Return::to(Some(5000.0), 157.0);
+        r.aim(4100.0);
+        assert_eq!(r.next(157.0), Some(4100.0));
+        r.arrived(4100.0);
+        assert!(!r.pending());
+        r.aim(4300.0);
+        assert_eq!(r.next(4100.0), None, "not once the way is over");
+        let mut r = Return::to(Some(5000.0), 157.0);
+        r.aim(4998.5);
+        assert_eq!(
+            r.next(157.0),
+            Some(5000.0),
+            "a rounded mark's pixel is no move"
+        );
         // A second widget's stories are needed too: the first gets part of the way.
         let mut r = Return::to(Some(5000.0), 157.0);
         assert_eq!(r.next(157.0), Some(5000.0));
