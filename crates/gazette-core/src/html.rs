@@ -554,8 +554,20 @@ pub fn text_of(nodes: &[Node]) -> String {
 /// The readable text of an HTML fragment, read as [`sanitize`] reads it: each block (and each
 /// line break) a paragraph, paragraphs separated by a blank line, white space collapsed within
 /// them, inline markup leaving its text in place ("<b>T</b>essera" is "Tessera"), pictures left
-/// out. The result is plain text and is never rendered as HTML.
+/// out, and their captions too ("Photo: agency" is no way to begin an excerpt) unless the
+/// captions are all the text there is. The result is plain text and is never rendered as HTML.
 pub fn html_to_text(html: &str) -> String {
+    let nodes = sanitize(html, None);
+    let text = text_blocks_of(&nodes, false);
+    if text.is_empty() {
+        text_blocks_of(&nodes, true)
+    } else {
+        text
+    }
+}
+
+/// The paragraphs of `nodes` for [`html_to_text`], `captions` or not.
+fn text_blocks_of(nodes: &[Node], captions: bool) -> String {
     fn flush(para: &mut String, out: &mut Vec<String>) {
         let p = collapse_whitespace(para);
         para.clear();
@@ -563,22 +575,23 @@ pub fn html_to_text(html: &str) -> String {
             out.push(p);
         }
     }
-    fn walk(nodes: &[Node], para: &mut String, out: &mut Vec<String>) {
+    fn walk(nodes: &[Node], captions: bool, para: &mut String, out: &mut Vec<String>) {
         for n in nodes {
             match n {
                 Node::Text(t) => para.push_str(t),
                 Node::Element(e) if e.tag == Tag::Img => {}
+                Node::Element(e) if e.tag == Tag::Figcaption && !captions => {}
                 Node::Element(e) if e.tag == Tag::Br || !e.tag.is_inline() => {
                     flush(para, out);
-                    walk(&e.children, para, out);
+                    walk(&e.children, captions, para, out);
                     flush(para, out);
                 }
-                Node::Element(e) => walk(&e.children, para, out),
+                Node::Element(e) => walk(&e.children, captions, para, out),
             }
         }
     }
     let (mut para, mut out) = (String::new(), Vec::new());
-    walk(&sanitize(html, None), &mut para, &mut out);
+    walk(nodes, captions, &mut para, &mut out);
     flush(&mut para, &mut out);
     out.join("\n\n")
 }
@@ -1275,6 +1288,18 @@ mod tests {
             "unterminated"
         );
         assert_eq!(html_to_text("<p>one<br>two</p>"), "one\n\ntwo");
+    }
+
+    #[test]
+    fn captions_are_left_out_of_the_text_unless_they_are_all_of_it() {
+        let lead = "<figure><img src=\"/a.jpg\" alt=\"Boats\"><figcaption>Photo: Harbour desk</figcaption></figure>\
+                    <p>The ferry runs again.</p>";
+        assert_eq!(html_to_text(lead), "The ferry runs again.");
+        let quote = "<figure><blockquote>Boats first.</blockquote><figcaption>The mayor</figcaption></figure>";
+        assert_eq!(html_to_text(quote), "Boats first.");
+        let photo_only =
+            "<figure><img src=\"/a.jpg\"><figcaption>Dawn over the quay</figcaption></figure>";
+        assert_eq!(html_to_text(photo_only), "Dawn over the quay");
     }
 
     #[test]
