@@ -1090,6 +1090,44 @@ fn listen_in(
     })
 }
 
+/// The mark of a picture in a story's body that failed to load, and of what held only it (its
+/// figure, a link or a paragraph around it), all left out by the stylesheet.
+const FAILED_PICTURE: &str = "data-gz-failed";
+
+/// Leaves out the pictures of a story's `body` that fail to load (a dead link, a host that
+/// refuses others' pages), as the cards' and the hero's are: a broken frame says nothing, a
+/// caption under no picture less, and a link around no picture has no name.
+pub fn leave_out_failed_pictures(body: &web_sys::Element) -> Option<Listener> {
+    // Marks from the story shown before (the elements may be used again for this one).
+    for el in all_in(body, &format!("[{FAILED_PICTURE}]")) {
+        let _ = el.remove_attribute(FAILED_PICTURE);
+    }
+    let root = body.clone();
+    listen_in(body.clone().into(), "error", true, move |e| {
+        let mut el = match e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        {
+            Some(img) if img.tag_name().eq_ignore_ascii_case("img") => img,
+            _ => return,
+        };
+        loop {
+            let _ = el.set_attribute(FAILED_PICTURE, "");
+            let Some(parent) = el.parent_element().filter(|p| *p != root) else {
+                break;
+            };
+            let others = format!("img:not([{FAILED_PICTURE}])");
+            let all_failed = parent.query_selector(&others).ok().flatten().is_none();
+            let figure = parent.tag_name().eq_ignore_ascii_case("figure");
+            let wordless = parent.text_content().is_none_or(|t| t.trim().is_empty());
+            if !(all_failed && (figure || wordless)) {
+                break;
+            }
+            el = parent;
+        }
+    })
+}
+
 /// Calls `f` when the reader goes Back or Forward.
 pub fn on_history_change(f: impl Fn() + 'static) -> Option<Listener> {
     listen(window()?.into(), "popstate", move |_| f())

@@ -94,6 +94,16 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             ),
         }
     });
+    let body_ref = use_node_ref();
+    {
+        let body_ref = body_ref.clone();
+        use_effect_with((props.catalog.clone(), props.index), move |_| {
+            let watch = body_ref
+                .cast::<web_sys::Element>()
+                .and_then(|body| browser::leave_out_failed_pictures(&body));
+            move || drop(watch)
+        });
+    }
     let Some(a) = props.catalog.articles().get(props.index) else {
         return Html::default();
     };
@@ -176,7 +186,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                     }
                 </figure>
             }
-            <div class="gz-article-body" lang={text.lang.clone()} dir={text.dir.clone()}>{ body_html }</div>
+            <div class="gz-article-body" ref={body_ref} lang={text.lang.clone()} dir={text.dir.clone()}>{ body_html }</div>
             if cut {
                 <p class="gz-cut">{ w.story_cut }</p>
             }

@@ -315,6 +315,41 @@ describe("the article view", () => {
     assert.ok(page.problems.every((p) => /404/.test(p)), page.problems.join("\n"));
   });
 
+  it("a picture in a story that cannot be loaded is left out, with its caption or a link around it; the next story's show", async () => {
+    const page = await ctx.open("/fixtures/blank.html");
+    await page.route("**/gone-body.jpg", (route) => route.fulfill({ status: 404, body: "" }));
+    const dot = '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="teal"/></svg>';
+    await page.route("**/kept.svg", (route) => route.fulfill({ body: dot, contentType: "image/svg+xml" }));
+    const story = (id, day, content_html) => ({ id, title: `Story ${id}`, url: `https://example.com/${id}`, published: `2026-01-0${day}T10:00:00Z`, category: "X", tags: ["harbour"], content_html });
+    const articles = [
+      story("b", 2, '<p>Before.</p><figure><img src="/gone-body.jpg" alt="A lost chart"><figcaption>Chart: desk</figcaption></figure>' +
+        '<p><a href="https://example.com/zoom"><img src="/gone-body.jpg" alt="Zoom in"></a></p><p>See <img src="/gone-body.jpg" alt="the map"> here.</p>'),
+      story("c", 1, '<p>Later.</p><figure><img src="/kept.svg" alt="A kept chart"><figcaption>Chart: kept</figcaption></figure>'),
+    ];
+    await page.route("**/gone-body.json", (route) => route.fulfill({ json: { articles } }));
+    await page.evaluate(() => {
+      document.querySelector("#slot").innerHTML = '<gazette-news id="w" src="/gone-body.json" loading="eager" layout="list"></gazette-news>';
+    });
+    const news = page.locator("#w");
+    // (The card's excerpt leaves the caption out.)
+    await news.getByText("Before. See here.", { exact: true }).waitFor();
+    await news.getByRole("link", { name: "Story b" }).click();
+    await news.getByRole("heading", { level: 3, name: "Story b" }).waitFor();
+    await news.getByText("Chart: desk", { exact: true }).waitFor({ state: "hidden" });
+    await news.getByText("Before.", { exact: true }).waitFor();
+    assert.equal(await news.getByRole("img").count(), 0, "no broken frames");
+    assert.equal(await news.getByRole("link", { name: "Zoom in" }).count(), 0, "no link without a picture");
+    assert.ok(await news.getByText("See here.", { exact: true }).isVisible(), "the words around a picture stay");
+    await assertAccessible(page, "with a story's pictures gone");
+    // The next story shows its own pictures, in the elements the last one's used.
+    await news.getByRole("link", { name: "Story c" }).click();
+    await news.getByRole("heading", { level: 3, name: "Story c" }).waitFor();
+    await news.getByRole("img", { name: "A kept chart" }).waitFor();
+    assert.ok(await news.getByText("Chart: kept", { exact: true }).isVisible());
+    // (The browser reports the failed pictures itself.)
+    assert.ok(page.problems.every((p) => /404/.test(p)), page.problems.join("\n"));
+  });
+
   it("a picture of any shape keeps its card's shape, and a story's own pictures fit the view", async () => {
     const page = await ctx.open("/fixtures/blank.html");
     const tall = '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="20000"><rect width="4" height="20000" fill="teal"/></svg>';
