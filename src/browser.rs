@@ -982,6 +982,21 @@ pub fn focus_in_place(el: &web_sys::HtmlElement) {
     let _ = el.focus_with_options(&options);
 }
 
+/// Scrolls the page just enough to show `el` whole when it has the keyboard's focus and is
+/// not on screen (a card the list moved as it changed under it), as moving the focus there
+/// would. A focus the keyboard did not put there is left where it is.
+pub fn keep_keyboard_focus_in_view(el: &web_sys::Element) {
+    if !el.matches(":focus-visible").unwrap_or(false) {
+        return;
+    }
+    let (r, screen) = (el.get_bounding_client_rect(), viewport_height());
+    if r.top() < 0.0 {
+        scroll_to_y(scroll_y() + r.top() - 16.0);
+    } else if r.bottom() > screen {
+        scroll_to_y(scroll_y() + (r.bottom() - screen + 16.0).min(r.top()));
+    }
+}
+
 /// Where the keyboard's focus is, seen from a widget.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FocusPlace {
@@ -1013,6 +1028,30 @@ pub fn focus_place(el: &web_sys::Element) -> FocusPlace {
     } else {
         FocusPlace::Elsewhere
     }
+}
+
+/// True when the keyboard's focus is on an element below the top of `el` (its box), outside
+/// it, anywhere in the page (through open shadow roots): the reader has moved the focus on
+/// past it, and the page scrolled to follow.
+pub fn keyboard_focus_below(el: &web_sys::Element) -> bool {
+    let Some(doc) = window().and_then(|w| w.document()) else {
+        return false;
+    };
+    let mut active = doc.active_element();
+    // Down to the focused element itself, through the shadow roots that hold it.
+    while let Some(inner) = active
+        .as_ref()
+        .and_then(|a| a.shadow_root())
+        .and_then(|s| s.active_element())
+    {
+        active = Some(inner);
+    }
+    let Some(active) = active.filter(|a| Some(a) != doc.body().map(Into::into).as_ref()) else {
+        return false;
+    };
+    !el.contains(Some(&active))
+        && active.matches(":focus-visible").unwrap_or(false)
+        && active.get_bounding_client_rect().top() >= el.get_bounding_client_rect().top()
 }
 
 /// The element inside `el` that has the keyboard's focus, if one has (`el` may be in a shadow

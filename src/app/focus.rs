@@ -203,8 +203,13 @@ pub(super) fn use_held_focus(refs: &Refs, state: &State) {
             return;
         };
         match held.find(&root) {
-            Some(el) if browser::focused_in(&root).as_ref() == Some(&el) => {}
-            Some(el) => browser::focus_in_place(&el),
+            // Brought into sight if the list moved it off the screen (a keyboard's focus).
+            Some(el) => {
+                if browser::focused_in(&root).as_ref() != Some(&el) {
+                    browser::focus_in_place(&el);
+                }
+                browser::keep_keyboard_focus_in_view(&el);
+            }
             None => {
                 // (The title too when the story has closed meanwhile.)
                 let instead = held.instead(&refs.title, &refs.story_heading);

@@ -71,9 +71,10 @@ pub fn StoryList(props: &StoryListProps) -> Html {
     {
         // Re-armed after every page: the next scroll near the end asks for the next one. Not
         // while the keyboard's focus is on a card, or any focus on "Show more stories" (a
-        // screen reader's, a script's): the page scrolled because the reader moved the focus,
-        // and more cards would keep the next Tab in the list for ever, or take the focus off
-        // the button the reader is about to press.
+        // screen reader's, a script's), or the keyboard's on the page below the list: the page
+        // scrolled because the reader moved the focus, and more cards would keep the next Tab
+        // in the list for ever, take the focus off the button the reader is about to press,
+        // or push what the reader tabbed to off the screen.
         let sentinel = sentinel.clone();
         let on_more = props.on_more.clone();
         let (more_ref, list) = (more_ref.clone(), list.clone());
@@ -90,8 +91,11 @@ pub fn StoryList(props: &StoryListProps) -> Html {
                     .then(|| sentinel.cast::<web_sys::Element>())
                     .flatten()
                     .and_then(|el| {
+                        let end = el.clone();
                         browser::when_scrolled_near(&el, 600.0, move || {
-                            let focused = focus_on(&more_ref) || keyboard_focus_within(&list);
+                            let focused = focus_on(&more_ref)
+                                || keyboard_focus_within(&list)
+                                || browser::keyboard_focus_below(&end);
                             if !focused {
                                 on_more.emit(());
                             }

@@ -276,6 +276,30 @@ describe("the demo page", () => {
     assert.equal(await page.getByRole("button", { name: "Show more stories" }).count(), 0);
   });
 
+  it("after Back changes the list, a card the keyboard is on is brought back into sight", async () => {
+    const page = await ctx.open("/index.html");
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.getByRole("article").first().waitFor();
+    await page.getByRole("button", { name: /^Markets, \d+ stor/ }).click();
+    await page.getByRole("button", { name: /^Markets/, pressed: true }).waitFor();
+    // From the chip, the keyboard goes on to the second card's headline.
+    const onSecond = () => page.evaluate(() => Boolean(document.activeElement?.closest(".gz-list > li:nth-child(2) .gz-headline a")));
+    for (let i = 0; i < 20 && !(await onSecond()); i++) await page.keyboard.press("Tab");
+    assert.ok(await onSecond(), "Tab reaches the second card");
+    const headline = await page.evaluate(() => document.activeElement.textContent);
+    await page.goBack();
+    await page.getByRole("button", { name: /^Markets/, pressed: false }).waitFor();
+    await nextFrames(page);
+    const focused = await page.evaluate(() => {
+      const a = document.activeElement;
+      const r = a.getBoundingClientRect();
+      return { text: a.textContent, top: r.top, bottom: r.bottom, screen: innerHeight };
+    });
+    assert.equal(focused.text, headline, "the focus stays on the same story");
+    assert.ok(focused.top >= 0 && focused.bottom <= focused.screen, `the focused headline at ${focused.top}–${focused.bottom} of ${focused.screen}`);
+    assert.deepEqual(page.problems, []);
+  });
+
   it("Tab goes through the cards to Show more stories and on out of the widget, loading nothing by itself", async () => {
     const page = await ctx.open("/index.html");
     await page.getByRole("article").first().waitFor();

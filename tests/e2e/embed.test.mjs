@@ -183,6 +183,37 @@ describe("embedding", () => {
     assert.deepEqual(page.problems, []);
   });
 
+  it("Tab from the end of the list to the page below loads no stories, so what the reader tabbed to stays on screen", async () => {
+    const page = await ctx.open("/fixtures/blank.html");
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.evaluate(() => {
+      document.getElementById("slot").innerHTML =
+        '<gazette-news id="news" src="/static/articles.json" loading="eager" page-size="4"></gazette-news><button type="button">After the news</button>';
+    });
+    const cards = page.locator("#news").getByRole("article");
+    await cards.first().waitFor();
+    const more = page.getByRole("button", { name: "Show more stories" });
+    const bottom = await more.evaluate((b) => b.getBoundingClientRect().bottom + scrollY);
+    // The button just in sight at the bottom of the screen, the page's own below it.
+    await page.setViewportSize({ width: 360, height: Math.round(bottom) + 4 });
+    await more.focus();
+    await page.keyboard.press("Tab");
+    const after = page.getByRole("button", { name: "After the news" });
+    assert.ok(await after.evaluate((b) => b === document.activeElement));
+    assert.ok(await page.evaluate(() => scrollY) > 0, "the page scrolled to the focus");
+    await nextFrames(page);
+    await nextFrames(page);
+    assert.equal(await cards.count(), 4);
+    const box = await after.evaluate((b) => b.getBoundingClientRect().toJSON());
+    assert.ok(box.top >= 0 && box.bottom <= (await page.evaluate(() => innerHeight)), `the focused button at ${box.top}–${box.bottom}`);
+    // Scrolling on, the reader still gets the next page.
+    await page.mouse.click(5, 5);
+    await page.mouse.wheel(0, -200);
+    await page.mouse.wheel(0, 150);
+    await page.waitForFunction(() => document.querySelectorAll("#news").length && document.querySelector("#news").shadowRoot.querySelectorAll("article").length === 8);
+    assert.deepEqual(page.problems, []);
+  });
+
   it("the focus put on \"Show more stories\" (by a screen reader or a script) stays there: no page comes by the scroll it makes", async () => {
     const page = await ctx.open("/fixtures/long-page.html");
     const cards = page.locator("#news").getByRole("article");
