@@ -982,19 +982,24 @@ pub fn focus_in_place(el: &web_sys::HtmlElement) {
     let _ = el.focus_with_options(&options);
 }
 
-/// Scrolls the page just enough to show `el` whole when it has the keyboard's focus and is
-/// not on screen (a card the list moved as it changed under it), as moving the focus there
-/// would. A focus the keyboard did not put there is left where it is.
+/// Scrolls just enough to show `el` whole (the page, and any scrolling box it is in) when it
+/// has the keyboard's focus (a card the list moved as it changed under it), as moving the focus
+/// there would. A focus the keyboard did not put there is left where it is.
 pub fn keep_keyboard_focus_in_view(el: &web_sys::Element) {
     if !el.matches(":focus-visible").unwrap_or(false) {
         return;
     }
-    let (r, screen) = (el.get_bounding_client_rect(), viewport_height());
-    if r.top() < 0.0 {
-        scroll_to_y(scroll_y() + r.top() - 16.0);
-    } else if r.bottom() > screen {
-        scroll_to_y(scroll_y() + (r.bottom() - screen + 16.0).min(r.top()));
-    }
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+    options.set_inline(web_sys::ScrollLogicalPosition::Nearest);
+    options.set_behavior(web_sys::ScrollBehavior::Instant);
+    el.scroll_into_view_with_scroll_into_view_options(&options);
+}
+
+/// True when some of `el` is on the screen (in the window's height).
+pub fn on_screen(el: &web_sys::Element) -> bool {
+    let r = el.get_bounding_client_rect();
+    r.height() > 0.0 && r.bottom() > 0.0 && r.top() < viewport_height()
 }
 
 /// Where the keyboard's focus is, seen from a widget.
@@ -1137,34 +1142,59 @@ const FAILED_PICTURE: &str = "data-gz-failed";
 /// refuses others' pages), as the cards' and the hero's are: a broken frame says nothing, a
 /// caption under no picture less, and a link around no picture has no name.
 pub fn leave_out_failed_pictures(body: &web_sys::Element) -> Option<Listener> {
-    // Marks from the story shown before (the elements may be used again for this one).
+    // Marks from the story shown before (the elements may be used again for this one), then
+    // the pictures that have failed already (before the listener came, or kept by an element
+    // used again with the same address, which does not load again).
     for el in all_in(body, &format!("[{FAILED_PICTURE}]")) {
         let _ = el.remove_attribute(FAILED_PICTURE);
     }
+    for img in all_in(body, "img") {
+        if let Some(img) = img.dyn_ref::<web_sys::HtmlImageElement>() {
+            if img.complete() && img.natural_width() == 0 && !img.current_src().is_empty() {
+                leave_out_picture(img.clone().into(), body);
+            }
+        }
+    }
     let root = body.clone();
     listen_in(body.clone().into(), "error", true, move |e| {
-        let mut el = match e
+        match e
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
         {
-            Some(img) if img.tag_name().eq_ignore_ascii_case("img") => img,
-            _ => return,
-        };
-        loop {
-            let _ = el.set_attribute(FAILED_PICTURE, "");
-            let Some(parent) = el.parent_element().filter(|p| *p != root) else {
-                break;
-            };
-            let others = format!("img:not([{FAILED_PICTURE}])");
-            let all_failed = parent.query_selector(&others).ok().flatten().is_none();
-            let figure = parent.tag_name().eq_ignore_ascii_case("figure");
-            let wordless = parent.text_content().is_none_or(|t| t.trim().is_empty());
-            if !(all_failed && (figure || wordless)) {
-                break;
+            Some(img) if img.tag_name().eq_ignore_ascii_case("img") => {
+                leave_out_picture(img, &root)
             }
-            el = parent;
+            _ => {}
         }
     })
+}
+
+/// Marks `img` as failed, with the elements up to `root` that held nothing else: a figure
+/// with only failed pictures and their captions, a link or paragraph with no words.
+fn leave_out_picture(img: web_sys::Element, root: &web_sys::Element) {
+    let blank = |n: &web_sys::Node| n.text_content().is_none_or(|t| t.trim().is_empty());
+    let mut el = img;
+    loop {
+        let _ = el.set_attribute(FAILED_PICTURE, "");
+        let Some(parent) = el.parent_element().filter(|p| p != root) else {
+            break;
+        };
+        let others = format!("img:not([{FAILED_PICTURE}])");
+        let all_failed = parent.query_selector(&others).ok().flatten().is_none();
+        let held_only_pictures = if parent.tag_name().eq_ignore_ascii_case("figure") {
+            // Its caption goes with the picture; a quote or paragraph beside it stays.
+            let nodes = parent.child_nodes();
+            (0..nodes.length())
+                .filter_map(|i| nodes.item(i))
+                .all(|n| n.node_name().eq_ignore_ascii_case("figcaption") || blank(&n))
+        } else {
+            blank(&parent)
+        };
+        if !(all_failed && held_only_pictures) {
+            break;
+        }
+        el = parent;
+    }
 }
 
 /// Calls `f` when the reader goes Back or Forward.
@@ -1430,18 +1460,44 @@ pub fn viewport_height() -> f64 {
 /// on screen or within `margin` CSS pixels below the viewport's bottom, until `f` says it acted
 /// (returns `true`). Only the reader's scrolling counts: a list too short to fill the screen
 /// does not grow on its own, nor does a hidden one, nor one the reader has scrolled past, nor
-/// one the widget has just scrolled back to after a story. Stops when dropped.
+/// one the widget has just scrolled back to after a story. `f` is told whether the reader has
+/// scrolled by hand (wheel, touch, keys other than Tab) since the focus last moved: if not,
+/// the page may have scrolled to follow the focus. Stops when dropped.
 pub fn when_scrolled_near(
     el: &web_sys::Element,
     margin: f64,
-    f: impl Fn() -> bool + 'static,
-) -> Option<Listener> {
+    f: impl Fn(bool) -> bool + 'static,
+) -> Vec<Listener> {
+    let Some(doc) = window().and_then(|w| w.document()) else {
+        return Vec::new();
+    };
+    let by_hand = Rc::new(Cell::new(false));
+    let hand = |kind: &'static str, tab_too: bool| {
+        let by_hand = by_hand.clone();
+        listen_in(doc.clone().into(), kind, true, move |e| {
+            let tab = e
+                .dyn_ref::<web_sys::KeyboardEvent>()
+                .is_some_and(|k| k.key() == "Tab");
+            if tab_too || !tab {
+                by_hand.set(true);
+            }
+        })
+    };
+    let mut listeners: Vec<Listener> = [hand("wheel", true), hand("touchmove", true)]
+        .into_iter()
+        .chain([hand("keydown", false)])
+        .flatten()
+        .collect();
+    let moved = by_hand.clone();
+    listeners.extend(listen_in(doc.clone().into(), "focusin", true, move |_| {
+        moved.set(false)
+    }));
     let el = el.clone();
     let mut done = false;
     // A hidden element (the list while a story is open) has no box: it is near nothing.
     let has_box = |r: &web_sys::DomRect| r.width() > 0.0 || r.height() > 0.0;
     let mut was_shown = has_box(&el.get_bounding_client_rect());
-    listen_in(window()?.document()?.into(), "scroll", true, move |_| {
+    listeners.extend(listen_in(doc.into(), "scroll", true, move |_| {
         if done || !el.is_connected() {
             return;
         }
@@ -1452,9 +1508,10 @@ pub fn when_scrolled_near(
         // reader going on down the list.
         let settled = std::mem::replace(&mut was_shown, shown);
         if shown && settled && r.bottom() > 0.0 && r.top() < viewport_height() + margin {
-            done = f();
+            done = f(by_hand.get());
         }
-    })
+    }));
+    listeners
 }
 
 /// The place of `el` among the page's widgets (`[data-gazette]` and `<gazette-news>`), in

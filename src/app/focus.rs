@@ -185,7 +185,8 @@ pub(super) fn use_retry_focus(refs: &Refs, state: &State) {
 pub(super) fn use_held_focus(refs: &Refs, state: &State) {
     let last_catalog = use_mut_ref(|| state.catalog.clone());
     let last_filter = use_mut_ref(|| state.filter.clone());
-    let held = use_mut_ref(|| None::<Held>);
+    // What the focus was on, and whether it was on the screen then.
+    let held = use_mut_ref(|| None::<(Held, bool)>);
     let new_filter = *last_filter.borrow() != state.filter;
     if new_filter || !Rc::ptr_eq(&last_catalog.borrow(), &state.catalog) {
         last_catalog.replace(state.catalog.clone());
@@ -194,21 +195,26 @@ pub(super) fn use_held_focus(refs: &Refs, state: &State) {
             refs.root
                 .cast::<web_sys::Element>()
                 .and_then(|r| browser::focused_in(&r))
-                .and_then(|f| Held::of(&f)),
+                .and_then(|f| Some((Held::of(&f)?, browser::on_screen(&f)))),
         );
     }
     let refs = refs.clone();
     use_effect(move || {
-        let (Some(held), Some(root)) = (held.take(), refs.root.cast::<web_sys::Element>()) else {
+        let (Some((held, was_seen)), Some(root)) =
+            (held.take(), refs.root.cast::<web_sys::Element>())
+        else {
             return;
         };
         match held.find(&root) {
-            // Brought into sight if the list moved it off the screen (a keyboard's focus).
             Some(el) => {
                 if browser::focused_in(&root).as_ref() != Some(&el) {
                     browser::focus_in_place(&el);
                 }
-                browser::keep_keyboard_focus_in_view(&el);
+                // Kept in sight if the change moved it off the screen (a keyboard's focus; not
+                // one the reader had scrolled away from).
+                if was_seen {
+                    browser::keep_keyboard_focus_in_view(&el);
+                }
             }
             None => {
                 // (The title too when the story has closed meanwhile.)

@@ -74,7 +74,7 @@ pub fn StoryList(props: &StoryListProps) -> Html {
         // screen reader's, a script's), or the keyboard's on the page below the list: the page
         // scrolled because the reader moved the focus, and more cards would keep the next Tab
         // in the list for ever, take the focus off the button the reader is about to press,
-        // or push what the reader tabbed to off the screen.
+        // or push what the reader tabbed to off the screen (until the reader scrolls by hand).
         let sentinel = sentinel.clone();
         let on_more = props.on_more.clone();
         let (more_ref, list) = (more_ref.clone(), list.clone());
@@ -90,12 +90,12 @@ pub fn StoryList(props: &StoryListProps) -> Html {
                 let watch = (more && (fewer || pending) && shown < below)
                     .then(|| sentinel.cast::<web_sys::Element>())
                     .flatten()
-                    .and_then(|el| {
+                    .map(|el| {
                         let end = el.clone();
-                        browser::when_scrolled_near(&el, 600.0, move || {
+                        browser::when_scrolled_near(&el, 600.0, move |by_hand| {
                             let focused = focus_on(&more_ref)
                                 || keyboard_focus_within(&list)
-                                || browser::keyboard_focus_below(&end);
+                                || (!by_hand && browser::keyboard_focus_below(&end));
                             if !focused {
                                 on_more.emit(());
                             }
