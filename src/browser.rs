@@ -766,14 +766,13 @@ pub fn remember_scroll() -> ScrollMemory {
             .pending()
     });
     let reader = match window().filter(|_| pending) {
-        Some(w) => ["wheel", "touchmove", "keydown", "mousedown"]
-            .into_iter()
-            .filter_map(|kind| {
-                listen_in(w.clone().into(), kind, true, |_| {
-                    RETURN.with(|r| r.borrow_mut().as_mut().map(scroll::Return::reader_moved));
-                })
-            })
-            .collect(),
+        Some(w) => listen_each(
+            &w.into(),
+            &["wheel", "touchmove", "keydown", "mousedown"],
+            |_| {
+                RETURN.with(|r| r.borrow_mut().as_mut().map(scroll::Return::reader_moved));
+            },
+        ),
         None => Vec::new(),
     };
     let leave = LEAVE.with(|leave| {
@@ -1173,13 +1172,13 @@ pub fn leave_out_failed_pictures(body: &web_sys::Element) -> Option<Listener> {
 /// with only failed pictures and their captions, a link or paragraph with no words.
 fn leave_out_picture(img: web_sys::Element, root: &web_sys::Element) {
     let blank = |n: &web_sys::Node| n.text_content().is_none_or(|t| t.trim().is_empty());
+    let others = format!("img:not([{FAILED_PICTURE}])");
     let mut el = img;
     loop {
         let _ = el.set_attribute(FAILED_PICTURE, "");
         let Some(parent) = el.parent_element().filter(|p| p != root) else {
             break;
         };
-        let others = format!("img:not([{FAILED_PICTURE}])");
         let all_failed = parent.query_selector(&others).ok().flatten().is_none();
         let held_only_pictures = if parent.tag_name().eq_ignore_ascii_case("figure") {
             // Its caption goes with the picture; a quote or paragraph beside it stays.
@@ -1195,6 +1194,19 @@ fn leave_out_picture(img: web_sys::Element, root: &web_sys::Element) {
         }
         el = parent;
     }
+}
+
+/// One listener on `target` for each event of `kinds`, in the capture phase (events that do not
+/// bubble too), all calling `f`; each stops when dropped.
+fn listen_each(
+    target: &web_sys::EventTarget,
+    kinds: &[&'static str],
+    f: impl Fn(web_sys::Event) + Clone + 'static,
+) -> Vec<Listener> {
+    kinds
+        .iter()
+        .filter_map(|&kind| listen_in(target.clone(), kind, true, f.clone()))
+        .collect()
 }
 
 /// Calls `f` when the reader goes Back or Forward.
@@ -1472,22 +1484,20 @@ pub fn when_scrolled_near(
         return Vec::new();
     };
     let by_hand = Rc::new(Cell::new(false));
-    let hand = |kind: &'static str, tab_too: bool| {
-        let by_hand = by_hand.clone();
-        listen_in(doc.clone().into(), kind, true, move |e| {
+    let hand = by_hand.clone();
+    let mut listeners = listen_each(
+        &doc.clone().into(),
+        &["wheel", "touchmove", "keydown"],
+        move |e| {
+            // (Tab moves the focus: the page scrolling after it is not the reader's doing.)
             let tab = e
                 .dyn_ref::<web_sys::KeyboardEvent>()
                 .is_some_and(|k| k.key() == "Tab");
-            if tab_too || !tab {
-                by_hand.set(true);
+            if !tab {
+                hand.set(true);
             }
-        })
-    };
-    let mut listeners: Vec<Listener> = [hand("wheel", true), hand("touchmove", true)]
-        .into_iter()
-        .chain([hand("keydown", false)])
-        .flatten()
-        .collect();
+        },
+    );
     let moved = by_hand.clone();
     listeners.extend(listen_in(doc.clone().into(), "focusin", true, move |_| {
         moved.set(false)

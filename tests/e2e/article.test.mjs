@@ -343,8 +343,7 @@ describe("the article view", () => {
     assert.equal(await news.getByRole("link", { name: "Zoom in" }).count(), 0, "no link without a picture");
     assert.ok(await news.getByText("See here.", { exact: true }).isVisible(), "the words around a picture stay");
     await assertAccessible(page, "with a story's pictures gone");
-    // The same dead picture in the next story, in the element the last one's used (which does
-    // not load it again), is left out too.
+    // The same dead picture in the next story is left out too.
     await news.getByRole("link", { name: "Story d" }).click();
     await news.getByRole("heading", { level: 3, name: "Story d" }).waitFor();
     await news.locator(".gz-article-body").getByText("Again.", { exact: true }).waitFor();
