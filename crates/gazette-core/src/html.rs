@@ -608,9 +608,8 @@ pub fn first_image(html: &str) -> Option<(String, String)> {
             Some(c) if c.is_ascii_alphabetic() => {
                 let (tag, end) = read_start_tag(after);
                 let attr = |name: &str| attr_of(&tag.attrs, name).map(str::trim);
-                let tiny = attr("width") == Some("1") || attr("height") == Some("1");
                 match attr("src") {
-                    Some(src) if tag.name == "img" && !tiny && !src.is_empty() => {
+                    Some(src) if tag.name == "img" && !is_pixel(attr) && !src.is_empty() => {
                         let alt = attr("alt").unwrap_or_default();
                         return Some((src.to_string(), collapse_whitespace(alt)));
                     }
@@ -624,6 +623,16 @@ pub fn first_image(html: &str) -> Option<(String, String)> {
         };
     }
     None
+}
+
+/// True for a picture one pixel wide or high, or less: a tracking pixel or a spacer, never
+/// something to look at. `attr` reads an attribute of the `<img>`.
+fn is_pixel<'a>(attr: impl Fn(&str) -> Option<&'a str>) -> bool {
+    ["width", "height"].into_iter().any(|d| {
+        attr(d)
+            .and_then(|v| v.trim().parse::<u32>().ok())
+            .is_some_and(|n| n <= 1)
+    })
 }
 
 /// True when sanitised content shows the picture at `url`, whatever size its query asks for
@@ -968,13 +977,7 @@ impl Builder<'_> {
                 }
             }
             Tag::Img => {
-                // A tracking pixel (1 × 1, or smaller) is no picture.
-                let tiny = ["width", "height"].iter().all(|d| {
-                    get(d)
-                        .and_then(|v| v.trim().parse::<u32>().ok())
-                        .is_some_and(|n| n <= 1)
-                });
-                if tiny {
+                if is_pixel(get) {
                     return None;
                 }
                 let src = get("src").and_then(|s| safe_image(s, self.base))?;
@@ -1254,6 +1257,17 @@ mod tests {
             Some(("plain.png".into(), String::new()))
         );
         assert_eq!(first_image("<imgx src=a> <img alt=x> <img src=\"\">"), None);
+        // A spacer one pixel wide or high, or of size 0, is no picture either, to both the card
+        // and the story.
+        for pixel in [
+            r#"<img src="s.gif" width="1" height="40">"#,
+            r#"<img src="s.gif" height=" 0 ">"#,
+            r#"<img src="s.gif" width="0" height="0">"#,
+        ] {
+            assert_eq!(first_image(pixel), None, "{pixel}");
+            assert_eq!(clean(pixel), "", "{pixel}");
+        }
+        assert!(first_image(r#"<img src="a.jpg" width="10" height="12">"#).is_some());
         assert_eq!(
             first_image("<img src=\"unterminated"),
             Some(("unterminated".into(), String::new()))
