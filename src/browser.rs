@@ -828,15 +828,11 @@ fn take_left_scroll() -> Option<(f64, Option<scroll::Mark>)> {
 
 /// The page's widgets' story cards, widget by widget in document order.
 fn cards_of_widgets(selector: &str) -> impl Iterator<Item = (usize, web_sys::Element)> + '_ {
-    elements("[data-gazette], gazette-news")
+    widget_mounts()
         .into_iter()
         .enumerate()
-        .flat_map(move |(widget, host)| {
-            let list = match host.shadow_root() {
-                Some(root) => root.query_selector_all(selector),
-                None => host.query_selector_all(selector),
-            };
-            let list = list.ok();
+        .flat_map(move |(widget, (mount, _))| {
+            let list = mount.query_selector_all(selector).ok();
             let n = list.as_ref().map_or(0, |l| l.length());
             (0..n).filter_map(move |i| {
                 let card = list
@@ -847,6 +843,21 @@ fn cards_of_widgets(selector: &str) -> impl Iterator<Item = (usize, web_sys::Ele
                 Some((widget, card))
             })
         })
+}
+
+/// Every widget on the page, in document order: the element it is drawn in (a `data-gazette`
+/// element, or the mount in a `<gazette-news>` element's shadow root) and the element whose
+/// attributes configure it.
+fn widget_mounts() -> Vec<(web_sys::Element, web_sys::Element)> {
+    elements("[data-gazette], gazette-news")
+        .into_iter()
+        .map(|host| {
+            let mount = host
+                .shadow_root()
+                .and_then(|r| r.query_selector(".gz-mount").ok().flatten());
+            (mount.unwrap_or_else(|| host.clone()), host)
+        })
+        .collect()
 }
 
 /// The story card at the top of the screen: the first of a widget's cards that reaches into
@@ -2016,19 +2027,7 @@ pub fn emit(target: &web_sys::Element, name: &str, detail: &[(&str, JsValue)]) {
 /// of the element that configures it), for when the program itself has failed. Uses the DOM
 /// directly: Yew's state can no longer be trusted.
 fn show_crash_message(words: fn(&web_sys::Element) -> &'static Words) {
-    // Each place to write in, with the element whose attributes and page configure it.
-    let mut places: Vec<_> = mount_points()
-        .into_iter()
-        .map(|el| (el.clone(), el))
-        .collect();
-    // Widgets inside <gazette-news> elements live in their shadow roots.
-    for host in elements("gazette-news") {
-        let mount = host
-            .shadow_root()
-            .and_then(|r| r.query_selector(".gz-mount").ok().flatten());
-        places.extend(mount.map(|m| (m, host)));
-    }
-    for (el, host) in places {
+    for (el, host) in widget_mounts() {
         let message = words(&host).crashed;
         el.set_text_content(None);
         let Some(doc) = el.owner_document() else {

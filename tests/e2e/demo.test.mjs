@@ -214,19 +214,18 @@ describe("the demo page", () => {
     });
     const story = page.getByRole("article").nth(40);
     await story.evaluate((el) => el.scrollIntoView({ block: "start" }));
-    // The pictures on and near the screen have failed (their frames are gone).
-    await page.waitForFunction(() => {
+    // Whether the pictures on and near the screen have failed (their frames are gone).
+    const nearPicturesFailed = () => {
       const figures = [...document.querySelectorAll("[data-gazette] .gz-thumb")];
       return figures.some((f) => f.hidden) && figures.filter((f) => f.getBoundingClientRect().bottom > -1500 && f.getBoundingClientRect().top < innerHeight).every((f) => f.hidden);
-    });
+    };
+    await page.waitForFunction(nearPicturesFailed);
     await story.evaluate((el) => el.scrollIntoView({ block: "start" }));
     const title = await story.getByRole("heading").innerText();
     await page.reload();
     await page.getByRole("article").nth(47).waitFor();
     // Once the pictures near the screen have failed again, the same story is at the top.
-    await page.waitForFunction(() => [...document.querySelectorAll("[data-gazette] .gz-thumb")]
-      .filter((f) => f.getBoundingClientRect().bottom > -1500 && f.getBoundingClientRect().top < innerHeight)
-      .every((f) => f.hidden));
+    await page.waitForFunction(nearPicturesFailed);
     const top = await page.evaluate(() => {
       const card = [...document.querySelectorAll("[data-gazette] article")].find((a) => a.getBoundingClientRect().bottom > 0);
       return [card.querySelector("h3").textContent, Math.round(card.getBoundingClientRect().top)];

@@ -608,8 +608,9 @@ pub fn first_image(html: &str) -> Option<(String, String)> {
             Some(c) if c.is_ascii_alphabetic() => {
                 let (tag, end) = read_start_tag(after);
                 let attr = |name: &str| attr_of(&tag.attrs, name).map(str::trim);
+                let picture = tag.name == "img" && !is_pixel(attr) && emoji_picture(&tag).is_none();
                 match attr("src") {
-                    Some(src) if tag.name == "img" && !is_pixel(attr) && !src.is_empty() => {
+                    Some(src) if picture && !src.is_empty() => {
                         let alt = attr("alt").unwrap_or_default();
                         return Some((src.to_string(), collapse_whitespace(alt)));
                     }
@@ -633,6 +634,29 @@ fn is_pixel<'a>(attr: impl Fn(&str) -> Option<&'a str>) -> bool {
             .and_then(|v| v.trim().parse::<u32>().ok())
             .is_some_and(|n| n <= 1)
     })
+}
+
+/// The text of an emoji drawn as a picture (`<img class="emoji" alt="🙂">`, as blog software
+/// writes emoji into its feeds; a face in a picture 72 pixels high), which is shown as the
+/// character it stands for: it reads on in the sentence, in the excerpt too, loads nothing,
+/// and is no story's picture.
+fn emoji_picture(tag: &StartTag) -> Option<&str> {
+    let attr = |name: &str| attr_of(&tag.attrs, name).map(str::trim);
+    let classed = attr("class").is_some_and(|c| {
+        c.split_ascii_whitespace()
+            .any(|c| c.eq_ignore_ascii_case("emoji") || c.eq_ignore_ascii_case("wp-smiley"))
+    });
+    // A picture from an emoji set's folder: /emoji/, /emojis/, /twemoji/.
+    let emoji_set = attr("src").is_some_and(|s| {
+        let path = s.split(['?', '#']).next().unwrap_or(s);
+        let folders = path.rsplit_once('/').map_or("", |(folders, _)| folders);
+        folders.split('/').any(|f| {
+            let f = f.to_ascii_lowercase();
+            f.ends_with("emoji") || f.ends_with("emojis")
+        })
+    });
+    let alt = attr("alt").filter(|a| !a.is_empty() && a.chars().count() <= 16)?;
+    (tag.name == "img" && (classed || emoji_set)).then_some(alt)
 }
 
 /// True when sanitised content shows the picture at `url`, whatever size its query asks for
@@ -848,7 +872,11 @@ impl Builder<'_> {
     }
 
     fn text(&mut self, raw: &str) {
-        let text = decode_entities(raw);
+        self.push_text(decode_entities(raw));
+    }
+
+    /// Adds text already decoded.
+    fn push_text(&mut self, text: String) {
         let top = self.top().tag;
         if text.trim().is_empty() {
             // White space matters between words, not between blocks.
@@ -910,6 +938,10 @@ impl Builder<'_> {
             _ => {}
         }
         if self.stack.len() > MAX_DEPTH {
+            return rest;
+        }
+        if let Some(alt) = emoji_picture(&tag) {
+            self.push_text(alt.to_string());
             return rest;
         }
         let Some(mut el) = self.element(t, &tag.attrs) else {
@@ -1282,6 +1314,29 @@ mod tests {
             first_image("<script><img src=x.png></script><!-- <img src=y.png> -->"),
             None
         );
+    }
+
+    #[test]
+    fn emoji_drawn_as_pictures_are_their_characters() {
+        let wp = r#"<p>Launch day <img src="https://s.w.org/images/core/emoji/15.0.3/72x72/1f680.png" alt="🚀" class="wp-smiley" style="height: 1em; max-height: 1em;" /> is &amp; here</p>"#;
+        assert_eq!(clean(wp), "<p>Launch day 🚀 is & here</p>");
+        assert_eq!(html_to_text(wp), "Launch day 🚀 is & here");
+        // Not a story's picture, whoever drew it; the real picture after it is.
+        let html = r#"<img class="Emoji" alt="&lt;3" src="https://cdn.example/e/heart.png"> <img src="https://cdn.example/twemoji/1f600.png" alt="😀"><img src="https://img.example/a.jpg">"#;
+        assert_eq!(
+            first_image(html),
+            Some(("https://img.example/a.jpg".into(), String::new()))
+        );
+        assert_eq!(clean(html), "<p><3 😀<img src=\"https://img.example/a.jpg\" alt=\"\" loading=\"lazy\" decoding=\"async\"></p>");
+        // A picture without a short text to stand for is still a picture.
+        for picture in [
+            r#"<img class="emoji" src="https://img.example/e.png">"#,
+            r#"<img class="emoji-art" alt="x" src="https://img.example/e.png">"#,
+            r#"<img alt="Emoji" src="https://img.example/2026/emoji-day.jpg?from=/emoji/">"#,
+            r#"<img class="emoji" alt="A long description of a whole scene" src="https://img.example/e.png">"#,
+        ] {
+            assert!(first_image(picture).is_some(), "{picture}");
+        }
     }
 
     #[test]
