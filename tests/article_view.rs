@@ -273,3 +273,44 @@ async fn a_hero_picture_the_body_repeats_is_shown_once() {
         Some("The pier at noon")
     );
 }
+
+#[wasm_bindgen_test]
+async fn pictures_that_failed_before_the_body_was_watched_are_left_out_with_what_held_only_them() {
+    // A body drawn anew while its story stays open (stories still arriving): its pictures may
+    // fail before it is watched again, so no error event comes for them.
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let body = doc.create_element("div").unwrap();
+    let dead = "data:image/png;base64,AAAA";
+    body.set_inner_html(&format!(
+        r#"<p>Before.</p>
+        <figure id="fig"><img src="{dead}" alt="A"><figcaption>Photo: agency</figcaption></figure>
+        <figure id="quote"><img src="{dead}" alt="B"><blockquote>Words beside it.</blockquote></figure>
+        <p id="words">Running <img id="inline" src="{dead}" alt="C"> text.</p>
+        <p id="linked"><a href="https://news.example/"><img src="{dead}" alt=""></a></p>"#
+    ));
+    doc.body().unwrap().append_child(&body).unwrap();
+    let pictures = all(&body, "img");
+    until("the pictures have failed", || {
+        pictures
+            .iter()
+            .filter_map(|i| i.dyn_ref::<web_sys::HtmlImageElement>())
+            .all(|i| i.complete())
+    })
+    .await;
+    let _watch = gazette::browser::leave_out_failed_pictures(&body);
+    let left_out = |id: &str| {
+        body.query_selector(&format!("#{id}"))
+            .unwrap()
+            .unwrap()
+            .has_attribute("data-gz-failed")
+    };
+    // A figure goes with its caption; one with a quote stays; a picture in running text goes
+    // alone; a link and paragraph around only a picture go with it.
+    assert!(left_out("fig"));
+    assert!(!left_out("quote"));
+    assert_eq!(all(&body, "#quote [data-gz-failed]").len(), 1);
+    assert!(left_out("inline") && !left_out("words"));
+    assert!(left_out("linked"));
+    assert_eq!(all(&body, "[data-gz-failed]").len(), 7);
+    body.remove();
+}
