@@ -557,7 +557,8 @@ pub fn write_page_params(prefix: &str, params: &[(&str, String)], mode: HistoryM
             // are, also the one that says another widget has added entries since (a story
             // shown longer, more stories behind it).
             let depth = if opens_story { counts_of(prefix).0 } else { 0 };
-            h.replace_state_with_url(&entry_state(&h, prefix, depth, false), "", Some(&url))
+            let state = entry_state(&h, prefix, depth, Step::Changed);
+            h.replace_state_with_url(&state, "", Some(&url))
         }
         HistoryMode::Push => {
             let depth = match (opens_story, story_here(), story_depth(prefix)) {
@@ -566,20 +567,32 @@ pub fn write_page_params(prefix: &str, params: &[(&str, String)], mode: HistoryM
                 (true, true, 0) => 0,
                 (true, true, d) => d + 1,
             };
-            h.push_state_with_url(&entry_state(&h, prefix, depth, true), "", Some(&url))
+            h.push_state_with_url(&entry_state(&h, prefix, depth, Step::New), "", Some(&url))
         }
     };
 }
 
+/// What a widget's write does to the history, as the other widgets' counts see it.
+#[derive(Clone, Copy, PartialEq)]
+enum Step {
+    /// A new entry.
+    New,
+    /// The same entry, with the writer's parameters changed (typing, more stories loaded).
+    Changed,
+    /// The same entry and address.
+    Same,
+}
+
 /// The state of a history entry written by the widget with this prefix: the current entry's,
-/// with this widget's `depth` (see [`story_depth`]), for a new entry if `push`.
+/// with this widget's `depth` (see [`story_depth`]), after `step`.
 ///
 /// The other widgets' depths are kept; a new entry is one more above their lists, for
-/// their stories stay open in it, and one more made by another widget ("prefix+"): closing
-/// their story then must not go back past it (it would undo this widget's change). The
-/// counts live under one key of the entry's state; the page's own state (a router's) is
-/// carried over as it is, into a new entry too.
-fn entry_state(h: &web_sys::History, prefix: &str, depth: u32, push: bool) -> JsValue {
+/// their stories stay open in it. A new entry, or this entry's address changed by this
+/// widget, is a change by another widget ("prefix+") to each of them: closing their story
+/// then must not go back past it (it would undo this widget's change). The counts live under
+/// one key of the entry's state; the page's own state (a router's) is carried over as it is,
+/// into a new entry too.
+fn entry_state(h: &web_sys::History, prefix: &str, depth: u32, step: Step) -> JsValue {
     let current = h.state().unwrap_or(JsValue::NULL);
     let before = our_counts(&current);
     let counts = Object::new();
@@ -587,7 +600,6 @@ fn entry_state(h: &web_sys::History, prefix: &str, depth: u32, push: bool) -> Js
     let set = |key: &str, value: f64| {
         let _ = Reflect::set(&counts, &JsValue::from_str(key), &value.into());
     };
-    let push = f64::from(u8::from(push));
     let keys = before
         .as_ref()
         .map_or_else(Array::new, |c| Object::keys(c.unchecked_ref::<Object>()));
@@ -596,9 +608,14 @@ fn entry_state(h: &web_sys::History, prefix: &str, depth: u32, push: bool) -> Js
             continue;
         }
         if let Some(d) = get(&key) {
-            set(&key, d + push);
             let foreign = format!("{key}+");
-            let f = get(&foreign).unwrap_or(0.0) + push;
+            let f = get(&foreign).unwrap_or(0.0);
+            let (d, f) = match step {
+                Step::New => (d + 1.0, f + 1.0),
+                Step::Changed => (d, f.max(1.0)),
+                Step::Same => (d, f),
+            };
+            set(&key, d);
             if f >= 1.0 {
                 set(&foreign, f);
             }
@@ -623,7 +640,7 @@ pub fn forget_story_depth(prefix: &str) {
         return;
     };
     if current_counts().is_some() {
-        let _ = h.replace_state_with_url(&entry_state(&h, prefix, 0, false), "", None);
+        let _ = h.replace_state_with_url(&entry_state(&h, prefix, 0, Step::Same), "", None);
     }
 }
 

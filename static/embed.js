@@ -221,9 +221,10 @@ function whenNear(el, margin, then) {
       io.disconnect();
       then();
     }
-    // scrollMargin gives the same head start inside a scrolling box of the page (browsers
-    // from 2025 on; others start it once it shows there).
-  }, { rootMargin: margin, scrollMargin: margin });
+    // scrollMargin gives the head start inside a scrolling box of the page as well as in the
+    // page itself, where it would add to a rootMargin (browsers from 2025 on; others get the
+    // rootMargin, and start a widget in a scrolling box once it shows there).
+  }, "scrollMargin" in IntersectionObserver.prototype ? { scrollMargin: margin } : { rootMargin: margin });
   io.observe(el);
   return () => io.disconnect();
 }
@@ -249,6 +250,22 @@ function loaderWords(el) {
   for (let at = el; !tag && at; at = at.getRootNode().host) tag = at.closest("[lang]")?.getAttribute("lang");
   const lang = (tag ?? "").trim().split(/[-_]/)[0].toLowerCase();
   return Object.hasOwn(LOADER_WORDS, lang) ? [lang, LOADER_WORDS[lang]] : ["en", LOADER_WORDS.en];
+}
+
+/**
+ * The names the loader gives the widgets that are not running (a waiting placeholder, a failed
+ * start), by element, kept apart as the widgets keep their titles apart: each is a landmark,
+ * and two of one name would be two landmarks of the same name.
+ */
+const loaderNames = new Map();
+/** The name `el` takes for `base`: `base` while no other element holds it, else "base (2)"… */
+function holdName(el, base) {
+  loaderNames.delete(el);
+  const taken = new Set(loaderNames.values());
+  let name = base;
+  for (let n = 2; taken.has(name); n++) name = `${base} (${n})`;
+  loaderNames.set(el, name);
+  return name;
 }
 
 class GazetteNews extends HTMLElement {
@@ -398,7 +415,7 @@ class GazetteNews extends HTMLElement {
     const [lang, [name, , , loading]] = loaderWords(this);
     const heading = (this.getAttribute("heading") ?? this.getAttribute("data-heading"))?.trim();
     skeleton.setAttribute("lang", lang);
-    skeleton.setAttribute("aria-label", `${heading || name} (${loading})`);
+    skeleton.setAttribute("aria-label", `${holdName(this, heading || name)} (${loading})`);
   }
 
   disconnectedCallback() {
@@ -415,6 +432,7 @@ class GazetteNews extends HTMLElement {
    */
   #leave() {
     leaving.delete(this);
+    if (!this.isConnected) loaderNames.delete(this);
     if (this.isConnected || !this.live) return;
     this.live = false;
     clearTimeout(this.slowNote);
@@ -603,6 +621,7 @@ class GazetteNews extends HTMLElement {
     }
     clearTimeout(this.slowNote);
     this.mountPoint.replaceChildren();
+    loaderNames.delete(this);
     // (The sources it reads now.)
     this.startedSrc = sources(this.getAttribute("src"));
     // Widgets taken out of the page in this task go first: a widget that replaces one (the
@@ -696,7 +715,7 @@ class GazetteNews extends HTMLElement {
     const [lang, [name, message, again]] = loaderWords(this);
     root.setAttribute("lang", lang);
     root.setAttribute("dir", "ltr");
-    root.setAttribute("aria-label", name);
+    root.setAttribute("aria-label", holdName(this, name));
     const panel = document.createElement("div");
     panel.className = "gz-error";
     const text = document.createElement("p");

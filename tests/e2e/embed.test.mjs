@@ -73,6 +73,58 @@ describe("embedding", () => {
     assert.deepEqual(page.problems, []);
   });
 
+  it("closing a story keeps what the reader has typed in the other widget since", async () => {
+    const page = await ctx.open("/fixtures/two-widgets.html");
+    const left = page.locator("#left");
+    const right = page.locator("#right");
+    await left.getByRole("article").first().waitFor();
+    await right.getByRole("link", { name: "The old lighthouse reopens as a museum" }).click();
+    await right.getByRole("heading", { level: 3, name: "The old lighthouse reopens as a museum" }).waitFor();
+    const entries = await page.evaluate(() => history.length);
+    // Typing replaces the entry of the open story: going back to before the story would
+    // take the search away.
+    await left.getByLabel("Search stories").fill("stablecoin");
+    await page.waitForURL(/\.q=stablecoin/);
+    assert.equal(await page.evaluate(() => history.length), entries);
+    await right.getByRole("link", { name: "Back to all stories" }).press("Enter");
+    await page.waitForURL((u) => !u.search.includes(".story="));
+    assert.ok(page.url().includes(".q=stablecoin"), page.url());
+    await right.getByRole("heading", { level: 2 }).first().waitFor();
+    assert.equal(await left.getByLabel("Search stories").inputValue(), "stablecoin");
+    await left.getByRole("status").filter({ hasText: /match/ }).waitFor();
+    assert.equal(await left.getByRole("article").count(), await left.getByRole("article").filter({ hasText: /stablecoin/i }).count());
+    assert.deepEqual(page.problems, []);
+  });
+
+  it("two widgets waiting to start, or failing to, are landmarks of different names", async () => {
+    const page = await ctx.open("/fixtures/blank.html");
+    await page.evaluate(() => {
+      const spacer = document.createElement("div");
+      spacer.style.height = "300vh";
+      document.getElementById("slot").append(spacer);
+      for (const src of ["/static/articles.json", "/fixtures/feed11.json"]) {
+        const w = document.createElement("gazette-news");
+        w.setAttribute("src", src);
+        document.getElementById("slot").append(w);
+      }
+    });
+    const region = (name) => page.getByRole("region", { name, exact: true });
+    await region("News (loading)").waitFor();
+    await region("News (2) (loading)").waitFor();
+    await assertAccessible(page, "with two widgets waiting");
+    // Their code cannot be loaded: two panels, named apart the same way.
+    await page.route("**/gazette_bg.wasm", (route) => route.abort());
+    await page.locator("gazette-news").evaluateAll((all) => all.forEach((w) => w.setAttribute("loading", "eager")));
+    await region("News").getByRole("alert").waitFor();
+    await region("News (2)").getByRole("alert").waitFor();
+    await assertAccessible(page, "with two widgets failed");
+    // The first name is free again once its widget is gone.
+    await page.locator("gazette-news").first().evaluate((w) => w.remove());
+    await page.getByRole("button", { name: "Try again" }).click();
+    await region("News").getByRole("alert").waitFor();
+    assert.deepEqual(page.problems.filter((p) => !/^Gazette: |net::ERR_FAILED/.test(p)), []);
+  });
+
   it("loads more stories only while the end of its list is near, not when the page scrolls past it", async () => {
     const page = await ctx.open("/fixtures/long-page.html");
     const cards = page.locator("#news").getByRole("article");
@@ -1239,6 +1291,54 @@ describe("embedding", () => {
     await fr.getByRole("status").filter({ hasText: /^\d+ articles$/ }).waitFor();
     await assertAccessible(page, "with Spanish and French widgets");
     assert.deepEqual(page.problems.filter((p) => !/^Gazette: |net::ERR_FAILED/.test(p)), []);
+  });
+
+  it("in a narrow column, each menu shows its longest choice whole, side by side only when both fit", async () => {
+    const page = await ctx.open("/fixtures/blank.html");
+    for (const [width, locale, beside] of [[300, "en", false], [360, "en", true], [360, "de", false]]) {
+      await page.evaluate(([width, locale]) => {
+        const g = document.createElement("gazette-news");
+        g.setAttribute("src", "/static/articles.json");
+        g.setAttribute("loading", "eager");
+        g.setAttribute("locale", locale);
+        g.style.cssText = `display: block; width: ${width}px`;
+        document.getElementById("slot").replaceChildren(g);
+      }, [width, locale]);
+      const news = page.locator("gazette-news");
+      await news.getByRole("article").first().waitFor();
+      const menus = await news.getByRole("combobox").evaluateAll((all) => all.map((s) => {
+        const pen = document.createElement("canvas").getContext("2d");
+        const style = getComputedStyle(s);
+        pen.font = style.font;
+        const text = Math.max(...[...s.options].map((o) => pen.measureText(o.text).width));
+        // The arrow takes about a line's height.
+        const needed = text + parseFloat(style.paddingLeft) + parseFloat(style.paddingRight) + parseFloat(style.fontSize);
+        const box = s.getBoundingClientRect();
+        return { needed, width: box.width, top: box.top };
+      }));
+      assert.equal(menus.length, 2);
+      for (const m of menus) assert.ok(m.width >= m.needed, `${width} px, ${locale}: ${m.width} px wide, ${Math.ceil(m.needed)} needed`);
+      assert.equal(menus[0].top === menus[1].top, beside, `${width} px, ${locale}: side by side ${beside}`);
+    }
+    assert.deepEqual(page.problems, []);
+  });
+
+  it("far down the page, the widget starts within 300 px of the screen, not before", async () => {
+    const page = await ctx.open("/fixtures/below-fold.html");
+    const wasm = [];
+    page.on("request", (r) => r.url().endsWith(".wasm") && wasm.push(r.url()));
+    const news = page.locator("#footer");
+    await news.locator(".gz-skeleton").waitFor({ state: "attached" });
+    // `gap` px between the bottom of the screen and the widget.
+    const scrollTo = (gap) => news.evaluate((el, gap) => window.scrollTo({ top: el.getBoundingClientRect().top + window.scrollY - innerHeight - gap, behavior: "instant" }), gap);
+    await scrollTo(450);
+    await nextFrames(page);
+    await nextFrames(page);
+    assert.deepEqual(wasm, [], "450 px away: not started");
+    await scrollTo(250);
+    await page.waitForRequest((r) => r.url().endsWith(".wasm"));
+    await news.getByRole("article").first().waitFor({ state: "attached" });
+    assert.deepEqual(page.problems, []);
   });
 
   it("inside a scrolling box, the widget starts as it comes near, before it shows", async () => {
