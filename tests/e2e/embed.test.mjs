@@ -17,6 +17,28 @@ async function holdCode(page, until) {
   return release;
 }
 
+/** Opens `path` once the placeholder of the widget `selector` is there; `wasm` lists the
+ * requests for the widget's code. */
+async function openWaiting(path, selector) {
+  const page = await ctx.open(path);
+  const wasm = [];
+  page.on("request", (r) => r.url().endsWith(".wasm") && wasm.push(r.url()));
+  const news = page.locator(selector);
+  await news.locator(".gz-skeleton").waitFor({ state: "attached" });
+  return { page, news, wasm };
+}
+
+/** The page of two widgets, with a story open in the right one. */
+async function openWithStory() {
+  const page = await ctx.open("/fixtures/two-widgets.html");
+  const left = page.locator("#left");
+  const right = page.locator("#right");
+  await left.getByRole("article").first().waitFor();
+  await right.getByRole("link", { name: "The old lighthouse reopens as a museum" }).click();
+  await right.getByRole("heading", { level: 3, name: "The old lighthouse reopens as a museum" }).waitFor();
+  return { page, left, right };
+}
+
 describe("embedding", () => {
   it("two widgets on one page load their own feeds and filter independently", async () => {
     const page = await ctx.open("/fixtures/two-widgets.html");
@@ -48,12 +70,7 @@ describe("embedding", () => {
   });
 
   it("closing a story leaves the other widget's later changes alone", async () => {
-    const page = await ctx.open("/fixtures/two-widgets.html");
-    const left = page.locator("#left");
-    const right = page.locator("#right");
-    await left.getByRole("article").first().waitFor();
-    await right.getByRole("link", { name: "The old lighthouse reopens as a museum" }).click();
-    await right.getByRole("heading", { level: 3, name: "The old lighthouse reopens as a museum" }).waitFor();
+    const { page, left, right } = await openWithStory();
     // A link blog's post (JSON Feed's external_url beside its url) leads to both pages.
     for (const name of ["Read the linked article on coast-paper.example", "Read the original on harbour.example"]) {
       assert.ok(await right.getByRole("link", { name }).isVisible(), name);
@@ -74,12 +91,7 @@ describe("embedding", () => {
   });
 
   it("closing a story keeps what the reader has typed in the other widget since", async () => {
-    const page = await ctx.open("/fixtures/two-widgets.html");
-    const left = page.locator("#left");
-    const right = page.locator("#right");
-    await left.getByRole("article").first().waitFor();
-    await right.getByRole("link", { name: "The old lighthouse reopens as a museum" }).click();
-    await right.getByRole("heading", { level: 3, name: "The old lighthouse reopens as a museum" }).waitFor();
+    const { page, left, right } = await openWithStory();
     const entries = await page.evaluate(() => history.length);
     // Typing replaces the entry of the open story: going back to before the story would
     // take the search away.
@@ -1324,11 +1336,7 @@ describe("embedding", () => {
   });
 
   it("far down the page, the widget starts within 300 px of the screen, not before", async () => {
-    const page = await ctx.open("/fixtures/below-fold.html");
-    const wasm = [];
-    page.on("request", (r) => r.url().endsWith(".wasm") && wasm.push(r.url()));
-    const news = page.locator("#footer");
-    await news.locator(".gz-skeleton").waitFor({ state: "attached" });
+    const { page, news, wasm } = await openWaiting("/fixtures/below-fold.html", "#footer");
     // `gap` px between the bottom of the screen and the widget.
     const scrollTo = (gap) => news.evaluate((el, gap) => window.scrollTo({ top: el.getBoundingClientRect().top + window.scrollY - innerHeight - gap, behavior: "instant" }), gap);
     await scrollTo(450);
@@ -1342,11 +1350,7 @@ describe("embedding", () => {
   });
 
   it("inside a scrolling box, the widget starts as it comes near, before it shows", async () => {
-    const page = await ctx.open("/fixtures/scroller.html");
-    const wasm = [];
-    page.on("request", (r) => r.url().endsWith(".wasm") && wasm.push(r.url()));
-    const news = page.locator("#news");
-    await news.locator(".gz-skeleton").waitFor({ state: "attached" });
+    const { page, news, wasm } = await openWaiting("/fixtures/scroller.html", "#news");
     await nextFrames(page);
     assert.deepEqual(wasm, [], "far below in the box: not started");
     // Scrolled to 150 px above the widget: still hidden by the box, but near.
