@@ -556,18 +556,95 @@ pub fn text_of(nodes: &[Node]) -> String {
 /// them, inline markup leaving its text in place ("<b>T</b>essera" is "Tessera"), pictures left
 /// out, and their captions too ("Photo: agency" is no way to begin an excerpt) unless the
 /// captions are all the text there is. The result is plain text and is never rendered as HTML.
+///
+/// It is read on one line (a card's excerpt, the search's text), so a paragraph that ends
+/// without a stop before one that starts a sentence gets one ("a standfirst. The story"), and
+/// publishers' links around the story ("Continue reading…", "Related: …", "The post … appeared
+/// first on …") are left out when there is other text.
 pub fn html_to_text(html: &str) -> String {
     let nodes = sanitize(html, None);
-    let text = text_blocks_of(&nodes, false);
-    if text.is_empty() {
-        text_blocks_of(&nodes, true)
-    } else {
-        text
+    let mut blocks = text_blocks_of(&nodes, false);
+    if blocks.is_empty() {
+        blocks = text_blocks_of(&nodes, true);
     }
+    let alone = blocks.len() == 1;
+    if let Some(last) = blocks.last_mut() {
+        if let Some(cut) = read_more_at_end(last).filter(|&cut| cut > 0 || !alone) {
+            last.truncate(cut);
+        }
+    }
+    if blocks.iter().any(|b| !is_boilerplate(b)) {
+        blocks.retain(|b| !is_boilerplate(b));
+    }
+    let mut out = String::new();
+    for (i, block) in blocks.iter().enumerate() {
+        if i > 0 {
+            let open = out.chars().next_back().is_some_and(char::is_alphanumeric);
+            if open && block.chars().next().is_some_and(char::is_uppercase) {
+                out.push('.');
+            }
+            out.push_str("\n\n");
+        }
+        out.push_str(block);
+    }
+    out
+}
+
+/// Links publishers put at the end of a summary, to their page ("Continue reading…"), lower
+/// case, without the dots or arrow after them.
+const READ_MORE: &[&str] = &[
+    "continue reading",
+    "read more",
+    "read the full story",
+    "read the full article",
+    "read full story",
+    "read full article",
+    "keep reading",
+    "full story",
+    "leer más",
+    "seguir leyendo",
+    "leia mais",
+    "continue lendo",
+    "weiterlesen",
+    "lire la suite",
+    "continua a leggere",
+];
+
+/// The start of a "Continue reading…" that ends `block` after a sentence (or is all of it).
+fn read_more_at_end(block: &str) -> Option<usize> {
+    let text = block.trim_end_matches(|c: char| ".…→»›>)] ".contains(c));
+    let lower = text.to_lowercase();
+    // (Lower case is as long as the text for these phrases' letters, not for every text.)
+    if lower.len() != text.len() {
+        return None;
+    }
+    let phrase = READ_MORE.iter().find(|p| lower.ends_with(*p))?;
+    let start = text.len() - phrase.len();
+    let before = text[..start].trim_end_matches(['(', '[', ' ']);
+    // All of the paragraph, or after a sentence and a space.
+    let after_sentence =
+        before.len() < start && before.ends_with(['.', '!', '?', '…', '"', '”', ':']);
+    (before.is_empty() || after_sentence).then_some(before.len())
+}
+
+/// A paragraph that is a publisher's link around a story rather than part of it: a "Related:"
+/// or "See also:" line, a "Continue reading…", a blog's "The post … appeared first on …".
+fn is_boilerplate(block: &str) -> bool {
+    let lower = block.to_lowercase();
+    let lead = [
+        "related:",
+        "see also:",
+        "read also:",
+        "also read:",
+        "read more:",
+    ];
+    (lead.iter().any(|l| lower.starts_with(l)) && block.chars().count() <= 300)
+        || (lower.starts_with("the post ") && lower.contains(" appeared first on "))
+        || block.is_empty()
 }
 
 /// The paragraphs of `nodes` for [`html_to_text`], `captions` or not.
-fn text_blocks_of(nodes: &[Node], captions: bool) -> String {
+fn text_blocks_of(nodes: &[Node], captions: bool) -> Vec<String> {
     fn flush(para: &mut String, out: &mut Vec<String>) {
         let p = collapse_whitespace(para);
         para.clear();
@@ -593,7 +670,7 @@ fn text_blocks_of(nodes: &[Node], captions: bool) -> String {
     let (mut para, mut out) = (String::new(), Vec::new());
     walk(nodes, captions, &mut para, &mut out);
     flush(&mut para, &mut out);
-    out.join("\n\n")
+    out
 }
 
 /// The address and text alternative of the first picture in an HTML fragment (`<img src>`),
@@ -1340,12 +1417,62 @@ mod tests {
     }
 
     #[test]
+    fn text_for_one_line_keeps_sentences_apart_and_leaves_publishers_links_out() {
+        // As a newspaper's feed writes its summaries.
+        let guardian = r#"<p>Former teams pay tribute to a hard-working veteran</p><p>The 13-year NBA veteran died on Wednesday.</p><p> <span>Related: </span><a href="https://news.example/r">Fact check: the address analysed</a> </p> <a href="https://news.example/s">Continue reading...</a>"#;
+        assert_eq!(
+            html_to_text(guardian),
+            "Former teams pay tribute to a hard-working veteran.\n\nThe 13-year NBA veteran died on Wednesday."
+        );
+        // A stop only between sentences: not after punctuation, nor before a lower-case line.
+        assert_eq!(
+            html_to_text("<p>Timetable:</p><p>Departs 22:00</p><p>and arrives</p><p>¿Qué?</p>"),
+            "Timetable:\n\nDeparts 22:00\n\nand arrives\n\n¿Qué?"
+        );
+        // A "read more" after a sentence, in the same paragraph, in another language, or with
+        // an arrow.
+        for (html, text) in [
+            (
+                "<p>The pier opens. <a href=x>Read more →</a></p>",
+                "The pier opens.",
+            ),
+            (
+                "<p>Der Hafen öffnet. [Weiterlesen]</p>",
+                "Der Hafen öffnet.",
+            ),
+            (
+                "<p>Abre el muelle.</p><p><a href=x>Leer más</a></p>",
+                "Abre el muelle.",
+            ),
+            (
+                "<p>A post.</p><p>The post A post appeared first on A blog.</p>",
+                "A post.",
+            ),
+        ] {
+            assert_eq!(html_to_text(html), text, "{html}");
+        }
+        // Words that only look like one stay.
+        for html in [
+            "<p>Why we should keep reading</p>",
+            "<p>Continue reading</p>",
+            "<p>Related: a story of its own, nothing else</p>",
+        ] {
+            assert_eq!(html_to_text(html), html_to_text(html).trim(), "{html}");
+            assert!(!html_to_text(html).is_empty(), "{html}");
+        }
+        assert_eq!(
+            html_to_text("<p>Why we should keep reading</p>"),
+            "Why we should keep reading"
+        );
+    }
+
+    #[test]
     fn html_becomes_plain_paragraphs() {
         let html = "<p>Hello <b>world</b> &amp; friends&#8217; <a href=\"x\">link</a></p>\
                     <script>alert('x')</script><p>Second&nbsp;para</p><!-- note --><STYLE>p{}</STYLE>";
         assert_eq!(
             html_to_text(html),
-            "Hello world & friends’ link\n\nSecond para"
+            "Hello world & friends’ link.\n\nSecond para"
         );
         assert_eq!(html_to_text("a < b and c > d"), "a < b and c > d");
         assert_eq!(

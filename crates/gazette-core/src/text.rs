@@ -242,17 +242,18 @@ pub fn excerpt(text: &str, max_chars: usize) -> String {
 pub const CARD_EXCERPT_CHARS: usize = 220;
 
 /// An excerpt of `text` of about `max_chars` characters that shows the place at byte `at`: from
-/// the start when `at` falls early enough, else from a word boundary shortly before it, with a
-/// leading "…".
+/// the start when `at` falls in its first third, else from a word boundary shortly before it
+/// (an eighth of the excerpt), with a leading "…". The place is early in the excerpt, so a card
+/// that shows only its first lines (on a phone, three) still shows it.
 pub fn excerpt_around(text: &str, at: usize, max_chars: usize) -> String {
     let text = text.trim();
     let at = at.min(text.len());
     let chars_before = text[..text.floor_char_boundary(at)].chars().count();
-    if chars_before + max_chars / 4 <= max_chars {
+    if chars_before <= max_chars / 3 {
         return excerpt(text, max_chars);
     }
-    // Start about a quarter of the excerpt before the match, at a word boundary.
-    let lead = max_chars / 4;
+    // Start a few words before the match, at a word boundary.
+    let lead = max_chars / 8;
     let start_char = chars_before.saturating_sub(lead);
     let start = text.char_indices().nth(start_char).map_or(0, |(i, _)| i);
     // (Past the space, whatever its width: a no-break or ideographic space is more than a byte.)
@@ -510,6 +511,13 @@ mod tests {
         let e = excerpt_around(&text, at, 80);
         assert!(e.starts_with('…') && e.contains("needle"), "{e}");
         assert!(e.chars().count() <= 82);
+        // Early in it: a few words before.
+        let before = e[..e.find("needle").unwrap()].chars().count();
+        assert!((5..=12).contains(&before), "{before}: {e}");
+        let early = "word ".repeat(5) + "needle" + &" more".repeat(40);
+        assert!(excerpt_around(&early, early.find("needle").unwrap(), 80).starts_with("word"));
+        let later = "word ".repeat(6) + "needle" + &" more".repeat(40);
+        assert!(excerpt_around(&later, later.find("needle").unwrap(), 80).starts_with('…'));
         assert_eq!(excerpt_around("short text", 6, 80), "short text");
         assert_eq!(excerpt_around(&text, 0, 80), excerpt(&text, 80));
     }

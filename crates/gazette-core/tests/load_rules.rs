@@ -465,7 +465,7 @@ fn rule_summary_falls_back_to_the_text_and_html_becomes_text() {
         Some("<p>Rich <em>text</em></p><script>steal()</script><p>More</p>"),
         "HTML is kept as written, to be sanitised when shown"
     );
-    assert_eq!(l.articles[1].summary.as_deref(), Some("Rich text More"));
+    assert_eq!(l.articles[1].summary.as_deref(), Some("Rich text. More"));
     assert_eq!(l.articles[2].summary.as_deref(), Some("Tagged summary"));
     assert!(
         l.report

@@ -283,6 +283,21 @@ fn the_xml_captures_keep_their_details() {
     );
     assert_eq!(a.language.as_deref(), Some("en-gb"));
     assert!(g.report.repaired.is_empty(), "{:?}", g.report.repaired);
+    // Its summaries end in a link to the page, and some hold a "Related:" line: neither is
+    // part of the excerpt (nor found by a search), and paragraphs stay sentences.
+    let summaries: Vec<&str> = g
+        .articles
+        .iter()
+        .filter_map(|a| a.summary.as_deref())
+        .collect();
+    assert!(summaries.len() > 40);
+    assert!(summaries
+        .iter()
+        .all(|s| !s.contains("Continue reading") && !s.contains("Related:")));
+    assert!(
+        summaries.iter().any(|s| s.contains("veteran. The 13-year")),
+        "{summaries:?}"
+    );
     // Google Alerts: <b> inside type="html" titles is markup, not text.
     let Some(alerts) = load("atom-google-alerts.xml") else {
         return;
