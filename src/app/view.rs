@@ -62,6 +62,10 @@ pub(super) struct Ui<'a> {
 struct Chips {
     list: Rc<Vec<(CategoryCount, u32)>>,
     all: usize,
+    /// Whether there is a category to choose: stories of more than one, a chosen one to undo,
+    /// or more stories to come. A feed without categories of its own, whose stories all take
+    /// its title, has none, and its one chip would say what "All" says.
+    choice: bool,
 }
 
 impl Ui<'_> {
@@ -162,9 +166,19 @@ impl Ui<'_> {
             order.clear();
         }
         drop(order);
+        let manifest = state
+            .archive
+            .as_ref()
+            .and_then(|a| a.archive.categories.as_ref());
+        let choice = arriving
+            || chips.len() > 1
+            || !f.categories.is_empty()
+            || manifest.is_some_and(|c| c.len() > 1)
+            || state.catalog.category_names().len() > 1;
         Chips {
             list: Rc::new(chips),
             all: all_count,
+            choice,
         }
     }
 
@@ -176,6 +190,7 @@ impl Ui<'_> {
         let Chips {
             list: categories,
             all: all_count,
+            choice,
         } = chips;
         let years_selected = set_of(f.years.iter().map(|&y| year_label(y)));
         let more_active = more_filters_on(f);
@@ -218,7 +233,7 @@ impl Ui<'_> {
                             }
                         </div>
                     }
-                    if controls.chips {
+                    if controls.chips && choice {
                         <CategoryChips
                             {categories}
                             selected={f.categories.clone()}

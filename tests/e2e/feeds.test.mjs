@@ -25,16 +25,19 @@ const count = async (page) => Number((await page.getByRole("status").innerText()
 
 describe("feeds", () => {
   it("reads RSS, Atom and JSON Feed files with every item", { skip: noShared }, async () => {
-    for (const [name, items, format] of [
-      ["rss2-guardian.xml", 55, "RSS 2.0"],
-      ["atom-heise-de.xml", 15, "Atom"],
-      ["jsonfeed-daringfireball.json", 48, "JSON Feed"],
-      ["rss2-uol-noticias-br-latin1-nodecl.xml", 15, "RSS in Latin-1 without a declaration"],
-      ["rss2-techcrunch-leading-newline.xml", 20, "RSS with a newline before the declaration"],
+    // (`chips`: whether the feed's stories have categories to choose from; a feed without
+    // any, whose stories all take its title, has none.)
+    for (const [name, items, format, chips] of [
+      ["rss2-guardian.xml", 55, "RSS 2.0", true],
+      ["atom-heise-de.xml", 15, "Atom", false],
+      ["jsonfeed-daringfireball.json", 48, "JSON Feed", false],
+      ["rss2-uol-noticias-br-latin1-nodecl.xml", 15, "RSS in Latin-1 without a declaration", false],
+      ["rss2-techcrunch-leading-newline.xml", 20, "RSS with a newline before the declaration", true],
     ]) {
       const page = await openFeed(`/shared-feeds/${name}`);
       assert.equal(await count(page), items, `${format}: ${name}`);
       assert.deepEqual(page.problems, [], name);
+      assert.equal(await page.getByRole("button", { name: /^All/ }).count(), chips ? 1 : 0, `category chips: ${name}`);
       if (name.includes("uol")) {
         const text = await page.locator("[data-gazette]").innerText();
         assert.match(text, /[çãáéíóú]/, "Latin-1 decoded: Portuguese accents show");
