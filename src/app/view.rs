@@ -4,6 +4,7 @@
 
 use super::{AppProps, Refs, State};
 use crate::browser;
+use crate::components::empty_state::Empty;
 use crate::components::story_card::Opener;
 use crate::components::{
     fill_marked, CategoryChips, DateRange, EmptyState, ErrorPanel, FacetGroup, FeedText,
@@ -296,7 +297,7 @@ impl Ui<'_> {
                 if o.total == 0 {
                     // "Clear all filters" goes with the empty list: the focus goes to the
                     // search box (or the title).
-                    <EmptyState filtered={!state.catalog.is_empty()}
+                    <EmptyState why={empty_because(state)}
                         on_clear={self.signal_then_focus(move || Action::ClearFilters(controls), vec![self.refs.search.clone(), self.refs.title.clone()])} />
                 } else {
                     <StoryList
@@ -520,5 +521,22 @@ impl Ui<'_> {
             _ => return None,
         };
         Some(shown)
+    }
+}
+
+/// Why the list of `state` is empty: no stories, or what the reader asked for matches none.
+fn empty_because(state: &crate::state::State) -> Empty {
+    let f = &state.filter;
+    let searched = !Query::parse(&f.query).is_empty();
+    let filtered = !Filter {
+        query: String::new(),
+        ..f.clone()
+    }
+    .is_unfiltered();
+    match (state.catalog.is_empty(), searched, filtered) {
+        (true, _, _) => Empty::NoStories,
+        (false, true, false) => Empty::Search,
+        (false, false, true) => Empty::Filters,
+        _ => Empty::Both,
     }
 }

@@ -33,8 +33,13 @@ describe("the demo page", () => {
     assert.ok(found.some((h) => h.includes("résumé")), `a headline with “résumé”: ${found}`);
     await search.fill("stablecoin japan");
     await page.getByRole("heading", { name: /Circle and SBI/ }).waitFor();
+    // The empty list says what matched nothing.
     await search.fill("zzzz nothing");
+    await page.getByText("No stories match your search.").waitFor();
+    await page.getByLabel("Published").selectOption({ label: "Past 24 hours" });
     await page.getByText("No stories match your search and filters.").waitFor();
+    await search.fill("");
+    await page.getByText("No stories match these filters.").waitFor();
     await page.getByRole("button", { name: "Clear all filters" }).click();
     await page.getByRole("status").filter({ hasText: /^\d+ stories$/ }).waitFor();
     assert.equal(await search.inputValue(), "");
@@ -394,7 +399,7 @@ describe("the demo page", () => {
     await page.getByRole("article").first().waitFor();
     await assertAccessible(page, "on the loaded demo");
     await page.getByLabel("Search stories").fill("zzzz nothing");
-    await page.getByText("No stories match your search and filters.").waitFor();
+    await page.getByText("No stories match your search.").waitFor();
     await assertAccessible(page, "on the empty state");
     const broken = await ctx.open("/index.html?src=/fixtures/malformed.json");
     await broken.getByRole("alert").waitFor();

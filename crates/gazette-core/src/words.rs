@@ -163,8 +163,12 @@ words! {
     showing_pending: &'static str,
     /// The button that shows the next page.
     show_more: &'static str,
-    /// The empty list under filters.
+    /// The empty list under a search and filters.
     no_match_long: &'static str,
+    /// The empty list under a search alone.
+    no_match_search: &'static str,
+    /// The empty list under filters alone.
+    no_match_filters: &'static str,
     /// Clears them.
     clear_all: &'static str,
     /// The empty feed.
@@ -279,6 +283,8 @@ pub static ENGLISH: Words = Words {
     showing_pending: "Showing {0}; older stories load as you go",
     show_more: "Show more stories",
     no_match_long: "No stories match your search and filters.",
+    no_match_search: "No stories match your search.",
+    no_match_filters: "No stories match these filters.",
     clear_all: "Clear all filters",
     feed_empty: "This feed has no stories to show.",
     nothing_related: "There is nothing related to this story in the feed.",
@@ -370,6 +376,8 @@ pub static FRENCH: Words = Words {
     showing_pending: "Affichage de {0}\u{202F}; les articles plus anciens se chargent au fil de la lecture",
     show_more: "Afficher plus d’articles",
     no_match_long: "Aucun article ne correspond à votre recherche et à vos filtres.",
+    no_match_search: "Aucun article ne correspond à votre recherche.",
+    no_match_filters: "Aucun article ne correspond à ces filtres.",
     clear_all: "Effacer tous les filtres",
     feed_empty: "Ce flux n’a aucun article à afficher.",
     nothing_related: "Le flux ne contient rien en rapport avec cet article.",
@@ -461,6 +469,8 @@ pub static GERMAN: Words = Words {
     showing_pending: "{0} angezeigt; ältere Artikel werden beim Weiterlesen geladen",
     show_more: "Mehr Artikel anzeigen",
     no_match_long: "Keine Artikel passen zu Ihrer Suche und Ihren Filtern.",
+    no_match_search: "Keine Artikel passen zu Ihrer Suche.",
+    no_match_filters: "Keine Artikel passen zu diesen Filtern.",
     clear_all: "Alle Filter zurücksetzen",
     feed_empty: "Dieser Feed enthält keine Artikel.",
     nothing_related: "Im Feed gibt es nichts, was mit diesem Artikel zusammenhängt.",
@@ -552,6 +562,8 @@ pub static SPANISH: Words = Words {
     showing_pending: "Mostrando {0}; las noticias más antiguas se cargan a medida que avanza",
     show_more: "Mostrar más noticias",
     no_match_long: "Ninguna noticia coincide con su búsqueda y sus filtros.",
+    no_match_search: "Ninguna noticia coincide con su búsqueda.",
+    no_match_filters: "Ninguna noticia coincide con estos filtros.",
     clear_all: "Quitar todos los filtros",
     feed_empty: "Este feed no tiene noticias que mostrar.",
     nothing_related: "No hay nada relacionado con esta noticia en el feed.",
