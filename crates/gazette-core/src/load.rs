@@ -1477,6 +1477,18 @@ impl Notes {
     }
 }
 
+/// `title` without a closing " - Source" (or " | Source", " – Source", " — Source") naming
+/// `source`, when some of the headline is left.
+fn without_source<'a>(title: &'a str, source: &str) -> Option<&'a str> {
+    let source = source.trim();
+    let head = title.strip_suffix(source).filter(|_| !source.is_empty())?;
+    let head = [" - ", " | ", " – ", " — "]
+        .iter()
+        .find_map(|sep| head.strip_suffix(sep))?
+        .trim_end();
+    (!head.is_empty()).then_some(head)
+}
+
 /// Text that may carry HTML (some feeds put markup in plain-text fields) as plain text.
 fn plain(s: String) -> (String, bool) {
     // Most fields hold neither markup nor entities: one scan finds that out, instead of five.
@@ -1852,6 +1864,12 @@ impl Context {
 
         // Category: `category`; in JSON Feed (which has none) the first tag, then the feed's title.
         let source = as_text(notes.names("source", source));
+        // A headline that ends in its source's name ("… - CNN", as news APIs write them) says
+        // it without the name, which its badge says.
+        let title = match source.first().and_then(|s| without_source(&title, s)) {
+            Some(shorter) => shorter.to_string(),
+            None => title,
+        };
         let category = notes
             .text("category", category)
             .map(text)

@@ -642,9 +642,26 @@ fn newsapi_responses_are_read_too() {
     assert!(l.report.repaired.is_empty(), "{:?}", l.report);
     let a = &l.articles[0];
     assert_eq!(a.category, "Wire Service");
+    // The headline does not say its source again: the badge does.
+    assert_eq!(a.title, "Headline");
     assert_eq!(a.summary.as_deref(), Some("What happened."));
     assert_eq!(a.authors, ["Pat Doe"]);
     assert_eq!(a.image.as_ref().unwrap().url, "https://wire.example/x.jpg");
+}
+
+#[test]
+fn a_headline_keeps_a_source_name_that_is_not_its_end_or_all_of_it() {
+    let story = |title: &str| {
+        let doc = format!(
+            r#"{{"status": "ok", "articles": [{{"source": {{"name": "CNN"}}, "title": "{title}", "url": "https://wire.example/x", "publishedAt": "2020-11-15T12:00:00Z"}}]}}"#
+        );
+        load_document(&doc, None).unwrap().articles[0].title.clone()
+    };
+    assert_eq!(story("Storm hits the coast | CNN"), "Storm hits the coast");
+    assert_eq!(story("Storm hits the coast – CNN"), "Storm hits the coast");
+    assert_eq!(story("CNN hires a new anchor"), "CNN hires a new anchor");
+    assert_eq!(story("Why I left CNN"), "Why I left CNN");
+    assert_eq!(story(" - CNN"), "- CNN");
 }
 
 #[test]
