@@ -1448,22 +1448,19 @@ mod tests {
                 "<p>A post.</p><p>The post A post appeared first on A blog.</p>",
                 "A post.",
             ),
+            // Words that only look like one stay, as does one that is all the text.
+            (
+                "<p>Why we should keep reading</p>",
+                "Why we should keep reading",
+            ),
+            ("<p>Continue reading</p>", "Continue reading"),
+            (
+                "<p>Related: a story of its own, nothing else</p>",
+                "Related: a story of its own, nothing else",
+            ),
         ] {
             assert_eq!(html_to_text(html), text, "{html}");
         }
-        // Words that only look like one stay.
-        for html in [
-            "<p>Why we should keep reading</p>",
-            "<p>Continue reading</p>",
-            "<p>Related: a story of its own, nothing else</p>",
-        ] {
-            assert_eq!(html_to_text(html), html_to_text(html).trim(), "{html}");
-            assert!(!html_to_text(html).is_empty(), "{html}");
-        }
-        assert_eq!(
-            html_to_text("<p>Why we should keep reading</p>"),
-            "Why we should keep reading"
-        );
     }
 
     #[test]
