@@ -1343,8 +1343,10 @@ describe("embedding", () => {
     await nextFrames(page);
     await nextFrames(page);
     assert.deepEqual(wasm, [], "450 px away: not started");
+    // (Listened for before the scroll: the request may come before the scroll's answer.)
+    const started = page.waitForRequest((r) => r.url().endsWith(".wasm"));
     await scrollTo(250);
-    await page.waitForRequest((r) => r.url().endsWith(".wasm"));
+    await started;
     await news.getByRole("article").first().waitFor({ state: "attached" });
     assert.deepEqual(page.problems, []);
   });
@@ -1354,11 +1356,12 @@ describe("embedding", () => {
     await nextFrames(page);
     assert.deepEqual(wasm, [], "far below in the box: not started");
     // Scrolled to 150 px above the widget: still hidden by the box, but near.
+    const started = page.waitForRequest((r) => r.url().endsWith(".wasm"));
     await page.evaluate(() => {
       const panel = document.getElementById("panel");
       panel.scrollTop = document.getElementById("news").offsetTop - panel.offsetTop - panel.clientHeight - 150;
     });
-    await page.waitForRequest((r) => r.url().endsWith(".wasm"));
+    await started;
     assert.equal(await news.evaluate((el) => el.getBoundingClientRect().top > document.getElementById("panel").getBoundingClientRect().bottom), true, "still out of sight");
     assert.deepEqual(page.problems, []);
   });
