@@ -557,8 +557,19 @@ pub fn write_page_params(prefix: &str, params: &[(&str, String)], mode: HistoryM
             // are, also the one that says another widget has added entries since (a story
             // shown longer, more stories behind it).
             let depth = if opens_story { counts_of(prefix).0 } else { 0 };
-            let state = entry_state(&h, prefix, depth, Step::Changed);
-            h.replace_state_with_url(&state, "", Some(&url))
+            // More stories loaded (the page) is no change of the view another widget's Back
+            // must keep; a search or filter is.
+            let view = |params: Vec<(String, String)>| {
+                let mut view: Vec<_> = params.into_iter().filter(|(k, _)| k != "page").collect();
+                view.sort();
+                view
+            };
+            let now = params.iter().map(|(k, v)| (k.to_string(), v.clone()));
+            let step = match view(page_params(prefix)) == view(now.collect()) {
+                true => Step::Same,
+                false => Step::Changed,
+            };
+            h.replace_state_with_url(&entry_state(&h, prefix, depth, step), "", Some(&url))
         }
         HistoryMode::Push => {
             let depth = match (opens_story, story_here(), story_depth(prefix)) {
@@ -577,9 +588,9 @@ pub fn write_page_params(prefix: &str, params: &[(&str, String)], mode: HistoryM
 enum Step {
     /// A new entry.
     New,
-    /// The same entry, with the writer's parameters changed (typing, more stories loaded).
+    /// The same entry, with the writer's view changed (a search typed).
     Changed,
-    /// The same entry and address.
+    /// The same entry, with the same view (at most more stories loaded).
     Same,
 }
 
@@ -587,9 +598,9 @@ enum Step {
 /// with this widget's `depth` (see [`story_depth`]), after `step`.
 ///
 /// The other widgets' depths are kept; a new entry is one more above their lists, for
-/// their stories stay open in it. A new entry, or this entry's address changed by this
-/// widget, is a change by another widget ("prefix+") to each of them: closing their story
-/// then must not go back past it (it would undo this widget's change). The counts live under
+/// their stories stay open in it. A new entry, or this entry's view changed by this widget, is
+/// a change by another widget ("prefix+") to each of them: closing their story then must not
+/// go back past it (it would undo this widget's change). The counts live under
 /// one key of the entry's state; the page's own state (a router's) is carried over as it is,
 /// into a new entry too.
 fn entry_state(h: &web_sys::History, prefix: &str, depth: u32, step: Step) -> JsValue {

@@ -664,3 +664,23 @@ fn a_story_rewritten_in_place_keeps_its_place_in_the_history() {
     // One closes into a new entry (going back would close two's story); two goes back one.
     assert_eq!((one_depth, one_from_address, two_depth), (0, false, 1));
 }
+
+#[wasm_bindgen_test]
+fn a_search_typed_in_another_widget_is_kept_when_a_story_closes() {
+    use gazette::browser::{story_depth, write_page_params, HistoryMode};
+    let history = web_sys::window().unwrap().history().unwrap();
+    let address = web_sys::window().unwrap().location().href().unwrap();
+    // Widget "two" opens a story; then widget "one" loads more stories, and later the reader
+    // types a search in it: both rewrite the entry of two's story.
+    write_page_params("two", &[("story", "b".to_string())], HistoryMode::Push);
+    write_page_params("one", &[("page", "2".to_string())], HistoryMode::Replace);
+    let after_more = story_depth("two");
+    write_page_params("one", &[("q", "harbour".to_string())], HistoryMode::Replace);
+    let after_search = story_depth("two");
+    history
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&address))
+        .unwrap();
+    // More stories do not stop two going back to its list; going back past the search would
+    // take it away, so two's story then closes into a new entry.
+    assert_eq!((after_more, after_search), (1, 0));
+}
