@@ -116,7 +116,7 @@ const FEEDS: [Expect; 12] = [
         base: "https://newsapi.org/v2/top-headlines",
         format: Format::NewsApi,
         stories: 20,
-        title: "Iota reaches hurricane strength and is forecast to hit storm-ravaged Central America as a major hurricane early next week - CNN",
+        title: "Iota reaches hurricane strength and is forecast to hit storm-ravaged Central America as a major hurricane early next week",
         date: "2020-11-15T07:05:00Z",
         category: "CNN",
         author: Some("Jason Hanna and Alanne Orjoux, CNN"),
