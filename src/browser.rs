@@ -894,7 +894,7 @@ fn top_story() -> Option<scroll::Mark> {
     let screen = viewport_height();
     cards_of_widgets("article[data-story]").find_map(|(widget, card)| {
         let r = card.get_bounding_client_rect();
-        if r.height() <= 0.0 || r.bottom() <= 0.0 || r.top() >= screen {
+        if !reaches_screen(&r, screen) {
             return None;
         }
         Some(scroll::Mark {
@@ -1036,8 +1036,12 @@ pub fn keep_keyboard_focus_in_view(el: &web_sys::Element) {
 
 /// True when some of `el` is on the screen (in the window's height).
 pub fn on_screen(el: &web_sys::Element) -> bool {
-    let r = el.get_bounding_client_rect();
-    r.height() > 0.0 && r.bottom() > 0.0 && r.top() < viewport_height()
+    reaches_screen(&el.get_bounding_client_rect(), viewport_height())
+}
+
+/// True when a shown box `r` reaches into a screen `screen` pixels high.
+fn reaches_screen(r: &web_sys::DomRect, screen: f64) -> bool {
+    r.height() > 0.0 && r.bottom() > 0.0 && r.top() < screen
 }
 
 /// Where the keyboard's focus is, seen from a widget.

@@ -172,7 +172,6 @@ impl Ui<'_> {
             .as_ref()
             .and_then(|a| a.archive.categories.as_ref());
         let choice = arriving
-            || chips.len() > 1
             || !f.categories.is_empty()
             || manifest.is_some_and(|c| c.len() > 1)
             || state.catalog.category_names().len() > 1;

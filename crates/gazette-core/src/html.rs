@@ -614,7 +614,8 @@ const READ_MORE: &[&str] = &[
 fn read_more_at_end(block: &str) -> Option<usize> {
     let text = block.trim_end_matches(|c: char| ".…→»›>)] ".contains(c));
     let lower = text.to_lowercase();
-    // (Lower case is as long as the text for these phrases' letters, not for every text.)
+    // (Some letters change length in lower case; then the offsets below would not match the
+    // text, and it is left as it is.)
     if lower.len() != text.len() {
         return None;
     }
@@ -684,11 +685,12 @@ pub fn first_image(html: &str) -> Option<(String, String)> {
             Some(b'!') => skip_comment_or_declaration(after),
             Some(c) if c.is_ascii_alphabetic() => {
                 let (tag, end) = read_start_tag(after);
-                let attr = |name: &str| attr_of(&tag.attrs, name).map(str::trim);
-                let picture = tag.name == "img" && !is_pixel(attr) && emoji_picture(&tag).is_none();
-                match attr("src") {
+                let picture = tag.name == "img"
+                    && !is_pixel(|name| tag.attr(name))
+                    && emoji_picture(&tag).is_none();
+                match tag.attr("src") {
                     Some(src) if picture && !src.is_empty() => {
-                        let alt = attr("alt").unwrap_or_default();
+                        let alt = tag.attr("alt").unwrap_or_default();
                         return Some((src.to_string(), collapse_whitespace(alt)));
                     }
                     _ if RAW_TEXT.contains(&tag.name.as_str()) && !tag.self_closing => {
@@ -718,13 +720,12 @@ fn is_pixel<'a>(attr: impl Fn(&str) -> Option<&'a str>) -> bool {
 /// character it stands for: it reads on in the sentence, in the excerpt too, loads nothing,
 /// and is no story's picture.
 fn emoji_picture(tag: &StartTag) -> Option<&str> {
-    let attr = |name: &str| attr_of(&tag.attrs, name).map(str::trim);
-    let classed = attr("class").is_some_and(|c| {
+    let classed = tag.attr("class").is_some_and(|c| {
         c.split_ascii_whitespace()
             .any(|c| c.eq_ignore_ascii_case("emoji") || c.eq_ignore_ascii_case("wp-smiley"))
     });
     // A picture from an emoji set's folder: /emoji/, /emojis/, /twemoji/.
-    let emoji_set = attr("src").is_some_and(|s| {
+    let emoji_set = tag.attr("src").is_some_and(|s| {
         let path = s.split(['?', '#']).next().unwrap_or(s);
         let folders = path.rsplit_once('/').map_or("", |(folders, _)| folders);
         folders.split('/').any(|f| {
@@ -732,7 +733,9 @@ fn emoji_picture(tag: &StartTag) -> Option<&str> {
             f.ends_with("emoji") || f.ends_with("emojis")
         })
     });
-    let alt = attr("alt").filter(|a| !a.is_empty() && a.chars().count() <= 16)?;
+    let alt = tag
+        .attr("alt")
+        .filter(|a| !a.is_empty() && a.chars().count() <= 16)?;
     (tag.name == "img" && (classed || emoji_set)).then_some(alt)
 }
 
@@ -780,6 +783,13 @@ struct StartTag {
     name: String,
     attrs: Vec<(String, String)>,
     self_closing: bool,
+}
+
+impl StartTag {
+    /// The value of attribute `name`, without white space around it.
+    fn attr(&self, name: &str) -> Option<&str> {
+        attr_of(&self.attrs, name).map(str::trim)
+    }
 }
 
 fn skip_comment_or_declaration(after_lt: &str) -> &str {
