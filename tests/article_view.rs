@@ -48,7 +48,7 @@ async fn a_story_with_a_body_opens_inside_with_its_safe_content_and_relatives() 
     })
     .await;
     // The focus reads the headline out: the live region does not say it a second time.
-    assert_eq!(status(&root), "");
+    assert_eq!(status_once_shown(&root, "").await, "");
     assert_eq!(
         text(&view.query_selector(".gz-byline").unwrap().unwrap()),
         "By Ana Ruiz"
@@ -148,7 +148,7 @@ async fn esc_closes_the_view_and_focus_returns_to_the_card() {
         focused().as_ref() == Some(&card_link)
     })
     .await;
-    assert_eq!(status(&root), "4 stories");
+    assert_eq!(status_once_shown(&root, "4 stories").await, "4 stories");
 }
 
 #[wasm_bindgen_test]
@@ -193,7 +193,11 @@ async fn a_related_story_opens_in_place_and_view_all_returns_to_the_filtered_lis
     );
     link(&root, "View All").click();
     until("the list", || the_view(&root).is_none()).await;
-    assert_eq!(status(&root), "2 stories match", "the search is as it was");
+    assert_eq!(
+        status_once_shown(&root, "2 stories match").await,
+        "2 stories match",
+        "the search is as it was, and said at once"
+    );
     assert_eq!(input_labelled(&root, "Search stories").value(), "ferry");
 }
 

@@ -194,6 +194,19 @@ pub fn status(root: &Element) -> String {
         .unwrap_or_default()
 }
 
+/// The live region's text once the visible status line shows `shown`. Both change in one render
+/// of the status, but Yew may yield to the browser between a parent's render and its
+/// children's: the list can be back before its status is.
+pub async fn status_once_shown(root: &Element, shown: &str) -> String {
+    until(&format!("the status line to show {shown:?}"), || {
+        root.query_selector(".gz-status")
+            .unwrap()
+            .is_some_and(|e| text(&e) == shown)
+    })
+    .await;
+    status(root)
+}
+
 /// A small article set for the tests.
 pub const SAMPLE: &str = r#"{"title": "Test desk", "articles": [
   {"id": "a", "title": "Regulators publish stablecoin reserve rules", "url": "https://news.example/a",
