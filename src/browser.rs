@@ -194,8 +194,8 @@ pub fn items_on_screen(list: &web_sys::Element) -> usize {
         .count()
 }
 
-/// Waits until the browser has painted the next frame (for a preview to show before more work).
-pub async fn next_frame() {
+/// Waits for the browser's next frame, before it is painted.
+async fn frame_start() {
     let promise = js_sys::Promise::new(&mut |resolve, _| match window() {
         Some(w) => {
             let _ = w.request_animation_frame(&resolve);
@@ -205,6 +205,11 @@ pub async fn next_frame() {
         }
     });
     let _ = JsFuture::from(promise).await;
+}
+
+/// Waits until the browser has painted the next frame (for a preview to show before more work).
+pub async fn next_frame() {
+    frame_start().await;
     yield_now().await;
 }
 
@@ -1023,15 +1028,22 @@ pub fn focus_in_place(el: &web_sys::HtmlElement) {
 /// Scrolls just enough to show `el` whole (the page, and any scrolling box it is in) when it
 /// has the keyboard's focus (a card the list moved as it changed under it), as moving the focus
 /// there would. A focus the keyboard did not put there is left where it is.
-pub fn keep_keyboard_focus_in_view(el: &web_sys::Element) {
-    if !el.matches(":focus-visible").unwrap_or(false) {
-        return;
-    }
-    let options = web_sys::ScrollIntoViewOptions::new();
-    options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-    options.set_inline(web_sys::ScrollLogicalPosition::Nearest);
-    options.set_behavior(web_sys::ScrollBehavior::Instant);
-    el.scroll_into_view_with_scroll_into_view_options(&options);
+///
+/// At the start of the next frame: after Back or Forward, the browser restores the page's
+/// scroll once `popstate` has been handled, and a list drawn at once would be scrolled away
+/// again.
+pub fn keep_keyboard_focus_in_view(el: web_sys::Element) {
+    wasm_bindgen_futures::spawn_local(async move {
+        frame_start().await;
+        if !el.matches(":focus-visible").unwrap_or(false) {
+            return;
+        }
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        options.set_inline(web_sys::ScrollLogicalPosition::Nearest);
+        options.set_behavior(web_sys::ScrollBehavior::Instant);
+        el.scroll_into_view_with_scroll_into_view_options(&options);
+    });
 }
 
 /// True when some of `el` is on the screen (in the window's height).

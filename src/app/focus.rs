@@ -213,7 +213,7 @@ pub(super) fn use_held_focus(refs: &Refs, state: &State) {
                 // Kept in sight if the change moved it off the screen (a keyboard's focus; not
                 // one the reader had scrolled away from).
                 if was_seen {
-                    browser::keep_keyboard_focus_in_view(&el);
+                    browser::keep_keyboard_focus_in_view(el.into());
                 }
             }
             None => {

@@ -293,7 +293,14 @@ describe("the demo page", () => {
     const headline = await page.evaluate(() => document.activeElement.textContent);
     await page.goBack();
     await page.getByRole("button", { name: /^Markets/, pressed: false }).waitFor();
-    await nextFrames(page);
+    // The list is drawn before the focus is kept in sight: Yew may give the browser a turn in
+    // between, so wait for the focus to settle (the assertions below say where it did not).
+    await page
+      .waitForFunction(() => {
+        const r = document.activeElement.getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= innerHeight + 1;
+      }, null, { timeout: 5000 })
+      .catch(() => {});
     const focused = await page.evaluate(() => {
       const a = document.activeElement;
       const r = a.getBoundingClientRect();
