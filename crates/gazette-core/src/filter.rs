@@ -1533,7 +1533,7 @@ mod tests {
             story("summary-only", "Budget talks", "X", NOW.0 - 10),
             story("headline", "Pipeline approved", "X", NOW.0 - 1000),
             story("tag-only", "Council meets", "X", NOW.0),
-            story("typo", "Pipelines reroute", "X", NOW.0 - 5),
+            story("plural", "Pipelines reroute", "X", NOW.0 - 5),
             story("headline-newer", "Pipeline approved", "X", NOW.0 - 500),
         ];
         a[0].summary = Some("A pipeline is mentioned in passing here.".into());
@@ -1545,10 +1545,24 @@ mod tests {
             [
                 "headline-newer",
                 "headline",
+                "plural",
                 "summary-only",
                 "tag-only",
-                "typo"
             ]
+        );
+        // The other way round, and not only as the last word typed.
+        let got = ids(&c, &q("pipelines reroute"));
+        assert_eq!(got[0], "plural");
+        let mut a = vec![
+            story("summary", "Budget talks", "X", NOW.0),
+            story("headline", "Wallet makers merge", "X", NOW.0 - 1000),
+        ];
+        a[0].summary = Some("Digital wallets are mentioned in passing here.".into());
+        let c = Catalog::new(a);
+        assert_eq!(
+            ids(&c, &q("wallets ")),
+            ["headline", "summary"],
+            "a word's other number is no typo: it ranks with the word itself"
         );
     }
 

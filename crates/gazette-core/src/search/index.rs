@@ -12,7 +12,8 @@
 //! Ranking is BM25F: term frequencies are weighted per field (headline [`W_TITLE`] above summary
 //! [`W_SUMMARY`] above authors, tags and category [`W_META`]), normalised by field length, saturated by
 //! [`K1`], and multiplied by the term's inverse document frequency. Stories are ordered first by
-//! how many clauses they matched without a typo, so typo matches always rank below exact ones.
+//! how many clauses they matched without a typo, so typo matches always rank below exact ones
+//! (a word's other number, "wallet" for "wallets", is no typo).
 
 use super::query::{Clause, Query, TYPO_MIN_CHARS};
 use super::tokens::{
@@ -38,6 +39,11 @@ pub const W_META: f32 = 1.0;
 pub const PREFIX_FACTOR: f32 = 0.85;
 /// Score factor of a word one edit away from the typed one (ranked below exact matches).
 pub const TYPO_FACTOR: f32 = 0.4;
+/// Score factor of the typed word's other number, with or without a final "s" ([`short_form`]):
+/// no typo, so it ranks with exact matches, a little below the word itself. Scored with length
+/// normalisation as the word is, so that in a headline it outranks the word in a summary
+/// (unless the headline is far longer than most and the summary far shorter).
+pub const FORM_FACTOR: f32 = 0.9;
 /// Length normalisation is kept within these bounds, so that with the weights above a match in
 /// a headline always counts for more than one in a summary, and that for more than one in the
 /// authors or tags, whatever the lengths.
@@ -315,9 +321,9 @@ impl Index {
 
     /// The words of the index a clause word stands for, each with its score factor: the word
     /// itself (1.0), words it begins (prefix clauses, [`PREFIX_FACTOR`]) and words one edit away
-    /// (typo clauses, [`TYPO_FACTOR`]). A word that is one of the index's itself keeps only the
-    /// words one letter longer or shorter at its end ("pipeline", "pipelines"): "white" is no
-    /// typo of "while", nor "mail" of "email".
+    /// (typo clauses, [`TYPO_FACTOR`]; its other number, [`FORM_FACTOR`]). A word that is one of
+    /// the index's itself keeps only the words one letter longer or shorter at its end
+    /// ("pipeline", "pipelines"): "white" is no typo of "while", nor "mail" of "email".
     ///
     /// A `respelled` word (see [`Clause::Word`]) also stands for the words that start one edit
     /// away from it, as typos: those that start with its first letter, or its second (a swap,
@@ -345,7 +351,7 @@ impl Index {
             };
             let id = self.term_id(&form).filter(|_| short_form(&form, word));
             if let Some(id) = id.filter(|id| !out.iter().any(|&(t, _)| t == *id)) {
-                out.push((id, TYPO_FACTOR));
+                out.push((id, FORM_FACTOR));
             }
         } else if typo {
             let mut cs = word.chars();
@@ -367,7 +373,8 @@ impl Index {
                             && !seen.contains(&id)
                         {
                             seen.push(id);
-                            out.push((id, TYPO_FACTOR));
+                            let form = short_form(t, word);
+                            out.push((id, if form { FORM_FACTOR } else { TYPO_FACTOR }));
                         }
                     }
                 }
@@ -484,7 +491,15 @@ impl Index {
                 // scores by the first of them it holds (the word itself, then longer words, then
                 // typos), not by all of them added up.
                 let own = self.term_id(w).map(|id| self.idf(id));
-                for (term, factor) in self.expand(w, prefix, typo, respelled) {
+                let terms = self.expand(w, prefix, typo, respelled);
+                // What the word itself gave each story, when its other number follows: a story
+                // holding both scores by the better ("outage" in its headline, "outages" among
+                // its tags).
+                let mut by_word: Option<Vec<(u32, f32)>> = terms
+                    .iter()
+                    .any(|&(_, f)| f == FORM_FACTOR)
+                    .then(Vec::new);
+                for (term, factor) in terms {
                     let rank = !short || (letters == 2 && factor >= 1.0);
                     m.ranked |= rank;
                     let idf = match own {
@@ -500,22 +515,42 @@ impl Index {
                             m.exact[doc as usize] |= exact_bit;
                         }
                     } else if factor < 1.0 {
-                        // Prefix and typo expansions: field weights without length normalisation.
+                        // Prefix and typo expansions: field weights without length normalisation
+                        // (a word's other number with it, as the word itself).
+                        let form = factor == FORM_FACTOR;
                         for p in range {
                             let doc = self.docs[p] as usize;
                             if m.mask[doc] & b != 0 {
+                                let had = by_word.as_deref().filter(|_| form).and_then(|v| {
+                                    let i = v.binary_search_by_key(&(doc as u32), |e| e.0).ok();
+                                    i.map(|i| v[i].1)
+                                });
+                                if let Some(had) = had {
+                                    let now = idf * self.bm25(doc, self.tfs[p]);
+                                    m.score[doc] += (now - had).max(0.0);
+                                }
                                 continue;
                             }
                             m.mask[doc] |= b;
                             m.exact[doc] |= exact_bit;
-                            m.score[doc] += idf * self.quick[self.tfs[p] as usize];
+                            let tf = self.tfs[p];
+                            m.score[doc] += idf
+                                * if form {
+                                    self.bm25(doc, tf)
+                                } else {
+                                    self.quick[tf as usize]
+                                };
                         }
                     } else {
                         for p in range {
                             let doc = self.docs[p] as usize;
                             m.mask[doc] |= b;
                             m.exact[doc] |= exact_bit;
-                            m.score[doc] += idf * self.bm25(doc, self.tfs[p]);
+                            let score = idf * self.bm25(doc, self.tfs[p]);
+                            m.score[doc] += score;
+                            if let Some(v) = by_word.as_mut() {
+                                v.push((doc as u32, score));
+                            }
                         }
                     }
                 }
