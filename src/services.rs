@@ -522,6 +522,7 @@ async fn load_many(
                 report.total += end.report.total;
                 report.skipped.extend(end.report.skipped);
                 report.repaired.extend(end.report.repaired);
+                report.repeated.extend(end.report.repeated);
                 metas.push(end.meta);
                 sets.push(stories);
             }
@@ -683,6 +684,16 @@ fn log_report(url: &str, report: &Report) {
             &match report.repaired.len() {
                 1 => format!("Gazette: 1 story in {url} was repaired"),
                 n => format!("Gazette: {n} stories in {url} were repaired"),
+            },
+            &lines,
+        );
+    }
+    if !report.repeated.is_empty() {
+        let lines: Vec<String> = report.repeated.iter().map(|p| p.to_string()).collect();
+        browser::log_group(
+            &match report.repeated.len() {
+                1 => format!("Gazette: 1 story in {url} repeats an earlier one, shown once"),
+                n => format!("Gazette: {n} stories in {url} repeat earlier ones, shown once"),
             },
             &lines,
         );

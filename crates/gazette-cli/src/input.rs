@@ -178,6 +178,9 @@ fn read_archive(path: &Path, manifest: Manifest, base_url: Option<&str>) -> Resu
         report
             .repaired
             .extend(loaded.report.repaired.into_iter().map(named));
+        report
+            .repeated
+            .extend(loaded.report.repeated.into_iter().map(named));
         articles.extend(loaded.articles);
     }
     Ok(Input {

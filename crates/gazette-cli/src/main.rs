@@ -118,10 +118,14 @@ fn summarise(input: &Input, verbose: bool) {
     if !r.repaired.is_empty() {
         line.push_str(&format!(", {} repaired", r.repaired.len()));
     }
+    if !r.repeated.is_empty() {
+        line.push_str(&format!(", {} repeated", r.repeated.len()));
+    }
     eprintln!("{line}");
     list_problems("left out", &r.skipped, unit, verbose);
     if verbose {
         list_problems("repaired", &r.repaired, unit, true);
+        list_problems("repeated", &r.repeated, unit, true);
     }
 }
 

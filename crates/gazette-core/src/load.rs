@@ -180,6 +180,9 @@ pub struct Report {
     pub skipped: Vec<Problem>,
     /// Stories shown after a repair, with what was repaired.
     pub repaired: Vec<Problem>,
+    /// Stories left out as another's repeat in a feed (the same link, or the same headline and
+    /// time): shown once, so no error of the reader's concern.
+    pub repeated: Vec<Problem>,
 }
 
 /// A usable document.
@@ -1425,6 +1428,8 @@ struct Context {
     feed_authors: Vec<String>,
     seen_ids: FxHashSet<String>,
     seen_links: FxHashSet<String>,
+    /// Headlines with their times, in a feed.
+    seen_stories: FxHashSet<(String, i64)>,
     report: Report,
 }
 
@@ -1594,6 +1599,21 @@ impl Context {
         message: String,
     ) -> Option<(Article, bool)> {
         self.report.skipped.push(Problem {
+            position,
+            label,
+            message,
+        });
+        None
+    }
+
+    /// Notes that a feed's story repeats an earlier one and leaves it out.
+    fn repeat(
+        &mut self,
+        position: usize,
+        label: Option<String>,
+        message: String,
+    ) -> Option<(Article, bool)> {
+        self.report.repeated.push(Problem {
             position,
             label,
             message,
@@ -1835,12 +1855,24 @@ impl Context {
         }
         if let Some(l) = link.as_deref().filter(|_| is_feed) {
             if !self.seen_links.insert(canonical_link(l)) {
-                return self.skip(
+                return self.repeat(
                     pos,
                     Some(id.clone()),
                     format!("its link “{l}” repeats an earlier story's"),
                 );
             }
+        }
+        // The same story under a second address: its headline and time repeat an earlier one's
+        // (UOL lists some twice, once under each section).
+        if is_feed
+            && !published.is_undated()
+            && !self.seen_stories.insert((title.clone(), published.0))
+        {
+            return self.repeat(
+                pos,
+                Some(id.clone()),
+                format!("its headline and time repeat an earlier story's, as “{title}”"),
+            );
         }
 
         // Authors and tags (as text: markup and entities some feeds put in them made plain).

@@ -141,7 +141,11 @@ fn guids_links_and_duplicates() {
     <item><title>Opaque guid</title><guid isPermaLink="false">https://h.example/o</guid><pubDate>Tue, 04 Mar 2025 10:00:00 GMT</pubDate></item>
     <item><title>Same guid</title><guid>https://h.example/p</guid><link>https://h.example/x</link><pubDate>Tue, 04 Mar 2025 10:00:00 GMT</pubDate></item>
     <item><title>Same link</title><guid>other</guid><link>HTTPS://H.example/p/#top</link><pubDate>Tue, 04 Mar 2025 10:00:00 GMT</pubDate></item>
-    <item><title>Relative link</title><link>/local/story</link><pubDate>Tue, 04 Mar 2025 10:00:00 GMT</pubDate></item>"#));
+    <item><title>Relative link</title><link>/local/story</link><pubDate>Tue, 04 Mar 2025 10:00:00 GMT</pubDate></item>
+    <item><title>Opaque guid</title><link>https://h.example/section/o</link><pubDate>Tue, 04 Mar 2025 10:00:00 GMT</pubDate></item>
+    <item><title>Opaque guid</title><link>https://h.example/later</link><pubDate>Tue, 04 Mar 2025 11:00:00 GMT</pubDate></item>
+    <item><title>Undated</title><link>https://h.example/u1</link></item>
+    <item><title>Undated</title><link>https://h.example/u2</link></item>"#));
     let got: Vec<(&str, Option<&str>)> = l
         .articles
         .iter()
@@ -153,6 +157,10 @@ fn guids_links_and_duplicates() {
             ("Permalink guid", Some("https://h.example/p")),
             ("Opaque guid", None),
             ("Relative link", Some("https://news.example/local/story")),
+            // The same headline an hour later is another story; undated ones cannot tell.
+            ("Opaque guid", Some("https://h.example/later")),
+            ("Undated", Some("https://h.example/u1")),
+            ("Undated", Some("https://h.example/u2")),
         ]
     );
     let skipped: Vec<&str> = l
@@ -163,12 +171,23 @@ fn guids_links_and_duplicates() {
         .collect();
     assert_eq!(
         skipped,
+        ["its id “https://h.example/p” repeats an earlier story's"]
+    );
+    // The same story again: no error, it is shown once.
+    let repeated: Vec<&str> = l
+        .report
+        .repeated
+        .iter()
+        .map(|p| p.message.as_str())
+        .collect();
+    assert_eq!(
+        repeated,
         [
-            "its id “https://h.example/p” repeats an earlier story's",
-            "its link “HTTPS://H.example/p/#top” repeats an earlier story's"
+            "its link “HTTPS://H.example/p/#top” repeats an earlier story's",
+            "its headline and time repeat an earlier story's, as “Opaque guid”"
         ]
     );
-    assert_eq!(l.report.total, 5);
+    assert_eq!(l.report.total, 9);
 }
 
 #[test]

@@ -495,10 +495,8 @@ impl Index {
                 // What the word itself gave each story, when its other number follows: a story
                 // holding both scores by the better ("outage" in its headline, "outages" among
                 // its tags).
-                let mut by_word: Option<Vec<(u32, f32)>> = terms
-                    .iter()
-                    .any(|&(_, f)| f == FORM_FACTOR)
-                    .then(Vec::new);
+                let mut by_word: Option<Vec<(u32, f32)>> =
+                    terms.iter().any(|&(_, f)| f == FORM_FACTOR).then(Vec::new);
                 for (term, factor) in terms {
                     let rank = !short || (letters == 2 && factor >= 1.0);
                     m.ranked |= rank;
