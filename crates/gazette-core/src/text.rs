@@ -211,7 +211,8 @@ pub fn excerpt_owned(text: String, max_chars: usize) -> String {
 }
 
 /// Cuts `text` to at most `max_chars` characters at a word boundary and adds "…" when anything was
-/// cut. A single word longer than the limit is cut inside the word. Trailing punctuation before the
+/// cut, unless only a short last word would be (it is kept, a little over the limit). A single
+/// word longer than the limit is cut inside the word. Trailing punctuation before the
 /// ellipsis is dropped ("markets, …" reads badly).
 pub fn excerpt(text: &str, max_chars: usize) -> String {
     let text = text.trim();
@@ -233,6 +234,12 @@ pub fn excerpt(text: &str, max_chars: usize) -> String {
             _ => head,
         }
     };
+    // A last word alone is kept when the whole is at most a tenth over the limit: its ellipsis
+    // would save next to nothing, and the reader would miss the end of the sentence for it.
+    let rest = text[head.len()..].trim_start();
+    if !rest.contains(char::is_whitespace) && text.chars().count() <= max_chars + max_chars / 10 {
+        return text.to_string();
+    }
     let head = head.trim_end_matches(|c: char| c.is_whitespace() || ",;:-–—".contains(c));
     format!("{head}…")
 }
@@ -499,6 +506,15 @@ mod tests {
         assert_eq!(excerpt("  padded  ", 10), "padded");
         let long = "é".repeat(50);
         assert_eq!(excerpt(&long, 10).chars().count(), 11);
+        // A short last word is not cut off alone; a longer one, or two, are.
+        let s = "The ferry sails at dawn from the old harbour on most days of the week.";
+        assert_eq!(excerpt(s, 66), s);
+        assert_eq!(
+            excerpt(s, 60),
+            "The ferry sails at dawn from the old harbour on most days of…"
+        );
+        let s = "The ferry sails at dawn, said the harbourmaster.";
+        assert_eq!(excerpt(s, 40), "The ferry sails at dawn, said the…");
     }
 
     #[test]

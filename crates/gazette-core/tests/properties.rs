@@ -121,7 +121,8 @@ proptest! {
     #[test]
     fn excerpts_are_short_prefixes(s in "\\PC{0,300}", max in 1usize..200) {
         let e = excerpt(&s, max);
-        prop_assert!(e.chars().count() <= max + 1);
+        // (A short last word may be kept whole, a tenth over.)
+        prop_assert!(e.chars().count() <= max + max / 10 + 1);
         let body = e.strip_suffix('…').unwrap_or(&e);
         prop_assert!(s.trim().starts_with(body));
     }
@@ -136,7 +137,7 @@ proptest! {
     ) {
         let at = s.floor_char_boundary((s.len() as f64 * place) as usize);
         let e = excerpt_around(&s, at, max);
-        prop_assert!(e.chars().count() <= max + 2);
+        prop_assert!(e.chars().count() <= max + max / 10 + 2);
     }
 
     #[test]
