@@ -268,6 +268,25 @@ async fn matched_words_are_marked_in_headlines_as_nodes() {
 }
 
 #[wasm_bindgen_test]
+async fn a_story_found_by_its_author_or_tag_shows_the_match_there() {
+    let (f, _) = fetcher(vec![Ok(SAMPLE.into())]);
+    let root = mount(f);
+    until("cards", || !headlines(&root).is_empty()).await;
+    let search = input_labelled(&root, "Search stories");
+    type_into(&search, "zoe");
+    until("one card", || headlines(&root).len() == 1).await;
+    let marks = |selector: &str| -> Vec<String> { all(&root, selector).iter().map(text).collect() };
+    assert_eq!(marks(".gz-byline mark"), ["Zoë"]);
+    assert!(marks("article h3 mark").is_empty());
+    type_into(&search, "stablecoins ");
+    until("the tag marked", || {
+        marks(".gz-tag mark") == ["stablecoins"]
+    })
+    .await;
+    assert!(marks(".gz-byline mark").is_empty(), "the author no longer");
+}
+
+#[wasm_bindgen_test]
 async fn an_excerpt_is_taken_around_a_match_deep_in_a_long_summary() {
     let filler = "Background paragraph words that say nothing in particular here. ".repeat(8);
     let doc = format!(

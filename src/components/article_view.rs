@@ -175,7 +175,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                 </p>
                 <h3 class="gz-article-title" id={title_id} tabindex="-1" ref={props.heading_ref.clone()} lang={text.lang.clone()} dir={text.dir.clone()}>{ a.title.clone() }</h3>
                 if !a.authors.is_empty() {
-                    { byline(&a.authors, &text, w) }
+                    { byline(&a.authors, &text, w, None) }
                 }
             </header>
             if let Some(img) = a.image.as_ref().filter(|_| !hero_in_body) {

@@ -123,8 +123,8 @@ pub struct StoryCardProps {
 
 /// One story: category and date badges, headline (a link when the story has a safe address),
 /// excerpt, authors, tags, and a lazily loaded picture in a fixed-ratio box. Words that match
-/// the query are marked in the headline and the excerpt, and the excerpt is taken around the
-/// first match when that lies deep in a long summary.
+/// the query are marked in the headline, the excerpt, the authors and the tags, and the excerpt
+/// is taken around the first match when that lies deep in a long summary.
 #[function_component]
 pub fn StoryCard(props: &StoryCardProps) -> Html {
     let locale = use_locale();
@@ -190,11 +190,11 @@ pub fn StoryCard(props: &StoryCardProps) -> Html {
                     <p class="gz-excerpt" part="excerpt" lang={text.lang.clone()} dir={text.dir.clone()}>{ ex }</p>
                 }
                 if !a.authors.is_empty() {
-                    { byline(&a.authors, &text, w) }
+                    { byline(&a.authors, &text, w, Some(&props.query)) }
                 }
                 if !a.tags.is_empty() {
                     <ul class="gz-tags" aria-label={w.tags} lang={text.lang.clone()} dir={text.dir.clone()}>
-                        { for a.tags.iter().map(|t| html! { <li class="gz-tag" dir={text.item_dir()}>{ t.clone() }</li> }) }
+                        { for a.tags.iter().map(|t| html! { <li class="gz-tag" dir={text.item_dir()}>{ highlighted(t, &highlight(t, &props.query)) }</li> }) }
                     </ul>
                 }
             </div>
