@@ -564,13 +564,18 @@ pub fn write_page_params(prefix: &str, params: &[(&str, String)], mode: HistoryM
             let depth = if opens_story { counts_of(prefix).0 } else { 0 };
             // More stories loaded (the page) is no change of the view another widget's Back
             // must keep; a search or filter is.
-            let view = |params: Vec<(String, String)>| {
-                let mut view: Vec<_> = params.into_iter().filter(|(k, _)| k != "page").collect();
-                view.sort();
-                view
+            // (Compared as sets, each pair named once: a sort would cost wasm of its own.)
+            let view = |params: Vec<(String, String)>| -> Vec<(String, String)> {
+                params.into_iter().filter(|(k, _)| k != "page").collect()
             };
-            let now = params.iter().map(|(k, v)| (k.to_string(), v.clone()));
-            let step = match view(page_params(prefix)) == view(now.collect()) {
+            let was = view(page_params(prefix));
+            let now = view(
+                params
+                    .iter()
+                    .map(|(k, v)| (k.to_string(), v.clone()))
+                    .collect(),
+            );
+            let step = match was.len() == now.len() && was.iter().all(|p| now.contains(p)) {
                 true => Step::Same,
                 false => Step::Changed,
             };
