@@ -564,7 +564,7 @@ pub fn write_page_params(prefix: &str, params: &[(&str, String)], mode: HistoryM
             let depth = if opens_story { counts_of(prefix).0 } else { 0 };
             // More stories loaded (the page) is no change of the view another widget's Back
             // must keep; a search or filter is.
-            // (Compared as sets, each pair named once: a sort would cost wasm of its own.)
+            // (Compared as sets: a sort would cost wasm of its own.)
             let view = |params: Vec<(String, String)>| -> Vec<(String, String)> {
                 params.into_iter().filter(|(k, _)| k != "page").collect()
             };
@@ -575,7 +575,9 @@ pub fn write_page_params(prefix: &str, params: &[(&str, String)], mode: HistoryM
                     .map(|(k, v)| (k.to_string(), v.clone()))
                     .collect(),
             );
-            let step = match was.len() == now.len() && was.iter().all(|p| now.contains(p)) {
+            let same =
+                |a: &[(String, String)], b: &[(String, String)]| a.iter().all(|p| b.contains(p));
+            let step = match same(&was, &now) && same(&now, &was) {
                 true => Step::Same,
                 false => Step::Changed,
             };

@@ -4,7 +4,7 @@ use super::highlighted::highlighted;
 use super::{use_failed_picture, use_locale, FeedText};
 use crate::browser;
 use gazette_core::search::highlight;
-use gazette_core::text::{excerpt, excerpt_around};
+use gazette_core::text::{excerpt_around, teaser};
 use gazette_core::{address, Article, Catalog, Query, Timestamp};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -174,7 +174,7 @@ pub fn StoryCard(props: &StoryCardProps) -> Html {
     let excerpt_html = a.summary.as_deref().map(|summary| {
         let text = match highlight(summary, &props.query).first() {
             Some(&(start, _)) => excerpt_around(summary, start, EXCERPT_CHARS),
-            None => excerpt(summary, EXCERPT_CHARS),
+            None => teaser(summary, EXCERPT_CHARS),
         };
         highlighted(&text, &highlight(&text, &props.query))
     });

@@ -24,7 +24,7 @@ newest first.
   --description TEXT  the description (default: the first input's)
   --language TAG      the language, BCP 47 (default: the inputs' when they all agree)
   --base-url URL      the address the inputs were served from, for their relative links
-  -v, --verbose       list every story repaired or left out
+  -v, --verbose       list every story repaired, repeated or left out
 N and G are whole numbers of at least 1, and may end in k or m (2k, 1m). Gzipped inputs
 (.gz) are read as well.
 

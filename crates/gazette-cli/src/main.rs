@@ -318,10 +318,11 @@ fn inspect(path: &Path) -> Result<(), String> {
         println!("language:    {l}");
     }
     println!(
-        "stories:     {} ({} in the document, {} left out, {} repaired)",
+        "stories:     {} ({} in the document, {} left out, {} repeated, {} repaired)",
         input.articles.len(),
         r.total,
         r.skipped.len(),
+        r.repeated.len(),
         r.repaired.len()
     );
     println!("dates:       {}", date_line(&input.articles));

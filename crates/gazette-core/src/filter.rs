@@ -1225,7 +1225,7 @@ mod tests {
         assert_eq!(
             ids(&c, &q("outages")),
             ["e", "f"],
-            "tags are searched; one typo away ranks lower"
+            "tags are searched; the word's other number in a headline ranks with it"
         );
         assert_eq!(ids(&c, &q("colder")), ["b"], "summaries are searched");
     }
@@ -1550,9 +1550,18 @@ mod tests {
                 "tag-only",
             ]
         );
-        // The other way round, and not only as the last word typed.
-        let got = ids(&c, &q("pipelines reroute"));
-        assert_eq!(got[0], "plural");
+        // The other way round: the word itself first, its other number with it, before the
+        // summary's and the tag's.
+        assert_eq!(
+            ids(&c, &q("pipelines ")),
+            [
+                "plural",
+                "headline-newer",
+                "headline",
+                "summary-only",
+                "tag-only"
+            ]
+        );
         let mut a = vec![
             story("summary", "Budget talks", "X", NOW.0),
             story("headline", "Wallet makers merge", "X", NOW.0 - 1000),

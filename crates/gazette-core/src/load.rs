@@ -8,7 +8,7 @@ use crate::detect::{sniff, sniff_xml_root, NotAFeed, Syntax, XmlFeedKind};
 use crate::html::html_to_text;
 use crate::model::{Article, FeedMeta, Format, Image};
 use crate::text::{
-    collapse_owned, collapse_whitespace, decode_entities, excerpt, excerpt_owned,
+    collapse_owned, collapse_whitespace, decode_entities, excerpt, excerpt_owned, teaser,
     CARD_EXCERPT_CHARS,
 };
 use crate::url::{is_http_url, resolve};
@@ -1835,7 +1835,7 @@ impl Context {
                 _ => None,
             };
             let said = summary.as_deref().unwrap_or(&title);
-            if body.is_some_and(|b| b.chars().count() <= CARD_EXCERPT_CHARS && b == said) {
+            if body.is_some_and(|b| b == said && teaser(&b, CARD_EXCERPT_CHARS) == b) {
                 (content_text, content_html) = (None, None);
                 // (Its text stays, as the excerpt.)
                 summary = Some(said.to_string()).filter(|s| *s != title);
@@ -1846,14 +1846,25 @@ impl Context {
         let id = id_text
             .or_else(|| link.clone())
             .unwrap_or_else(|| format!("story-{pos}"));
+        let feed_link = link.as_deref().filter(|_| is_feed);
         if !self.seen_ids.insert(id.clone()) {
-            return self.skip(
-                pos,
-                Some(id.clone()),
-                format!("its id “{id}” repeats an earlier story's"),
-            );
+            // Its link too: the same item listed again, no error.
+            let again = feed_link.is_some_and(|l| self.seen_links.contains(&canonical_link(l)));
+            return if again {
+                self.repeat(
+                    pos,
+                    Some(id.clone()),
+                    format!("its id and link “{id}” repeat an earlier story's"),
+                )
+            } else {
+                self.skip(
+                    pos,
+                    Some(id.clone()),
+                    format!("its id “{id}” repeats an earlier story's"),
+                )
+            };
         }
-        if let Some(l) = link.as_deref().filter(|_| is_feed) {
+        if let Some(l) = feed_link {
             if !self.seen_links.insert(canonical_link(l)) {
                 return self.repeat(
                     pos,

@@ -211,10 +211,20 @@ pub fn excerpt_owned(text: String, max_chars: usize) -> String {
 }
 
 /// Cuts `text` to at most `max_chars` characters at a word boundary and adds "…" when anything was
-/// cut, unless only a short last word would be (it is kept, a little over the limit). A single
-/// word longer than the limit is cut inside the word. Trailing punctuation before the
-/// ellipsis is dropped ("markets, …" reads badly).
+/// cut. A single word longer than the limit is cut inside the word. Trailing punctuation before
+/// the ellipsis is dropped ("markets, …" reads badly).
 pub fn excerpt(text: &str, max_chars: usize) -> String {
+    cut(text, max_chars, false)
+}
+
+/// A card's [`excerpt`], which does not cut off a short last word alone: the whole is kept when
+/// only its last word is over the limit and the whole is at most a tenth over. The ellipsis
+/// would save next to nothing, and the reader would miss the end of the sentence for it.
+pub fn teaser(text: &str, max_chars: usize) -> String {
+    cut(text, max_chars, true)
+}
+
+fn cut(text: &str, max_chars: usize, keep_last_word: bool) -> String {
     let text = text.trim();
     if text.chars().count() <= max_chars {
         return text.to_string();
@@ -234,10 +244,11 @@ pub fn excerpt(text: &str, max_chars: usize) -> String {
             _ => head,
         }
     };
-    // A last word alone is kept when the whole is at most a tenth over the limit: its ellipsis
-    // would save next to nothing, and the reader would miss the end of the sentence for it.
     let rest = text[head.len()..].trim_start();
-    if !rest.contains(char::is_whitespace) && text.chars().count() <= max_chars + max_chars / 10 {
+    if keep_last_word
+        && !rest.contains(char::is_whitespace)
+        && text.chars().count() <= max_chars + max_chars / 10
+    {
         return text.to_string();
     }
     let head = head.trim_end_matches(|c: char| c.is_whitespace() || ",;:-–—".contains(c));
@@ -257,7 +268,7 @@ pub fn excerpt_around(text: &str, at: usize, max_chars: usize) -> String {
     let at = at.min(text.len());
     let chars_before = text[..text.floor_char_boundary(at)].chars().count();
     if chars_before <= max_chars / 3 {
-        return excerpt(text, max_chars);
+        return teaser(text, max_chars);
     }
     // Start a few words before the match, at a word boundary.
     let lead = max_chars / 8;
@@ -273,7 +284,7 @@ pub fn excerpt_around(text: &str, at: usize, max_chars: usize) -> String {
     } else {
         start
     };
-    format!("…{}", excerpt(&text[start..], max_chars))
+    format!("…{}", teaser(&text[start..], max_chars))
 }
 
 /// Decodes HTML character references: numeric ones (`&#8217;`, `&#x2019;`) and the named ones
@@ -506,15 +517,19 @@ mod tests {
         assert_eq!(excerpt("  padded  ", 10), "padded");
         let long = "é".repeat(50);
         assert_eq!(excerpt(&long, 10).chars().count(), 11);
-        // A short last word is not cut off alone; a longer one, or two, are.
+        // A card's does not cut off a short last word alone; a longer one, or two, it does.
         let s = "The ferry sails at dawn from the old harbour on most days of the week.";
-        assert_eq!(excerpt(s, 66), s);
+        assert_eq!(teaser(s, 66), s);
         assert_eq!(
-            excerpt(s, 60),
+            excerpt(s, 66),
+            "The ferry sails at dawn from the old harbour on most days of the…"
+        );
+        assert_eq!(
+            teaser(s, 60),
             "The ferry sails at dawn from the old harbour on most days of…"
         );
         let s = "The ferry sails at dawn, said the harbourmaster.";
-        assert_eq!(excerpt(s, 40), "The ferry sails at dawn, said the…");
+        assert_eq!(teaser(s, 40), "The ferry sails at dawn, said the…");
     }
 
     #[test]
@@ -535,7 +550,7 @@ mod tests {
         let later = "word ".repeat(6) + "needle" + &" more".repeat(40);
         assert!(excerpt_around(&later, later.find("needle").unwrap(), 80).starts_with('…'));
         assert_eq!(excerpt_around("short text", 6, 80), "short text");
-        assert_eq!(excerpt_around(&text, 0, 80), excerpt(&text, 80));
+        assert_eq!(excerpt_around(&text, 0, 80), teaser(&text, 80));
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! helpers and dates keep their invariants; filtering agrees with a brute-force scan.
 
 use gazette_core::date::{parse_date, Timestamp};
-use gazette_core::text::{excerpt, excerpt_around, fold};
+use gazette_core::text::{excerpt, excerpt_around, fold, teaser};
 use gazette_core::{load_document, Article, Catalog, DatePreset, Filter, SortOrder};
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -121,7 +121,11 @@ proptest! {
     #[test]
     fn excerpts_are_short_prefixes(s in "\\PC{0,300}", max in 1usize..200) {
         let e = excerpt(&s, max);
-        // (A short last word may be kept whole, a tenth over.)
+        prop_assert!(e.chars().count() <= max + 1);
+        let body = e.strip_suffix('…').unwrap_or(&e);
+        prop_assert!(s.trim().starts_with(body));
+        // A card's may keep a short last word whole, a tenth over.
+        let e = teaser(&s, max);
         prop_assert!(e.chars().count() <= max + max / 10 + 1);
         let body = e.strip_suffix('…').unwrap_or(&e);
         prop_assert!(s.trim().starts_with(body));

@@ -210,6 +210,12 @@ fn every_captured_feed_loads_with_its_expected_count_and_spot_checks() {
             "{file}: {:?}",
             l.report.skipped
         );
+        assert_eq!(l.report.repeated.len(), e.repeated, "{file}");
+        assert!(
+            l.report.skipped.is_empty(),
+            "{file}: {:?}",
+            l.report.skipped
+        );
         for a in &l.articles {
             assert!(!a.title.trim().is_empty(), "{file}: empty title");
             assert!(!a.title.contains('<'), "{file}: markup in {:?}", a.title);

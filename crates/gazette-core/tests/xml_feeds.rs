@@ -145,6 +145,7 @@ fn guids_links_and_duplicates() {
     <item><title>Opaque guid</title><link>https://h.example/section/o</link><pubDate>Tue, 04 Mar 2025 10:00:00 GMT</pubDate></item>
     <item><title>Opaque guid</title><link>https://h.example/later</link><pubDate>Tue, 04 Mar 2025 11:00:00 GMT</pubDate></item>
     <item><title>Undated</title><link>https://h.example/u1</link></item>
+    <item><title>Undated</title><link>https://h.example/u2</link></item>
     <item><title>Undated</title><link>https://h.example/u2</link></item>"#));
     let got: Vec<(&str, Option<&str>)> = l
         .articles
@@ -184,10 +185,12 @@ fn guids_links_and_duplicates() {
         repeated,
         [
             "its link “HTTPS://H.example/p/#top” repeats an earlier story's",
-            "its headline and time repeat an earlier story's, as “Opaque guid”"
+            "its headline and time repeat an earlier story's, as “Opaque guid”",
+            // The same item word for word: its id is its link.
+            "its id and link “https://h.example/u2” repeat an earlier story's"
         ]
     );
-    assert_eq!(l.report.total, 9);
+    assert_eq!(l.report.total, 10);
 }
 
 #[test]
