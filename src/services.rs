@@ -6,7 +6,7 @@ use gazette_core::archive::{is_manifest, parse_manifest, whole_counts, ShardInfo
 use gazette_core::load::{ReadEnd, Reader, Step};
 use gazette_core::merge::{merge, merge_meta};
 use gazette_core::words::{fill, Words, ENGLISH};
-use gazette_core::{Article, Catalog, CatalogBuilder, DocumentError, FeedMeta, Report};
+use gazette_core::{Article, Catalog, CatalogBuilder, DocumentError, FeedMeta, Problem, Report};
 use std::cell::RefCell;
 use std::fmt;
 use std::future::Future;
@@ -667,37 +667,27 @@ async fn read_manifest(body: &mut Body, mut bytes: Vec<u8>) -> Result<Read, Load
 }
 
 fn log_report(url: &str, report: &Report) {
-    if !report.skipped.is_empty() {
-        let lines: Vec<String> = report.skipped.iter().map(|p| p.to_string()).collect();
-        browser::log_group(
-            &format!(
-                "Gazette: {} of {} stories in {url} could not be shown",
-                report.skipped.len(),
-                report.total
-            ),
-            &lines,
-        );
-    }
-    if !report.repaired.is_empty() {
-        let lines: Vec<String> = report.repaired.iter().map(|p| p.to_string()).collect();
-        browser::log_group(
-            &match report.repaired.len() {
-                1 => format!("Gazette: 1 story in {url} was repaired"),
-                n => format!("Gazette: {n} stories in {url} were repaired"),
-            },
-            &lines,
-        );
-    }
-    if !report.repeated.is_empty() {
-        let lines: Vec<String> = report.repeated.iter().map(|p| p.to_string()).collect();
-        browser::log_group(
-            &match report.repeated.len() {
-                1 => format!("Gazette: 1 story in {url} repeats an earlier one, shown once"),
-                n => format!("Gazette: {n} stories in {url} repeat earlier ones, shown once"),
-            },
-            &lines,
-        );
-    }
+    // One console group for each list that has stories, headed by `title` of their number.
+    let group = |problems: &[Problem], title: &dyn Fn(usize) -> String| {
+        if !problems.is_empty() {
+            let lines: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+            browser::log_group(&title(problems.len()), &lines);
+        }
+    };
+    group(&report.skipped, &|n| {
+        format!(
+            "Gazette: {n} of {} stories in {url} could not be shown",
+            report.total
+        )
+    });
+    group(&report.repaired, &|n| match n {
+        1 => format!("Gazette: 1 story in {url} was repaired"),
+        n => format!("Gazette: {n} stories in {url} were repaired"),
+    });
+    group(&report.repeated, &|n| match n {
+        1 => format!("Gazette: 1 story in {url} repeats an earlier one, shown once"),
+        n => format!("Gazette: {n} stories in {url} repeat earlier ones, shown once"),
+    });
 }
 
 /// Runs futures side by side and returns their outputs in order (several sources are fetched

@@ -1592,28 +1592,21 @@ fn dedupe(list: Vec<String>, max: usize) -> Vec<String> {
 }
 
 impl Context {
-    fn skip(
+    /// Leaves a story out, noting why: in the report's `skipped` list, or in `repeated` when it
+    /// is an earlier story of the feed's again.
+    fn leave_out(
         &mut self,
+        repeat: bool,
         position: usize,
         label: Option<String>,
         message: String,
     ) -> Option<(Article, bool)> {
-        self.report.skipped.push(Problem {
-            position,
-            label,
-            message,
-        });
-        None
-    }
-
-    /// Notes that a feed's story repeats an earlier one and leaves it out.
-    fn repeat(
-        &mut self,
-        position: usize,
-        label: Option<String>,
-        message: String,
-    ) -> Option<(Article, bool)> {
-        self.report.repeated.push(Problem {
+        let list = if repeat {
+            &mut self.report.repeated
+        } else {
+            &mut self.report.skipped
+        };
+        list.push(Problem {
             position,
             label,
             message,
@@ -1629,7 +1622,12 @@ impl Context {
         let item = match slot {
             ItemSlot::Item(item) => *item,
             ItemSlot::NotObject(kind) => {
-                return self.skip(pos, None, format!("it is {kind}, not an article object"))
+                return self.leave_out(
+                    false,
+                    pos,
+                    None,
+                    format!("it is {kind}, not an article object"),
+                )
             }
         };
         let Item {
@@ -1732,7 +1730,12 @@ impl Context {
                     t
                 }
                 None => {
-                    return self.skip(pos, id_text, "it has no headline and no text".into());
+                    return self.leave_out(
+                        false,
+                        pos,
+                        id_text,
+                        "it has no headline and no text".into(),
+                    );
                 }
             },
         };
@@ -1850,23 +1853,17 @@ impl Context {
         if !self.seen_ids.insert(id.clone()) {
             // Its link too: the same item listed again, no error.
             let again = feed_link.is_some_and(|l| self.seen_links.contains(&canonical_link(l)));
-            return if again {
-                self.repeat(
-                    pos,
-                    Some(id.clone()),
-                    format!("its id and link “{id}” repeat an earlier story's"),
-                )
+            let message = if again {
+                format!("its id and link “{id}” repeat an earlier story's")
             } else {
-                self.skip(
-                    pos,
-                    Some(id.clone()),
-                    format!("its id “{id}” repeats an earlier story's"),
-                )
+                format!("its id “{id}” repeats an earlier story's")
             };
+            return self.leave_out(again, pos, Some(id.clone()), message);
         }
         if let Some(l) = feed_link {
             if !self.seen_links.insert(canonical_link(l)) {
-                return self.repeat(
+                return self.leave_out(
+                    true,
                     pos,
                     Some(id.clone()),
                     format!("its link “{l}” repeats an earlier story's"),
@@ -1879,7 +1876,8 @@ impl Context {
             && !published.is_undated()
             && !self.seen_stories.insert((title.clone(), published.0))
         {
-            return self.repeat(
+            return self.leave_out(
+                true,
                 pos,
                 Some(id.clone()),
                 format!("its headline and time repeat an earlier story's, as “{title}”"),

@@ -226,7 +226,8 @@ pub fn teaser(text: &str, max_chars: usize) -> String {
 
 fn cut(text: &str, max_chars: usize, keep_last_word: bool) -> String {
     let text = text.trim();
-    if text.chars().count() <= max_chars {
+    let chars = text.chars().count();
+    if chars <= max_chars {
         return text.to_string();
     }
     let cut = text
@@ -245,9 +246,7 @@ fn cut(text: &str, max_chars: usize, keep_last_word: bool) -> String {
         }
     };
     let rest = text[head.len()..].trim_start();
-    if keep_last_word
-        && !rest.contains(char::is_whitespace)
-        && text.chars().count() <= max_chars + max_chars / 10
+    if keep_last_word && !rest.contains(char::is_whitespace) && chars <= max_chars + max_chars / 10
     {
         return text.to_string();
     }

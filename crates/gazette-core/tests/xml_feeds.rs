@@ -3,7 +3,7 @@
 
 use gazette_core::detect::NotAFeed;
 use gazette_core::load::{Reader, Step};
-use gazette_core::{load_bytes, load_document, Article, DocumentError, Format, Loaded};
+use gazette_core::{load_bytes, load_document, Article, DocumentError, Format, Loaded, Problem};
 
 const BASE: &str = "https://news.example/feeds/main.xml";
 
@@ -164,25 +164,15 @@ fn guids_links_and_duplicates() {
             ("Undated", Some("https://h.example/u2")),
         ]
     );
-    let skipped: Vec<&str> = l
-        .report
-        .skipped
-        .iter()
-        .map(|p| p.message.as_str())
-        .collect();
+    let messages =
+        |list: &[Problem]| -> Vec<String> { list.iter().map(|p| p.message.clone()).collect() };
     assert_eq!(
-        skipped,
+        messages(&l.report.skipped),
         ["its id “https://h.example/p” repeats an earlier story's"]
     );
     // The same story again: no error, it is shown once.
-    let repeated: Vec<&str> = l
-        .report
-        .repeated
-        .iter()
-        .map(|p| p.message.as_str())
-        .collect();
     assert_eq!(
-        repeated,
+        messages(&l.report.repeated),
         [
             "its link “HTTPS://H.example/p/#top” repeats an earlier story's",
             "its headline and time repeat an earlier story's, as “Opaque guid”",
