@@ -1,7 +1,6 @@
 //! What an embedding page can set beyond the feed: the widget's look, which controls show, and
 //! the channel through which the host's JavaScript reaches a mounted widget.
 
-use crate::state::set_of;
 use gazette_core::search::query::within_limit;
 use gazette_core::words::Words;
 use gazette_core::{DatePreset, Filter, SortOrder, Timestamp};
@@ -190,16 +189,16 @@ impl Command {
                 until,
             } => {
                 if let Some(c) = categories {
-                    f.categories = set_of(c.iter().cloned());
+                    f.categories = c.iter().cloned().collect();
                 }
                 if let Some(a) = authors {
-                    f.authors = set_of(a.iter().cloned());
+                    f.authors = a.iter().cloned().collect();
                 }
                 if let Some(t) = tags {
-                    f.tags = set_of(t.iter().cloned());
+                    f.tags = t.iter().cloned().collect();
                 }
                 if let Some(y) = years {
-                    f.years = set_of(y.iter().copied());
+                    f.years = y.iter().copied().collect();
                 }
                 if let Some(d) = date {
                     f.date = *d;

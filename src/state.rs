@@ -6,9 +6,9 @@ use crate::embed::Controls;
 use crate::services::{Archive, LoadError, LoadedSet};
 use gazette_core::address::{self, View};
 use gazette_core::search::query::within_limit;
+use gazette_core::set::Set;
 use gazette_core::{Catalog, DatePreset, Facets, FeedMeta, Filter, Outcome, SortOrder, Timestamp};
 use std::cell::Cell;
-use std::collections::BTreeSet;
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -234,17 +234,10 @@ impl State {
     /// link, "inflation" in `setFilters`) take the stories' own spelling ("Markets",
     /// "Inflation"). True when the reader's chosen ones changed so.
     fn spell_choices(&mut self) -> bool {
-        fn respelt<'a>(
-            set: &BTreeSet<String>,
-            spelt: &dyn Fn(&str) -> Option<&'a str>,
-        ) -> BTreeSet<String> {
-            // Inserted one by one: collecting into a set would sort, and bring a sort into the
-            // wasm.
-            let mut out = BTreeSet::new();
-            for c in set {
-                out.insert(spelt(c).unwrap_or(c).to_string());
-            }
-            out
+        fn respelt<'a>(set: &Set<String>, spelt: &dyn Fn(&str) -> Option<&'a str>) -> Set<String> {
+            set.iter()
+                .map(|c| spelt(c).unwrap_or(c).to_string())
+                .collect()
         }
         let catalog = &self.catalog;
         let spell = |f: &Filter| {
@@ -438,15 +431,7 @@ pub fn more_filters_on(f: &Filter) -> usize {
         + usize::from(f.from.is_some() || f.until.is_some())
 }
 
-/// The set of `items`, inserted one at a time: `collect` would sort them first, which puts one
-/// more copy of the sorting code into the wasm for each element type.
-pub(crate) fn set_of<T: Ord>(items: impl IntoIterator<Item = T>) -> BTreeSet<T> {
-    let mut set = BTreeSet::new();
-    set.extend(items);
-    set
-}
-
-fn toggle<T: Ord>(set: &mut BTreeSet<T>, value: T) {
+fn toggle<T: Ord>(set: &mut Set<T>, value: T) {
     if !set.remove(&value) {
         set.insert(value);
     }

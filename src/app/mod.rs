@@ -15,7 +15,7 @@ use crate::components::{ArticleView, FeedText, ResultStatus};
 use crate::embed::{Controls, Layout, Locale, Remote, Theme};
 use crate::names;
 use crate::services::Fetcher;
-use crate::state::{set_of, Action, Load, State};
+use crate::state::{Action, Load, State};
 use focus::Refs;
 use gazette_core::address::{self, View};
 use gazette_core::words::{Words, ENGLISH};
@@ -107,7 +107,7 @@ pub fn App(props: &AppProps) -> Html {
         let (key, size) = (props.url_key.clone(), props.page_size.clamp(1, 200));
         let related = props.related.min(24);
         let rail_for = props.related_to.as_ref().map(|r| r.to_string());
-        let preset = set_of(props.categories.iter().map(|c| c.to_string()));
+        let preset = props.categories.iter().map(|c| c.to_string()).collect();
         use_reducer(move || {
             // The first view: the page's preset categories (an address with categories of its
             // own replaces them).

@@ -11,7 +11,7 @@ use crate::components::{
     LabelledSelect, SearchBox, StoryCard, StoryList,
 };
 use crate::services;
-use crate::state::{more_filters_on, set_of, Action, Load};
+use crate::state::{more_filters_on, Action, Load};
 use gazette_core::filter::{year_from_label, year_label, UNDATED_LABEL};
 use gazette_core::words::{fill, Words};
 use gazette_core::{CategoryCount, DatePreset, Filter, Query, SortOrder};
@@ -192,7 +192,7 @@ impl Ui<'_> {
             all: all_count,
             choice,
         } = chips;
-        let years_selected = set_of(f.years.iter().map(|&y| year_label(y)));
+        let years_selected = f.years.iter().map(|&y| year_label(y)).collect();
         let more_active = more_filters_on(f);
         let controls = props.controls;
         // (Only by the controls shown: the others are the page's to set.)

@@ -1,7 +1,7 @@
 use super::{category_name, use_locale, FeedText};
+use gazette_core::set::Set;
 use gazette_core::words::Words;
 use gazette_core::CategoryCount;
-use std::collections::BTreeSet;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -10,7 +10,7 @@ pub struct CategoryChipsProps {
     /// Every category with its count under the other filters, and its colour swatch.
     pub categories: Rc<Vec<(CategoryCount, u32)>>,
     /// The selected ones.
-    pub selected: BTreeSet<String>,
+    pub selected: Set<String>,
     /// How many stories match when no category is selected.
     pub all_count: usize,
     /// A chip was pressed.

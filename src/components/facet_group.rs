@@ -1,6 +1,6 @@
 use super::{use_locale, FeedText};
+use gazette_core::set::Set;
 use gazette_core::CategoryCount;
-use std::collections::BTreeSet;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -11,7 +11,7 @@ pub struct FacetGroupProps {
     /// The values to offer, with their counts under the other filters.
     pub values: Rc<Vec<CategoryCount>>,
     /// The ticked values.
-    pub selected: Rc<BTreeSet<String>>,
+    pub selected: Rc<Set<String>>,
     /// A value was ticked or unticked.
     pub on_toggle: Callback<String>,
     /// Only the most frequent values are listed: more have matches.

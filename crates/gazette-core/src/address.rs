@@ -38,8 +38,8 @@ pub fn encode(view: &View, base: &Filter) -> Vec<(&'static str, String)> {
     fn set<T: Ord + ToString>(
         out: &mut Vec<(&'static str, String)>,
         name: &'static str,
-        now: &std::collections::BTreeSet<T>,
-        base: &std::collections::BTreeSet<T>,
+        now: &crate::set::Set<T>,
+        base: &crate::set::Set<T>,
     ) {
         if now != base {
             out.extend(now.iter().map(|v| (name, v.to_string())));
@@ -111,33 +111,30 @@ pub fn form_encode(value: &str) -> String {
 /// that do not parse are ignored, so a hand-edited or stale link still opens.
 pub fn decode<'a>(params: impl IntoIterator<Item = (&'a str, &'a str)>, base: &Filter) -> View {
     let mut f = base.clone();
-    // A set named in the address replaces the base's: cleared at its first value.
-    let mut named = [false; 4];
-    let mut first = |k: usize| !std::mem::replace(&mut named[k], true);
+    // A set named in the address replaces the base's. Its values are gathered, then sorted once
+    // (an address may hold thousands).
+    let mut named: [Option<Vec<String>>; 3] = Default::default();
+    let mut years: Option<Vec<i32>> = None;
     let mut pages = 1;
     let mut story = None;
     for (k, v) in params {
         match k {
             "q" => f.query = within_limit(v).to_string(),
             "cat" | "author" | "tag" => {
-                let (i, set) = match k {
-                    "cat" => (0, &mut f.categories),
-                    "author" => (1, &mut f.authors),
-                    _ => (2, &mut f.tags),
+                let i = match k {
+                    "cat" => 0,
+                    "author" => 1,
+                    _ => 2,
                 };
-                if first(i) {
-                    set.clear();
-                }
+                let values = named[i].get_or_insert_with(Vec::new);
                 if !v.is_empty() {
-                    set.insert(v.to_string());
+                    values.push(v.to_string());
                 }
             }
             "year" => {
-                if first(3) {
-                    f.years.clear();
-                }
+                let values = years.get_or_insert_with(Vec::new);
                 if let Ok(y) = v.parse() {
-                    f.years.insert(y);
+                    values.push(y);
                 }
             }
             "date" => f.date = DatePreset::from_key(v).unwrap_or(f.date),
@@ -151,6 +148,19 @@ pub fn decode<'a>(params: impl IntoIterator<Item = (&'a str, &'a str)>, base: &F
             "story" if !v.is_empty() => story = Some(v.chars().take(500).collect()),
             _ => {}
         }
+    }
+    let [categories, authors, tags] = named;
+    for (set, values) in [
+        (&mut f.categories, categories),
+        (&mut f.authors, authors),
+        (&mut f.tags, tags),
+    ] {
+        if let Some(values) = values {
+            *set = values.into_iter().collect();
+        }
+    }
+    if let Some(years) = years {
+        f.years = years.into_iter().collect();
     }
     View {
         filter: f,

@@ -15,9 +15,9 @@ use crate::intern::Interner;
 use crate::model::Article;
 use crate::order;
 use crate::search::{index::PhraseScan, Clause, Index, IndexBuilder, Query};
+use crate::set::Set;
 use crate::url::page_key;
 use rustc_hash::FxHashMap;
-use std::collections::BTreeSet;
 
 /// A publication-date window, counted back from now.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -132,13 +132,13 @@ pub struct Filter {
     /// five letters or more also one typo away) and "quoted phrases".
     pub query: String,
     /// Selected categories (any of them matches); empty for all.
-    pub categories: BTreeSet<String>,
+    pub categories: Set<String>,
     /// Selected authors (any of them matches); empty for all.
-    pub authors: BTreeSet<String>,
+    pub authors: Set<String>,
     /// Selected tags (any of them matches); empty for all.
-    pub tags: BTreeSet<String>,
+    pub tags: Set<String>,
     /// Selected years, UTC (any of them matches); empty for all.
-    pub years: BTreeSet<i32>,
+    pub years: Set<i32>,
     /// A date window counted back from now.
     pub date: DatePreset,
     /// Only stories published on this day or later: the day's midnight written in UTC (on the
@@ -289,7 +289,7 @@ impl Multi {
         }
     }
 
-    fn selection(&self, chosen: &BTreeSet<String>) -> Option<Vec<bool>> {
+    fn selection(&self, chosen: &Set<String>) -> Option<Vec<bool>> {
         if chosen.is_empty() {
             return None;
         }
@@ -932,7 +932,7 @@ impl Catalog {
                 })
                 .collect()
         };
-        let top = |values: &Multi, counts: Vec<u32>, chosen: &BTreeSet<String>| {
+        let top = |values: &Multi, counts: Vec<u32>, chosen: &Set<String>| {
             let names = values.names.names();
             // Most stories first, then by name.
             let mut all: Vec<order::Keyed> = counts

@@ -7,7 +7,8 @@
 //! - [`archive`] reads (and, with the feature `write`, writes) a large archive served as a
 //!   manifest plus time-ordered shards;
 //! - [`filter`] prepares a [`filter::Catalog`] once and answers each [`filter::Filter`];
-//! - [`date`], [`text`], [`url`], [`lang`] and [`palette`] are the small pieces those are made of;
+//! - [`date`], [`text`], [`url`], [`lang`], [`palette`] and [`set`] are the small pieces those are
+//!   made of;
 //! - [`address`] and [`scroll`] are the widget's memory in the page: its view in the address, and
 //!   where the page was scrolled when the reader left it.
 //!
@@ -32,6 +33,7 @@ pub mod palette;
 pub mod related;
 pub mod scroll;
 pub mod search;
+pub mod set;
 pub mod text;
 pub mod trap;
 pub mod url;
