@@ -538,6 +538,9 @@ class GazetteNews extends HTMLElement {
     const css = document.createElement("link");
     css.rel = "stylesheet";
     css.href = STYLESHEET;
+    // The widget waits for it (#run): drawn before it, the stories would show unstyled for a
+    // moment, in the page's inherited font and colour.
+    this.styled = new Promise((ok) => css.addEventListener("load", ok, { once: true }));
     css.addEventListener("error", () => {
       // (The violation event comes in a task of its own.)
       setTimeout(() => {
@@ -580,8 +583,10 @@ class GazetteNews extends HTMLElement {
     skeleton.className = "gz-skeleton";
     skeleton.setAttribute("aria-hidden", "true");
     // Its height holds before the stylesheet has arrived too (set through the CSSOM, which a
-    // strict style-src allows).
+    // strict style-src allows), in the widget's em, not the page's (a page's 40px font size
+    // reaches it until then).
     skeleton.style.minHeight = "var(--gazette-skeleton-height, 24em)";
+    skeleton.style.fontSize = "var(--gazette-font-size, medium)";
     // Printed instead of the placeholder: the page's own fallback.
     const fallback = document.createElement("slot");
     fallback.className = "gz-placeholder-fallback";
@@ -611,7 +616,10 @@ class GazetteNews extends HTMLElement {
       if (generation === this.generation && this.isConnected) this.#failed(error);
       return;
     }
-    // Removed or changed again while the WebAssembly was on its way.
+    // And the stylesheet, if it is still on its way. (Should it fail, its error handler shows
+    // why in place of the placeholder, and this never resolves.)
+    await this.styled;
+    // Removed or changed again while the WebAssembly or the stylesheet was on its way.
     if (generation !== this.generation || !this.isConnected) return;
     // Reached by the keyboard while waiting: the focus waits on the mount point, as after
     // "Try again" below, and goes to the widget's title.

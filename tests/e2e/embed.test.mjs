@@ -1097,6 +1097,43 @@ describe("embedding", () => {
     assert.equal(await height(), 900, "the widget, loading, as high as its placeholder");
   });
 
+  it("draws its stories only once its stylesheet is in, never in the page's inherited look", async () => {
+    const page = await ctx.open("/fixtures/blank.html");
+    let release;
+    const held = new Promise((ok) => (release = ok));
+    await page.route("**/gazette.css", async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.evaluate(() => {
+      Object.assign(document.body.style, { fontSize: "40px", color: "rgb(255, 0, 0)" });
+      document.querySelector("#slot").innerHTML = '<gazette-news id="w" src="/static/articles.json" loading="eager"></gazette-news>';
+      // How the first card looks the moment it is drawn.
+      const root = document.querySelector("#w").shadowRoot;
+      new MutationObserver((_, observer) => {
+        const card = root.querySelector("article");
+        if (!card) return;
+        observer.disconnect();
+        const { fontSize, color } = getComputedStyle(card);
+        window.firstCard = { fontSize, color };
+      }).observe(root, { childList: true, subtree: true });
+    });
+    // The code and the stories are in; the stylesheet is held back.
+    await page.waitForFunction(() =>
+      ["/gazette_bg.wasm", "/static/articles.json"].every((f) => performance.getEntriesByType("resource").some((e) => e.name.endsWith(f))),
+    );
+    await nextFrames(page);
+    const news = page.locator("#w");
+    assert.equal(await news.getByRole("article").count(), 0, "no stories before the stylesheet");
+    assert.equal(await news.locator(".gz-skeleton").count(), 1, "the placeholder holds the place");
+    release();
+    await news.getByRole("article").first().waitFor();
+    const first = await page.evaluate(() => window.firstCard);
+    assert.notEqual(first.fontSize, "40px", "the widget's own text size from the first card on");
+    assert.notEqual(first.color, "rgb(255, 0, 0)", "and its own colour");
+    assert.deepEqual(page.problems, []);
+  });
+
   it("when its code cannot load or may not run, the widget says so in place, and can try again", async () => {
     const listen = () => {
       window.__errors = [];
