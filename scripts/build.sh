@@ -26,6 +26,7 @@ if [ -z "${GAZETTE_STABLE:-}" ] && nightly_ready; then
   echo "[build] nightly Rust, standard library rebuilt for size: $(rustup run nightly rustc --version)" >&2
   export RUSTUP_TOOLCHAIN=nightly
   export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
+  # (In place of cargo's default std features, panic-unwind and backtrace: neither is used here.)
   export CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size
   export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none"
 else

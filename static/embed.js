@@ -540,7 +540,12 @@ class GazetteNews extends HTMLElement {
     css.href = STYLESHEET;
     // The widget waits for it (#run): drawn before it, the stories would show unstyled for a
     // moment, in the page's inherited font and colour.
-    this.styled = new Promise((ok) => css.addEventListener("load", ok, { once: true }));
+    this.sheet = css;
+    this.sheetIn = false;
+    this.styled = new Promise((ok) => css.addEventListener("load", () => {
+      if (this.sheet === css) this.sheetIn = true;
+      ok();
+    }, { once: true }));
     css.addEventListener("error", () => {
       // (The violation event comes in a task of its own.)
       setTimeout(() => {
@@ -739,7 +744,9 @@ class GazetteNews extends HTMLElement {
       retry.addEventListener("click", () => {
         refused.length = 0;
         const focused = this.shadowRoot.activeElement === retry;
-        if (stylesheet?.isConnected) stylesheet.replaceWith(this.#stylesheet());
+        // A stylesheet not in yet is asked for again: the one that failed (its failure may be
+        // the one told, or have come after the code's), or one still on its way.
+        if (!this.sheetIn && this.sheet?.isConnected) this.sheet.replaceWith(this.#stylesheet());
         this.#placeholder();
         if (focused) {
           this.mountPoint.setAttribute("tabindex", "-1");

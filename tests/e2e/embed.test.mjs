@@ -1118,11 +1118,13 @@ describe("embedding", () => {
         window.firstCard = { fontSize, color };
       }).observe(root, { childList: true, subtree: true });
     });
-    // The code and the stories are in; the stylesheet is held back.
-    await page.waitForFunction(() =>
-      ["/gazette_bg.wasm", "/static/articles.json"].every((f) => performance.getEntriesByType("resource").some((e) => e.name.endsWith(f))),
-    );
-    await nextFrames(page);
+    // The code has started (the loader's promise of it, under its symbol), and the task it
+    // resolved in is over; the stylesheet is held back.
+    await page.waitForFunction(() => globalThis[Symbol.for(`gazette:${location.origin}/gazette_bg.wasm`)]);
+    await page.evaluate(async () => {
+      await globalThis[Symbol.for(`gazette:${location.origin}/gazette_bg.wasm`)];
+      await new Promise((ok) => setTimeout(ok));
+    });
     const news = page.locator("#w");
     assert.equal(await news.getByRole("article").count(), 0, "no stories before the stylesheet");
     assert.equal(await news.locator(".gz-skeleton").count(), 1, "the placeholder holds the place");
@@ -1296,6 +1298,35 @@ describe("embedding", () => {
     assert.equal(await news.getByRole("alert").count(), 1);
     assert.deepEqual(await page.evaluate(() => window.events), ["error"]);
     await page.unroute(/gazette(_bg\.wasm|\.css)$/);
+    await news.getByRole("button", { name: "Try again" }).click();
+    await news.getByRole("article").first().waitFor();
+    assert.equal(await news.locator(".gz-list").first().evaluate((l) => getComputedStyle(l).listStyleType), "none");
+  });
+
+  it("when the stylesheet fails after the code's failure is told, Try again asks for both again", async () => {
+    const page = await ctx.open("/fixtures/blank.html");
+    await page.route("**/gazette_bg.wasm", (route) => route.abort());
+    let failSheet;
+    const sheetAsked = new Promise((ok) => (failSheet = ok));
+    let sheetFailed;
+    const sheetDone = new Promise((ok) => (sheetFailed = ok));
+    await page.route("**/gazette.css", async (route) => {
+      await sheetAsked;
+      await route.abort();
+      sheetFailed();
+    });
+    await page.evaluate(() => {
+      document.getElementById("slot").innerHTML = '<gazette-news id="w" src="/static/articles.json" loading="eager"></gazette-news>';
+    });
+    const news = page.locator("#w");
+    // The code's failure first, then the stylesheet's (not told twice).
+    await news.getByRole("alert").filter({ hasText: "The news could not be shown here." }).waitFor();
+    failSheet();
+    await sheetDone;
+    await page.evaluate(() => new Promise((ok) => setTimeout(ok, 0)));
+    assert.equal(await news.getByRole("alert").count(), 1);
+    await page.unroute("**/gazette_bg.wasm");
+    await page.unroute("**/gazette.css");
     await news.getByRole("button", { name: "Try again" }).click();
     await news.getByRole("article").first().waitFor();
     assert.equal(await news.locator(".gz-list").first().evaluate((l) => getComputedStyle(l).listStyleType), "none");

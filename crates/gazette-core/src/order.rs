@@ -1,12 +1,13 @@
 //! Sorting for the whole core through two element types.
 //!
 //! Each sort call with its own element type or comparison is a separate copy of the standard
-//! library's sorting code (several kilobytes of wasm each, more where the core is built for
-//! speed). So the core states every order as a key of one of two types, sorted in their natural
+//! library's sorting code (kilobytes of wasm each). So the core states every order of its
+//! stories and facets as a key of one of two types, sorted in their natural
 //! order: [`Keyed`] (a number that orders as wanted, then an item number) or [`Named`] (a name,
 //! then an item number). Every key is distinct where the order must not depend on the
 //! algorithm (the item number breaks ties), so these unstable sorts give the same result as the
-//! stable or comparison-based sorts they stand for.
+//! stable or comparison-based sorts they stand for. (A filter's [`crate::set::Set`] sorts its few
+//! chosen values itself, a small sort in the size-built wasm.)
 
 /// A number that orders as wanted, then an item number.
 pub(crate) type Keyed = (u64, u32);

@@ -542,7 +542,7 @@ fn position(reader: &Reader<&[u8]>) -> usize {
 }
 
 /// The next event. The one place the parser is called, kept out of line so that its code is in
-/// the wasm once (the core is built for speed, which would otherwise copy it into each caller).
+/// the wasm once, whatever the optimiser would inline into each caller.
 #[inline(never)]
 fn next_event<'a>(reader: &mut Reader<&'a [u8]>) -> Result<Event<'a>, XmlError> {
     reader.read_event().map_err(|e| XmlError::Syntax {
