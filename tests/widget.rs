@@ -85,9 +85,7 @@ async fn the_stories_are_asked_for_before_the_widget_is_first_drawn() {
 
 #[wasm_bindgen_test]
 async fn the_widget_says_how_many_stories_it_could_not_show() {
-    let (f, _) = fetcher(vec![Ok(SAMPLE.into())]);
-    let root = mount(f);
-    until("cards", || !headlines(&root).is_empty()).await;
+    let root = mount_sample().await;
     let notice = root.query_selector(".gz-notice").unwrap().unwrap();
     assert!(
         text(&notice).starts_with("1 of the 5 stories"),
@@ -103,9 +101,7 @@ async fn the_widget_says_how_many_stories_it_could_not_show() {
 
 #[wasm_bindgen_test]
 async fn typing_filters_ignoring_accents_and_announces_the_count() {
-    let (f, _) = fetcher(vec![Ok(SAMPLE.into())]);
-    let root = mount(f);
-    until("cards", || !headlines(&root).is_empty()).await;
+    let root = mount_sample().await;
     let search = input_labelled(&root, "Search stories");
     assert_eq!(search.type_(), "search");
     type_into(&search, "RESUME");
@@ -131,9 +127,7 @@ async fn typing_filters_ignoring_accents_and_announces_the_count() {
 
 #[wasm_bindgen_test]
 async fn a_category_chip_toggles_and_keeps_other_counts() {
-    let (f, _) = fetcher(vec![Ok(SAMPLE.into())]);
-    let root = mount(f);
-    until("cards", || !headlines(&root).is_empty()).await;
+    let root = mount_sample().await;
     let chip = button(&root, "Policy & Regulation");
     assert_eq!(chip.get_attribute("aria-pressed").as_deref(), Some("false"));
     assert_eq!(
@@ -253,9 +247,7 @@ async fn show_more_adds_a_page_of_cards() {
 
 #[wasm_bindgen_test]
 async fn matched_words_are_marked_in_headlines_as_nodes() {
-    let (f, _) = fetcher(vec![Ok(SAMPLE.into())]);
-    let root = mount(f);
-    until("cards", || !headlines(&root).is_empty()).await;
+    let root = mount_sample().await;
     type_into(&input_labelled(&root, "Search stories"), "resume");
     until("one card", || headlines(&root).len() == 1).await;
     let marks: Vec<String> = all(&root, "article h3 mark").iter().map(text).collect();
@@ -269,9 +261,7 @@ async fn matched_words_are_marked_in_headlines_as_nodes() {
 
 #[wasm_bindgen_test]
 async fn a_story_found_by_its_author_or_tag_shows_the_match_there() {
-    let (f, _) = fetcher(vec![Ok(SAMPLE.into())]);
-    let root = mount(f);
-    until("cards", || !headlines(&root).is_empty()).await;
+    let root = mount_sample().await;
     let search = input_labelled(&root, "Search stories");
     type_into(&search, "zoe");
     let marks = |selector: &str| -> Vec<String> { all(&root, selector).iter().map(text).collect() };

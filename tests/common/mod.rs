@@ -36,6 +36,14 @@ pub fn mount(fetcher: Fetcher) -> Element {
     mount_with(fetcher, |_| {})
 }
 
+/// A widget on [`SAMPLE`], once its first cards show.
+pub async fn mount_sample() -> Element {
+    let (f, _) = fetcher(vec![Ok(SAMPLE.into())]);
+    let root = mount(f);
+    until("cards", || !headlines(&root).is_empty()).await;
+    root
+}
+
 /// Mounts a widget whose props `adjust` changes first.
 pub fn mount_with(fetcher: Fetcher, adjust: impl FnOnce(&mut AppProps)) -> Element {
     let doc = web_sys::window().unwrap().document().unwrap();
