@@ -497,16 +497,12 @@ pub fn text_blocks(text: &str) -> Vec<Node> {
         }
     };
     for line in text.lines().map(str::trim) {
-        let hashes = line.bytes().take_while(|&b| b == b'#').count();
-        let heading = line[hashes..]
-            .strip_prefix(' ')
-            .map(str::trim)
-            .filter(|t| (1..=6).contains(&hashes) && !t.is_empty());
+        let heading = heading_line(line);
         if line.is_empty() || heading.is_some() {
             push(&mut out, Tag::P, 0, &para);
             para.clear();
         }
-        if let Some(title) = heading {
+        if let Some((hashes, title)) = heading {
             let tag = match hashes {
                 1 | 2 => Tag::H2,
                 3 => Tag::H3,
@@ -522,6 +518,49 @@ pub fn text_blocks(text: &str) -> Vec<Node> {
     }
     push(&mut out, Tag::P, 0, &para);
     level_headings(&mut out, &mut Vec::new());
+    out
+}
+
+/// A plain-text line that marks a section: one to six `#`, a space, then the heading's text
+/// (the number of `#` with the text).
+fn heading_line(line: &str) -> Option<(usize, &str)> {
+    let hashes = line.bytes().take_while(|&b| b == b'#').count();
+    line[hashes..]
+        .strip_prefix(' ')
+        .map(str::trim)
+        .filter(|t| (1..=6).contains(&hashes) && !t.is_empty())
+        .map(|t| (hashes, t))
+}
+
+/// Tidies a plain-text body as it is read: one paragraph per run of lines between blank ones,
+/// its white space collapsed, paragraphs separated by one blank line; a heading line (as
+/// [`text_blocks`] reads them) stays a line of its own, so the text under it stays a paragraph.
+pub fn plain_paragraphs(text: &str) -> String {
+    let mut out = String::new();
+    let mut para = String::new();
+    let end = |out: &mut String, para: &mut String| {
+        let p = collapse_whitespace(para);
+        if !p.is_empty() {
+            if !out.is_empty() {
+                out.push_str("\n\n");
+            }
+            out.push_str(&p);
+        }
+        para.clear();
+    };
+    for line in text.lines() {
+        if line.trim().is_empty() {
+            end(&mut out, &mut para);
+        } else if heading_line(line.trim()).is_some() {
+            end(&mut out, &mut para);
+            para.push_str(line);
+            end(&mut out, &mut para);
+        } else {
+            para.push(' ');
+            para.push_str(line);
+        }
+    }
+    end(&mut out, &mut para);
     out
 }
 
@@ -1560,6 +1599,21 @@ mod tests {
             "<p>Intro.</p><h2>Tight</h2><p>Text</p><h2>One</h2><h2>Two</h2>"
         );
         assert!(text_blocks("").is_empty());
+    }
+
+    #[test]
+    fn plain_paragraphs_keep_heading_lines_apart_and_collapse_the_rest() {
+        assert_eq!(
+            plain_paragraphs("  One\n  line.\r\n\t\r\n## Head\nUnder it\n### Sub\n#No\nheading"),
+            "One line.\n\n## Head\n\nUnder it\n\n### Sub\n\n#No heading"
+        );
+        assert_eq!(plain_paragraphs(" \n \n"), "");
+        // What it gives reads as the same blocks as what it was given.
+        let t = "Lead.\n## A\nBody\n\n###### Low\nText";
+        assert_eq!(
+            show(&text_blocks(&plain_paragraphs(t))),
+            show(&text_blocks(t))
+        );
     }
 
     #[test]

@@ -5,7 +5,7 @@
 use crate::charset::{detect_encoding, Encoding, Reading, StreamDecoder, UnknownEncoding};
 use crate::date::{parse_date, DateQuality, Timestamp, RFC_2822};
 use crate::detect::{sniff, sniff_xml_root, NotAFeed, Syntax, XmlFeedKind};
-use crate::html::html_to_text;
+use crate::html::{html_to_text, plain_paragraphs};
 use crate::model::{Article, FeedMeta, Format, Image};
 use crate::text::{
     collapse_owned, collapse_whitespace, decode_entities, excerpt, excerpt_owned, teaser,
@@ -1516,16 +1516,6 @@ fn plain(s: String) -> (String, bool) {
     }
 }
 
-/// Tidies a plain-text body: normalised line ends, paragraphs separated by one blank line.
-fn paragraphs(s: &str) -> String {
-    s.replace("\r\n", "\n")
-        .split("\n\n")
-        .map(collapse_whitespace)
-        .filter(|p| !p.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n\n")
-}
-
 /// Reads `bytes` as JSON. JSON whose fault is a lone UTF-16 surrogate escape (`"\ud83d"`, an
 /// emoji cut in two), which browsers read as U+FFFD, is read again with U+FFFD in its place,
 /// rather than losing the story or the feed's title.
@@ -1661,7 +1651,7 @@ impl Context {
 
         // Text first: a headline can be made from it.
         let content_text = match content_text {
-            Field::Value(s) => Some(paragraphs(&s)).filter(|s| !s.is_empty()),
+            Field::Value(s) => Some(plain_paragraphs(&s)).filter(|s| !s.is_empty()),
             Field::Wrong(k) => {
                 notes.wrong("content_text", k);
                 None
@@ -1753,51 +1743,52 @@ impl Context {
             ("published", published)
         };
         let modified_name = xml.as_ref().map_or("date_modified", |x| x.date_names[1]);
-        let date_text = match date_field {
-            Field::Value(s) => Some(s),
-            Field::Wrong(k) => {
+        let rfc2822_dates = xml.as_ref().is_some_and(|x| x.rfc2822_dates);
+        // A date field's time, or why it gives none.
+        let read = |name: &str, text: &str, notes: &mut Notes| match parse_date(text) {
+            // The stand-in for undated stories (a generator's "zero time"), or earlier: no story
+            // was written then. (Gazette's own article sets write undated stories so.)
+            Ok((t, _)) if t.is_undated() && (is_feed || t != Timestamp::UNDATED) => Err(format!(
+                "“{name}” is {}, before any story",
+                excerpt(text, 40)
+            )),
+            Ok((t, DateQuality::Exact)) => Ok(t),
+            Ok((t, DateQuality::Repaired(why))) if why == RFC_2822 && rfc2822_dates => Ok(t),
+            Ok((t, DateQuality::Repaired(why))) => {
                 notes
                     .0
-                    .push(format!("“{date_name}” is {k}, not a date, and was ignored"));
-                None
+                    .push(format!("“{name}” is {why}, read as {}", t.to_rfc3339()));
+                Ok(t)
             }
-            Field::Missing => None,
+            Err(e) => Err(format!("“{name}”: {e}")),
         };
-        let dated = match date_text {
-            Some(t) => Some((date_name, t)),
-            None => date_modified.value().map(|m| {
-                // Atom's `updated` standing in for `published` is the format's own rule.
-                if xml.is_none() {
-                    notes
-                        .0
-                        .push(format!("no “{date_name}”: “{modified_name}” is used"));
-                }
-                (modified_name, m)
-            }),
+        // The publication date, else (missing or unusable) the modification date.
+        let first = match date_field {
+            Field::Value(text) => read(date_name, &text, &mut notes).map_err(Some),
+            Field::Wrong(k) => Err(Some(format!("“{date_name}” is {k}, not a date"))),
+            Field::Missing => Err(None),
         };
-        let published: Timestamp = match dated {
-            None => notes.undated(format_args!("no date (“{date_name}”)")),
-            Some((name, text)) => match parse_date(&text) {
-                // The stand-in for undated stories (a generator's "zero time"), or earlier: no
-                // story was written then. (Gazette's own article sets write undated stories so.)
-                Ok((t, _)) if t.is_undated() && (is_feed || t != Timestamp::UNDATED) => notes
-                    .undated(format_args!(
-                        "“{name}” is {}, before any story",
-                        excerpt(&text, 40)
-                    )),
-                Ok((t, DateQuality::Exact)) => t,
-                Ok((t, DateQuality::Repaired(why)))
-                    if why == RFC_2822 && xml.as_ref().is_some_and(|x| x.rfc2822_dates) =>
-                {
-                    t
-                }
-                Ok((t, DateQuality::Repaired(why))) => {
-                    notes
-                        .0
-                        .push(format!("“{name}” is {why}, read as {}", t.to_rfc3339()));
-                    t
-                }
-                Err(e) => notes.undated(format_args!("“{name}”: {e}")),
+        let published: Timestamp = match first {
+            Ok(t) => t,
+            Err(why) => match date_modified.value() {
+                Some(m) => match read(modified_name, &m, &mut notes) {
+                    Ok(t) => {
+                        match why {
+                            Some(why) => notes.0.push(format!("{why}: “{modified_name}” is used")),
+                            // Atom's `updated` standing in for `published` is the format's own rule.
+                            None if xml.is_some() => {}
+                            None => notes
+                                .0
+                                .push(format!("no “{date_name}”: “{modified_name}” is used")),
+                        }
+                        t
+                    }
+                    Err(second) => notes.undated(format_args!("{}", why.unwrap_or(second))),
+                },
+                None => match why {
+                    Some(why) => notes.undated(format_args!("{why}")),
+                    None => notes.undated(format_args!("no date (“{date_name}”)")),
+                },
             },
         };
 

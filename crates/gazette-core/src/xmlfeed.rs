@@ -15,8 +15,8 @@
 //! text not yet read); [`parse_feed`] reads a whole text with it.
 
 use crate::detect::{classify_root, NotAFeed, XmlFeedKind};
-use crate::html::html_to_text;
 use crate::html::{first_image, rebase};
+use crate::html::{html_to_text, plain_paragraphs};
 use crate::model::{FeedMeta, Format};
 use crate::text::{collapse_owned, collapse_whitespace, decode_entities};
 use crate::url::{is_http_url, resolve};
@@ -232,16 +232,6 @@ fn convert(raw: &str, kind: TextKind) -> (String, Option<(String, String)>) {
     };
     let image = html.as_deref().and_then(first_image);
     (collapse_owned(text), image)
-}
-
-/// Plain text with paragraphs separated by one blank line.
-fn paragraphs(s: &str) -> String {
-    s.replace("\r\n", "\n")
-        .split("\n\n")
-        .map(collapse_whitespace)
-        .filter(|p| !p.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n\n")
 }
 
 /// An RSS `author`: an e-mail address, often with the name in brackets ("jo@x.org (Jo Ng)").
@@ -1005,7 +995,7 @@ impl Draft {
     fn set_body(&mut self, raw: &str, kind: TextKind, own_base: Option<String>) {
         let html = match kind {
             TextKind::Plain => {
-                self.content = Some(paragraphs(&element_text(raw))).filter(|t| !t.is_empty());
+                self.content = Some(plain_paragraphs(&element_text(raw))).filter(|t| !t.is_empty());
                 return;
             }
             TextKind::Html => element_text(raw),

@@ -442,6 +442,21 @@ fn rule_a_body_that_says_no_more_than_its_card_leads_to_the_publishers_page() {
 }
 
 #[test]
+fn rule_a_heading_line_in_plain_text_keeps_the_lines_under_it_apart() {
+    let l = load(&set(
+        r#"{"id": "h", "title": "A", "category": "X", "published": "2024-01-01T00:00:00Z",
+            "content_text": "Intro.\n\n## Costs\nThe plan  costs\nmore.\r\n  \r\nEnd."}"#,
+    ));
+    let text = l.articles[0].content_text.as_deref().unwrap();
+    assert_eq!(text, "Intro.\n\n## Costs\n\nThe plan costs more.\n\nEnd.");
+    assert_eq!(
+        gazette_core::html::text_of(&gazette_core::html::text_blocks(text)),
+        "Intro.\nCosts\nThe plan costs more.\nEnd.\n",
+        "the heading holds its own words only"
+    );
+}
+
+#[test]
 fn rule_summary_falls_back_to_the_text_and_html_becomes_text() {
     let l = load(&set(
         r#"{"id": "s1", "title": "A", "category": "X", "published": "2024-01-01T00:00:00Z",
@@ -567,6 +582,42 @@ fn json_feed_1_0_author_and_date_modified_are_used() {
     assert!(l.report.repaired[0]
         .message
         .contains("“date_modified” is used"));
+}
+
+#[test]
+fn an_unusable_publication_date_gives_way_to_the_modification_date() {
+    let doc = r#"{"version": "https://jsonfeed.org/version/1.1", "items": [
+        {"id": "a", "title": "A", "date_published": "not a date", "date_modified": "2026-11-20T00:00:00Z"},
+        {"id": "b", "title": "B", "date_published": [], "date_modified": "2026-11-21T00:00:00Z"},
+        {"id": "c", "title": "C", "date_published": "soon", "date_modified": "never"}]}"#;
+    let l = load_document(doc, None).unwrap();
+    let day = |i: usize| l.articles[i].published.to_rfc3339();
+    assert_eq!(day(0), "2026-11-20T00:00:00Z");
+    assert_eq!(day(1), "2026-11-21T00:00:00Z");
+    assert!(l.articles[2].published.is_undated());
+    let said: Vec<&str> = l
+        .report
+        .repaired
+        .iter()
+        .map(|p| p.message.as_str())
+        .collect();
+    assert!(
+        said[0].starts_with("“date_published”: ") && said[0].ends_with(": “date_modified” is used")
+    );
+    assert_eq!(
+        said[1],
+        "“date_published” is a list, not a date: “date_modified” is used"
+    );
+    // Neither usable: the reason given is the publication date's.
+    assert!(
+        said[2].starts_with("“date_published”: ") && said[2].ends_with("shown last, as undated")
+    );
+
+    let atom = r#"<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>T</title>
+        <entry><id>urn:1</id><title>One</title><published>bad</published>
+        <updated>2026-11-26T00:00:00+05:30</updated></entry></feed>"#;
+    let l = load_document(atom, None).unwrap();
+    assert_eq!(l.articles[0].published.to_rfc3339(), "2026-11-25T18:30:00Z");
 }
 
 #[test]

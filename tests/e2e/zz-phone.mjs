@@ -1,0 +1,14 @@
+import { launchBrowser, startServer } from "./server.mjs";
+const server = await startServer();
+const browser = await launchBrowser();
+const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1 });
+const page = await context.newPage();
+await page.goto(`${server.url}/index.html`);
+await page.getByRole("article").first().waitFor();
+await page.screenshot({ path: "/tmp/ph1.png" });
+const more = page.getByText("More filters");
+await more.tap();
+await page.waitForTimeout(300);
+await page.screenshot({ path: "/tmp/ph2.png" });
+console.log(await page.evaluate(() => [scrollY, innerHeight]));
+await browser.close(); await server.close();
