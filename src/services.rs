@@ -380,8 +380,6 @@ async fn read_into_builder(
     let builder = RefCell::new(builder);
     // When the last preview was shown, and of how many stories.
     let mut previewed: Option<(f64, usize)> = None;
-    // What the document said of itself, as last seen.
-    let mut meta = FeedMeta::default();
     let started = browser::clock_ms();
     let read = read_source(
         fetcher,
@@ -398,9 +396,6 @@ async fn read_into_builder(
         |reader| {
             let b = builder.borrow();
             let (now, read) = (browser::clock_ms(), b.articles().len());
-            if !b.articles().is_empty() {
-                meta = reader.meta_so_far();
-            }
             if !preview_due(previewed, read, now - started) {
                 return false;
             }
@@ -408,7 +403,7 @@ async fn read_into_builder(
             browser::mark("gazette:preview");
             on_preview(
                 Rc::new(Catalog::with_calendar(b.articles().to_vec(), calendar)),
-                meta.clone(),
+                reader.meta_so_far(),
             );
             true
         },
@@ -416,7 +411,7 @@ async fn read_into_builder(
     .await;
     match read {
         Ok(read) => Ok((read, builder.into_inner())),
-        Err(error) => Err((error, builder.into_inner(), meta)),
+        Err((error, meta)) => Err((error, builder.into_inner(), meta)),
     }
 }
 
@@ -462,7 +457,8 @@ pub async fn grow(
         |batch| stories.borrow_mut().append(batch),
         |_| false,
     )
-    .await?;
+    .await
+    .map_err(|(e, _)| e)?;
     let Read::Document(end) = read else {
         return Err(LoadError::Document(DocumentError::BadArchive {
             detail: format!("{shard_url} is a manifest, not a shard"),
@@ -502,7 +498,7 @@ async fn load_many(
             |_| false,
         )
         .await;
-        let end = end.and_then(|read| match read {
+        let end = end.map_err(|(e, _)| e).and_then(|read| match read {
             Read::Document(end) => Ok(*end),
             Read::Manifest(_) => Err(LoadError::Document(DocumentError::BadArchive {
                 detail: "an archive cannot be merged with other sources".into(),
@@ -558,19 +554,43 @@ async fn load_many(
 
 /// Streams one document through the core's [`Reader`], handing each story to `push`. After
 /// each step, and every [`WAKE_MS`] while the next bytes are awaited, `preview` may show what
-/// there is so far; when it says it did, the browser paints before reading goes on.
+/// there is so far; when it says it did, the browser paints before reading goes on. A document
+/// that fails comes back with what it said of itself before it broke off (its title, say).
 async fn read_source(
     fetcher: &Fetcher,
     url: &str,
     max_bytes: usize,
-    mut push: impl FnMut(&mut Vec<Article>),
-    mut preview: impl FnMut(&Reader) -> bool,
-) -> Result<Read, LoadError> {
+    push: impl FnMut(&mut Vec<Article>),
+    preview: impl FnMut(&Reader) -> bool,
+) -> Result<Read, (LoadError, FeedMeta)> {
     let body = (fetcher.0)(url.to_string())
         .await
-        .map_err(LoadError::Fetch)?;
+        .map_err(|e| (LoadError::Fetch(e), FeedMeta::default()))?;
     let mut reader = Reader::new(Some(url));
     reader.set_limit(max_bytes);
+    match stream(&mut reader, body, max_bytes, push, preview).await {
+        Ok(Some(manifest)) => Ok(manifest),
+        Ok(None) => {
+            let meta = reader.meta_so_far();
+            let end = reader
+                .finish()
+                .map_err(|e| (LoadError::Document(e), meta))?;
+            browser::mark("gazette:parsed");
+            Ok(Read::Document(Box::new(end)))
+        }
+        Err(e) => Err((e, reader.meta_so_far())),
+    }
+}
+
+/// [`read_source`]'s reading: `None` once every byte is in the reader, or the whole of a
+/// manifest.
+async fn stream(
+    reader: &mut Reader,
+    body: Body,
+    max_bytes: usize,
+    mut push: impl FnMut(&mut Vec<Article>),
+    mut preview: impl FnMut(&Reader) -> bool,
+) -> Result<Option<Read>, LoadError> {
     let mut arrived = false;
     let mut last_yield = browser::clock_ms();
     let mut batch = Vec::with_capacity(STEP_STORIES);
@@ -581,7 +601,7 @@ async fn read_source(
     loop {
         let Some((mut body, chunk)) = browser::first_of(waiting.as_mut(), &mut wake).await else {
             wake = browser::sleep(WAKE_MS);
-            if preview(&reader) {
+            if preview(reader) {
                 browser::after_paint().await;
             }
             continue;
@@ -591,7 +611,9 @@ async fn read_source(
             arrived = true;
             browser::mark("gazette:data-arrived");
             if chunk.as_deref().is_some_and(is_manifest) {
-                return read_manifest(&mut body, chunk.unwrap_or_default()).await;
+                return read_manifest(&mut body, chunk.unwrap_or_default())
+                    .await
+                    .map(Some);
             }
             // A server that says the document is over the limit is taken at its word: no more
             // is read. (A compressed answer declares fewer bytes than it holds, so this never
@@ -620,7 +642,7 @@ async fn read_source(
             }
             // Also when the bytes so far are used up: on a slow connection every chunk ends
             // the step early, and the stories read so far are all there is to show for a while.
-            if preview(&reader) {
+            if preview(reader) {
                 browser::after_paint().await;
                 last_yield = browser::clock_ms();
             }
@@ -637,9 +659,7 @@ async fn read_source(
         }
         waiting.set(next_chunk(body));
     }
-    let end = reader.finish().map_err(LoadError::Document)?;
-    browser::mark("gazette:parsed");
-    Ok(Read::Document(Box::new(end)))
+    Ok(None)
 }
 
 /// How long reading waits for the next bytes before it sees whether to show a preview.

@@ -460,6 +460,20 @@ async fn the_stories_before_a_document_breaks_off_still_show_with_a_notice() {
 }
 
 #[wasm_bindgen_test]
+async fn a_document_that_breaks_after_its_stories_keeps_its_title() {
+    // Small enough to be read in one step, before any preview: the title comes from the reader.
+    let broken = r#"{"title": "Comma desk", "articles": [
+        {"id": "1", "title": "Only story", "published": "2024-01-03T00:00:00Z"}],}"#;
+    let (f, _) = fetcher(vec![Ok(broken.into())]);
+    let root = mount(f);
+    until("cards", || headlines(&root).len() == 1).await;
+    let title = text(&root.query_selector(".gz-title").unwrap().unwrap());
+    assert_eq!(title, "Comma desk");
+    let notice = text(&root.query_selector(".gz-notice").unwrap().unwrap());
+    assert!(notice.contains("not valid JSON"), "{notice}");
+}
+
+#[wasm_bindgen_test]
 async fn a_french_widget_speaks_french_and_writes_its_numbers_the_french_way() {
     let (f, _) = fetcher(vec![Ok(SAMPLE.into())]);
     let root = mount_with(f, |p| p.words = &gazette_core::words::FRENCH);
