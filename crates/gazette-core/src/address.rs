@@ -145,7 +145,9 @@ pub fn decode<'a>(params: impl IntoIterator<Item = (&'a str, &'a str)>, base: &F
             "to" => f.until = day_end(v).or(f.until),
             "sort" => f.sort = SortOrder::from_key(v).unwrap_or(f.sort),
             "page" => pages = v.parse::<usize>().unwrap_or(1).clamp(1, 100),
-            "story" if !v.is_empty() => story = Some(v.chars().take(500).collect()),
+            // Whole: a story's id may be long (a feed's guid can be a long tracking address),
+            // and a cut one may be another story's.
+            "story" if !v.is_empty() => story = Some(v.to_string()),
             _ => {}
         }
     }
@@ -239,6 +241,23 @@ mod tests {
             ),
             view
         );
+    }
+
+    #[test]
+    fn a_long_story_id_comes_back_whole() {
+        for n in [499, 500, 501, 5_000] {
+            let view = View {
+                pages: 1,
+                story: Some("x".repeat(n)),
+                ..View::default()
+            };
+            let params = encode(&view, &Filter::default());
+            let back = decode(
+                params.iter().map(|(k, v)| (*k, v.as_str())),
+                &Filter::default(),
+            );
+            assert_eq!(back, view, "{n} characters");
+        }
     }
 
     #[test]
