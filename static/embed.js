@@ -142,7 +142,7 @@ function sendEarly(el) {
     }
     if (url.protocol !== "http:" && url.protocol !== "https:") return [];
     const controller = new AbortController();
-    const response = shareRequest(url.href, controller.signal);
+    const response = shareRequest(url.href, controller.signal).then(keepArriving);
     response.catch(() => {});
     return [[url.href, response, controller]];
   });
@@ -187,6 +187,54 @@ function shareRequest(href, signal) {
     const { status, statusText, headers } = r;
     return new Response(copy.body.pipeThrough(new TransformStream(), { signal }), { status, statusText, headers });
   });
+}
+
+/** The most bytes of an answer read ahead of its widget (see keepArriving). */
+const READ_AHEAD = 16 << 20;
+
+/**
+ * `response`, its body read as it arrives (up to READ_AHEAD bytes ahead of the widget, which
+ * may not have started yet), and its failure told only after what came before it. (A stream
+ * that fails throws away what it holds unread: a connection lost before the widget started
+ * had lost every story that had arrived.)
+ */
+function keepArriving(response) {
+  if (!response.body) return response;
+  const source = response.body.getReader();
+  let failure = null;
+  let drained = null;
+  const body = new ReadableStream(
+    {
+      start(kept) {
+        (async () => {
+          try {
+            for (;;) {
+              if (kept.desiredSize < -READ_AHEAD) await new Promise((ok) => (drained = ok));
+              const { done, value } = await source.read();
+              if (done) return kept.close();
+              kept.enqueue(value);
+            }
+          } catch (error) {
+            failure = { error };
+            // Told at once when nothing is left unread, else once it has been read (pull).
+            if (kept.desiredSize === 0) kept.error(error);
+          }
+        })();
+      },
+      // Called when the widget has read all that is kept and wants more.
+      pull(kept) {
+        drained?.();
+        if (failure) kept.error(failure.error);
+      },
+      cancel(reason) {
+        drained?.();
+        return source.cancel(reason);
+      },
+    },
+    new ByteLengthQueuingStrategy({ highWaterMark: 0 }),
+  );
+  const { status, statusText, headers } = response;
+  return new Response(body, { status, statusText, headers });
 }
 
 /** Gives up the requests `sendEarly` made for `el` that its widget has not taken. */

@@ -110,6 +110,8 @@ describe("bad input", () => {
     await page.getByRole("article").first().waitFor();
     assert.deepEqual((await headlines(page)).sort(), ["Story a", "Story b"]);
     assert.match(await page.locator("#w").locator(".gz-notice").innerText(), /Some stories may be missing: .* could not be read to its end/);
+    // What the document said before its stories still holds: its title is the heading.
+    assert.equal(await page.locator("#w").getByRole("heading", { level: 2 }).first().innerText(), "Trailing");
   });
 
   it("never turns feed text into markup, scripts or javascript: links", async () => {

@@ -99,6 +99,34 @@ describe("feeds", () => {
     assert.equal(await page.getByRole("progressbar").count(), 0, "no longer loading");
   });
 
+  it("a connection that breaks off before the widget's code is in still leaves the stories that came", async () => {
+    // The loader (embed.js) asks for the stories while the code is on its way; the code is
+    // held back until the connection has broken off after the first 16,000 bytes.
+    let release;
+    const code = new Promise((ok) => (release = ok));
+    const prepare = (context) =>
+      context.route("**/gazette_bg.wasm", async (route) => {
+        await code;
+        await route.continue();
+      });
+    const page = await ctx.open("/fixtures/blank.html", { offline: true, prepare });
+    const failed = page.waitForEvent("requestfailed", (r) => r.url().includes("/held/"));
+    const answered = page.waitForResponse((r) => r.url().includes("/held/"));
+    await page.evaluate(() => {
+      document.querySelector("#slot").innerHTML = '<gazette-news id="w" src="/held/static/articles.json?key=early" loading="eager"></gazette-news>';
+    });
+    await answered;
+    await fetch(`${ctx.server.url}/break/early`);
+    await failed;
+    release();
+    const widget = page.locator("#w");
+    await widget.locator(".gz-notice").filter({ hasText: "The connection broke off while the news file was coming" }).waitFor();
+    const shown = await widget.getByRole("article").count();
+    assert.ok(shown >= 3 && shown < 51, `the stories that came (${shown})`);
+    assert.equal(await widget.getByRole("heading", { level: 2 }).first().innerText(), "Gazette sample stories");
+    assert.equal(await widget.getByRole("alert").count(), 0, "no error in place of the stories");
+  });
+
   it("while the rest is on its way, the search bar works on the stories read so far, and nothing moves when the rest arrives", async () => {
     const held = encodeURIComponent("/held/static/articles.json?key=bar");
     const page = await ctx.open(`/index.html?src=${held}`, { offline: true });
