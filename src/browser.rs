@@ -1413,15 +1413,27 @@ fn search_key_pressed(k: &web_sys::KeyboardEvent) {
         return;
     }
     // The element the key went to, inside a shadow root too (the target seen from the
-    // document would be the shadow root's host).
+    // document would be the shadow root's host). A field the key is typed into keeps it (a date
+    // field too, whose parts it may separate); a menu, box to tick or button does not.
     let typing = k
         .composed_path()
         .get(0)
         .dyn_into::<web_sys::Element>()
         .ok()
-        .is_some_and(|el| {
-            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                || el.get_attribute("contenteditable").is_some()
+        .is_some_and(|el| match el.dyn_ref::<web_sys::HtmlInputElement>() {
+            Some(input) => !matches!(
+                input.type_().as_str(),
+                "checkbox"
+                    | "radio"
+                    | "button"
+                    | "submit"
+                    | "reset"
+                    | "image"
+                    | "range"
+                    | "color"
+                    | "file"
+            ),
+            None => el.tag_name() == "TEXTAREA" || el.get_attribute("contenteditable").is_some(),
         });
     if typing {
         return;

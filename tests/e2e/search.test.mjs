@@ -304,6 +304,16 @@ describe("searching", () => {
     await page.getByRole("status").filter({ hasText: /match/ }).waitFor();
     await page.keyboard.press("Escape");
     await page.getByRole("status").filter({ hasText: /^\d+ stories$/ }).waitFor();
+    // From the widget's own menu, "/" goes to the search box too; a field it is typed in keeps it.
+    await page.getByLabel("Sort", { exact: true }).focus();
+    await page.keyboard.press("/");
+    assert.equal(await page.evaluate(() => document.activeElement.getAttribute("type")), "search");
+    await page.keyboard.press("Escape");
+    await page.getByText("More filters", { exact: true }).click();
+    await page.getByRole("checkbox").first().focus();
+    await page.keyboard.press("/");
+    assert.equal(await page.evaluate(() => document.activeElement.getAttribute("type")), "search");
+    await page.getByText("More filters", { exact: true }).click();
     await page.getByRole("button", { name: /^All/ }).focus();
     await page.keyboard.press("ArrowRight");
     const second = await page.evaluate(() => document.activeElement.getAttribute("aria-label"));
