@@ -20,6 +20,7 @@
 
 use crate::date::{parse_date, Timestamp};
 use crate::filter::CategoryCount;
+use crate::text::caseless;
 use crate::url::is_http_url;
 use crate::wire::Field;
 use serde::Deserialize;
@@ -292,10 +293,10 @@ pub fn whole_counts(shards: &[ShardInfo]) -> Option<Vec<CategoryCount>> {
     }
     let mut sums: Vec<(&str, usize)> = Vec::new();
     for c in shards.iter().flat_map(|s| &s.categories) {
-        let lower = c.name.to_lowercase();
+        let lower = caseless(&c.name);
         match sums
             .iter_mut()
-            .find(|(name, _)| *name == c.name || name.to_lowercase() == lower)
+            .find(|(name, _)| *name == c.name || caseless(name) == lower)
         {
             Some((_, n)) => *n += c.count,
             None => sums.push((&c.name, c.count)),

@@ -16,6 +16,7 @@ use crate::model::Article;
 use crate::order;
 use crate::search::{index::PhraseScan, Clause, Index, IndexBuilder, Query};
 use crate::set::Set;
+use crate::text::caseless;
 use crate::url::page_key;
 use rustc_hash::FxHashMap;
 
@@ -306,11 +307,11 @@ impl Multi {
 /// The one of `names` that is `name` written in any case: `name` itself if it is there, else
 /// the first that differs from it only in case.
 fn spelt_among<'a>(names: impl Iterator<Item = &'a str> + Clone, name: &str) -> Option<&'a str> {
-    let lower = name.to_lowercase();
+    let lower = caseless(name);
     names
         .clone()
         .find(|n| *n == name)
-        .or_else(|| names.into_iter().find(|n| n.to_lowercase() == lower))
+        .or_else(|| names.into_iter().find(|n| caseless(n) == lower))
 }
 
 /// The year facet's name for stories without a date.
@@ -365,7 +366,7 @@ impl Spellings {
             Some(id) => id,
             None => {
                 let id = self.seen.id(name);
-                let lower = name.to_lowercase();
+                let lower = caseless(name);
                 let first = match self.first.get(lower.as_str()) {
                     Some(&first) => first,
                     None => {
@@ -1338,6 +1339,17 @@ mod tests {
         );
         assert_eq!(counts(&out.tags)[0], ("Inflation".into(), 2));
         assert_eq!(counts(&out.authors), [("Ann Lee".into(), 2)]);
+    }
+
+    #[test]
+    fn names_whose_capitals_are_other_letters_are_one_too() {
+        let a = story("a", "A", "Straße", NOW.0);
+        let b = story("b", "B", "STRASSE", NOW.0 - 10);
+        let c = story("c", "C", "ΟΔΟΣ", NOW.0 - 20);
+        let d = story("d", "D", "οδος", NOW.0 - 30);
+        let catalog = Catalog::new(vec![a, b, c, d]);
+        assert_eq!(catalog.category_names(), ["Straße", "ΟΔΟΣ"]);
+        assert_eq!(catalog.category_spelt("strasse"), Some("Straße"));
     }
 
     #[test]

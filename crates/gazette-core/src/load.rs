@@ -8,7 +8,7 @@ use crate::detect::{sniff, sniff_xml_root, NotAFeed, Syntax, XmlFeedKind};
 use crate::html::{html_to_text, plain_paragraphs};
 use crate::model::{Article, FeedMeta, Format, Image};
 use crate::text::{
-    collapse_owned, collapse_whitespace, decode_entities, excerpt, excerpt_owned, teaser,
+    caseless, collapse_owned, collapse_whitespace, decode_entities, excerpt, excerpt_owned, teaser,
     CARD_EXCERPT_CHARS,
 };
 use crate::url::{is_http_url, resolve};
@@ -1571,10 +1571,7 @@ fn dedupe(list: Vec<String>, max: usize) -> Vec<String> {
     let mut out: Vec<String> = Vec::with_capacity(list.len().min(max));
     for s in list {
         let s = excerpt_owned(collapse_owned(s), MAX_NAME_CHARS);
-        if !s.is_empty()
-            && out.len() < max
-            && !out.iter().any(|o| o.to_lowercase() == s.to_lowercase())
-        {
+        if !s.is_empty() && out.len() < max && !out.iter().any(|o| caseless(o) == caseless(&s)) {
             out.push(s);
         }
     }

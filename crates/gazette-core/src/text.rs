@@ -157,6 +157,21 @@ fn is_invisible(c: char) -> bool {
     matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}')
 }
 
+/// The form of a name that is the same for every way of writing it in capitals or not: lower
+/// case, with the letters whose capitals are two letters or none folded as full case folding
+/// does ("Straße" and "STRASSE" are one name; so are "ΟΔΟΣ" and "οδοσ").
+pub fn caseless(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars().flat_map(char::to_lowercase) {
+        match c {
+            'ß' => out.push_str("ss"),
+            'ς' => out.push('σ'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// Collapses every run of white space (including line breaks) into one space, drops invisible
 /// break hints ([`is_invisible`]) and trims the ends.
 pub fn collapse_whitespace(text: &str) -> String {
