@@ -1516,22 +1516,37 @@ fn plain(s: String) -> (String, bool) {
     }
 }
 
-/// Reads `bytes` as JSON. JSON whose fault is a lone UTF-16 surrogate escape (`"\ud83d"`, an
-/// emoji cut in two), which browsers read as U+FFFD, is read again with U+FFFD in its place,
-/// rather than losing the story or the feed's title.
+/// Reads `bytes` as JSON. JSON that fails for what a browser's own reading of JSON lets pass
+/// is read again as a browser reads it, rather than losing the story or the feed's title: bytes
+/// that are not UTF-8 (a stray Latin-1 letter) and lone UTF-16 surrogate escapes (`"\ud83d"`,
+/// an emoji cut in two) become U+FFFD.
 fn from_json<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, serde_json::Error> {
     // (One call of the reader, which is large: the WebAssembly carries it once per type.)
     let mut repaired = None;
     loop {
         let input = repaired.as_deref().unwrap_or(bytes);
         match serde_json::from_slice(input) {
-            Err(e)
-                if repaired.is_none() && e.is_syntax() && bytes.windows(2).any(|w| w == b"\\u") =>
-            {
-                repaired = Some(lone_surrogates_replaced(bytes));
-            }
+            Err(e) if repaired.is_none() && e.is_syntax() => match read_as_browsers_do(bytes) {
+                Some(fixed) => repaired = Some(fixed),
+                None => return Err(e),
+            },
             read => return read,
         }
+    }
+}
+
+/// `bytes` as a browser reads JSON: not-UTF-8 bytes and lone surrogate escapes replaced by
+/// U+FFFD; `None` when there is neither.
+fn read_as_browsers_do(bytes: &[u8]) -> Option<Vec<u8>> {
+    let text = match String::from_utf8_lossy(bytes) {
+        std::borrow::Cow::Owned(text) => Some(text.into_bytes()),
+        std::borrow::Cow::Borrowed(_) => None,
+    };
+    let now = text.as_deref().unwrap_or(bytes);
+    if now.windows(2).any(|w| w == b"\\u") {
+        Some(lone_surrogates_replaced(now))
+    } else {
+        text
     }
 }
 

@@ -225,6 +225,23 @@ fn a_lone_surrogate_escape_is_read_as_the_replacement_character() {
 }
 
 #[test]
+fn bytes_that_are_not_utf8_are_read_as_the_replacement_character() {
+    // A stray Latin-1 letter (0xE9, "é") in the title and in one story: as a browser reads JSON.
+    let mut doc = br#"{"title": "Caf"#.to_vec();
+    doc.push(0xE9);
+    doc.extend_from_slice(br#" desk", "articles": [{"id": "a", "title": "Cr"#);
+    doc.push(0xE8);
+    doc.extend_from_slice(
+        br#"me", "category": "X"}, {"id": "b", "title": "Fine", "category": "X"}]}"#,
+    );
+    let l = gazette_core::load::load_bytes(&doc, None).unwrap();
+    assert_eq!(l.meta.title.as_deref(), Some("Caf\u{fffd} desk"));
+    assert!(l.report.skipped.is_empty(), "{:?}", l.report.skipped);
+    let titles: Vec<&str> = l.articles.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(titles, ["Cr\u{fffd}me", "Fine"]);
+}
+
+#[test]
 fn rule_markup_and_entities_in_categories_tags_and_authors_are_made_text() {
     // As in titles: an end tag, `/>`, `<br` or `<p>` is markup; a lone tag is text (the
     // headline of a story about `<dialog>`), and so is text that compares.
