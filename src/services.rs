@@ -498,13 +498,19 @@ async fn load_many(
             |_| false,
         )
         .await;
-        let end = end.map_err(|(e, _)| e).and_then(|read| match read {
-            Read::Document(end) => Ok(*end),
-            Read::Manifest(_) => Err(LoadError::Document(DocumentError::BadArchive {
-                detail: "an archive cannot be merged with other sources".into(),
-            })),
-        });
-        (url, end.map(|end| (stories.into_inner(), end)))
+        let stories = stories.into_inner();
+        let outcome = match end {
+            Ok(Read::Document(end)) => Ok((stories, *end)),
+            Ok(Read::Manifest(_)) => Err((
+                LoadError::Document(DocumentError::BadArchive {
+                    detail: "an archive cannot be merged with other sources".into(),
+                }),
+                FeedMeta::default(),
+                Vec::new(),
+            )),
+            Err((e, meta)) => Err((e, meta, stories)),
+        };
+        (url, outcome)
     });
     let mut sets = Vec::new();
     let mut failed = Vec::new();
@@ -522,8 +528,16 @@ async fn load_many(
                 metas.push(end.meta);
                 sets.push(stories);
             }
-            Err(e) => {
+            Err((e, _, stories)) if stories.is_empty() => {
                 browser::warn(&format!("Gazette: {url} could not be loaded: {e}"));
+                failed.push((url, e));
+            }
+            // The stories read before a document broke off show, as with one source.
+            Err((e, meta, stories)) => {
+                browser::warn(&format!("Gazette: {url} could not be read to its end: {e}"));
+                report.total += stories.len();
+                metas.push(meta);
+                sets.push(stories);
                 failed.push((url, e));
             }
         }

@@ -460,6 +460,24 @@ async fn the_stories_before_a_document_breaks_off_still_show_with_a_notice() {
 }
 
 #[wasm_bindgen_test]
+async fn of_merged_sources_one_that_breaks_off_keeps_the_stories_before_the_break() {
+    let whole = r#"{"title": "Whole", "articles": [
+        {"id": "w", "title": "From the whole one", "published": "2024-01-04T00:00:00Z"}]}"#;
+    let cut = r#"{"title": "Cut", "articles": [
+        {"id": "c1", "title": "Before the break", "published": "2024-01-03T00:00:00Z"},
+        {"id": "c2", "title": "In the bre"#;
+    let (f, _) = fetcher(vec![Ok(whole.into()), Ok(cut.into())]);
+    let root = mount_with(f, |p| {
+        p.src = "memory://whole.json memory://cut.json".into()
+    });
+    until("cards", || headlines(&root).len() == 2).await;
+    assert_eq!(headlines(&root), ["From the whole one", "Before the break"]);
+    let notice = text(&root.query_selector(".gz-notice").unwrap().unwrap());
+    assert!(notice.contains("memory://cut.json"), "{notice}");
+    assert!(notice.contains("not valid JSON"), "{notice}");
+}
+
+#[wasm_bindgen_test]
 async fn a_document_that_breaks_after_its_stories_keeps_its_title() {
     // Small enough to be read in one step, before any preview: the title comes from the reader.
     let broken = r#"{"title": "Comma desk", "articles": [
