@@ -112,6 +112,15 @@ impl fmt::Display for LoadError {
     }
 }
 
+/// A source that could not be loaded, or not to its end.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Failed {
+    pub url: String,
+    pub error: LoadError,
+    /// Whether the stories it gave before it failed are shown.
+    pub partly: bool,
+}
+
 /// A loaded set, ready to show.
 #[derive(Debug)]
 pub struct LoadedSet {
@@ -121,8 +130,8 @@ pub struct LoadedSet {
     pub meta: FeedMeta,
     /// What was repaired or left out.
     pub report: Report,
-    /// Sources that could not be loaded (when there were several), with the reason.
-    pub failed: Vec<(String, LoadError)>,
+    /// Sources that could not be loaded, or not to their end, with the reason.
+    pub failed: Vec<Failed>,
     /// For a sharded archive: its shards, of which the first is loaded.
     pub archive: Option<Rc<Archive>>,
 }
@@ -316,7 +325,11 @@ async fn load_one(
                 catalog: finish_catalog(builder),
                 meta,
                 report,
-                failed: vec![(url, error)],
+                failed: vec![Failed {
+                    url,
+                    error,
+                    partly: true,
+                }],
                 archive: None,
             });
         }
@@ -528,17 +541,27 @@ async fn load_many(
                 metas.push(end.meta);
                 sets.push(stories);
             }
-            Err((e, _, stories)) if stories.is_empty() => {
-                browser::warn(&format!("Gazette: {url} could not be loaded: {e}"));
-                failed.push((url, e));
+            Err((error, _, stories)) if stories.is_empty() => {
+                browser::warn(&format!("Gazette: {url} could not be loaded: {error}"));
+                failed.push(Failed {
+                    url,
+                    error,
+                    partly: false,
+                });
             }
             // The stories read before a document broke off show, as with one source.
-            Err((e, meta, stories)) => {
-                browser::warn(&format!("Gazette: {url} could not be read to its end: {e}"));
+            Err((error, meta, stories)) => {
+                browser::warn(&format!(
+                    "Gazette: {url} could not be read to its end: {error}"
+                ));
                 report.total += stories.len();
                 metas.push(meta);
                 sets.push(stories);
-                failed.push((url, e));
+                failed.push(Failed {
+                    url,
+                    error,
+                    partly: true,
+                });
             }
         }
     }
@@ -546,7 +569,7 @@ async fn load_many(
         return Err(failed
             .into_iter()
             .next()
-            .map_or(LoadError::NoSource, |(_, e)| e));
+            .map_or(LoadError::NoSource, |f| f.error));
     }
     // A language only when every feed that names one names the same: the chips and filters
     // then speak it.

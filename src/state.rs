@@ -3,7 +3,7 @@
 
 use crate::browser::HistoryMode;
 use crate::embed::Controls;
-use crate::services::{Archive, LoadError, LoadedSet};
+use crate::services::{self, Archive, LoadError, LoadedSet};
 use gazette_core::address::{self, View};
 use gazette_core::search::query::within_limit;
 use gazette_core::set::Set;
@@ -99,7 +99,7 @@ pub struct State {
     /// For a sharded archive, which shards are in.
     pub archive: Option<ArchiveProgress>,
     /// Sources that could not be loaded while others could, with the reason.
-    pub failed_sources: Rc<Vec<(String, LoadError)>>,
+    pub failed_sources: Rc<Vec<services::Failed>>,
     /// In rail-only mode, the id or address of the story the rail is for.
     pub rail_for: Option<String>,
     /// In rail-only mode, the rail's stories (`None` before the stories are in, or when the

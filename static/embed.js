@@ -133,6 +133,9 @@ function sendEarly(el) {
   const param = attr("src-param");
   const fromPage = param ? new URLSearchParams(location.search).get(param)?.trim() : "";
   const src = fromPage || attr("src") || "";
+  // Never more read ahead than the widget would take (its max-mb).
+  const mb = Number(attr("max-mb"));
+  const ahead = mb > 0 ? Math.min(READ_AHEAD, mb * 2 ** 20) : READ_AHEAD;
   el.gazetteEarly = src.split(/\s+/).filter(Boolean).flatMap((address) => {
     let url;
     try {
@@ -142,7 +145,7 @@ function sendEarly(el) {
     }
     if (url.protocol !== "http:" && url.protocol !== "https:") return [];
     const controller = new AbortController();
-    const response = shareRequest(url.href, controller.signal).then(keepArriving);
+    const response = shareRequest(url.href, controller.signal).then((r) => keepArriving(r, ahead));
     response.catch(() => {});
     return [[url.href, response, controller]];
   });
@@ -193,12 +196,12 @@ function shareRequest(href, signal) {
 const READ_AHEAD = 16 << 20;
 
 /**
- * `response`, its body read as it arrives (up to READ_AHEAD bytes ahead of the widget, which
- * may not have started yet), and its failure told only after what came before it. (A stream
- * that fails throws away what it holds unread: a connection lost before the widget started
- * had lost every story that had arrived.)
+ * `response`, its body read as it arrives (up to `ahead` bytes ahead of the widget, which may
+ * not have started yet), and its failure told only after what came before it. (A stream that
+ * fails throws away what it holds unread: a connection lost before the widget started had lost
+ * every story that had arrived.)
  */
-function keepArriving(response) {
+function keepArriving(response, ahead) {
   if (!response.body) return response;
   const source = response.body.getReader();
   let failure = null;
@@ -209,7 +212,7 @@ function keepArriving(response) {
         (async () => {
           try {
             for (;;) {
-              if (kept.desiredSize < -READ_AHEAD) await new Promise((ok) => (drained = ok));
+              if (kept.desiredSize < -ahead) await new Promise((ok) => (drained = ok));
               const { done, value } = await source.read();
               if (done) return kept.close();
               kept.enqueue(value);
@@ -228,7 +231,7 @@ function keepArriving(response) {
       },
       cancel(reason) {
         drained?.();
-        return source.cancel(reason);
+        return source.cancel(reason).catch(() => {});
       },
     },
     new ByteLengthQueuingStrategy({ highWaterMark: 0 }),

@@ -474,6 +474,7 @@ async fn of_merged_sources_one_that_breaks_off_keeps_the_stories_before_the_brea
     assert_eq!(headlines(&root), ["From the whole one", "Before the break"]);
     let notice = text(&root.query_selector(".gz-notice").unwrap().unwrap());
     assert!(notice.contains("memory://cut.json"), "{notice}");
+    assert!(notice.contains("could not be read to its end"), "{notice}");
     assert!(notice.contains("not valid JSON"), "{notice}");
 }
 

@@ -430,11 +430,11 @@ impl Ui<'_> {
                         if state.story_missing {
                             <p class="gz-notice">{ w.story_missing }</p>
                         }
-                        // With one source, the stories shown are those read before it broke off.
-                        { for state.failed_sources.iter().map(|(url, why)| html! {
+                        // A source that broke off after whole stories: those are shown.
+                        { for state.failed_sources.iter().map(|f| html! {
                             <p class="gz-notice">{ fill_marked(
-                                if one_source { w.partly_read } else { w.source_failed },
-                                &[(url, None), (&why.message(w), why.foreign_lang(w))],
+                                if f.partly { w.partly_read } else { w.source_failed },
+                                &[(&f.url, None), (&f.error.message(w), f.error.foreign_lang(w))],
                             ) }</p>
                         }) }
                         // The shards that failed, by their file names, and why the first did.

@@ -551,7 +551,7 @@ pub fn plain_paragraphs(text: &str) -> String {
     for line in text.lines() {
         if line.trim().is_empty() {
             end(&mut out, &mut para);
-        } else if heading_line(line.trim()).is_some() {
+        } else if heading_line(&collapse_whitespace(line)).is_some() {
             end(&mut out, &mut para);
             para.push_str(line);
             end(&mut out, &mut para);
@@ -1608,6 +1608,11 @@ mod tests {
             "One line.\n\n## Head\n\nUnder it\n\n### Sub\n\n#No heading"
         );
         assert_eq!(plain_paragraphs(" \n \n"), "");
+        // Any white space after the marks: the heading is still the line alone.
+        assert_eq!(
+            plain_paragraphs("##\tHead\nBody\n###\u{a0}Sub\nMore"),
+            "## Head\n\nBody\n\n### Sub\n\nMore"
+        );
         // What it gives reads as the same blocks as what it was given.
         let t = "Lead.\n## A\nBody\n\n###### Low\nText";
         assert_eq!(

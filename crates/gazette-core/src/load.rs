@@ -1586,7 +1586,11 @@ fn dedupe(list: Vec<String>, max: usize) -> Vec<String> {
     let mut out: Vec<String> = Vec::with_capacity(list.len().min(max));
     for s in list {
         let s = excerpt_owned(collapse_owned(s), MAX_NAME_CHARS);
-        if !s.is_empty() && out.len() < max && !out.iter().any(|o| caseless(o) == caseless(&s)) {
+        if s.is_empty() || out.len() >= max {
+            continue;
+        }
+        let key = caseless(&s);
+        if !out.iter().any(|o| caseless(o) == key) {
             out.push(s);
         }
     }

@@ -883,9 +883,13 @@ impl State {
                     }
                 }
             }
+            // (Beside a `pubDate`, `dc:date` stands in for it when it is unusable.)
             (Ns::Dc, "date") => {
                 if let Some(d) = one_line(raw) {
-                    item.published.get_or_insert((d, "dc:date"));
+                    match item.published {
+                        Some(_) => _ = item.updated.get_or_insert((d, "dc:date")),
+                        None => item.published = Some((d, "dc:date")),
+                    }
                 }
             }
             (Ns::Dc, "creator") => item.authors.extend(one_line(raw)),
@@ -922,7 +926,9 @@ impl State {
             }
             (_, "pubDate") => {
                 if let Some(d) = one_line(raw) {
-                    item.published = Some((d, "pubDate"));
+                    if let Some(dc) = item.published.replace((d, "pubDate")) {
+                        item.updated.get_or_insert(dc);
+                    }
                 }
             }
             (_, "published" | "issued" | "created") => {

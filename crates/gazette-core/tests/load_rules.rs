@@ -635,6 +635,27 @@ fn an_unusable_publication_date_gives_way_to_the_modification_date() {
         <updated>2026-11-26T00:00:00+05:30</updated></entry></feed>"#;
     let l = load_document(atom, None).unwrap();
     assert_eq!(l.articles[0].published.to_rfc3339(), "2026-11-25T18:30:00Z");
+
+    // In RSS, a `dc:date` beside an unusable `pubDate`, before it or after it.
+    let rss = r#"<?xml version="1.0"?><rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>T</title>
+        <item><title>One</title><pubDate>someday</pubDate><dc:date>2026-11-20T00:00:00Z</dc:date></item>
+        <item><title>Two</title><dc:date>2026-11-21T00:00:00Z</dc:date><pubDate>someday</pubDate></item>
+        <item><title>Three</title><dc:date>2026-11-22T00:00:00Z</dc:date><pubDate>Mon, 23 Nov 2026 00:00:00 GMT</pubDate></item>
+        </channel></rss>"#;
+    let l = load_document(rss, None).unwrap();
+    let days: Vec<String> = l
+        .articles
+        .iter()
+        .map(|a| a.published.to_rfc3339())
+        .collect();
+    assert_eq!(
+        days,
+        [
+            "2026-11-20T00:00:00Z",
+            "2026-11-21T00:00:00Z",
+            "2026-11-23T00:00:00Z"
+        ]
+    );
 }
 
 #[test]
