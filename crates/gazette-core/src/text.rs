@@ -126,6 +126,8 @@ fn special_fold(ch: char) -> Option<&'static str> {
         'þ' | 'Þ' => "th",
         'ŧ' | 'Ŧ' => "t",
         'ƒ' => "f",
+        // Greek's word-final sigma is the sigma a capital Σ lower-cases to, letter by letter.
+        'ς' => "σ",
         // Typographic apostrophes inside words ("don’t") fold like ASCII ones.
         '\u{2018}' | '\u{2019}' | '\u{02BC}' => "'",
         // Arabic-Indic and Persian digits are the numbers ASCII digits write ("۲۰۲۷" is 2027).
@@ -499,6 +501,8 @@ mod tests {
             "lodz orsted strasse aesir"
         );
         assert_eq!(fold("Nguyễn Thu Hà"), "nguyen thu ha");
+        // A Greek word in capitals and in small letters, with its final sigma.
+        assert_eq!(fold("ΟΔΟΣ"), fold("οδος"));
         // Letters whose base is itself folded by hand (found by the folding property test).
         assert_eq!(fold("Ǽ ǿ"), "ae o");
         assert_eq!(fold("don’t"), "don t");
