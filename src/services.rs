@@ -119,6 +119,26 @@ pub struct Failed {
     pub error: LoadError,
     /// Whether the stories it gave before it failed are shown.
     pub partly: bool,
+    /// Whether its fault came after all its stories (all are shown).
+    pub complete: bool,
+}
+
+/// A document that failed: why, what it said of itself before, and whether its fault came after
+/// its last story.
+struct Broken {
+    error: LoadError,
+    meta: FeedMeta,
+    complete: bool,
+}
+
+impl Broken {
+    fn before_reading(error: LoadError) -> Self {
+        Broken {
+            error,
+            meta: FeedMeta::default(),
+            complete: false,
+        }
+    }
 }
 
 /// A loaded set, ready to show.
@@ -313,7 +333,14 @@ async fn load_one(
         Ok(read) => read,
         // The document broke off (cut short, malformed further on, too large, the connection
         // lost) after whole stories: they show, and the error is told above them.
-        Err((error, builder, meta)) if !builder.articles().is_empty() => {
+        Err((
+            Broken {
+                error,
+                meta,
+                complete,
+            },
+            builder,
+        )) if !builder.articles().is_empty() => {
             browser::warn(&format!(
                 "Gazette: {url} could not be read to its end: {error}"
             ));
@@ -329,11 +356,12 @@ async fn load_one(
                     url,
                     error,
                     partly: true,
+                    complete,
                 }],
                 archive: None,
             });
         }
-        Err((error, ..)) => return Err(error),
+        Err((broken, _)) => return Err(broken.error),
     };
     match read {
         (Read::Document(end), builder) => Ok(finish_one(&url, *end, builder, None)),
@@ -362,7 +390,7 @@ async fn load_one(
             let preview_shard = |catalog, meta| on_preview(catalog, of_archive(meta));
             let (read, builder) = read_into_builder(fetcher, &first, max_bytes, &preview_shard)
                 .await
-                .map_err(|(error, ..)| error)?;
+                .map_err(|(broken, _)| broken.error)?;
             let Read::Document(mut end) = read else {
                 return Err(LoadError::Document(DocumentError::BadArchive {
                     detail: "its first shard is itself a manifest".into(),
@@ -386,7 +414,7 @@ async fn read_into_builder(
     url: &str,
     max_bytes: usize,
     on_preview: &impl Fn(Rc<Catalog>, FeedMeta),
-) -> Result<(Read, CatalogBuilder), (LoadError, CatalogBuilder, FeedMeta)> {
+) -> Result<(Read, CatalogBuilder), (Broken, CatalogBuilder)> {
     let calendar = browser::calendar_offset();
     let mut builder = CatalogBuilder::default();
     builder.set_calendar(calendar);
@@ -424,7 +452,7 @@ async fn read_into_builder(
     .await;
     match read {
         Ok(read) => Ok((read, builder.into_inner())),
-        Err((error, meta)) => Err((error, builder.into_inner(), meta)),
+        Err(broken) => Err((broken, builder.into_inner())),
     }
 }
 
@@ -471,7 +499,7 @@ pub async fn grow(
         |_| false,
     )
     .await
-    .map_err(|(e, _)| e)?;
+    .map_err(|b| b.error)?;
     let Read::Document(end) = read else {
         return Err(LoadError::Document(DocumentError::BadArchive {
             detail: format!("{shard_url} is a manifest, not a shard"),
@@ -515,13 +543,12 @@ async fn load_many(
         let outcome = match end {
             Ok(Read::Document(end)) => Ok((stories, *end)),
             Ok(Read::Manifest(_)) => Err((
-                LoadError::Document(DocumentError::BadArchive {
+                Broken::before_reading(LoadError::Document(DocumentError::BadArchive {
                     detail: "an archive cannot be merged with other sources".into(),
-                }),
-                FeedMeta::default(),
+                })),
                 Vec::new(),
             )),
-            Err((e, meta)) => Err((e, meta, stories)),
+            Err(broken) => Err((broken, stories)),
         };
         (url, outcome)
     });
@@ -541,16 +568,24 @@ async fn load_many(
                 metas.push(end.meta);
                 sets.push(stories);
             }
-            Err((error, _, stories)) if stories.is_empty() => {
+            Err((Broken { error, .. }, stories)) if stories.is_empty() => {
                 browser::warn(&format!("Gazette: {url} could not be loaded: {error}"));
                 failed.push(Failed {
                     url,
                     error,
                     partly: false,
+                    complete: false,
                 });
             }
             // The stories read before a document broke off show, as with one source.
-            Err((error, meta, stories)) => {
+            Err((
+                Broken {
+                    error,
+                    meta,
+                    complete,
+                },
+                stories,
+            )) => {
                 browser::warn(&format!(
                     "Gazette: {url} could not be read to its end: {error}"
                 ));
@@ -561,6 +596,7 @@ async fn load_many(
                     url,
                     error,
                     partly: true,
+                    complete,
                 });
             }
         }
@@ -599,23 +635,29 @@ async fn read_source(
     max_bytes: usize,
     push: impl FnMut(&mut Vec<Article>),
     preview: impl FnMut(&Reader) -> bool,
-) -> Result<Read, (LoadError, FeedMeta)> {
+) -> Result<Read, Broken> {
     let body = (fetcher.0)(url.to_string())
         .await
-        .map_err(|e| (LoadError::Fetch(e), FeedMeta::default()))?;
+        .map_err(|e| Broken::before_reading(LoadError::Fetch(e)))?;
     let mut reader = Reader::new(Some(url));
     reader.set_limit(max_bytes);
     match stream(&mut reader, body, max_bytes, push, preview).await {
         Ok(Some(manifest)) => Ok(manifest),
         Ok(None) => {
-            let meta = reader.meta_so_far();
-            let end = reader
-                .finish()
-                .map_err(|e| (LoadError::Document(e), meta))?;
+            let (meta, complete) = (reader.meta_so_far(), reader.stories_complete());
+            let end = reader.finish().map_err(|e| Broken {
+                error: LoadError::Document(e),
+                meta,
+                complete,
+            })?;
             browser::mark("gazette:parsed");
             Ok(Read::Document(Box::new(end)))
         }
-        Err(e) => Err((e, reader.meta_so_far())),
+        Err(error) => Err(Broken {
+            error,
+            meta: reader.meta_so_far(),
+            complete: reader.stories_complete(),
+        }),
     }
 }
 

@@ -488,7 +488,12 @@ async fn a_document_that_breaks_after_its_stories_keeps_its_title() {
     until("cards", || headlines(&root).len() == 1).await;
     let title = text(&root.query_selector(".gz-title").unwrap().unwrap());
     assert_eq!(title, "Comma desk");
+    // The fault is after the list: no story is missing, and the notice says so.
     let notice = text(&root.query_selector(".gz-notice").unwrap().unwrap());
+    assert!(
+        notice.contains("has a fault after its last story; all its stories are shown"),
+        "{notice}"
+    );
     assert!(notice.contains("not valid JSON"), "{notice}");
 }
 

@@ -1292,6 +1292,12 @@ impl Reader {
         meta
     }
 
+    /// Whether the list of stories has been read to its end (a fault found after it leaves no
+    /// story out).
+    pub fn stories_complete(&self) -> bool {
+        matches!(self.stage, Stage::Tail | Stage::End)
+    }
+
     /// Reads what follows the stories (all bytes must have arrived) and returns what the whole
     /// document said.
     pub fn finish(mut self) -> Result<ReadEnd, DocumentError> {

@@ -192,6 +192,8 @@ words! {
     story_missing: &'static str,
     /// The one document broke off: {0} its address, {1} why.
     partly_read: &'static str,
+    /// A document has a fault after its last story: {0} its address, {1} what.
+    read_after_stories: &'static str,
     /// One of several documents failed: {0} its address, {1} why.
     source_failed: &'static str,
     /// Older parts of an archive failed: {0} their file names, {1} why the first did.
@@ -301,6 +303,7 @@ pub static ENGLISH: Words = Words {
     crashed: "Sorry, the news widget stopped working because of an error in its program. Reload the page to try again.",
     story_missing: "The story in this link is not in the feed any more. Here are the latest stories.",
     partly_read: "Some stories may be missing: {0} could not be read to its end. {1}",
+    read_after_stories: "{0} has a fault after its last story; all its stories are shown. {1}",
     source_failed: "Some stories are missing: {0} could not be loaded. {1}",
     older_failed: "Some older stories are missing: {0} could not be loaded. {1}",
     skipped_in_feed: Plural {
@@ -394,6 +397,7 @@ pub static FRENCH: Words = Words {
     crashed: "Désolé, le widget d’actualités s’est arrêté à cause d’une erreur dans son programme. Rechargez la page pour réessayer.",
     story_missing: "L’article de ce lien n’est plus dans le flux. Voici les derniers articles.",
     partly_read: "Des articles manquent peut-être\u{a0}: {0} n’a pas pu être lu jusqu’au bout. {1}",
+    read_after_stories: "{0} comporte une erreur après son dernier article\u{a0}; tous ses articles sont affichés. {1}",
     source_failed: "Des articles manquent\u{a0}: {0} n’a pas pu être chargé. {1}",
     older_failed: "Des articles plus anciens manquent\u{a0}: impossible de charger {0}. {1}",
     skipped_in_feed: Plural {
@@ -487,6 +491,7 @@ pub static GERMAN: Words = Words {
     crashed: "Das Nachrichten-Widget funktioniert wegen eines Fehlers in seinem Programm nicht mehr. Laden Sie die Seite neu, um es noch einmal zu versuchen.",
     story_missing: "Der Artikel dieses Links ist nicht mehr im Feed. Hier sind die neuesten Artikel.",
     partly_read: "Möglicherweise fehlen Artikel: {0} konnte nicht bis zum Ende gelesen werden. {1}",
+    read_after_stories: "{0} hat nach dem letzten Artikel einen Fehler; alle Artikel werden angezeigt. {1}",
     source_failed: "Es fehlen Artikel: {0} konnte nicht geladen werden. {1}",
     older_failed: "Ältere Artikel fehlen: Laden von {0} fehlgeschlagen. {1}",
     skipped_in_feed: Plural {
@@ -580,6 +585,7 @@ pub static SPANISH: Words = Words {
     crashed: "Lo sentimos: el widget de noticias dejó de funcionar por un error en su programa. Vuelva a cargar la página para intentarlo de nuevo.",
     story_missing: "La noticia de este enlace ya no está en el feed. Estas son las últimas noticias.",
     partly_read: "Puede que falten noticias: {0} no se pudo leer hasta el final. {1}",
+    read_after_stories: "{0} tiene un error después de su última noticia; se muestran todas sus noticias. {1}",
     source_failed: "Faltan noticias: {0} no se pudo cargar. {1}",
     older_failed: "Faltan noticias más antiguas: error al cargar {0}. {1}",
     skipped_in_feed: Plural {

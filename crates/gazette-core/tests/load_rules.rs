@@ -225,6 +225,26 @@ fn a_lone_surrogate_escape_is_read_as_the_replacement_character() {
 }
 
 #[test]
+fn the_reader_says_whether_its_fault_came_after_the_last_story() {
+    let story = r#"{"id": "a", "title": "A", "category": "X"}"#;
+    for (doc, complete) in [
+        (format!(r#"{{"articles": [{story}],}}"#), true),
+        (format!(r#"{{"articles": [{story}]}} junk"#), true),
+        (format!(r#"{{"articles": [{story},]}}"#), false),
+        (format!(r#"{{"articles": [{story}, {{"id": "b""#), false),
+    ] {
+        let mut reader = Reader::new(None);
+        reader.push(doc.as_bytes()).unwrap();
+        reader.end_of_input();
+        let mut got = 0;
+        while let Ok(Step::More) = reader.read(10, &mut |_| got += 1) {}
+        assert_eq!(got, 1, "{doc}");
+        assert_eq!(reader.stories_complete(), complete, "{doc}");
+        assert!(reader.finish().is_err(), "{doc}");
+    }
+}
+
+#[test]
 fn bytes_that_are_not_utf8_are_read_as_the_replacement_character() {
     // A stray Latin-1 letter (0xE9, "é") in the title and in one story: as a browser reads JSON.
     let mut doc = br#"{"title": "Caf"#.to_vec();
