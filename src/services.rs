@@ -117,10 +117,19 @@ impl fmt::Display for LoadError {
 pub struct Failed {
     pub url: String,
     pub error: LoadError,
-    /// Whether the stories it gave before it failed are shown.
-    pub partly: bool,
-    /// Whether its fault came after all its stories (all are shown).
-    pub complete: bool,
+    /// Which of its stories are shown.
+    pub kept: Kept,
+}
+
+/// Which stories of a source that failed are shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kept {
+    /// None: it failed before its first whole story.
+    Nothing,
+    /// Those before its fault.
+    BeforeFault,
+    /// All: its fault came after its last story.
+    All,
 }
 
 /// A document that failed: why, what it said of itself before, and whether its fault came after
@@ -137,6 +146,24 @@ impl Broken {
             error,
             meta: FeedMeta::default(),
             complete: false,
+        }
+    }
+
+    /// Which of the document's stories are shown, of which `read` had been read; said in the
+    /// console.
+    fn kept(&self, url: &str, read: usize) -> Kept {
+        let error = &self.error;
+        if read == 0 {
+            browser::warn(&format!("Gazette: {url} could not be loaded: {error}"));
+            return Kept::Nothing;
+        }
+        browser::warn(&format!(
+            "Gazette: {url} could not be read to its end: {error}"
+        ));
+        if self.complete {
+            Kept::All
+        } else {
+            Kept::BeforeFault
         }
     }
 }
@@ -333,30 +360,20 @@ async fn load_one(
         Ok(read) => read,
         // The document broke off (cut short, malformed further on, too large, the connection
         // lost) after whole stories: they show, and the error is told above them.
-        Err((
-            Broken {
-                error,
-                meta,
-                complete,
-            },
-            builder,
-        )) if !builder.articles().is_empty() => {
-            browser::warn(&format!(
-                "Gazette: {url} could not be read to its end: {error}"
-            ));
-            let report = Report {
-                total: builder.articles().len(),
-                ..Report::default()
-            };
+        Err((broken, builder)) if !builder.articles().is_empty() => {
+            let total = builder.articles().len();
+            let kept = broken.kept(&url, total);
             return Ok(LoadedSet {
                 catalog: finish_catalog(builder),
-                meta,
-                report,
+                meta: broken.meta,
+                report: Report {
+                    total,
+                    ..Report::default()
+                },
                 failed: vec![Failed {
                     url,
-                    error,
-                    partly: true,
-                    complete,
+                    error: broken.error,
+                    kept,
                 }],
                 archive: None,
             });
@@ -568,35 +585,18 @@ async fn load_many(
                 metas.push(end.meta);
                 sets.push(stories);
             }
-            Err((Broken { error, .. }, stories)) if stories.is_empty() => {
-                browser::warn(&format!("Gazette: {url} could not be loaded: {error}"));
-                failed.push(Failed {
-                    url,
-                    error,
-                    partly: false,
-                    complete: false,
-                });
-            }
             // The stories read before a document broke off show, as with one source.
-            Err((
-                Broken {
-                    error,
-                    meta,
-                    complete,
-                },
-                stories,
-            )) => {
-                browser::warn(&format!(
-                    "Gazette: {url} could not be read to its end: {error}"
-                ));
-                report.total += stories.len();
-                metas.push(meta);
-                sets.push(stories);
+            Err((broken, stories)) => {
+                let kept = broken.kept(&url, stories.len());
+                if kept != Kept::Nothing {
+                    report.total += stories.len();
+                    metas.push(broken.meta);
+                    sets.push(stories);
+                }
                 failed.push(Failed {
                     url,
-                    error,
-                    partly: true,
-                    complete,
+                    error: broken.error,
+                    kept,
                 });
             }
         }

@@ -433,10 +433,10 @@ impl Ui<'_> {
                         // A source that broke off after whole stories: those are shown.
                         { for state.failed_sources.iter().map(|f| html! {
                             <p class="gz-notice">{ fill_marked(
-                                match (f.complete, f.partly) {
-                                    (true, _) => w.read_after_stories,
-                                    (_, true) => w.partly_read,
-                                    _ => w.source_failed,
+                                match f.kept {
+                                    services::Kept::All => w.read_after_stories,
+                                    services::Kept::BeforeFault => w.partly_read,
+                                    services::Kept::Nothing => w.source_failed,
                                 },
                                 &[(&f.url, None), (&f.error.message(w), f.error.foreign_lang(w))],
                             ) }</p>

@@ -291,15 +291,17 @@ pub fn whole_counts(shards: &[ShardInfo]) -> Option<Vec<CategoryCount>> {
     if shards.iter().any(|s| s.categories.is_empty()) {
         return None;
     }
+    // Each name as first written with its stories, and its caseless form ([`caseless`]).
     let mut sums: Vec<(&str, usize)> = Vec::new();
+    let mut keys: Vec<String> = Vec::new();
     for c in shards.iter().flat_map(|s| &s.categories) {
-        let lower = caseless(&c.name);
-        match sums
-            .iter_mut()
-            .find(|(name, _)| *name == c.name || caseless(name) == lower)
-        {
-            Some((_, n)) => *n += c.count,
-            None => sums.push((&c.name, c.count)),
+        let key = caseless(&c.name);
+        match keys.iter().position(|k| *k == key) {
+            Some(i) => sums[i].1 += c.count,
+            None => {
+                sums.push((&c.name, c.count));
+                keys.push(key);
+            }
         }
     }
     let order = crate::order::most_first(&sums);

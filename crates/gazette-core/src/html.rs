@@ -521,15 +521,14 @@ pub fn text_blocks(text: &str) -> Vec<Node> {
     out
 }
 
-/// A plain-text line that marks a section: one to six `#`, a space, then the heading's text
-/// (the number of `#` with the text).
+/// A plain-text line that marks a section: one to six `#`, white space (a space, a tab, a
+/// no-break space), then the heading's text (the number of `#` with the text).
 fn heading_line(line: &str) -> Option<(usize, &str)> {
     let hashes = line.bytes().take_while(|&b| b == b'#').count();
-    line[hashes..]
-        .strip_prefix(' ')
-        .map(str::trim)
-        .filter(|t| (1..=6).contains(&hashes) && !t.is_empty())
-        .map(|t| (hashes, t))
+    let rest = &line[hashes..];
+    let text = rest.trim();
+    (rest.starts_with(char::is_whitespace) && (1..=6).contains(&hashes) && !text.is_empty())
+        .then_some((hashes, text))
 }
 
 /// Tidies a plain-text body as it is read: one paragraph per run of lines between blank ones,
@@ -551,7 +550,7 @@ pub fn plain_paragraphs(text: &str) -> String {
     for line in text.lines() {
         if line.trim().is_empty() {
             end(&mut out, &mut para);
-        } else if heading_line(&collapse_whitespace(line)).is_some() {
+        } else if heading_line(line.trim()).is_some() {
             end(&mut out, &mut para);
             para.push_str(line);
             end(&mut out, &mut para);

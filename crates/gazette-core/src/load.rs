@@ -1590,13 +1590,16 @@ fn lone_surrogates_replaced(bytes: &[u8]) -> Vec<u8> {
 
 fn dedupe(list: Vec<String>, max: usize) -> Vec<String> {
     let mut out: Vec<String> = Vec::with_capacity(list.len().min(max));
+    // Each kept name's caseless form ([`caseless`]).
+    let mut keys: Vec<String> = Vec::with_capacity(out.capacity());
     for s in list {
         let s = excerpt_owned(collapse_owned(s), MAX_NAME_CHARS);
         if s.is_empty() || out.len() >= max {
             continue;
         }
         let key = caseless(&s);
-        if !out.iter().any(|o| caseless(o) == key) {
+        if !keys.contains(&key) {
+            keys.push(key);
             out.push(s);
         }
     }
@@ -1790,28 +1793,25 @@ impl Context {
             Field::Wrong(k) => Err(Some(format!("“{date_name}” is {k}, not a date"))),
             Field::Missing => Err(None),
         };
-        let published: Timestamp = match first {
-            Ok(t) => t,
-            Err(why) => match date_modified.value() {
-                Some(m) => match read(modified_name, &m, &mut notes) {
-                    Ok(t) => {
-                        match why {
-                            Some(why) => notes.0.push(format!("{why}: “{modified_name}” is used")),
-                            // Atom's `updated` standing in for `published` is the format's own rule.
-                            None if xml.is_some() => {}
-                            None => notes
-                                .0
-                                .push(format!("no “{date_name}”: “{modified_name}” is used")),
-                        }
-                        t
-                    }
-                    Err(second) => notes.undated(format_args!("{}", why.unwrap_or(second))),
-                },
-                None => match why {
-                    Some(why) => notes.undated(format_args!("{why}")),
-                    None => notes.undated(format_args!("no date (“{date_name}”)")),
-                },
+        let published: Timestamp = match (first, date_modified.value()) {
+            (Ok(t), _) => t,
+            (Err(why), Some(m)) => match (read(modified_name, &m, &mut notes), why) {
+                (Ok(t), Some(why)) => {
+                    notes.0.push(format!("{why}: “{modified_name}” is used"));
+                    t
+                }
+                // Atom's `updated` standing in for `published` is the format's own rule.
+                (Ok(t), None) if xml.is_some() => t,
+                (Ok(t), None) => {
+                    notes
+                        .0
+                        .push(format!("no “{date_name}”: “{modified_name}” is used"));
+                    t
+                }
+                (Err(second), why) => notes.undated(format_args!("{}", why.unwrap_or(second))),
             },
+            (Err(Some(why)), None) => notes.undated(format_args!("{why}")),
+            (Err(None), None) => notes.undated(format_args!("no date (“{date_name}”)")),
         };
 
         // Link: `url`, else (JSON Feed) `external_url`; only http(s) is kept. An `external_url`
