@@ -1,7 +1,7 @@
 // End-to-end scenarios on the built demo page with its bundled sample stories.
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { assertAccessible, headlines, nextFrames, setup } from "./helpers.mjs";
+import { assertAccessible, headlines, holdRequests, nextFrames, setup } from "./helpers.mjs";
 
 const ctx = setup();
 
@@ -245,12 +245,7 @@ describe("the demo page", () => {
     await page.getByRole("article").nth(40).evaluate((el) => el.scrollIntoView({ block: "start" }));
     assert.ok((await page.evaluate(() => window.scrollY)) > 3000);
     // The stories held back on the reload until the reader has scrolled.
-    let release;
-    const held = new Promise((ok) => (release = ok));
-    await page.route("**/articles.json", async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdRequests(page, "**/articles.json");
     await page.reload();
     await page.locator("[data-gazette] section[aria-busy=true]").waitFor();
     await page.mouse.move(640, 300);

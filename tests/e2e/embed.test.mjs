@@ -1,21 +1,13 @@
 // End-to-end scenario: a site embeds two widgets with embed.js and its own look.
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { assertAccessible, headlines, nextFrames, setup } from "./helpers.mjs";
+import { assertAccessible, headlines, holdRequests, nextFrames, setup } from "./helpers.mjs";
 import { startServer } from "./server.mjs";
 
 const ctx = setup();
 
 /** Holds the widget's WebAssembly back until the function returned is called (or `until` settles). */
-async function holdCode(page, until) {
-  let release;
-  const released = until ?? new Promise((ok) => (release = ok));
-  await page.route("**/gazette_bg.wasm", async (route) => {
-    await released;
-    await route.continue();
-  });
-  return release;
-}
+const holdCode = (page, until) => holdRequests(page, "**/gazette_bg.wasm", { until });
 
 /** Opens `path` once the placeholder of the widget `selector` is there; `wasm` lists the
  * requests for the widget's code. */
@@ -1099,12 +1091,7 @@ describe("embedding", () => {
 
   it("draws its stories only once its stylesheet is in, never in the page's inherited look", async () => {
     const page = await ctx.open("/fixtures/blank.html");
-    let release;
-    const held = new Promise((ok) => (release = ok));
-    await page.route("**/gazette.css", async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdRequests(page, "**/gazette.css");
     await page.evaluate(() => {
       Object.assign(document.body.style, { fontSize: "40px", color: "rgb(255, 0, 0)" });
       document.querySelector("#slot").innerHTML = '<gazette-news id="w" src="/static/articles.json" loading="eager"></gazette-news>';

@@ -6,7 +6,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { headlines, nextFrames, setup } from "./helpers.mjs";
+import { headlines, holdRequests, nextFrames, setup } from "./helpers.mjs";
 import { ROOT, startServer } from "./server.mjs";
 
 const ctx = setup();
@@ -103,12 +103,7 @@ describe("feeds", () => {
     // The loader (embed.js) asks for the stories while the code is on its way; the code is
     // held back until the connection has broken off after the first 16,000 bytes.
     let release;
-    const code = new Promise((ok) => (release = ok));
-    const prepare = (context) =>
-      context.route("**/gazette_bg.wasm", async (route) => {
-        await code;
-        await route.continue();
-      });
+    const prepare = async (context) => (release = await holdRequests(context, "**/gazette_bg.wasm"));
     const page = await ctx.open("/fixtures/blank.html", { offline: true, prepare });
     const failed = page.waitForEvent("requestfailed", (r) => r.url().includes("/held/"));
     const answered = page.waitForResponse((r) => r.url().includes("/held/"));
@@ -615,12 +610,7 @@ describe("sharded archives", () => {
   it("before its older parts are read, an archive's chips count the whole archive, and keep their places as the parts come", async () => {
     const page = await ctx.open("/fixtures/blank.html", { offline: true });
     // The older parts come once the reader has chosen a category.
-    let release;
-    const chosen = new Promise((resolve) => (release = resolve));
-    await page.route(/\/shards\/000[12]\.json$/, async (route) => {
-      await chosen;
-      await route.continue();
-    });
+    const release = await holdRequests(page, /\/shards\/000[12]\.json$/);
     await page.goto(`${ctx.server.url}/index.html?src=${encodeURIComponent("/fixtures/archive/manifest.json")}`);
     const chips = page.getByRole("group", { name: "Categories" }).getByRole("button");
     await page.getByRole("article").first().waitFor();

@@ -49,6 +49,21 @@ export function setup() {
   return ctx;
 }
 
+/**
+ * Holds back the requests `target` (a page, or a browser context before its page opens) makes
+ * for `url` until the function returned is called (or `until` settles); then `answer` answers
+ * them (by default, the server does).
+ */
+export async function holdRequests(target, url, { until, answer = (route) => route.continue() } = {}) {
+  let release;
+  const released = until ?? new Promise((ok) => (release = ok));
+  await target.route(url, async (route) => {
+    await released;
+    await answer(route);
+  });
+  return release;
+}
+
 /** Runs axe-core on the page and fails with a readable list of any violations. */
 export async function assertAccessible(page, what, { within } = {}) {
   await page.addScriptTag({ path: AXE });

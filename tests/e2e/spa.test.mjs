@@ -3,7 +3,7 @@
 // while the reader is busy.
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { setup } from "./helpers.mjs";
+import { holdRequests, setup } from "./helpers.mjs";
 
 const ctx = setup();
 
@@ -42,12 +42,9 @@ describe("inside a single-page application", () => {
 
   it("a widget removed while its stories are on their way stops their download", async () => {
     const page = await ctx.open("/fixtures/blank.html");
-    let answer;
-    const answered = new Promise((ok) => (answer = ok));
     // The server holds the answer until the widget is gone.
-    await page.route("**/slow.json", async (route) => {
-      await answered;
-      await route.fulfill({ path: "static/articles.json", contentType: "application/json" }).catch(() => {});
+    const answer = await holdRequests(page, "**/slow.json", {
+      answer: (route) => route.fulfill({ path: "static/articles.json", contentType: "application/json" }).catch(() => {}),
     });
     const failed = page.waitForEvent("requestfailed", (r) => r.url().endsWith("/slow.json"));
     await page.evaluate(() => {
